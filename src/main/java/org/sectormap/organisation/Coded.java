@@ -1,0 +1,28 @@
+package org.sectormap.organisation;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A value stored and exchanged as a stable lower-case code (e.g. {@code bme-network}); its
+ * human label lives in messages.properties under {@link #messageKey()}.
+ */
+public interface Coded {
+
+    String code();
+
+    String messageKey();
+
+    static <E extends Enum<E> & Coded> Optional<E> fromCode(Class<E> type, String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        String wanted = code.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.code().equals(wanted)).findFirst();
+    }
+
+    static String codeOf(Enum<?> name) {
+        return name.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,15 @@
+package org.sectormap.organisation;
+
+public enum InterviewMode implements Coded {
+    VISIT, TELEPHONE;
+
+    @Override
+    public String code() {
+        return Coded.codeOf(this);
+    }
+
+    @Override
+    public String messageKey() {
+        return "mode." + code();
+    }
+}

@@ -1,0 +1,37 @@
+package org.sectormap.organisation;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/organisations")
+class OrganisationApiController {
+
+    private final OrganisationService service;
+    private final QueryParameters queryParameters;
+
+    OrganisationApiController(OrganisationService service, QueryParameters queryParameters) {
+        this.service = service;
+        this.queryParameters = queryParameters;
+    }
+
+    record PageJson(List<OrganisationJson> items, long total) {
+    }
+
+    @GetMapping
+    PageJson search(@RequestParam Map<String, String> params) {
+        OrganisationService.Page page = service.search(queryParameters.read(params));
+        return new PageJson(page.items().stream().map(OrganisationJson::of).toList(), page.total());
+    }
+
+    @GetMapping("/{id}")
+    OrganisationJson get(@PathVariable long id) {
+        return service.find(id).map(OrganisationJson::of).orElseThrow(() -> new OrganisationNotFoundException(id));
+    }
+}

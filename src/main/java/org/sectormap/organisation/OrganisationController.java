@@ -1,0 +1,202 @@
+package org.sectormap.organisation;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+@Controller
+class OrganisationController {
+
+    private static final String FORM = "organisations/form";
+
+    private final OrganisationService service;
+    private final OrganisationParser parser;
+    private final QueryParameters queryParameters;
+    private final Labels labels;
+    private final Areas areas;
+
+    OrganisationController(OrganisationService service, OrganisationParser parser, QueryParameters queryParameters,
+            Labels labels, Areas areas) {
+        this.service = service;
+        this.parser = parser;
+        this.queryParameters = queryParameters;
+        this.labels = labels;
+        this.areas = areas;
+    }
+
+    @ModelAttribute
+    void choices(Model model) {
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("statuses", OutreachStatus.values());
+        model.addAttribute("exclusionReasons", ExclusionReason.values());
+        model.addAttribute("interviewModes", InterviewMode.values());
+        model.addAttribute("areas", areas.areas());
+        model.addAttribute("labels", labels);
+    }
+
+    @GetMapping("/organisations")
+    String list(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+        OrganisationQuery query;
+        try {
+            query = queryParameters.read(params);
+        } catch (QueryParameters.BadQueryException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("badQuery", e);
+            query = OrganisationQuery.all();
+        }
+        model.addAttribute("page", service.search(query));
+        model.addAttribute("links", new QueryLinks(queryParameters, query));
+        return "organisations/list";
+    }
+
+    @GetMapping("/organisations/review")
+    String review(@RequestParam Map<String, String> params, @RequestParam(defaultValue = "1") int position,
+            Model model) {
+        OrganisationQuery query = queryParameters.read(params);
+        OrganisationService.Page result = service.search(query.atPage(Math.max(position, 1), 1));
+        model.addAttribute("result", result);
+        model.addAttribute("position", Math.max(position, 1));
+        model.addAttribute("links", new QueryLinks(queryParameters, query));
+        return "organisations/review";
+    }
+
+    @GetMapping("/organisations/new")
+    String newForm(Model model) {
+        model.addAttribute("form", OrganisationForm.empty());
+        model.addAttribute("errors", FormErrors.none());
+        return FORM;
+    }
+
+    @PostMapping("/organisations/new")
+    String create(OrganisationForm form, Model model, RedirectAttributes redirect) {
+        OrganisationForm relevant = form.withoutInapplicableAnswers();
+        OrganisationParser.Result result = parser.parse(relevant);
+        if (!result.valid()) {
+            return showErrors(model, form, result);
+        }
+        long id = service.create(result.details());
+        redirect.addFlashAttribute("notice", "notice.created");
+        return "redirect:/organisations/" + id;
+    }
+
+    @GetMapping("/organisations/{id:\\d+}")
+    String show(@PathVariable long id, Model model) {
+        model.addAttribute("organisation", load(id));
+        return "organisations/view";
+    }
+
+    @GetMapping("/organisations/{id:\\d+}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        Organisation organisation = load(id);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("form", OrganisationForm.of(organisation));
+        model.addAttribute("errors", FormErrors.none());
+        return FORM;
+    }
+
+    @PostMapping("/organisations/{id:\\d+}/edit")
+    String update(@PathVariable long id, OrganisationForm form, Model model, RedirectAttributes redirect) {
+        Organisation current = load(id);
+        model.addAttribute("organisation", current);
+        OrganisationParser.Result result = parser.parse(form.withoutInapplicableAnswers());
+        if (!result.valid()) {
+            return showErrors(model, form, result);
+        }
+        int version = form.version() == null ? -1 : form.version();
+        try {
+            service.update(id, version, result.details());
+        } catch (StaleOrganisationException e) {
+            // Keep what they typed, but against the version now stored, so saving again is a
+            // deliberate overwrite made after seeing the warning.
+            model.addAttribute("form", withVersion(form, current.version()));
+            model.addAttribute("errors", FormErrors.none());
+            model.addAttribute("conflict", true);
+            return FORM;
+        }
+        redirect.addFlashAttribute("notice", "notice.updated");
+        return "redirect:/organisations/" + id;
+    }
+
+    @GetMapping("/organisations/{id:\\d+}/delete")
+    String confirmDelete(@PathVariable long id, Model model) {
+        model.addAttribute("organisation", load(id));
+        return "organisations/delete";
+    }
+
+    @PostMapping("/organisations/{id:\\d+}/delete")
+    String delete(@PathVariable long id, @RequestParam int version, Model model, RedirectAttributes redirect) {
+        Organisation current = load(id);
+        try {
+            service.delete(id, version);
+        } catch (StaleOrganisationException e) {
+            model.addAttribute("organisation", current);
+            model.addAttribute("conflict", true);
+            return "organisations/delete";
+        }
+        redirect.addFlashAttribute("notice", "notice.deleted");
+        redirect.addFlashAttribute("noticeArgs", new Object[] {current.details().name()});
+        return "redirect:/organisations";
+    }
+
+    private String showErrors(Model model, OrganisationForm form, OrganisationParser.Result result) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", FormErrors.of(result.problems(), labels));
+        return FORM;
+    }
+
+    private static OrganisationForm withVersion(OrganisationForm form, int version) {
+        return OrganisationForm.from(form::value, version);
+    }
+
+    private Organisation load(long id) {
+        return service.find(id).orElseThrow(() -> new OrganisationNotFoundException(id));
+    }
+
+    /** Builds the list's links, keeping the whole query in every one. */
+    public record QueryLinks(QueryParameters parameters, OrganisationQuery query) {
+
+        public String page(int page) {
+            return parameters.url("/organisations", query, Map.of("page", String.valueOf(page)));
+        }
+
+        public String sortBy(String sort) {
+            boolean sameColumn = query.sort().name().equalsIgnoreCase(sort.replace('-', '_'));
+            String dir = sameColumn && !query.descending() ? "desc" : "asc";
+            return parameters.url("/organisations", query, Map.of("sort", sort, "dir", dir));
+        }
+
+        public String review(long position) {
+            return parameters.url("/organisations/review", query, Map.of("position", String.valueOf(position)));
+        }
+
+        public String list() {
+            return parameters.url("/organisations", query, Map.of());
+        }
+
+        public String listAtPageOf(long position) {
+            long page = (position - 1) / query.size() + 1;
+            return parameters.url("/organisations", query, Map.of("page", String.valueOf(page)));
+        }
+
+        public boolean sortedBy(String sort) {
+            return query.sort().name().equalsIgnoreCase(sort.replace('-', '_'));
+        }
+
+        public String ariaSort(String sort) {
+            if (!sortedBy(sort)) {
+                return "none";
+            }
+            return query.descending() ? "descending" : "ascending";
+        }
+    }
+}

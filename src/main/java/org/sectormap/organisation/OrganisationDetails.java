@@ -1,0 +1,37 @@
+package org.sectormap.organisation;
+
+import java.time.LocalDate;
+
+/** The validated content of an organisation record: everything but its identity and version. */
+public record OrganisationDetails(
+        String name,
+        Category category,
+        String area,
+        String coverage,
+        String address,
+        String postcode,
+        String phone,
+        String email,
+        String website,
+        String contactName,
+        String contactRole,
+        String description,
+        OutreachStatus status,
+        ExclusionReason exclusionReason,
+        String exclusionDetail,
+        LocalDate interviewDate,
+        InterviewMode interviewMode,
+        boolean fullInterview,
+        boolean followUp,
+        boolean cypBoard,
+        boolean wellInformed) {
+
+    /** A link target for the website, which people often type without the scheme. */
+    public String websiteHref() {
+        if (website == null) {
+            return null;
+        }
+        String lower = website.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://") ? website : "https://" + website;
+    }
+}

@@ -1,0 +1,62 @@
+package org.sectormap.organisation;
+
+/**
+ * One search of the register: free text, filters, sort and page, exactly as the list URL
+ * holds them so a search can be bookmarked. Null means "any".
+ *
+ * @param category a category, or {@code null} with {@code unclassified} true for records
+ *                 not yet classified
+ */
+public record OrganisationQuery(
+        String text,
+        Category category,
+        boolean unclassified,
+        String area,
+        OutreachStatus status,
+        Boolean fullInterview,
+        Boolean followUp,
+        Boolean cypBoard,
+        Boolean wellInformed,
+        Sort sort,
+        boolean descending,
+        int page,
+        int size) {
+
+    public static final int DEFAULT_SIZE = 25;
+    public static final int MAX_SIZE = 200;
+
+    public enum Sort {
+        NAME("name", false), CATEGORY("category", true), AREA("area", true), STATUS("status", false),
+        INTERVIEW_DATE("interview_date", true);
+
+        private final String column;
+        private final boolean nullable;
+
+        Sort(String column, boolean nullable) {
+            this.column = column;
+            this.nullable = nullable;
+        }
+
+        String column() {
+            return column;
+        }
+
+        boolean nullable() {
+            return nullable;
+        }
+    }
+
+    public static OrganisationQuery all() {
+        return new OrganisationQuery(null, null, false, null, null, null, null, null, null, Sort.NAME, false, 1,
+                DEFAULT_SIZE);
+    }
+
+    public long offset() {
+        return (long) (page - 1) * size;
+    }
+
+    public OrganisationQuery atPage(int newPage, int newSize) {
+        return new OrganisationQuery(text, category, unclassified, area, status, fullInterview, followUp, cypBoard,
+                wellInformed, sort, descending, newPage, newSize);
+    }
+}

@@ -1,0 +1,71 @@
+package org.sectormap.organisation;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class OrganisationService {
+
+    private final OrganisationRepository repository;
+
+    OrganisationService(OrganisationRepository repository) {
+        this.repository = repository;
+    }
+
+    /** A page of results and the size of the whole result, which a page alone cannot tell. */
+    public record Page(List<Organisation> items, long total, OrganisationQuery query) {
+
+        public int pageCount() {
+            return (int) Math.max(1, (total + query.size() - 1) / query.size());
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Page search(OrganisationQuery query) {
+        return new Page(repository.search(query), repository.count(query), query);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Organisation> find(long id) {
+        return repository.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return repository.count();
+    }
+
+    @Transactional
+    public long create(OrganisationDetails details) {
+        return repository.insert(details);
+    }
+
+    /** Adds every record or, if any insert fails, none. */
+    @Transactional
+    public int createAll(List<OrganisationDetails> all) {
+        all.forEach(repository::insert);
+        return all.size();
+    }
+
+    /**
+     * Saves over the version the user started from.
+     *
+     * @throws StaleOrganisationException when someone else saved or deleted it in the meantime
+     */
+    @Transactional
+    public void update(long id, int version, OrganisationDetails details) {
+        if (!repository.update(id, version, details)) {
+            throw new StaleOrganisationException(id);
+        }
+    }
+
+    @Transactional
+    public void delete(long id, int version) {
+        if (!repository.delete(id, version)) {
+            throw new StaleOrganisationException(id);
+        }
+    }
+}

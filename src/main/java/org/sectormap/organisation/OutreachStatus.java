@@ -1,0 +1,21 @@
+package org.sectormap.organisation;
+
+/** Where an organisation ended up in the contact funnel. */
+public enum OutreachStatus implements Coded {
+    INTERVIEWED, LISTED, EXCLUDED, UNREACHABLE;
+
+    @Override
+    public String code() {
+        return Coded.codeOf(this);
+    }
+
+    @Override
+    public String messageKey() {
+        return "status." + code();
+    }
+
+    /** "On the database" in the report's sense: kept with permission, interviewed or not. */
+    public boolean onDatabase() {
+        return this == INTERVIEWED || this == LISTED;
+    }
+}

@@ -1,0 +1,105 @@
+package org.sectormap.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.sectormap.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@DatabaseTest
+class OrganisationControllerTests {
+
+    private static final String AWKWARD_NAME = "Tom & \"Jerry\" <b>Ça</b> 中文 O'Brien";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OrganisationService service;
+
+    @Test
+    void shouldAddAnOrganisationAndRedirectToIt() throws Exception {
+        String location = mvc.perform(post("/organisations/new").with(csrf())
+                        .param("name", AWKWARD_NAME).param("category", "bme-network").param("area", "leicester")
+                        .param("status", "interviewed").param("interviewDate", "2007-07-20")
+                        .param("fullInterview", "yes").param("postcode", "le1 1aa"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        OrganisationDetails stored = service.find(id).orElseThrow().details();
+        assertThat(stored.name()).isEqualTo(AWKWARD_NAME);
+        assertThat(stored.area()).isEqualTo("Leicester");
+        assertThat(stored.postcode()).isEqualTo("LE1 1AA");
+        assertThat(stored.fullInterview()).isTrue();
+        assertThat(stored.followUp()).isFalse();
+
+        Document page = Jsoup.parse(mvc.perform(get(location)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(page.selectFirst("h1").text()).isEqualTo(AWKWARD_NAME);
+        assertThat(page.select("h1 b")).isEmpty();
+    }
+
+    @Test
+    void shouldShowEveryProblemInAnErrorSummaryAndKeepWhatWasTyped() throws Exception {
+        String html = mvc.perform(post("/organisations/new").with(csrf())
+                        .param("name", "").param("email", "not-an-email").param("status", "excluded")
+                        .param("coverage", "Wellingborough <only>"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        Document page = Jsoup.parse(html);
+        assertThat(page.select(".error-summary__list a").eachAttr("href"))
+                .containsExactly("#name", "#email", "#exclusionReason");
+        assertThat(page.select(".error-summary__list a").eachText())
+                .contains("'not-an-email' is not an email address");
+        assertThat(page.selectFirst("#coverage").val()).isEqualTo("Wellingborough <only>");
+        assertThat(page.selectFirst("#email").attr("aria-describedby")).contains("email-error");
+        assertThat(service.count()).isZero();
+    }
+
+    @Test
+    void shouldRefuseASecondSaveOfTheSameVersionAndKeepWhatTheSecondUserTyped() throws Exception {
+        long id = service.create(details("Derby Millennium Network"));
+
+        mvc.perform(post("/organisations/{id}/edit", id).with(csrf())
+                        .param("name", "First user's name").param("status", "listed").param("version", "0"))
+                .andExpect(status().is3xxRedirection());
+        String html = mvc.perform(post("/organisations/{id}/edit", id).with(csrf())
+                        .param("name", "Second user's name").param("status", "listed").param("version", "0"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        Document page = Jsoup.parse(html);
+        assertThat(page.select(".error-summary").text()).contains("Someone else saved changes");
+        assertThat(page.selectFirst("#name").val()).isEqualTo("Second user's name");
+        assertThat(page.selectFirst("input[name=version]").val()).isEqualTo("1");
+        assertThat(service.find(id).orElseThrow().details().name()).isEqualTo("First user's name");
+    }
+
+    @Test
+    void shouldDeleteOnlyAfterConfirmation() throws Exception {
+        long id = service.create(details("Rushcliffe CVS"));
+
+        mvc.perform(get("/organisations/{id}/delete", id)).andExpect(status().isOk());
+        assertThat(service.find(id)).isPresent();
+
+        mvc.perform(post("/organisations/{id}/delete", id).with(csrf()).param("version", "0"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/organisations"));
+        assertThat(service.find(id)).isEmpty();
+    }
+
+    static OrganisationDetails details(String name) {
+        return new OrganisationDetails(name, null, null, null, null, null, null, null, null, null, null, null,
+                OutreachStatus.LISTED, null, null, null, null, false, false, false, false);
+    }
+}

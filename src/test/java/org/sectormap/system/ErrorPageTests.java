@@ -1,0 +1,50 @@
+package org.sectormap.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Error pages need the real servlet container's error dispatch, which MockMvc does not do. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ErrorPageTests {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void shouldShowTheNotFoundPageForAMissingOrganisation() throws Exception {
+        HttpResponse<String> response = fetch("/organisations/424242", "text/html");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("<h1 class=\"heading-l\">Page not found</h1>")
+                .doesNotContain("Exception").doesNotContain("Whitelabel");
+    }
+
+    @Test
+    void shouldAnswerAnUnknownApiRecordWithJson() throws Exception {
+        HttpResponse<String> response = fetch("/api/organisations/424242", "application/json");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"error\":\"No organisation 424242\"}");
+    }
+
+    @Test
+    void shouldNotLeakAStackTraceForAMalformedId() throws Exception {
+        HttpResponse<String> response = fetch("/api/organisations/not-a-number", "application/json");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("'not-a-number' is not a valid value for id").doesNotContain("at org.");
+    }
+
+    private HttpResponse<String> fetch(String path, String accept) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", accept).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
