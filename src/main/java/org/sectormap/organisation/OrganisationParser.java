@@ -57,7 +57,7 @@ public class OrganisationParser {
         String website = r.matching(WEBSITE_PATTERN, OrganisationField.WEBSITE, "error.website.invalid");
 
         OutreachStatus status = r.coded(STATUS, OutreachStatus.class, "error.status.unknown");
-        if (status == null && r.text(STATUS) == null) {
+        if (status == null && r.raw(STATUS) == null) {
             r.problem(STATUS, "error.status.required");
         }
         boolean excluded = status == OutreachStatus.EXCLUDED;
@@ -65,7 +65,7 @@ public class OrganisationParser {
 
         ExclusionReason reason = null;
         String detail = r.text(EXCLUSION_DETAIL);
-        String typedReason = r.text(EXCLUSION_REASON);
+        String typedReason = r.raw(EXCLUSION_REASON);
         if (typedReason != null && typedReason.toLowerCase(Locale.ROOT).startsWith(OTHER_PREFIX)) {
             // Spreadsheets have one column for the reason, so "other: why" carries both.
             reason = ExclusionReason.OTHER;
@@ -98,7 +98,7 @@ public class OrganisationParser {
                 r.onlyFor(f, "error.onlyInterviewed");
             }
             for (OrganisationField f : List.of(FULL_INTERVIEW, FOLLOW_UP, CYP_BOARD, WELL_INFORMED)) {
-                if (YES.contains(lower(r.text(f)))) {
+                if (YES.contains(lower(r.raw(f)))) {
                     r.problem(f, "error.onlyInterviewed");
                 }
             }
@@ -132,7 +132,7 @@ public class OrganisationParser {
             this.form = form;
         }
 
-        String text(OrganisationField field) {
+        String raw(OrganisationField field) {
             return blankToNull(form.value(field));
         }
 
@@ -144,14 +144,14 @@ public class OrganisationParser {
         }
 
         void onlyFor(OrganisationField field, String code) {
-            if (text(field) != null) {
+            if (raw(field) != null) {
                 problem(field, code);
             }
         }
 
         /** The trimmed value, or a problem when it is too long to store. */
-        private String checked(OrganisationField field) {
-            String value = text(field);
+        String text(OrganisationField field) {
+            String value = raw(field);
             if (value != null && value.length() > field.maxLength()) {
                 problem(field, "error.tooLong", labels.of(field), field.maxLength());
                 return null;
@@ -160,7 +160,7 @@ public class OrganisationParser {
         }
 
         <E extends Enum<E> & Coded> E coded(OrganisationField field, Class<E> type, String unknownCode) {
-            String value = checked(field);
+            String value = text(field);
             if (value == null) {
                 return null;
             }
@@ -171,7 +171,7 @@ public class OrganisationParser {
         }
 
         String area() {
-            String value = checked(AREA);
+            String value = text(AREA);
             if (value == null) {
                 return null;
             }
@@ -182,7 +182,8 @@ public class OrganisationParser {
         }
 
         String postcode() {
-            String value = checked(POSTCODE);
+            // Checked against the pattern, not the length, so the message says what is wrong.
+            String value = raw(POSTCODE);
             if (value == null) {
                 return null;
             }
@@ -195,7 +196,7 @@ public class OrganisationParser {
         }
 
         String matching(Pattern pattern, OrganisationField field, String code) {
-            String value = checked(field);
+            String value = text(field);
             if (value != null && !pattern.matcher(value).matches()) {
                 problem(field, code, value);
                 return null;
@@ -204,7 +205,7 @@ public class OrganisationParser {
         }
 
         LocalDate date(OrganisationField field, LocalDate today) {
-            String value = checked(field);
+            String value = text(field);
             if (value == null) {
                 return null;
             }
@@ -221,7 +222,7 @@ public class OrganisationParser {
         }
 
         boolean tick(OrganisationField field) {
-            String value = lower(checked(field));
+            String value = lower(text(field));
             if (value.isEmpty() || NO.contains(value)) {
                 return false;
             }

@@ -1,0 +1,144 @@
+package org.sectormap.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sectormap.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@DatabaseTest
+class OrganisationSearchTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OrganisationService service;
+
+    @Autowired
+    QueryParameters parameters;
+
+    @BeforeEach
+    void register() {
+        service.create(interviewed("Derby Millennium Network", Category.BME_INFRASTRUCTURE, "Derby city", true));
+        service.create(interviewed("Nottinghamshire REC", Category.BME_INFRASTRUCTURE, "Nottinghamshire", false));
+        service.create(interviewed("Rushcliffe CVS", Category.GENERAL_INFRASTRUCTURE, "Nottinghamshire", true));
+        service.create(new OrganisationDetails("Wellingborough Black Consortium", null, "Northamptonshire",
+                "Wellingborough only", null, null, null, null, null, "A. Contact", null, "Sits on 100% of boards",
+                OutreachStatus.LISTED, null, null, null, null, false, false, false, false));
+        service.create(new OrganisationDetails("Adults Only Trust", Category.GENERAL_NETWORK, "Regional", null, null,
+                null, null, null, null, null, null, null, OutreachStatus.EXCLUDED, ExclusionReason.ADULTS_ONLY, null,
+                null, null, false, false, false, false));
+    }
+
+    private List<String> names(Map<String, String> params) {
+        return service.search(parameters.read(params)).items().stream().map(o -> o.details().name()).toList();
+    }
+
+    @Test
+    void shouldFindTextInNameCoverageDescriptionAndContactIgnoringCase() {
+        assertThat(names(Map.of("q", "millennium"))).containsExactly("Derby Millennium Network");
+        assertThat(names(Map.of("q", "WELLINGBOROUGH ONLY"))).containsExactly("Wellingborough Black Consortium");
+        assertThat(names(Map.of("q", "a. contact"))).containsExactly("Wellingborough Black Consortium");
+        assertThat(names(Map.of("q", "100%"))).containsExactly("Wellingborough Black Consortium");
+        assertThat(names(Map.of("q", "1_0"))).isEmpty();
+    }
+
+    @Test
+    void shouldCombineFilters() {
+        assertThat(names(Map.of("category", "bme-infrastructure", "area", "nottinghamshire")))
+                .containsExactly("Nottinghamshire REC");
+        assertThat(names(Map.of("category", "unclassified"))).containsExactly("Wellingborough Black Consortium");
+        assertThat(names(Map.of("status", "interviewed", "followUp", "yes")))
+                .containsExactly("Derby Millennium Network", "Rushcliffe CVS");
+        assertThat(names(Map.of("status", "interviewed", "followUp", "no"))).containsExactly("Nottinghamshire REC");
+    }
+
+    @Test
+    void shouldSortAndPageWithoutOverlap() {
+        assertThat(names(Map.of("sort", "area", "size", "2", "page", "1")))
+                .containsExactly("Derby Millennium Network", "Wellingborough Black Consortium");
+        assertThat(names(Map.of("sort", "area", "size", "2", "page", "2")))
+                .containsExactly("Nottinghamshire REC", "Rushcliffe CVS");
+        assertThat(names(Map.of("sort", "area", "size", "2", "page", "3"))).containsExactly("Adults Only Trust");
+        assertThat(names(Map.of("sort", "name", "dir", "desc", "size", "1"))).containsExactly("Wellingborough Black Consortium");
+        assertThat(service.search(parameters.read(Map.of("size", "2"))).total()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldKeepTheWholeQueryInTheListsLinks() throws Exception {
+        Document page = Jsoup.parse(mvc.perform(get("/organisations")
+                        .param("q", "C").param("area", "Nottinghamshire").param("size", "1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("a[rel=next]").attr("href"))
+                .isEqualTo("/organisations?q=C&area=Nottinghamshire&size=1&page=2");
+        assertThat(page.selectFirst("#q").val()).isEqualTo("C");
+        assertThat(page.select("th[aria-sort=ascending] a").attr("href"))
+                .isEqualTo("/organisations?q=C&area=Nottinghamshire&size=1&sort=name&dir=desc");
+    }
+
+    @Test
+    void shouldEncodeSearchTextInLinks() {
+        OrganisationQuery query = parameters.read(Map.of("q", "cvs & rec #1", "category", "unclassified"));
+        assertThat(parameters.url("/organisations", query, Map.of("page", "2")))
+                .isEqualTo("/organisations?q=cvs%20%26%20rec%20%231&category=unclassified&page=2");
+    }
+
+    @Test
+    void shouldWalkTheCurrentResultOneRecordAtATime() throws Exception {
+        Document page = Jsoup.parse(mvc.perform(get("/organisations/review")
+                        .param("status", "interviewed").param("position", "2"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select(".caption").text()).isEqualTo("2 of 3");
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Nottinghamshire REC");
+        assertThat(page.select("a[rel=prev]").attr("href")).isEqualTo("/organisations/review?status=interviewed&position=1");
+        assertThat(page.select("a[rel=next]").attr("href")).isEqualTo("/organisations/review?status=interviewed&position=3");
+    }
+
+    @Test
+    void shouldExplainAnUnknownFilterValueOnTheList() throws Exception {
+        Document page = Jsoup.parse(mvc.perform(get("/organisations").param("category", "charity shop"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select(".error-summary").text())
+                .isEqualTo("'charity shop' is not a valid value for category. Showing all organisations instead.");
+    }
+
+    @Test
+    void shouldServeTheSearchAsJson() throws Exception {
+        mvc.perform(get("/api/organisations").param("area", "Nottinghamshire"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[*].name", contains("Nottinghamshire REC", "Rushcliffe CVS")))
+                .andExpect(jsonPath("$.items[0].category").value("bme-infrastructure"))
+                .andExpect(jsonPath("$.items[0].interviewDate").value("2007-07-20"));
+    }
+
+    @Test
+    void shouldRejectBadApiQueriesWithTheParameterNamed() throws Exception {
+        mvc.perform(get("/api/organisations").param("size", "201"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("size"));
+        mvc.perform(get("/api/organisations").param("status", "pending"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("'pending' is not a valid value for status"));
+        mvc.perform(get("/api/organisations/{id}", 999_999)).andExpect(status().isNotFound());
+    }
+
+    private static OrganisationDetails interviewed(String name, Category category, String area, boolean followUp) {
+        return new OrganisationDetails(name, category, area, null, null, null, null, null, null, null, null, null,
+                OutreachStatus.INTERVIEWED, null, null, LocalDate.of(2007, 7, 20), InterviewMode.VISIT, true, followUp,
+                false, false);
+    }
+}
