@@ -4,12 +4,15 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * A value stored and exchanged as a stable lower-case code (e.g. {@code bme-network}); its
  * human label lives in messages.properties under {@link #messageKey()}.
  */
 public interface Coded {
 
+    @JsonValue
     String code();
 
     String messageKey();

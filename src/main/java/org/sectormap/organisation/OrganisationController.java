@@ -1,5 +1,6 @@
 package org.sectormap.organisation;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -172,7 +173,10 @@ class OrganisationController {
         public String sortBy(String sort) {
             boolean sameColumn = query.sort().name().equalsIgnoreCase(sort.replace('-', '_'));
             String dir = sameColumn && !query.descending() ? "desc" : "asc";
-            return parameters.url("/organisations", query, Map.of("sort", sort, "dir", dir));
+            Map<String, String> sortAndDirection = new LinkedHashMap<>();
+            sortAndDirection.put("sort", sort);
+            sortAndDirection.put("dir", dir);
+            return parameters.url("/organisations", query, sortAndDirection);
         }
 
         public String review(long position) {

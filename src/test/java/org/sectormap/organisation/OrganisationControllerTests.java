@@ -63,6 +63,10 @@ class OrganisationControllerTests {
                 .contains("'not-an-email' is not an email address");
         assertThat(page.selectFirst("#coverage").val()).isEqualTo("Wellingborough <only>");
         assertThat(page.selectFirst("#email").attr("aria-describedby")).contains("email-error");
+        // Every summary link lands on a control, the first radio for a radio group.
+        page.select(".error-summary__list a").eachAttr("href")
+                .forEach(href -> assertThat(page.selectFirst(href)).as(href).isNotNull());
+        assertThat(page.selectFirst("#status-excluded").hasAttr("checked")).isTrue();
         assertThat(service.count()).isZero();
     }
 
