@@ -183,8 +183,9 @@ class OrganisationController {
             return parameters.url("/organisations/review", query, Map.of("position", String.valueOf(position)));
         }
 
-        public String list() {
-            return parameters.url("/organisations", query, Map.of());
+        /** The whole result, every page of it, in the import's columns. */
+        public String export() {
+            return parameters.url("/organisations.csv", query, Map.of());
         }
 
         public String listAtPageOf(long position) {

@@ -9,10 +9,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,9 +32,14 @@ class OrganisationRepository {
     private static final RowMapper<Organisation> ROW = OrganisationRepository::map;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate streaming;
 
-    OrganisationRepository(JdbcClient jdbc) {
+    OrganisationRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        // A fetch size makes PostgreSQL read an export through a cursor instead of all at once.
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(500);
+        this.streaming = new NamedParameterJdbcTemplate(template);
     }
 
     Optional<Organisation> find(long id) {
@@ -75,17 +86,27 @@ class OrganisationRepository {
 
     List<Organisation> search(OrganisationQuery query) {
         Where where = where(query);
+        String sql = "SELECT " + COLUMNS + " FROM organisation" + where.sql + orderBy(query)
+                + " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY";
+        where.params.put("offset", query.offset());
+        where.params.put("size", query.size());
+        return jdbc.sql(sql).params(where.params).query(ROW).list();
+    }
+
+    /** Hands every match, in list order, to the consumer one at a time: exports never hold them all. */
+    void forEach(OrganisationQuery query, Consumer<Organisation> consumer) {
+        Where where = where(query);
+        String sql = "SELECT " + COLUMNS + " FROM organisation" + where.sql + orderBy(query);
+        streaming.query(sql, where.params, (RowCallbackHandler) rs -> consumer.accept(map(rs, rs.getRow())));
+    }
+
+    private static String orderBy(OrganisationQuery query) {
         String direction = query.descending() ? " DESC" : " ASC";
         // Nulls sort last in either direction on both databases, and id breaks ties so pages never overlap;
         // a column that cannot be null sorts plainly so its index can serve the page.
         String column = query.sort().column();
         String nullsLast = query.sort().nullable() ? "CASE WHEN " + column + " IS NULL THEN 1 ELSE 0 END, " : "";
-        String order = " ORDER BY " + nullsLast + column + direction + ", id" + direction;
-        String sql = "SELECT " + COLUMNS + " FROM organisation" + where.sql + order
-                + " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY";
-        where.params.put("offset", query.offset());
-        where.params.put("size", query.size());
-        return jdbc.sql(sql).params(where.params).query(ROW).list();
+        return " ORDER BY " + nullsLast + column + direction + ", id" + direction;
     }
 
     long count(OrganisationQuery query) {

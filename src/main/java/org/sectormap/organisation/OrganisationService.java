@@ -2,6 +2,7 @@ package org.sectormap.organisation;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,12 @@ public class OrganisationService {
     @Transactional(readOnly = true)
     public Page search(OrganisationQuery query) {
         return new Page(repository.search(query), repository.count(query), query);
+    }
+
+    /** Every match of the query, in list order, regardless of its page. */
+    @Transactional(readOnly = true)
+    public void forEach(OrganisationQuery query, Consumer<Organisation> consumer) {
+        repository.forEach(query, consumer);
     }
 
     @Transactional(readOnly = true)

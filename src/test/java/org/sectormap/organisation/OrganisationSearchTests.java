@@ -85,6 +85,8 @@ class OrganisationSearchTests {
         assertThat(page.select("a[rel=next]").attr("href"))
                 .isEqualTo("/organisations?q=C&area=Nottinghamshire&size=1&page=2");
         assertThat(page.selectFirst("#q").val()).isEqualTo("C");
+        assertThat(page.select("a[href^=/organisations.csv]").attr("href"))
+                .isEqualTo("/organisations.csv?q=C&area=Nottinghamshire&size=1");
         assertThat(page.select("th[aria-sort=ascending] a").attr("href"))
                 .isEqualTo("/organisations?q=C&area=Nottinghamshire&size=1&sort=name&dir=desc");
     }

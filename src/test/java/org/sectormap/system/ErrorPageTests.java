@@ -29,6 +29,13 @@ class ErrorPageTests {
     }
 
     @Test
+    void shouldSayWhichParameterOfABookmarkedReviewIsWrong() throws Exception {
+        HttpResponse<String> response = fetch("/organisations/review?status=pending", "text/html");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("&#39;pending&#39; is not a valid value for status");
+    }
+
+    @Test
     void shouldAnswerAnUnknownApiRecordWithJson() throws Exception {
         HttpResponse<String> response = fetch("/api/organisations/424242", "application/json");
         assertThat(response.statusCode()).isEqualTo(404);
