@@ -1,0 +1,127 @@
+package org.sectormap.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sectormap.DatabaseTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The whole journey in a real browser: import a spreadsheet through the page, find an
+ * organisation, amend it, and see the reports change. Uses Debian's chromium and chromedriver,
+ * which .ci/run installs; where they are missing the test is reported as skipped, not passed.
+ */
+@Tag("browser")
+@DatabaseTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BrowserJourneyTests {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Browser tests skipped: install Debian's chromium and chromium-driver (.ci/run does)");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        // The flags the machine needs: no sandbox as root, and no calls home on a closed network.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1600");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void open(String path) {
+        browser.get("http://127.0.0.1:" + port + path);
+    }
+
+    private WebElement find(String css) {
+        return browser.findElement(By.cssSelector(css));
+    }
+
+    private List<String> cells(String rowHeader) {
+        return browser.findElements(By.xpath("//tr[th[normalize-space()='" + rowHeader + "'] or td[1][normalize-space()='"
+                + rowHeader + "']]/td")).stream().map(WebElement::getText).toList();
+    }
+
+    @Test
+    void shouldImportFindAmendAndReport(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("mapping.csv");
+        Files.writeString(csv, """
+                name,category,area,status,full_interview,cyp_board,description
+                Derby Millennium Network,BME infrastructure organisation,Derby city,interviewed,yes,no,"Supports BME groups, and networks"
+                Rushcliffe CVS,general-infrastructure,Nottinghamshire,interviewed,yes,yes,
+                Café & "Friends" <b>中文</b>,,Leicester,listed,,,
+                """, StandardCharsets.UTF_8);
+
+        open("/import");
+        find("input[type=file]").sendKeys(csv.toAbsolutePath().toString());
+        find("main form button[type=submit]").click();
+        assertThat(find("main").getText()).contains("Derby Millennium Network").contains("Café & \"Friends\" <b>中文</b>");
+        find("main form button[type=submit]").click();
+        assertThat(find("main h1").getText()).isEqualTo("Organisations");
+
+        open("/reports/by-category");
+        assertThat(find("main").getText()).contains("BME infrastructure organisation");
+        String before = find("main table").getText();
+
+        open("/organisations");
+        find("#q").sendKeys("café");
+        find("form.filters button[type=submit]").click();
+        browser.findElement(By.linkText("Café & \"Friends\" <b>中文</b>")).click();
+        assertThat(find(".caption").getText()).isEqualTo("1 of 1");
+        browser.findElement(By.linkText("Change this organisation")).click();
+
+        new org.openqa.selenium.support.ui.Select(find("#category")).selectByValue("bme-infrastructure");
+        find("#status").click();
+        // Script reveals the interview questions once "interviewed" is chosen.
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> find("#fullInterview").isDisplayed());
+        find("#fullInterview").click();
+        find("#cypBoard").click();
+        find("main form button[type=submit]").click();
+        assertThat(find(".notice").getText()).isEqualTo("Changes saved.");
+        assertThat(find("main h1").getText()).isEqualTo("Café & \"Friends\" <b>中文</b>");
+
+        open("/reports/by-category");
+        String after = find("main table").getText();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(cells("BME infrastructure organisation")).containsExactly("2", "2");
+
+        open("/reports/engagement");
+        assertThat(cells("BME infrastructure organisation")).startsWith("2", "1", "50%");
+    }
+}
