@@ -1,0 +1,41 @@
+package org.sectormap.report;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/reports")
+class ReportApiController {
+
+    private final ReportService reports;
+
+    ReportApiController(ReportService reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/by-category")
+    Reports.ByCategory byCategory() {
+        return reports.byCategory();
+    }
+
+    @GetMapping("/by-area")
+    Reports.ByArea byArea() {
+        return reports.byArea();
+    }
+
+    @GetMapping("/engagement")
+    Reports.Engagement engagement() {
+        return reports.engagement();
+    }
+
+    @GetMapping("/outreach")
+    Reports.Outreach outreach() {
+        return reports.outreach();
+    }
+
+    @GetMapping("/interviewees")
+    Reports.Interviewees interviewees() {
+        return reports.interviewees();
+    }
+}

@@ -1,0 +1,79 @@
+package org.sectormap.report;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.sectormap.organisation.Labels;
+import org.sectormap.system.SpreadsheetText;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+@Controller
+class ReportController {
+
+    private final ReportTables tables;
+    private final ReportService reports;
+    private final Labels labels;
+
+    ReportController(ReportTables tables, ReportService reports, Labels labels) {
+        this.tables = tables;
+        this.reports = reports;
+        this.labels = labels;
+    }
+
+    @GetMapping("/reports")
+    String index(Model model) {
+        model.addAttribute("kinds", ReportKind.values());
+        return "reports/index";
+    }
+
+    @GetMapping("/reports/interviewees")
+    String interviewees(Model model) {
+        model.addAttribute("kind", ReportKind.INTERVIEWEES);
+        model.addAttribute("labels", labels);
+        model.addAttribute("report", reports.interviewees());
+        return "reports/interviewees";
+    }
+
+    @GetMapping("/reports/{slug:[a-z-]+}")
+    String show(@PathVariable String slug, Model model) {
+        ReportKind kind = kind(slug);
+        model.addAttribute("kind", kind);
+        model.addAttribute("table", tables.table(kind));
+        return "reports/table";
+    }
+
+    @GetMapping("/reports/{slug:[a-z-]+}.csv")
+    void download(@PathVariable String slug, HttpServletResponse response) throws IOException {
+        Table table = tables.table(kind(slug));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + ".csv\"");
+        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        // A byte order mark makes Excel read the accents and scripts of names as UTF-8.
+        writer.write('\uFEFF');
+        try (CSVPrinter csv = CSVFormat.RFC4180.print(writer)) {
+            csv.printRecord(table.columns().stream().map(Table.Column::heading));
+            for (var row : table.rows()) {
+                csv.printRecord(row.stream().map(SpreadsheetText::guard));
+            }
+            if (table.total() != null) {
+                csv.printRecord(table.total());
+            }
+        }
+    }
+
+    private static ReportKind kind(String slug) {
+        return ReportKind.fromSlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}
