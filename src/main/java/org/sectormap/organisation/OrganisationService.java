@@ -50,10 +50,14 @@ public class OrganisationService {
         return repository.insert(details);
     }
 
+    private static final int BATCH = 1_000;
+
     /** Adds every record or, if any insert fails, none. */
     @Transactional
     public int createAll(List<OrganisationDetails> all) {
-        all.forEach(repository::insert);
+        for (int from = 0; from < all.size(); from += BATCH) {
+            repository.insertAll(all.subList(from, Math.min(all.size(), from + BATCH)));
+        }
         return all.size();
     }
 

@@ -1,26 +1,50 @@
 package org.sectormap.system;
 
 import org.sectormap.organisation.QueryParameters.BadQueryException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
-/** A bad link or bookmark on an HTML page gets the error page, saying which parameter is wrong. */
+/** Errors an HTML page can explain: a bad link or bookmark, or an upload that is too large. */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 
+    private final MessageSource messages;
+    private final DataSize maxFileSize;
+
+    PageErrors(MessageSource messages, @Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize) {
+        this.messages = messages;
+        this.maxFileSize = maxFileSize;
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+    ModelAndView tooLarge(MaxUploadSizeExceededException e) {
+        return errorPage(HttpStatus.PAYLOAD_TOO_LARGE, messages.getMessage("import.error.tooLarge",
+                new Object[] {maxFileSize.toMegabytes()}, LocaleContextHolder.getLocale()));
+    }
+
     @ExceptionHandler(BadQueryException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView badQuery(BadQueryException e) {
+        return errorPage(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    private static ModelAndView errorPage(HttpStatus status, String detail) {
         ModelAndView page = new ModelAndView("error");
-        page.addObject("status", HttpStatus.BAD_REQUEST.value());
-        page.addObject("detail", e.getMessage());
+        page.addObject("status", status.value());
+        page.addObject("detail", detail);
         return page;
     }
 }

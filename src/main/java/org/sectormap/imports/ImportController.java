@@ -1,0 +1,140 @@
+package org.sectormap.imports;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.sectormap.organisation.Areas;
+import org.sectormap.organisation.Labels;
+import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationField;
+import org.sectormap.organisation.OutreachStatus;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+@Controller
+class ImportController {
+
+    static final int PREVIEW_ROWS = 100;
+    private static final String UPLOAD = "imports/upload";
+
+    private final ImportService imports;
+    private final Labels labels;
+    private final Areas areas;
+
+    ImportController(ImportService imports, Labels labels, Areas areas) {
+        this.imports = imports;
+        this.labels = labels;
+        this.areas = areas;
+    }
+
+    @ModelAttribute
+    void vocabulary(Model model) {
+        model.addAttribute("columns", columns());
+        model.addAttribute("areas", areas.areas());
+        model.addAttribute("labels", labels);
+    }
+
+    @GetMapping("/import")
+    String uploadForm(Model model) {
+        return UPLOAD;
+    }
+
+    /** A file with the header row and one example, to start a spreadsheet from. */
+    @GetMapping("/import/template.csv")
+    ResponseEntity<String> template() {
+        String header = columns().stream().collect(Collectors.joining(","));
+        String example = "Example Racial Equality Council,bme-infrastructure,Derby city,Derby and south Derbyshire,"
+                + "\"1 High Street, Derby\",DE1 1AA,01332 000000,info@example.org.uk,https://example.org.uk,"
+                + "A. Person,Director,\"Supports BME community groups, and networks\",interviewed,,,2007-07-20,"
+                + "visit,yes,yes,no,no";
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sector-map-template.csv\"")
+                .body(header + "\r\n" + example + "\r\n");
+    }
+
+    @PostMapping("/import")
+    String upload(@RequestParam(required = false) MultipartFile file, HttpSession session, Model model,
+            HttpServletResponse response) throws IOException {
+        if (file == null || file.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("noFile", true);
+            return UPLOAD;
+        }
+        byte[] content = file.getBytes();
+        ParsedImport parsed = imports.check(content);
+        if (!parsed.valid()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("fileName", file.getOriginalFilename());
+            model.addAttribute("problems", parsed.problems());
+            return UPLOAD;
+        }
+        String token = PendingImports.of(session).put(file.getOriginalFilename(), content);
+        return "redirect:/import/" + token;
+    }
+
+    @GetMapping("/import/{token:[0-9a-f]{32}}")
+    String preview(@PathVariable String token, HttpSession session, Model model, HttpServletResponse response) {
+        var pending = PendingImports.of(session).peek(token);
+        if (pending.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "imports/expired";
+        }
+        ParsedImport parsed = imports.check(pending.get().content());
+        if (!parsed.valid()) {
+            // Only a change of configuration (the area list) between upload and preview can land here.
+            model.addAttribute("problems", parsed.problems());
+            return UPLOAD;
+        }
+        List<OrganisationDetails> all = parsed.organisations();
+        Map<OutreachStatus, Long> byStatus = all.stream()
+                .collect(Collectors.groupingBy(OrganisationDetails::status, TreeMap::new, Collectors.counting()));
+        model.addAttribute("token", token);
+        model.addAttribute("fileName", pending.get().fileName());
+        model.addAttribute("count", all.size());
+        model.addAttribute("byStatus", byStatus);
+        model.addAttribute("rows", all.subList(0, Math.min(PREVIEW_ROWS, all.size())));
+        model.addAttribute("more", Math.max(0, all.size() - PREVIEW_ROWS));
+        return "imports/preview";
+    }
+
+    @PostMapping("/import/{token:[0-9a-f]{32}}")
+    String confirm(@PathVariable String token, HttpSession session, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        var pending = PendingImports.of(session).take(token);
+        if (pending.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "imports/expired";
+        }
+        ParsedImport result = imports.importAll(pending.get().content());
+        if (!result.valid()) {
+            model.addAttribute("problems", result.problems());
+            return UPLOAD;
+        }
+        redirect.addFlashAttribute("notice", "import.done");
+        redirect.addFlashAttribute("noticeArgs", new Object[] {result.organisations().size()});
+        return "redirect:/organisations";
+    }
+
+    private static List<String> columns() {
+        return Arrays.stream(OrganisationField.values()).map(OrganisationField::column).toList();
+    }
+}

@@ -1,0 +1,160 @@
+package org.sectormap.imports;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.sectormap.organisation.Labels;
+import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationField;
+import org.sectormap.organisation.OrganisationForm;
+import org.sectormap.organisation.OrganisationParser;
+import org.sectormap.system.SpreadsheetText;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a spreadsheet's CSV export into organisations, checking every row with the same
+ * {@link OrganisationParser} as the form, and collecting every problem in the file rather than
+ * stopping at the first, so one upload tells the user everything to fix.
+ */
+@Component
+class OrganisationCsvReader {
+
+    private static final List<OrganisationField> REQUIRED = List.of(OrganisationField.NAME, OrganisationField.STATUS);
+
+    private final OrganisationParser parser;
+    private final Labels labels;
+    private final MessageSource messages;
+
+    OrganisationCsvReader(OrganisationParser parser, Labels labels, MessageSource messages) {
+        this.parser = parser;
+        this.labels = labels;
+        this.messages = messages;
+    }
+
+    ParsedImport read(byte[] bytes) {
+        Optional<String> text = decode(bytes);
+        if (text.isEmpty()) {
+            return failed(new ImportProblem(null, null, message("import.error.notUtf8")));
+        }
+        try (CSVParser csv = CSVFormat.RFC4180.parse(new StringReader(text.get()))) {
+            return read(csv);
+        } catch (IOException | UncheckedIOException e) {
+            // Commons CSV reports a quote left open as an IOException naming the line it began on.
+            return failed(new ImportProblem(null, null, message("import.error.unreadable", e.getMessage())));
+        }
+    }
+
+    private ParsedImport read(CSVParser csv) {
+        List<ImportProblem> problems = new ArrayList<>();
+        List<OrganisationDetails> organisations = new ArrayList<>();
+        Map<OrganisationField, Integer> columns = null;
+        List<String> headings = List.of();
+        for (CSVRecord record : csv) {
+            int row = (int) record.getRecordNumber();
+            if (columns == null) {
+                headings = record.toList();
+                columns = header(headings, problems);
+                if (!problems.isEmpty()) {
+                    return new ParsedImport(List.of(), problems);
+                }
+                continue;
+            }
+            if (blank(record)) {
+                continue;
+            }
+            if (record.size() > headings.size()) {
+                problems.add(new ImportProblem(row, null,
+                        message("import.error.tooManyCells", record.size(), headings.size())));
+                continue;
+            }
+            Map<OrganisationField, Integer> at = columns;
+            OrganisationForm form = OrganisationForm.from(field -> cell(record, at.get(field)), null);
+            OrganisationParser.Result result = parser.parse(form);
+            List<String> heads = headings;
+            result.problems().forEach(p -> problems.add(new ImportProblem(row,
+                    at.containsKey(p.field()) ? heads.get(at.get(p.field())).strip() : p.field().column(),
+                    labels.message(p))));
+            if (result.valid()) {
+                organisations.add(result.details());
+            }
+        }
+        if (columns == null || (organisations.isEmpty() && problems.isEmpty())) {
+            problems.add(new ImportProblem(null, null, message("import.error.empty")));
+        }
+        return problems.isEmpty() ? new ParsedImport(organisations, List.of()) : new ParsedImport(List.of(), problems);
+    }
+
+    /** Where each known column is, or problems for every unknown, repeated or missing one. */
+    private Map<OrganisationField, Integer> header(List<String> headings, List<ImportProblem> problems) {
+        Map<OrganisationField, Integer> columns = new EnumMap<>(OrganisationField.class);
+        String known = Arrays.stream(OrganisationField.values()).map(OrganisationField::column)
+                .collect(Collectors.joining(", "));
+        for (int i = 0; i < headings.size(); i++) {
+            String heading = headings.get(i).strip();
+            Optional<OrganisationField> field = OrganisationField.fromColumn(heading);
+            if (heading.isEmpty()) {
+                problems.add(new ImportProblem(1, null, message("import.error.blankHeading", i + 1)));
+            } else if (field.isEmpty()) {
+                problems.add(new ImportProblem(1, heading, message("import.error.unknownColumn", heading, known)));
+            } else if (columns.putIfAbsent(field.get(), i) != null) {
+                problems.add(new ImportProblem(1, heading, message("import.error.repeatedColumn", heading)));
+            }
+        }
+        for (OrganisationField field : REQUIRED) {
+            if (!columns.containsKey(field)) {
+                problems.add(new ImportProblem(1, field.column(), message("import.error.missingColumn", field.column())));
+            }
+        }
+        return columns;
+    }
+
+    private static String cell(CSVRecord record, Integer column) {
+        // Spreadsheets leave off trailing empty cells, so a short row just has empty values.
+        if (column == null || column >= record.size()) {
+            return null;
+        }
+        return SpreadsheetText.unguard(record.get(column));
+    }
+
+    private static boolean blank(CSVRecord record) {
+        return record.stream().allMatch(String::isBlank);
+    }
+
+    /** Strict UTF-8, so a file saved in another encoding is refused rather than garbled; a BOM is dropped. */
+    private static Optional<String> decode(byte[] bytes) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ParsedImport failed(ImportProblem problem) {
+        return new ParsedImport(List.of(), List.of(problem));
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}
