@@ -22,8 +22,8 @@ class ImportApiController {
     }
 
     @PostMapping(path = "/api/import/organisations", consumes = "text/csv")
-    ResponseEntity<?> importOrganisations(@RequestBody byte[] csv) {
-        ParsedImport result = imports.importAll(csv);
+    ResponseEntity<?> importOrganisations(@RequestBody(required = false) byte[] csv) {
+        ParsedImport result = imports.importAll(csv == null ? new byte[0] : csv);
         if (!result.valid()) {
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new Problems(result.problems()));
         }

@@ -13,6 +13,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
@@ -36,6 +38,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OrganisationCsvReader {
 
+    private static final Pattern START_LINE = Pattern.compile("startline (\\d+)");
     private static final List<OrganisationField> REQUIRED = List.of(OrganisationField.NAME, OrganisationField.STATUS);
 
     private final OrganisationParser parser;
@@ -56,8 +59,7 @@ class OrganisationCsvReader {
         try (CSVParser csv = CSVFormat.RFC4180.parse(new StringReader(text.get()))) {
             return read(csv);
         } catch (IOException | UncheckedIOException e) {
-            // Commons CSV reports a quote left open as an IOException naming the line it began on.
-            return failed(new ImportProblem(null, null, message("import.error.unreadable", e.getMessage())));
+            return failed(new ImportProblem(null, null, unreadable(e)));
         }
     }
 
@@ -148,6 +150,13 @@ class OrganisationCsvReader {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    /** Commons CSV names the line a quote was left open on; that is the one thing the user can act on. */
+    private String unreadable(Exception e) {
+        Matcher line = START_LINE.matcher(String.valueOf(e.getMessage()));
+        return line.find() ? message("import.error.unclosedQuote", Integer.parseInt(line.group(1)))
+                : message("import.error.unreadable");
     }
 
     private static ParsedImport failed(ImportProblem problem) {

@@ -11,7 +11,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,12 +50,6 @@ class ApiErrors {
         return error(HttpStatus.BAD_REQUEST, "The request body could not be read", null);
     }
 
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + e.getContentType()
-                + " is not supported; send " + e.getSupportedMediaTypes(), null);
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
         // The exception class and message only: request bodies can hold people's details.
@@ -64,7 +57,7 @@ class ApiErrors {
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side", null);
     }
 
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message, String parameter) {
+    static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message, String parameter) {
         Map<String, Object> body = parameter == null ? Map.of("error", message)
                 : Map.of("error", message, "parameter", parameter);
         return ResponseEntity.status(status).body(body);

@@ -1,0 +1,81 @@
+package org.sectormap.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.sectormap.DatabaseTest;
+import org.sectormap.organisation.OrganisationService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.web.servlet.MockMvc;
+
+@DatabaseTest
+class DemoDataTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoData demo;
+
+    @Autowired
+    OrganisationService organisations;
+
+    @Test
+    void shouldLoadTheInterviewedOrganisationsOfAppendix1ByArea() throws Exception {
+        mvc.perform(post("/demo").with(csrf())).andExpect(redirectedUrl("/organisations"));
+        assertThat(organisations.count()).isEqualTo(48);
+        mvc.perform(get("/api/reports/by-area"))
+                .andExpect(jsonPath("$.rows[*].onDatabase", contains(7, 2, 8, 8, 1, 9, 0, 5, 5, 3, 0)));
+        mvc.perform(get("/api/reports/outreach")).andExpect(jsonPath("$.interviewed").value(48));
+        mvc.perform(get("/api/organisations").param("q", "Rosehill"))
+                .andExpect(jsonPath("$.items[0].area").value("Derby city"));
+    }
+
+    @Test
+    void shouldLoadOnlyIntoAnEmptyRegister() throws Exception {
+        demo.run(new DefaultApplicationArguments("--demo"));
+        demo.run(new DefaultApplicationArguments("--demo"));
+        assertThat(organisations.count()).isEqualTo(48);
+        mvc.perform(post("/demo").with(csrf())).andExpect(redirectedUrl("/"));
+        assertThat(organisations.count()).isEqualTo(48);
+    }
+
+    @Test
+    void shouldNotLoadWithoutBeingAsked() {
+        demo.run(new DefaultApplicationArguments());
+        assertThat(organisations.count()).isZero();
+    }
+
+    /** Appendix 1 names the people interviewed; the shipped data must not. */
+    @Test
+    void shouldHoldNoNameOfAPersonInterviewed() throws IOException {
+        String demoCsv = new ClassPathResource(DemoData.FILE).getContentAsString(StandardCharsets.UTF_8);
+        String report = Files.readString(Path.of("../shared/seed/000_6be310d4604ff33d.txt"));
+        String appendix = report.substring(report.indexOf("Appendix 1"));
+        Matcher line = Pattern.compile("(?m)^.*\\t([^\\t]+)$").matcher(appendix);
+        int people = 0;
+        while (line.find()) {
+            String person = line.group(1).strip();
+            if (!person.isEmpty() && !person.equals("Person Interviewed")) {
+                people++;
+                assertThat(demoCsv).as(person).doesNotContain(person);
+            }
+        }
+        assertThat(people).isGreaterThan(40);
+    }
+}
