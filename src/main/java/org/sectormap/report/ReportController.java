@@ -1,15 +1,12 @@
 package org.sectormap.report;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.sectormap.organisation.Labels;
+import org.sectormap.system.CsvDownload;
 import org.sectormap.system.SpreadsheetText;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,13 +54,8 @@ class ReportController {
     @GetMapping("/reports/{slug:[a-z-]+}.csv")
     void download(@PathVariable String slug, HttpServletResponse response) throws IOException {
         Table table = tables.table(kind(slug));
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + ".csv\"");
-        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        // A byte order mark makes Excel read the accents and scripts of names as UTF-8.
-        writer.write('\uFEFF');
-        try (CSVPrinter csv = CSVFormat.RFC4180.print(writer)) {
-            csv.printRecord(table.columns().stream().map(Table.Column::heading));
+        List<String> header = table.columns().stream().map(Table.Column::heading).toList();
+        try (CSVPrinter csv = CsvDownload.start(response, slug + ".csv", header)) {
             for (var row : table.rows()) {
                 csv.printRecord(row.stream().map(SpreadsheetText::guard));
             }

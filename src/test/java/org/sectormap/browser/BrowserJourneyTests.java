@@ -20,6 +20,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sectormap.DatabaseTest;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -73,6 +75,13 @@ class BrowserJourneyTests {
         return browser.findElement(By.cssSelector(css));
     }
 
+    /** Clicks something that loads a new page, and waits until the old page has gone. */
+    private void clickThrough(WebElement element) {
+        WebElement oldPage = find("html");
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(oldPage));
+    }
+
     private List<String> cells(String rowHeader) {
         return browser.findElements(By.xpath("//tr[th[normalize-space()='" + rowHeader + "'] or td[1][normalize-space()='"
                 + rowHeader + "']]/td")).stream().map(WebElement::getText).toList();
@@ -90,9 +99,9 @@ class BrowserJourneyTests {
 
         open("/import");
         find("input[type=file]").sendKeys(csv.toAbsolutePath().toString());
-        find("main form button[type=submit]").click();
+        clickThrough(find("main form button[type=submit]"));
         assertThat(find("main").getText()).contains("Derby Millennium Network").contains("Café & \"Friends\" <b>中文</b>");
-        find("main form button[type=submit]").click();
+        clickThrough(find("main form button[type=submit]"));
         assertThat(find("main h1").getText()).isEqualTo("Organisations");
 
         open("/reports/by-category");
@@ -101,18 +110,18 @@ class BrowserJourneyTests {
 
         open("/organisations");
         find("#q").sendKeys("café");
-        find("form.filters button[type=submit]").click();
-        browser.findElement(By.linkText("Café & \"Friends\" <b>中文</b>")).click();
+        clickThrough(find("form.filters button[type=submit]"));
+        clickThrough(browser.findElement(By.linkText("Café & \"Friends\" <b>中文</b>")));
         assertThat(find(".caption").getText()).isEqualTo("1 of 1");
-        browser.findElement(By.linkText("Change this organisation")).click();
+        clickThrough(browser.findElement(By.linkText("Change this organisation")));
 
-        new org.openqa.selenium.support.ui.Select(find("#category")).selectByValue("bme-infrastructure");
+        new Select(find("#category")).selectByValue("bme-infrastructure");
         find("#status").click();
         // Script reveals the interview questions once "interviewed" is chosen.
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> find("#fullInterview").isDisplayed());
         find("#fullInterview").click();
         find("#cypBoard").click();
-        find("main form button[type=submit]").click();
+        clickThrough(find("main form button[type=submit]"));
         assertThat(find(".notice").getText()).isEqualTo("Changes saved.");
         assertThat(find("main h1").getText()).isEqualTo("Café & \"Friends\" <b>中文</b>");
 

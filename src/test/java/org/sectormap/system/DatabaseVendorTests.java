@@ -37,7 +37,7 @@ class DatabaseVendorTests {
         }
         String expected = url.startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2";
         assertThat(product).isEqualTo(expected);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success = TRUE",
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = TRUE",
                 Integer.class)).isGreaterThanOrEqualTo(2);
     }
 
