@@ -46,6 +46,13 @@ class OrganisationControllerTests {
                 .andReturn().getResponse().getContentAsString());
         assertThat(page.selectFirst("h1").text()).isEqualTo(AWKWARD_NAME);
         assertThat(page.select("h1 b")).isEmpty();
+
+        Document form = Jsoup.parse(mvc.perform(get(location + "/edit")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(form.selectFirst("#name").val()).isEqualTo(AWKWARD_NAME);
+        assertThat(form.selectFirst("#status").hasAttr("checked")).isTrue();
+        assertThat(form.selectFirst("#fullInterview").hasAttr("checked")).isTrue();
+        assertThat(form.selectFirst("#followUp").hasAttr("checked")).isFalse();
     }
 
     @Test
