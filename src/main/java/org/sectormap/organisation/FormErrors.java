@@ -16,6 +16,12 @@ public final class FormErrors {
         return new FormErrors();
     }
 
+    public static FormErrors of(List<Entry> entries) {
+        FormErrors errors = new FormErrors();
+        errors.entries.addAll(entries);
+        return errors;
+    }
+
     static FormErrors of(List<Problem> problems, Labels labels) {
         FormErrors errors = new FormErrors();
         problems.stream()

@@ -1,6 +1,7 @@
 package org.sectormap.organisation;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -25,14 +26,16 @@ class OrganisationController {
     private final QueryParameters queryParameters;
     private final Labels labels;
     private final Areas areas;
+    private final List<RecordSection> sections;
 
     OrganisationController(OrganisationService service, OrganisationParser parser, QueryParameters queryParameters,
-            Labels labels, Areas areas) {
+            Labels labels, Areas areas, List<RecordSection> sections) {
         this.service = service;
         this.parser = parser;
         this.queryParameters = queryParameters;
         this.labels = labels;
         this.areas = areas;
+        this.sections = sections;
     }
 
     @ModelAttribute
@@ -92,15 +95,22 @@ class OrganisationController {
 
     @GetMapping("/organisations/{id:\\d+}")
     String show(@PathVariable long id, Model model) {
-        model.addAttribute("organisation", load(id));
+        Organisation organisation = load(id);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("panels", panels(organisation));
         return "organisations/view";
     }
 
+    /** @param status a status to start from, as when an attempt records that an interview was held */
     @GetMapping("/organisations/{id:\\d+}/edit")
-    String editForm(@PathVariable long id, Model model) {
+    String editForm(@PathVariable long id, @RequestParam(required = false) String status, Model model) {
         Organisation organisation = load(id);
+        OrganisationForm stored = OrganisationForm.of(organisation);
+        boolean knownStatus = status != null && Coded.fromCode(OutreachStatus.class, status).isPresent();
         model.addAttribute("organisation", organisation);
-        model.addAttribute("form", OrganisationForm.of(organisation));
+        model.addAttribute("form", knownStatus
+                ? OrganisationForm.from(f -> f == OrganisationField.STATUS ? status : stored.value(f), stored.version())
+                : stored);
         model.addAttribute("errors", FormErrors.none());
         return FORM;
     }
@@ -130,7 +140,9 @@ class OrganisationController {
 
     @GetMapping("/organisations/{id:\\d+}/delete")
     String confirmDelete(@PathVariable long id, Model model) {
-        model.addAttribute("organisation", load(id));
+        Organisation organisation = load(id);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("panels", panels(organisation));
         return "organisations/delete";
     }
 
@@ -141,6 +153,7 @@ class OrganisationController {
             service.delete(id, version);
         } catch (StaleOrganisationException e) {
             model.addAttribute("organisation", current);
+            model.addAttribute("panels", panels(current));
             model.addAttribute("conflict", true);
             return "organisations/delete";
         }
@@ -157,6 +170,10 @@ class OrganisationController {
 
     private static OrganisationForm withVersion(OrganisationForm form, int version) {
         return OrganisationForm.from(form::value, version);
+    }
+
+    private List<RecordSection.Panel> panels(Organisation organisation) {
+        return sections.stream().map(section -> section.panel(organisation)).toList();
     }
 
     private Organisation load(long id) {

@@ -26,6 +26,18 @@ public record OrganisationDetails(
         boolean cypBoard,
         boolean wellInformed) {
 
+    /**
+     * The same organisation at another stage of outreach short of an interview, without the
+     * interview answers or exclusion reason that only another stage has.
+     */
+    public OrganisationDetails withStatus(OutreachStatus newStatus) {
+        if (newStatus == OutreachStatus.INTERVIEWED || newStatus == OutreachStatus.EXCLUDED) {
+            throw new IllegalArgumentException("An interview or an exclusion needs its own answers: " + newStatus);
+        }
+        return new OrganisationDetails(name, category, area, coverage, address, postcode, phone, email, website,
+                contactName, contactRole, description, newStatus, null, null, null, null, false, false, false, false);
+    }
+
     /** A link target for the website, which people often type without the scheme. */
     public String websiteHref() {
         if (website == null) {

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ResponseStatus(HttpStatus.NOT_FOUND)
 public class OrganisationNotFoundException extends RuntimeException {
 
-    OrganisationNotFoundException(long id) {
+    public OrganisationNotFoundException(long id) {
         super("No organisation " + id);
     }
 }

@@ -73,6 +73,23 @@ public class OrganisationService {
         }
     }
 
+    /**
+     * Records the outcome of contact short of an interview (listed or unreachable), whatever
+     * version is current: the change is the researcher's own, made as they log the attempt.
+     *
+     * @throws IllegalStateException for an organisation already interviewed, whose answers this would drop
+     */
+    @Transactional
+    public void markContacted(long id, OutreachStatus status) {
+        Organisation current = repository.find(id).orElseThrow(() -> new OrganisationNotFoundException(id));
+        if (current.details().status() == OutreachStatus.INTERVIEWED) {
+            throw new IllegalStateException("Organisation " + id + " has been interviewed");
+        }
+        if (!repository.update(id, current.version(), current.details().withStatus(status))) {
+            throw new StaleOrganisationException(id);
+        }
+    }
+
     @Transactional
     public void delete(long id, int version) {
         if (!repository.delete(id, version)) {

@@ -1,0 +1,52 @@
+package org.sectormap.outreach;
+
+import java.net.URI;
+import java.util.List;
+
+import org.sectormap.organisation.FormErrors;
+import org.sectormap.organisation.OrganisationNotFoundException;
+import org.sectormap.organisation.OrganisationService;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ContactAttemptApiController {
+
+    private final OutreachService outreach;
+    private final OrganisationService organisations;
+    private final ContactAttemptRules rules;
+
+    ContactAttemptApiController(OutreachService outreach, OrganisationService organisations,
+            ContactAttemptRules rules) {
+        this.outreach = outreach;
+        this.organisations = organisations;
+        this.rules = rules;
+    }
+
+    record Problems(List<FormErrors.Entry> errors) {
+    }
+
+    @GetMapping("/api/organisations/{id}/attempts")
+    List<ContactAttempt> history(@PathVariable long id) {
+        organisations.find(id).orElseThrow(() -> new OrganisationNotFoundException(id));
+        return outreach.history(id);
+    }
+
+    /** Logs an attempt; the status is changed from the page, where its consequences are shown. */
+    @PostMapping(path = "/api/organisations/{id}/attempts", consumes = "application/json")
+    ResponseEntity<?> record(@PathVariable long id, @RequestBody ContactAttemptForm form) {
+        organisations.find(id).orElseThrow(() -> new OrganisationNotFoundException(id));
+        ContactAttemptRules.Result result = rules.check(form);
+        if (!result.errors().isEmpty()) {
+            return ResponseEntity.badRequest().body(new Problems(result.errors()));
+        }
+        long attemptId = outreach.record(id, result.attempt(), null);
+        ContactAttemptRules.Attempt a = result.attempt();
+        return ResponseEntity.created(URI.create("/api/organisations/" + id + "/attempts"))
+                .body(new ContactAttempt(attemptId, id, a.attemptedOn(), a.method(), a.outcome(), a.note()));
+    }
+}

@@ -1,0 +1,95 @@
+package org.sectormap.outreach;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.sectormap.organisation.Coded;
+import org.sectormap.organisation.OutreachStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ContactAttemptRepository {
+
+    /** The latest attempt of each organisation that has one; ties on a day go to the later entry. */
+    private static final String LATEST = "WITH latest AS (SELECT organisation_id, attempted_on, method, outcome, "
+            + "ROW_NUMBER() OVER (PARTITION BY organisation_id ORDER BY attempted_on DESC, id DESC) AS n "
+            + "FROM contact_attempt) ";
+
+    private final JdbcClient jdbc;
+
+    ContactAttemptRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(long organisationId, ContactAttemptRules.Attempt a) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO contact_attempt (organisation_id, attempted_on, method, outcome, note) "
+                        + "VALUES (:organisation, :date, :method, :outcome, :note)")
+                .param("organisation", organisationId).param("date", Date.valueOf(a.attemptedOn()))
+                .param("method", a.method().code()).param("outcome", a.outcome().code()).param("note", a.note())
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** Newest first, as the researcher reads a history. */
+    List<ContactAttempt> history(long organisationId) {
+        return jdbc.sql("SELECT id, organisation_id, attempted_on, method, outcome, note FROM contact_attempt "
+                        + "WHERE organisation_id = :organisation ORDER BY attempted_on DESC, id DESC")
+                .param("organisation", organisationId).query(ContactAttemptRepository::attempt).list();
+    }
+
+    /** An organisation still to settle, with its latest attempt if any. */
+    record Due(long id, String name, OutreachStatus status, String phone, String email, String contactName,
+            LocalDate lastAttempt, ContactOutcome lastOutcome) {
+    }
+
+    /**
+     * Organisations neither interviewed nor excluded that have something arranged, or no attempt
+     * since the cut-off (or none at all): arranged ones first, then the longest waiting.
+     */
+    List<Due> due(LocalDate cutOff, int limit) {
+        return jdbc.sql(LATEST + "SELECT o.id, o.name, o.status, o.phone, o.email, o.contact_name, "
+                        + "l.attempted_on, l.outcome FROM organisation o "
+                        + "LEFT JOIN latest l ON l.organisation_id = o.id AND l.n = 1 "
+                        + "WHERE o.status IN ('listed', 'unreachable') AND (l.outcome IN ('call-back-arranged', "
+                        + "'interview-arranged') OR l.attempted_on IS NULL OR l.attempted_on < :cutOff) "
+                        + "ORDER BY CASE WHEN l.outcome IN ('call-back-arranged', 'interview-arranged') THEN 0 "
+                        + "ELSE 1 END, CASE WHEN l.attempted_on IS NULL THEN 0 ELSE 1 END, l.attempted_on, o.name, "
+                        + "o.id FETCH FIRST :limit ROWS ONLY")
+                .param("cutOff", Date.valueOf(cutOff)).param("limit", limit)
+                .query(ContactAttemptRepository::due).list();
+    }
+
+    /** Everyone keen for follow-up, by name. */
+    List<Due> keenForFollowUp() {
+        return jdbc.sql(LATEST + "SELECT o.id, o.name, o.status, o.phone, o.email, o.contact_name, "
+                        + "l.attempted_on, l.outcome FROM organisation o "
+                        + "LEFT JOIN latest l ON l.organisation_id = o.id AND l.n = 1 "
+                        + "WHERE o.follow_up = TRUE ORDER BY LOWER(o.name), o.id")
+                .query(ContactAttemptRepository::due).list();
+    }
+
+    long count(long organisationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM contact_attempt WHERE organisation_id = :organisation")
+                .param("organisation", organisationId).query(Long.class).single();
+    }
+
+    private static Due due(ResultSet rs, int row) throws SQLException {
+        Date last = rs.getDate("attempted_on");
+        return new Due(rs.getLong("id"), rs.getString("name"),
+                Coded.fromCode(OutreachStatus.class, rs.getString("status")).orElseThrow(), rs.getString("phone"),
+                rs.getString("email"), rs.getString("contact_name"), last == null ? null : last.toLocalDate(),
+                Coded.fromCode(ContactOutcome.class, rs.getString("outcome")).orElse(null));
+    }
+
+    private static ContactAttempt attempt(ResultSet rs, int row) throws SQLException {
+        return new ContactAttempt(rs.getLong("id"), rs.getLong("organisation_id"),
+                rs.getDate("attempted_on").toLocalDate(),
+                Coded.fromCode(ContactMethod.class, rs.getString("method")).orElseThrow(),
+                Coded.fromCode(ContactOutcome.class, rs.getString("outcome")).orElseThrow(), rs.getString("note"));
+    }
+}

@@ -1,0 +1,22 @@
+package org.sectormap.outreach;
+
+import org.sectormap.organisation.Coded;
+
+public enum ContactOutcome implements Coded {
+    NO_ANSWER, CALL_BACK_ARRANGED, DECLINED, INTERVIEW_ARRANGED, INTERVIEW_HELD, OTHER;
+
+    @Override
+    public String code() {
+        return Coded.codeOf(this);
+    }
+
+    @Override
+    public String messageKey() {
+        return "contact.outcome." + code();
+    }
+
+    /** Something is booked: the researcher owes the organisation a call or a visit. */
+    public boolean arranged() {
+        return this == CALL_BACK_ARRANGED || this == INTERVIEW_ARRANGED;
+    }
+}

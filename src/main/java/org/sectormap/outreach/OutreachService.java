@@ -1,0 +1,61 @@
+package org.sectormap.outreach;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.sectormap.organisation.OrganisationNotFoundException;
+import org.sectormap.organisation.OrganisationService;
+import org.sectormap.organisation.OutreachStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class OutreachService {
+
+    /** The morning list is for working through, not for browsing the register. */
+    static final int DUE_LIMIT = 200;
+
+    private final ContactAttemptRepository attempts;
+    private final OrganisationService organisations;
+    private final Clock clock;
+
+    OutreachService(ContactAttemptRepository attempts, OrganisationService organisations, Clock clock) {
+        this.attempts = attempts;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    /**
+     * Logs an attempt and, if asked, moves the organisation to listed or unreachable in the same
+     * transaction, so the history and the status never disagree.
+     */
+    @Transactional
+    long record(long organisationId, ContactAttemptRules.Attempt attempt, OutreachStatus newStatus) {
+        organisations.find(organisationId).orElseThrow(() -> new OrganisationNotFoundException(organisationId));
+        long id = attempts.insert(organisationId, attempt);
+        if (newStatus != null) {
+            organisations.markContacted(organisationId, newStatus);
+        }
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ContactAttempt> history(long organisationId) {
+        return attempts.history(organisationId);
+    }
+
+    @Transactional(readOnly = true)
+    List<ContactAttemptRepository.Due> due(int days) {
+        return attempts.due(LocalDate.now(clock).minusDays(days), DUE_LIMIT);
+    }
+
+    @Transactional(readOnly = true)
+    List<ContactAttemptRepository.Due> keenForFollowUp() {
+        return attempts.keenForFollowUp();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,182 @@
+package org.sectormap.outreach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.sectormap.DatabaseTest;
+import org.sectormap.organisation.ExclusionReason;
+import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationService;
+import org.sectormap.organisation.OutreachStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+@DatabaseTest
+class OutreachTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OrganisationService organisations;
+
+    @Autowired
+    OutreachService outreach;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private long organisation(String name, OutreachStatus status, boolean followUp) {
+        boolean interviewed = status == OutreachStatus.INTERVIEWED;
+        return organisations.create(new OrganisationDetails(name, null, null, null, null, null, "0115 496 0000",
+                "info@example.org.uk", null, "A. Contact", null, null, status,
+                status == OutreachStatus.EXCLUDED ? ExclusionReason.ADULTS_ONLY : null, null, null, null,
+                interviewed, interviewed && followUp, false, false));
+    }
+
+    private void attempt(long organisation, LocalDate on, ContactOutcome outcome, String note) {
+        outreach.record(organisation, new ContactAttemptRules.Attempt(on, ContactMethod.TELEPHONE, outcome, note),
+                null);
+    }
+
+    private Document page(String path) throws Exception {
+        return Jsoup.parse(mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+    }
+
+    @Test
+    void shouldShowTheHistoryNewestFirstOnTheOrganisationsPage() throws Exception {
+        long id = organisation("Derby Millennium Network", OutreachStatus.LISTED, false);
+        attempt(id, LocalDate.of(2007, 7, 2), ContactOutcome.NO_ANSWER, "Rang twice <b>no reply</b>");
+        attempt(id, LocalDate.of(2007, 7, 9), ContactOutcome.CALL_BACK_ARRANGED, null);
+        attempt(id, LocalDate.of(2007, 7, 5), ContactOutcome.OTHER, null);
+
+        Document page = page("/organisations/" + id);
+        assertThat(page.select("#contact-history ~ table tbody tr td:first-child").eachText())
+                .containsExactly("2007-07-09", "2007-07-05", "2007-07-02");
+        assertThat(page.select("#contact-history ~ table td").eachText()).contains("Rang twice <b>no reply</b>");
+        assertThat(page.select("main table b")).isEmpty();
+    }
+
+    @Test
+    void shouldLogAnAttemptAndMarkTheOrganisationUnreachable() throws Exception {
+        long id = organisation("Rushcliffe CVS", OutreachStatus.LISTED, false);
+        mvc.perform(post("/organisations/{id}/attempts/new", id).with(csrf())
+                        .param("attemptedOn", "2007-07-10").param("method", "visit").param("outcome", "declined")
+                        .param("note", "Not working with children").param("newStatus", "unreachable"))
+                .andExpect(redirectedUrl("/organisations/" + id));
+        assertThat(outreach.history(id)).singleElement()
+                .satisfies(a -> assertThat(a.outcome()).isEqualTo(ContactOutcome.DECLINED));
+        assertThat(organisations.find(id).orElseThrow().details().status()).isEqualTo(OutreachStatus.UNREACHABLE);
+    }
+
+    @Test
+    void shouldTakeTheResearcherToTheInterviewWhenOneWasHeld() throws Exception {
+        long id = organisation("Charnwood REC", OutreachStatus.LISTED, false);
+        mvc.perform(post("/organisations/{id}/attempts/new", id).with(csrf())
+                        .param("attemptedOn", "2007-07-10").param("method", "visit").param("outcome", "interview-held"))
+                .andExpect(redirectedUrl("/organisations/" + id + "/edit?status=interviewed"));
+        Document form = page("/organisations/" + id + "/edit?status=interviewed");
+        assertThat(form.selectFirst("input[name=status][value=interviewed]").hasAttr("checked")).isTrue();
+    }
+
+    @Test
+    void shouldKeepWhatWasTypedAndNameEachFieldInError() throws Exception {
+        long id = organisation("Charnwood REC", OutreachStatus.LISTED, false);
+        Document page = Jsoup.parse(mvc.perform(post("/organisations/{id}/attempts/new", id).with(csrf())
+                        .param("attemptedOn", "2999-01-01").param("method", "").param("note", "Keep this"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select(".error-summary__list a").eachAttr("href"))
+                .containsExactly("#attemptedOn", "#method", "#outcome");
+        assertThat(page.selectFirst("#note").val()).isEqualTo("Keep this");
+        assertThat(outreach.history(id)).isEmpty();
+    }
+
+    @Test
+    void shouldListWhoIsDueForContactArrangedFirstThenLongestWaiting() throws Exception {
+        LocalDate today = outreach.today();
+        long neverTried = organisation("Never tried", OutreachStatus.LISTED, false);
+        long longAgo = organisation("Tried long ago", OutreachStatus.UNREACHABLE, false);
+        attempt(longAgo, today.minusDays(30), ContactOutcome.NO_ANSWER, null);
+        long callBack = organisation("Call back booked", OutreachStatus.LISTED, false);
+        attempt(callBack, today.minusDays(20), ContactOutcome.NO_ANSWER, null);
+        attempt(callBack, today.minusDays(1), ContactOutcome.CALL_BACK_ARRANGED, null);
+        long recent = organisation("Tried yesterday", OutreachStatus.LISTED, false);
+        attempt(recent, today.minusDays(1), ContactOutcome.NO_ANSWER, null);
+        organisation("Interviewed already", OutreachStatus.INTERVIEWED, false);
+        organisation("Excluded already", OutreachStatus.EXCLUDED, false);
+
+        assertThat(outreach.due(14)).extracting(ContactAttemptRepository.Due::id)
+                .containsExactly(callBack, neverTried, longAgo);
+        assertThat(page("/outreach?days=14").select("tbody td a").eachText())
+                .containsExactly("Call back booked", "Never tried", "Tried long ago");
+        assertThat(page("/outreach?days=0").select("tbody td a").eachText())
+                .containsExactly("Call back booked", "Never tried", "Tried long ago", "Tried yesterday");
+        assertThat(page("/outreach?days=soon").selectFirst("#days").val()).isEqualTo("14");
+    }
+
+    @Test
+    void shouldListEveryoneKeenForFollowUpWithTheirLastAttempt() throws Exception {
+        long keen = organisation("Youth Voice", OutreachStatus.INTERVIEWED, true);
+        attempt(keen, LocalDate.of(2007, 7, 20), ContactOutcome.INTERVIEW_HELD, null);
+        organisation("=Not keen", OutreachStatus.INTERVIEWED, false);
+        organisation("=Keen too", OutreachStatus.INTERVIEWED, true);
+
+        assertThat(page("/outreach/follow-up").select("tbody td a[href^=/organisations]").eachText())
+                .containsExactly("=Keen too", "Youth Voice");
+        byte[] body = mvc.perform(get("/outreach/follow-up.csv")).andReturn().getResponse().getContentAsByteArray();
+        List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(
+                new String(body, StandardCharsets.UTF_8).substring(1))).getRecords();
+        assertThat(rows.get(0).values()).containsExactly("Name", "Contact name", "Telephone", "Email",
+                "Last attempt", "Outcome");
+        assertThat(rows.get(1).get(0)).isEqualTo("'=Keen too");
+        assertThat(rows.get(2).values()).containsExactly("Youth Voice", "A. Contact", "0115 496 0000",
+                "info@example.org.uk", "2007-07-20", "Interview held");
+    }
+
+    @Test
+    void shouldLogAttemptsThroughTheApiAndNameEachBadField() throws Exception {
+        long id = organisation("SEEM", OutreachStatus.LISTED, false);
+        mvc.perform(post("/api/organisations/{id}/attempts", id).contentType("application/json")
+                        .content("{\"attemptedOn\":\"2007-07-03\",\"method\":\"Email\",\"outcome\":\"no-answer\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.method").value("email"));
+        mvc.perform(post("/api/organisations/{id}/attempts", id).contentType("application/json")
+                        .content("{\"attemptedOn\":\"03/07/2007\",\"method\":\"pigeon\",\"outcome\":\"no-answer\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", contains("attemptedOn", "method")));
+        mvc.perform(post("/api/organisations/{id}/attempts", id).contentType("application/json").content("{oops"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/organisations/{id}/attempts", 987654)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/organisations/{id}/attempts", id)).andExpect(jsonPath("$.length()").value(1));
+    }
+
+    @Test
+    void shouldWarnThenDeleteTheHistoryWithTheOrganisation() throws Exception {
+        long id = organisation("NAVO", OutreachStatus.LISTED, false);
+        attempt(id, LocalDate.of(2007, 7, 2), ContactOutcome.NO_ANSWER, null);
+        attempt(id, LocalDate.of(2007, 7, 3), ContactOutcome.NO_ANSWER, null);
+        assertThat(page("/organisations/" + id + "/delete").select("ul.list li").eachText())
+                .containsExactly("Its 2 contact attempts will be deleted too.");
+        mvc.perform(post("/organisations/{id}/delete", id).with(csrf()).param("version", "0"))
+                .andExpect(redirectedUrl("/organisations"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contact_attempt", Integer.class)).isZero();
+    }
+}
