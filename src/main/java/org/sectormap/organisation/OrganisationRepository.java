@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.sectormap.system.LikePattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -132,8 +133,8 @@ class OrganisationRepository {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         if (q.text() != null && !q.text().isBlank()) {
-            clauses.add("search_text LIKE :text ESCAPE '\\'");
-            params.put("text", "%" + likeEscape(q.text().strip().toLowerCase(Locale.ROOT)) + "%");
+            clauses.add("search_text LIKE :text" + LikePattern.ESCAPE);
+            params.put("text", LikePattern.containing(q.text()));
         }
         if (q.unclassified()) {
             clauses.add("category IS NULL");
@@ -162,10 +163,6 @@ class OrganisationRepository {
             clauses.add(column + " = :" + column);
             params.put(column, wanted);
         }
-    }
-
-    private static String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** What free-text search looks in: name, coverage, description and contact, folded to lower case once. */

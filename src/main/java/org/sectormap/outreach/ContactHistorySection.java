@@ -6,10 +6,12 @@ import org.sectormap.organisation.Organisation;
 import org.sectormap.organisation.RecordSection;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** The organisation page's contact history, newest first. */
 @Component
+@Order(2)
 class ContactHistorySection implements RecordSection {
 
     private final OutreachService outreach;

@@ -1,0 +1,105 @@
+package org.sectormap.outreach;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.sectormap.organisation.OrganisationNotFoundException;
+import org.sectormap.organisation.OrganisationService;
+import org.sectormap.outreach.ReferralRepository.Named;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The snowball sample: which organisation gave the details of which. */
+@Service
+public class ReferralService {
+
+    static final int CHOICES = 20;
+    static final int NEVER_REFERRED_SHOWN = 1_000;
+
+    private final ReferralRepository referrals;
+    private final OrganisationService organisations;
+
+    ReferralService(ReferralRepository referrals, OrganisationService organisations) {
+        this.referrals = referrals;
+        this.organisations = organisations;
+    }
+
+    record Referrals(Named referredBy, List<Named> referred) {
+    }
+
+    /** One organisation in a referral chain, with those it led to. */
+    record Node(long id, String name, List<Node> referred) {
+    }
+
+    /** @param neverReferred the first {@link #NEVER_REFERRED_SHOWN} of them, by name */
+    record Chains(List<Node> chains, long neverReferredCount, List<Named> neverReferred) {
+    }
+
+    /** Why a referral cannot be recorded, as a message key. */
+    static class RefusedReferral extends RuntimeException {
+        RefusedReferral(String messageKey) {
+            super(messageKey);
+        }
+    }
+
+    /** @throws OrganisationNotFoundException for an organisation that is not in the register */
+    @Transactional(readOnly = true)
+    Referrals of(long id) {
+        organisations.find(id).orElseThrow(() -> new OrganisationNotFoundException(id));
+        return new Referrals(referrals.referrerOf(id).orElse(null), referrals.referredBy(id));
+    }
+
+    @Transactional(readOnly = true)
+    List<Named> candidates(String text, long forOrganisation) {
+        return text == null || text.isBlank() ? List.of() : referrals.find(text, forOrganisation, CHOICES);
+    }
+
+    /**
+     * Records who referred an organisation, or that nobody did.
+     *
+     * @throws RefusedReferral for the organisation itself or one it led to, which would make a loop
+     */
+    @Transactional
+    void setReferrer(long id, Long referrerId) {
+        organisations.find(id).orElseThrow(() -> new OrganisationNotFoundException(id));
+        if (referrerId != null) {
+            organisations.find(referrerId).orElseThrow(() -> new RefusedReferral("referral.error.unknown"));
+            Set<Long> seen = new HashSet<>();
+            for (Optional<Long> at = Optional.of(referrerId); at.isPresent(); at = referrals.referrerId(at.get())) {
+                if (at.get() == id) {
+                    throw new RefusedReferral(referrerId == id ? "referral.error.self" : "referral.error.loop");
+                }
+                if (!seen.add(at.get())) {
+                    break;
+                }
+            }
+        }
+        referrals.setReferrer(id, referrerId);
+    }
+
+    /** Every chain from a first contact that led somewhere, and who was never reached through anyone. */
+    @Transactional(readOnly = true)
+    Chains chains() {
+        Map<Long, List<ReferralRepository.Link>> children = new LinkedHashMap<>();
+        List<ReferralRepository.Link> roots = new ArrayList<>();
+        for (ReferralRepository.Link link : referrals.links()) {
+            if (link.referredBy() == null) {
+                roots.add(link);
+            } else {
+                children.computeIfAbsent(link.referredBy(), k -> new ArrayList<>()).add(link);
+            }
+        }
+        return new Chains(roots.stream().map(r -> node(r, children)).toList(), referrals.countNeverReferred(),
+                referrals.neverReferred(NEVER_REFERRED_SHOWN));
+    }
+
+    private static Node node(ReferralRepository.Link link, Map<Long, List<ReferralRepository.Link>> children) {
+        return new Node(link.id(), link.name(), children.getOrDefault(link.id(), List.of()).stream()
+                .map(child -> node(child, children)).toList());
+    }
+}

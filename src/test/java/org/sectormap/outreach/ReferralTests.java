@@ -1,0 +1,119 @@
+package org.sectormap.outreach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.sectormap.DatabaseTest;
+import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationService;
+import org.sectormap.organisation.OutreachStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@DatabaseTest
+class ReferralTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OrganisationService organisations;
+
+    @Autowired
+    ReferralService referrals;
+
+    private long organisation(String name) {
+        return organisations.create(new OrganisationDetails(name, null, null, null, null, null, null, null, null,
+                null, null, null, OutreachStatus.LISTED, null, null, null, null, false, false, false, false));
+    }
+
+    private Document page(String path) throws Exception {
+        return Jsoup.parse(mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+    }
+
+    @Test
+    void shouldChooseAReferrerBySearchingWithoutScriptAndShowBothDirections() throws Exception {
+        long millennium = organisation("Derby Millennium Network");
+        long rec = organisation("Derbyshire REC");
+        organisation("Rushcliffe CVS");
+
+        Document choose = page("/organisations/" + rec + "/referral?q=derby");
+        assertThat(choose.select("label.radios__label").eachText())
+                .containsExactly("Derby Millennium Network", "Nobody: a first contact, or found another way");
+        mvc.perform(post("/organisations/{id}/referral", rec).with(csrf()).param("referrer", String.valueOf(millennium)))
+                .andExpect(redirectedUrl("/organisations/" + rec));
+
+        assertThat(page("/organisations/" + rec).select("#referrals ~ dl a[href=/organisations/" + millennium + "]")
+                .text()).isEqualTo("Derby Millennium Network");
+        assertThat(page("/organisations/" + millennium).select("#referrals ~ dl li a").eachText())
+                .containsExactly("Derbyshire REC");
+        // A record's own save must not lose the referral, which its form does not carry.
+        mvc.perform(post("/organisations/{id}/edit", rec).with(csrf())
+                        .param("name", "Derbyshire REC").param("status", "listed").param("version", "0"))
+                .andExpect(redirectedUrl("/organisations/" + rec));
+        assertThat(referrals.of(rec).referredBy().id()).isEqualTo(millennium);
+    }
+
+    @Test
+    void shouldRefuseALoopOrTheOrganisationItself() throws Exception {
+        long a = organisation("A");
+        long b = organisation("B");
+        long c = organisation("C");
+        referrals.setReferrer(b, a);
+        referrals.setReferrer(c, b);
+
+        Document page = Jsoup.parse(mvc.perform(post("/organisations/{id}/referral", a).with(csrf())
+                        .param("referrer", String.valueOf(c)))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select(".error-summary a").text())
+                .isEqualTo("That organisation was itself found through this one, so this would make a loop");
+        mvc.perform(put("/api/organisations/{id}/referred-by", a).contentType("application/json")
+                        .content("{\"referredBy\":" + a + "}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("referredBy"))
+                .andExpect(jsonPath("$.errors[0].message").value("An organisation cannot have referred itself"));
+        assertThat(referrals.of(a).referredBy()).isNull();
+    }
+
+    @Test
+    void shouldDrawTheChainsFromFirstContactsAndListThoseNeverReferred() throws Exception {
+        long first = organisation("First contact");
+        long second = organisation("Second");
+        long third = organisation("Third");
+        organisation("Found by other means");
+        mvc.perform(put("/api/organisations/{id}/referred-by", second).contentType("application/json")
+                .content("{\"referredBy\":" + first + "}")).andExpect(status().isOk());
+        referrals.setReferrer(third, second);
+
+        mvc.perform(get("/api/referrals"))
+                .andExpect(jsonPath("$.chains.length()").value(1))
+                .andExpect(jsonPath("$.chains[0].name").value("First contact"))
+                .andExpect(jsonPath("$.chains[0].referred[0].name").value("Second"))
+                .andExpect(jsonPath("$.chains[0].referred[0].referred[0].id").value(third))
+                .andExpect(jsonPath("$.neverReferredCount").value(2));
+        Document page = page("/outreach/referrals");
+        assertThat(page.select("ul.tree > li > a").eachText()).containsExactly("First contact");
+        assertThat(page.select("ul.tree ul ul a").eachText()).containsExactly("Third");
+        assertThat(page.select("ul.list a").eachText()).containsExactly("First contact", "Found by other means");
+    }
+
+    @Test
+    void shouldForgetAReferralWhenTheReferrerIsDeleted() throws Exception {
+        long referrer = organisation("Gone");
+        long referred = organisation("Stays");
+        referrals.setReferrer(referred, referrer);
+        organisations.delete(referrer, 0);
+        assertThat(organisations.find(referred)).isPresent();
+        assertThat(referrals.of(referred).referredBy()).isNull();
+    }
+}
