@@ -11,7 +11,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 class CleanDatabase implements BeforeEachCallback {
 
     /** Every table the migrations create, in an order that respects foreign keys. */
-    private static final List<String> TABLES = List.of("contact_attempt", "organisation");
+    private static final List<String> TABLES = List.of("anonymous_comment", "interview_answer", "interview",
+            "contact_attempt", "organisation");
 
     @Override
     public void beforeEach(ExtensionContext context) {

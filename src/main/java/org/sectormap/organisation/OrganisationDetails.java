@@ -38,6 +38,14 @@ public record OrganisationDetails(
                 contactName, contactRole, description, newStatus, null, null, null, null, false, false, false, false);
     }
 
+    /** The same organisation once interviewed, with what the interview found. */
+    public OrganisationDetails interviewed(LocalDate date, InterviewMode mode, boolean full, boolean keen,
+            boolean onCypBoard, boolean informed) {
+        return new OrganisationDetails(name, category, area, coverage, address, postcode, phone, email, website,
+                contactName, contactRole, description, OutreachStatus.INTERVIEWED, null, null, date, mode, full, keen,
+                onCypBoard, informed);
+    }
+
     /** A link target for the website, which people often type without the scheme. */
     public String websiteHref() {
         if (website == null) {

@@ -90,6 +90,15 @@ public class OrganisationService {
         }
     }
 
+    /** Brings the register's interview fields into line with an interview just recorded. */
+    @Transactional
+    public void recordInterview(long id, java.util.function.UnaryOperator<OrganisationDetails> interviewed) {
+        Organisation current = repository.find(id).orElseThrow(() -> new OrganisationNotFoundException(id));
+        if (!repository.update(id, current.version(), interviewed.apply(current.details()))) {
+            throw new StaleOrganisationException(id);
+        }
+    }
+
     @Transactional
     public void delete(long id, int version) {
         if (!repository.delete(id, version)) {

@@ -1,0 +1,41 @@
+package org.sectormap.comment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** What interviewees said about the wider sector, by theme, with no trace of who said it. */
+@Controller
+class CommentController {
+
+    private final CommentService comments;
+
+    CommentController(CommentService comments) {
+        this.comments = comments;
+    }
+
+    @GetMapping("/comments")
+    String list(Model model) {
+        Map<String, List<AnonymousComment>> byTheme = comments.all().stream().collect(Collectors.groupingBy(
+                c -> c.sectionCode() + ". " + c.sectionTitle(), LinkedHashMap::new, Collectors.toList()));
+        model.addAttribute("byTheme", byTheme);
+        return "comment/list";
+    }
+
+    @PostMapping("/comments/{id:[0-9a-f-]{36}}/quote")
+    String quote(@PathVariable String id, @RequestParam(defaultValue = "false") boolean quote,
+            RedirectAttributes redirect) {
+        comments.markQuote(id, quote);
+        redirect.addFlashAttribute("notice", quote ? "comment.quoted" : "comment.unquoted");
+        return "redirect:/comments#" + id;
+    }
+}

@@ -1,0 +1,37 @@
+package org.sectormap.comment;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CommentRepository {
+
+    private static final String COLUMNS = "id, section_code, section_title, comment_text AS text, recorded_month, quote";
+
+    private final JdbcClient jdbc;
+
+    CommentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String sectionCode, String sectionTitle, String text, String month) {
+        jdbc.sql("INSERT INTO anonymous_comment (id, section_code, section_title, comment_text, recorded_month, quote) "
+                        + "VALUES (:id, :code, :title, :text, :month, FALSE)")
+                .param("id", UUID.randomUUID().toString()).param("code", sectionCode).param("title", sectionTitle)
+                .param("text", text).param("month", month).update();
+    }
+
+    /** By theme, then text: an order that says nothing about when each was entered. */
+    List<AnonymousComment> all() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM anonymous_comment ORDER BY section_code, comment_text, id")
+                .query(AnonymousComment.class).list();
+    }
+
+    boolean setQuote(String id, boolean quote) {
+        return jdbc.sql("UPDATE anonymous_comment SET quote = :quote WHERE id = :id")
+                .param("quote", quote).param("id", id).update() == 1;
+    }
+}

@@ -1,0 +1,43 @@
+package org.sectormap.interview;
+
+import java.util.List;
+
+import org.sectormap.comment.CommentService;
+import org.sectormap.organisation.OrganisationService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class InterviewService {
+
+    private final InterviewRepository interviews;
+    private final CommentService comments;
+    private final OrganisationService organisations;
+
+    InterviewService(InterviewRepository interviews, CommentService comments, OrganisationService organisations) {
+        this.interviews = interviews;
+        this.comments = comments;
+        this.organisations = organisations;
+    }
+
+    /**
+     * Records the interview, its answers about the organisation, and its comments on the wider
+     * sector, which leave here with their theme and text only. The register's interview fields
+     * follow the interview, so the summary reports count it.
+     */
+    @Transactional
+    long record(Interview interview, List<InterviewRules.SectorComment> sectorComments) {
+        long id = interviews.insert(interview);
+        sectorComments.forEach(c -> comments.addAnonymous(c.sectionCode(), c.sectionTitle(), c.text(),
+                interview.heldOn()));
+        organisations.recordInterview(interview.organisationId(), details -> details.interviewed(interview.heldOn(),
+                interview.mode(), interview.fullInterview(), interview.followUp(),
+                interview.cypBoard() == CypBoard.DIRECTLY, interview.wellInformed()));
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Interview> ofOrganisation(long organisationId) {
+        return interviews.ofOrganisation(organisationId);
+    }
+}

@@ -1,0 +1,177 @@
+package org.sectormap.interview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.sectormap.DatabaseTest;
+import org.sectormap.comment.CommentService;
+import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationService;
+import org.sectormap.organisation.OutreachStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@DatabaseTest
+class InterviewTests {
+
+    static final String ABOUT_ITSELF = "We have three paid posts and no funding for children's work.";
+    static final String ABOUT_SECTOR = "Groups across the county hear about consultations far too late.";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OrganisationService organisations;
+
+    @Autowired
+    QuestionnaireService questionnaire;
+
+    @Autowired
+    InterviewService interviews;
+
+    @Autowired
+    CommentService comments;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    long organisation(String name) {
+        return organisations.create(new OrganisationDetails(name, null, "Leicester", null, null, null, null, null,
+                null, null, null, null, OutreachStatus.LISTED, null, null, null, null, false, false, false, false));
+    }
+
+    /** An interview answering the first question about the organisation and the second about the sector. */
+    static MockHttpServletRequestBuilder interview(long organisation, Questionnaire questionnaire, String itself,
+            String sector) {
+        List<Questionnaire.Question> questions = questionnaire.questions();
+        long first = questions.get(0).id();
+        long second = questions.get(1).id();
+        return post("/organisations/{id}/interviews/new", organisation).with(csrf())
+                .param("heldOn", "2007-07-12").param("mode", "visit").param("intervieweeRole", "Director")
+                .param("interviewer", "A. Researcher").param("fullInterview", "yes").param("followUp", "yes")
+                .param("cypBoard", "directly").param("wellInformed", "yes")
+                .param("answer-" + first, itself).param("about-" + first, "organisation")
+                .param("answer-" + second, sector).param("about-" + second, "sector");
+    }
+
+    private Document page(String path) throws Exception {
+        return Jsoup.parse(mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+    }
+
+    @Test
+    void shouldKeepAnswersAboutTheOrganisationAgainstItAndSectorCommentsApart() throws Exception {
+        long id = organisation("Leicester Ethnic Minority Partnership");
+        mvc.perform(interview(id, questionnaire.current(), ABOUT_ITSELF, ABOUT_SECTOR))
+                .andExpect(redirectedUrl("/organisations/" + id));
+
+        Interview held = interviews.ofOrganisation(id).get(0);
+        assertThat(held.answers()).extracting(Interview.Answer::text).containsExactly(ABOUT_ITSELF);
+        assertThat(held.answers().get(0).question()).isEqualTo(questionnaire.current().questions().get(0).text());
+        assertThat(held.intervieweeName()).isNull();
+
+        OrganisationDetails details = organisations.find(id).orElseThrow().details();
+        assertThat(details.status()).isEqualTo(OutreachStatus.INTERVIEWED);
+        assertThat(List.of(details.fullInterview(), details.followUp(), details.cypBoard(), details.wellInformed()))
+                .containsOnly(true);
+
+        String orgPage = page("/organisations/" + id).text();
+        assertThat(orgPage).contains(ABOUT_ITSELF).doesNotContain(ABOUT_SECTOR);
+        assertThat(comments.all()).extracting(c -> c.text()).containsExactly(ABOUT_SECTOR);
+        assertThat(page("/comments").select("blockquote").eachText()).containsExactly(ABOUT_SECTOR);
+    }
+
+    @Test
+    void shouldWarnWhenAnAnonymousCommentNamesTheOrganisationAndSaveOnlyWhenConfirmed() throws Exception {
+        long id = organisation("Charnwood REC");
+        String naming = "At charnwood rec we think funding is the problem.";
+        Document page = Jsoup.parse(mvc.perform(interview(id, questionnaire.current(), "", naming))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select(".warning-summary a").text()).contains("it names Charnwood REC");
+        assertThat(page.select("textarea").stream().map(textarea -> textarea.val())).contains(naming);
+        assertThat(comments.all()).isEmpty();
+
+        mvc.perform(interview(id, questionnaire.current(), "", naming).param("confirmAnonymous", "yes"))
+                .andExpect(redirectedUrl("/organisations/" + id));
+        assertThat(comments.all()).extracting(c -> c.text()).containsExactly(naming);
+    }
+
+    @Test
+    void shouldKeepTheIntervieweesNameOnlyWithConsent() throws Exception {
+        long id = organisation("Youth Voice");
+        Document page = Jsoup.parse(mvc.perform(interview(id, questionnaire.current(), "", "")
+                        .param("intervieweeName", "Hamza Example"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select(".error-summary a").attr("href")).isEqualTo("#intervieweeName");
+        assertThat(interviews.ofOrganisation(id)).isEmpty();
+
+        mvc.perform(interview(id, questionnaire.current(), "", "").param("intervieweeName", "Hamza Example")
+                .param("nameConsent", "yes")).andExpect(redirectedUrl("/organisations/" + id));
+        assertThat(interviews.ofOrganisation(id).get(0).intervieweeName()).isEqualTo("Hamza Example");
+    }
+
+    @Test
+    void shouldKeepRecordedInterviewsAsAskedWhenTheQuestionnaireChanges() throws Exception {
+        Questionnaire.Section first = questionnaire.current().sections().get(0);
+        mvc.perform(post("/questionnaire/sections/{id}/questions/new", first.id()).with(csrf())
+                .param("text", "How many staff do you have?")).andExpect(redirectedUrl("/questionnaire"));
+        Questionnaire.Question added = questionnaire.current().sections().get(0).questions().stream()
+                .filter(q -> q.text().equals("How many staff do you have?")).findFirst().orElseThrow();
+        try {
+            long id = organisation("NAVO");
+            mvc.perform(post("/organisations/{id}/interviews/new", id).with(csrf())
+                    .param("heldOn", "2007-07-12").param("mode", "telephone").param("cypBoard", "no")
+                    .param("answer-" + added.id(), "Two part-time").param("about-" + added.id(), "organisation"))
+                    .andExpect(redirectedUrl("/organisations/" + id));
+
+            mvc.perform(post("/questionnaire/questions/{id}/edit", added.id()).with(csrf())
+                    .param("text", "How many paid staff do you have?")).andExpect(redirectedUrl("/questionnaire"));
+            assertThat(interviews.ofOrganisation(id).get(0).answers().get(0).question())
+                    .isEqualTo("How many staff do you have?");
+        } finally {
+            mvc.perform(post("/questionnaire/questions/{id}/delete", added.id()).with(csrf()))
+                    .andExpect(redirectedUrl("/questionnaire"));
+        }
+        assertThat(questionnaire.question(added.id())).isEmpty();
+    }
+
+    @Test
+    void shouldDeleteAnOrganisationsInterviewsButNeverTheAnonymousComments() throws Exception {
+        long id = organisation("Lincoln Inter Faith Forum");
+        mvc.perform(interview(id, questionnaire.current(), ABOUT_ITSELF, ABOUT_SECTOR))
+                .andExpect(redirectedUrl("/organisations/" + id));
+        assertThat(page("/organisations/" + id + "/delete").select("ul.list li").eachText())
+                .anySatisfy(w -> assertThat(w).contains("Its interview and one answer about itself will be deleted"));
+
+        mvc.perform(post("/organisations/{id}/delete", id).with(csrf()).param("version", "1"))
+                .andExpect(redirectedUrl("/organisations"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview_answer", Integer.class)).isZero();
+        assertThat(comments.all()).extracting(c -> c.text()).containsExactly(ABOUT_SECTOR);
+    }
+
+    @Test
+    void shouldRejectABadInterviewNamingEachField() throws Exception {
+        long id = organisation("SEEM");
+        Document page = Jsoup.parse(mvc.perform(post("/organisations/{id}/interviews/new", id).with(csrf())
+                        .param("heldOn", "12/07/2007").param("mode", "carrier pigeon"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select(".error-summary__list a").eachAttr("href"))
+                .containsExactly("#heldOn", "#mode", "#cypBoard");
+        assertThat(page.select(".error-summary__list a").eachText()).contains(
+                "'12/07/2007' is not a date in the form yyyy-mm-dd",
+                "'carrier pigeon' is not a way of interviewing (visit or telephone)");
+        assertThat(organisations.find(id).orElseThrow().details().status()).isEqualTo(OutreachStatus.LISTED);
+    }
+}
