@@ -11,7 +11,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 class CleanDatabase implements BeforeEachCallback {
 
     /** Every table the migrations create, in an order that respects foreign keys. */
-    private static final List<String> TABLES = List.of("anonymous_comment", "interview_answer", "interview",
+    private static final List<String> TABLES = List.of("comment_theme", "anonymous_comment", "interview_answer", "interview",
             "contact_attempt", "organisation");
 
     @Override

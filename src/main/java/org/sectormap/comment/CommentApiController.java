@@ -2,25 +2,48 @@ package org.sectormap.comment;
 
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 class CommentApiController {
 
     private final CommentService comments;
+    private final ThemeService themes;
 
-    CommentApiController(CommentService comments) {
+    CommentApiController(CommentService comments, ThemeService themes) {
         this.comments = comments;
+        this.themes = themes;
     }
 
-    /** A comment as the API shows it: its theme and its text, and nothing else. */
+    /** A comment as the API shows it: its theme (the questionnaire section) and its text, nothing else. */
     record CommentJson(String theme, String text) {
+
+        static CommentJson of(AnonymousComment c) {
+            return new CommentJson(c.sectionCode() + ". " + c.sectionTitle(), c.text());
+        }
+    }
+
+    record ThemeJson(long id, String name, long comments) {
     }
 
     @GetMapping("/api/comments")
     List<CommentJson> all() {
-        return comments.all().stream()
-                .map(c -> new CommentJson(c.sectionCode() + ". " + c.sectionTitle(), c.text())).toList();
+        return comments.all().stream().map(CommentJson::of).toList();
+    }
+
+    @GetMapping("/api/themes")
+    List<ThemeJson> themes() {
+        return themes.summary().rows().stream()
+                .map(row -> new ThemeJson(row.theme().id(), row.theme().name(), row.total())).toList();
+    }
+
+    @GetMapping("/api/themes/{id}/comments")
+    List<CommentJson> underTheme(@PathVariable long id) {
+        themes.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No theme " + id));
+        return themes.underTheme(id).stream().map(coded -> CommentJson.of(coded.comment())).toList();
     }
 }

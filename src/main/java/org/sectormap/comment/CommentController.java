@@ -18,16 +18,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CommentController {
 
     private final CommentService comments;
+    private final ThemeService themes;
 
-    CommentController(CommentService comments) {
+    CommentController(CommentService comments, ThemeService themes) {
         this.comments = comments;
+        this.themes = themes;
     }
 
+    /** Grouped by the questionnaire section each answered, with the themes each is coded under. */
     @GetMapping("/comments")
     String list(Model model) {
-        Map<String, List<AnonymousComment>> byTheme = comments.all().stream().collect(Collectors.groupingBy(
-                c -> c.sectionCode() + ". " + c.sectionTitle(), LinkedHashMap::new, Collectors.toList()));
-        model.addAttribute("byTheme", byTheme);
+        Map<String, List<ThemeService.CodedComment>> bySection = themes.coded().stream().collect(Collectors.groupingBy(
+                c -> c.comment().sectionCode() + ". " + c.comment().sectionTitle(), LinkedHashMap::new,
+                Collectors.toList()));
+        model.addAttribute("bySection", bySection);
         return "comment/list";
     }
 

@@ -30,6 +30,19 @@ class CommentRepository {
                 .query(AnonymousComment.class).list();
     }
 
+    boolean exists(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM anonymous_comment WHERE id = :id").param("id", id)
+                .query(Integer.class).single() > 0;
+    }
+
+    /** Every comment coded under a theme, in the same revealing-nothing order. */
+    List<AnonymousComment> underTheme(long themeId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM anonymous_comment WHERE id IN "
+                        + "(SELECT comment_id FROM comment_theme WHERE theme_id = :theme) "
+                        + "ORDER BY section_code, comment_text, id")
+                .param("theme", themeId).query(AnonymousComment.class).list();
+    }
+
     boolean setQuote(String id, boolean quote) {
         return jdbc.sql("UPDATE anonymous_comment SET quote = :quote WHERE id = :id")
                 .param("quote", quote).param("id", id).update() == 1;

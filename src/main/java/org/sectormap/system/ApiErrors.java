@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
 
 /** JSON errors for the API: what was wrong and where, never a stack trace. */
 @RestControllerAdvice(annotations = RestController.class)
@@ -32,6 +33,12 @@ class ApiErrors {
     @ExceptionHandler(OrganisationNotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(OrganisationNotFoundException e) {
         return error(HttpStatus.NOT_FOUND, e.getMessage(), null);
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<Map<String, Object>> status(ResponseStatusException e) {
+        HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
+        return error(status, e.getReason() == null ? status.getReasonPhrase() : e.getReason(), null);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,0 +1,108 @@
+package org.sectormap.comment;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.sectormap.organisation.FormErrors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+@Controller
+class ThemeController {
+
+    private final ThemeService themes;
+
+    ThemeController(ThemeService themes) {
+        this.themes = themes;
+    }
+
+    @GetMapping("/themes")
+    String summary(Model model) {
+        return showSummary(model, "", FormErrors.none());
+    }
+
+    @PostMapping("/themes")
+    String add(@RequestParam(defaultValue = "") String name, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        List<FormErrors.Entry> errors = themes.save(null, name);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return showSummary(model, name, FormErrors.of(errors));
+        }
+        redirect.addFlashAttribute("notice", "theme.added");
+        return "redirect:/themes";
+    }
+
+    @GetMapping("/themes/{id:\\d+}")
+    String theme(@PathVariable long id, Model model) {
+        model.addAttribute("theme", themes.find(id).orElseThrow(ThemeController::notFound));
+        model.addAttribute("comments", themes.underTheme(id));
+        model.addAttribute("errors", FormErrors.none());
+        return "comment/theme";
+    }
+
+    @PostMapping("/themes/{id:\\d+}/rename")
+    String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        Theme theme = themes.find(id).orElseThrow(ThemeController::notFound);
+        List<FormErrors.Entry> errors = themes.save(id, name);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("theme", theme);
+            model.addAttribute("comments", themes.underTheme(id));
+            model.addAttribute("errors", FormErrors.of(errors));
+            model.addAttribute("name", name);
+            return "comment/theme";
+        }
+        redirect.addFlashAttribute("notice", "theme.renamed");
+        return "redirect:/themes/" + id;
+    }
+
+    @PostMapping("/themes/{id:\\d+}/delete")
+    String delete(@PathVariable long id, RedirectAttributes redirect) {
+        if (!themes.delete(id)) {
+            throw notFound();
+        }
+        redirect.addFlashAttribute("notice", "theme.deleted");
+        return "redirect:/themes";
+    }
+
+    @GetMapping("/comments/{id:[0-9a-f-]{36}}/code")
+    String codeForm(@PathVariable String id, Model model) {
+        model.addAttribute("coded", themes.comment(id).orElseThrow(ThemeController::notFound));
+        model.addAttribute("themes", themes.all());
+        return "comment/code";
+    }
+
+    @PostMapping("/comments/{id:[0-9a-f-]{36}}/code")
+    String code(@PathVariable String id, @RequestParam(name = "theme", required = false) List<Long> chosen,
+            @RequestParam(defaultValue = "no") String quote, RedirectAttributes redirect) {
+        Set<Long> themeIds = chosen == null ? Set.of() : chosen.stream().collect(Collectors.toSet());
+        if (!themes.code(id, themeIds, "yes".equals(quote))) {
+            throw notFound();
+        }
+        redirect.addFlashAttribute("notice", "theme.coded");
+        return "redirect:/comments#" + id;
+    }
+
+    private String showSummary(Model model, String name, FormErrors errors) {
+        model.addAttribute("summary", themes.summary());
+        model.addAttribute("name", name);
+        model.addAttribute("errors", errors);
+        return "comment/themes";
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+}

@@ -1,0 +1,126 @@
+package org.sectormap.comment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.sectormap.organisation.FieldChecks;
+import org.sectormap.organisation.FormErrors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Coding anonymous comments into themes, and what the coding adds up to. */
+@Service
+public class ThemeService {
+
+    static final int NAME_LENGTH = 100;
+
+    private final ThemeRepository themes;
+    private final CommentRepository comments;
+    private final FieldChecks checks;
+
+    ThemeService(ThemeRepository themes, CommentRepository comments, FieldChecks checks) {
+        this.themes = themes;
+        this.comments = comments;
+        this.checks = checks;
+    }
+
+    /** A comment with the themes it is coded under. */
+    public record CodedComment(AnonymousComment comment, List<Theme> themes) {
+    }
+
+    /** Comments per theme, by questionnaire section, and in all. */
+    public record Summary(List<String> sections, List<Row> rows) {
+
+        public record Row(Theme theme, Map<String, Long> bySection, long total) {
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<Theme> all() {
+        return themes.all();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Theme> find(long id) {
+        return themes.all().stream().filter(t -> t.id() == id).findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public List<CodedComment> coded() {
+        return withThemes(comments.all());
+    }
+
+    @Transactional(readOnly = true)
+    public List<CodedComment> underTheme(long themeId) {
+        return withThemes(comments.underTheme(themeId));
+    }
+
+    @Transactional(readOnly = true)
+    Optional<CodedComment> comment(String id) {
+        return coded().stream().filter(c -> c.comment().id().equals(id)).findFirst();
+    }
+
+    private List<CodedComment> withThemes(List<AnonymousComment> list) {
+        List<Theme> all = themes.all();
+        Map<String, Set<Long>> coding = themes.coding();
+        return list.stream().map(c -> new CodedComment(c, all.stream()
+                .filter(t -> coding.getOrDefault(c.id(), Set.of()).contains(t.id())).toList())).toList();
+    }
+
+    /** @return false when the comment or one of the themes does not exist, and nothing changes */
+    @Transactional
+    public boolean code(String commentId, Set<Long> themeIds, boolean quote) {
+        if (!comments.exists(commentId) || !themeIds.stream().allMatch(themes::exists)) {
+            return false;
+        }
+        themes.code(commentId, themeIds);
+        comments.setQuote(commentId, quote);
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    public Summary summary() {
+        Map<Long, Map<String, Long>> counts = new LinkedHashMap<>();
+        Set<String> sections = new TreeSet<>();
+        for (ThemeRepository.Count c : themes.counts()) {
+            counts.computeIfAbsent(c.themeId(), k -> new LinkedHashMap<>()).put(c.sectionCode(), c.comments());
+            sections.add(c.sectionCode());
+        }
+        List<Summary.Row> rows = new ArrayList<>();
+        for (Theme theme : themes.all()) {
+            Map<String, Long> bySection = counts.getOrDefault(theme.id(), Map.of());
+            rows.add(new Summary.Row(theme, bySection, bySection.values().stream().mapToLong(Long::longValue).sum()));
+        }
+        return new Summary(List.copyOf(sections), rows);
+    }
+
+    /** Adds or renames a theme; the errors say why not, under the field {@code name}. */
+    @Transactional
+    public List<FormErrors.Entry> save(Long id, String typed) {
+        List<FormErrors.Entry> errors = new ArrayList<>();
+        String name = checks.text("name", typed, NAME_LENGTH, errors);
+        if (name == null && errors.isEmpty()) {
+            errors.add(checks.error("name", "theme.error.required"));
+        } else if (name != null && themes.nameTaken(name, id == null ? -1 : id)) {
+            errors.add(checks.error("name", "theme.error.taken", name));
+        }
+        if (errors.isEmpty()) {
+            if (id == null) {
+                themes.add(name);
+            } else {
+                themes.rename(id, name);
+            }
+        }
+        return errors;
+    }
+
+    @Transactional
+    public boolean delete(long id) {
+        return themes.delete(id);
+    }
+}

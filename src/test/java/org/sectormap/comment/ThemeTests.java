@@ -1,0 +1,110 @@
+package org.sectormap.comment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.sectormap.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@DatabaseTest
+class ThemeTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    CommentService comments;
+
+    @Autowired
+    ThemeService themes;
+
+    private String commentId(String text) {
+        return comments.all().stream().filter(c -> c.text().equals(text)).findFirst().orElseThrow().id();
+    }
+
+    private long themeId(String name) {
+        return themes.all().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow().id();
+    }
+
+    private Document page(String path) throws Exception {
+        return Jsoup.parse(mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+    }
+
+    @Test
+    void shouldOfferTheDefaultThemes() {
+        assertThat(themes.all()).extracting(Theme::name).containsExactly("Funding", "Capacity", "Information flow",
+                "Representation", "Commissioning", "Trust", "New communities", "Language", "Faith groups");
+    }
+
+    @Test
+    void shouldCodeACommentUnderSeveralThemesAndCountThemBySection() throws Exception {
+        comments.addAnonymous("A", "Barriers", "Funding runs out in April.", LocalDate.of(2007, 7, 2));
+        comments.addAnonymous("D", "Groups", "Small groups cannot fund training or find trusted support.",
+                LocalDate.of(2007, 7, 3));
+        comments.addAnonymous("D", "Groups", "Faith groups are met with suspicion.", LocalDate.of(2007, 7, 4));
+        String mixed = commentId("Small groups cannot fund training or find trusted support.");
+        mvc.perform(post("/comments/{id}/code", mixed).with(csrf())
+                        .param("theme", String.valueOf(themeId("Funding")))
+                        .param("theme", String.valueOf(themeId("Trust"))).param("quote", "yes"))
+                .andExpect(redirectedUrl("/comments#" + mixed));
+        themes.code(commentId("Funding runs out in April."), Set.of(themeId("Funding")), false);
+        themes.code(commentId("Faith groups are met with suspicion."), Set.of(themeId("Faith groups")), false);
+
+        Document summary = page("/themes");
+        Element funding = summary.select("tbody tr").first();
+        assertThat(summary.select("thead th").eachText()).containsExactly("Theme", "A", "D", "Total");
+        assertThat(funding.select("th").text()).isEqualTo("Funding");
+        assertThat(funding.select("td").eachText()).containsExactly("1", "1", "2");
+
+        assertThat(page("/themes/" + themeId("Funding")).select("blockquote").eachText())
+                .containsExactly("Funding runs out in April.", "Small groups cannot fund training or find trusted support.");
+        assertThat(comments.all()).filteredOn(AnonymousComment::quote).extracting(AnonymousComment::id)
+                .containsExactly(mixed);
+        mvc.perform(get("/api/themes")).andExpect(jsonPath("$[0].comments").value(2));
+        mvc.perform(get("/api/themes/{id}/comments", themeId("Trust")))
+                .andExpect(jsonPath("$[*].text", contains("Small groups cannot fund training or find trusted support.")));
+    }
+
+    @Test
+    void shouldAddRenameAndDeleteThemesWithoutLosingComments() throws Exception {
+        mvc.perform(post("/themes").with(csrf()).param("name", "Premises")).andExpect(redirectedUrl("/themes"));
+        Document duplicate = Jsoup.parse(mvc.perform(post("/themes").with(csrf()).param("name", "funding"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(duplicate.select(".error-summary a").text()).isEqualTo("There is already a theme called 'funding'");
+
+        long premises = themeId("Premises");
+        comments.addAnonymous("D", "Groups", "The rent on the hall doubled.", null);
+        themes.code(commentId("The rent on the hall doubled."), Set.of(premises), false);
+        mvc.perform(post("/themes/{id}/rename", premises).with(csrf()).param("name", "Premises and rent"))
+                .andExpect(redirectedUrl("/themes/" + premises));
+        assertThat(themes.find(premises).orElseThrow().name()).isEqualTo("Premises and rent");
+        mvc.perform(post("/themes/{id}/delete", premises).with(csrf())).andExpect(redirectedUrl("/themes"));
+        assertThat(comments.all()).extracting(AnonymousComment::text).containsExactly("The rent on the hall doubled.");
+        assertThat(themes.find(premises)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseToCodeUnderAThemeThatDoesNotExist() throws Exception {
+        comments.addAnonymous("A", "Barriers", "Too many meetings.", null);
+        String id = commentId("Too many meetings.");
+        mvc.perform(post("/comments/{id}/code", id).with(csrf()).param("theme", "999999"))
+                .andExpect(status().isNotFound());
+        assertThat(themes.coded().get(0).themes()).isEmpty();
+        mvc.perform(get("/api/themes/{id}/comments", 999999)).andExpect(status().isNotFound());
+    }
+}
