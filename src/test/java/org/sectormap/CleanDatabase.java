@@ -11,8 +11,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 class CleanDatabase implements BeforeEachCallback {
 
     /** Every table the migrations create, in an order that respects foreign keys. */
-    private static final List<String> TABLES = List.of("comment_theme", "anonymous_comment", "interview_answer", "interview",
-            "contact_attempt", "organisation");
+    private static final List<String> TABLES = List.of("recommendation_note", "recommendation_comment",
+            "recommendation_theme", "recommendation", "recommendation_group", "comment_theme", "anonymous_comment",
+            "interview_answer", "interview", "contact_attempt", "organisation");
 
     @Override
     public void beforeEach(ExtensionContext context) {

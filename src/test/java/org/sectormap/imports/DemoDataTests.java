@@ -47,6 +47,20 @@ class DemoDataTests {
     }
 
     @Test
+    void shouldLoadTheReportsTwentyFiveRecommendationsUnderItsThreeHeadings() throws Exception {
+        demo.loadIntoEmptyRegister();
+        mvc.perform(get("/api/recommendations"))
+                .andExpect(jsonPath("$[*].heading", contains("Supporting the Infrastructure Organisations",
+                        "Spreading the ECM Message", "Commissioning")))
+                .andExpect(jsonPath("$[0].recommendations.length()").value(8))
+                .andExpect(jsonPath("$[1].recommendations[0].number").value(9))
+                .andExpect(jsonPath("$[2].recommendations[9].number").value(25))
+                .andExpect(jsonPath("$[2].recommendations[9].text").value(org.hamcrest.Matchers.startsWith(
+                        "Open a debate on 5 year commissioned contracts")))
+                .andExpect(jsonPath("$[0].recommendations[0].status").value("proposed"));
+    }
+
+    @Test
     void shouldLoadOnlyIntoAnEmptyRegister() throws Exception {
         demo.run(new DefaultApplicationArguments("--demo"));
         demo.run(new DefaultApplicationArguments("--demo"));

@@ -1,0 +1,130 @@
+package org.sectormap.recommendation;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.sectormap.comment.ThemeService;
+import org.sectormap.organisation.FieldChecks;
+import org.sectormap.organisation.FormErrors;
+import org.sectormap.organisation.Labels;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+@Controller
+class RecommendationController {
+
+    private final RecommendationService recommendations;
+    private final ThemeService themes;
+    private final FieldChecks checks;
+    private final Labels labels;
+
+    RecommendationController(RecommendationService recommendations, ThemeService themes, FieldChecks checks,
+            Labels labels) {
+        this.recommendations = recommendations;
+        this.themes = themes;
+        this.checks = checks;
+        this.labels = labels;
+    }
+
+    @ModelAttribute
+    void vocabulary(Model model) {
+        model.addAttribute("statuses", RecommendationStatus.values());
+        model.addAttribute("labels", labels);
+    }
+
+    @GetMapping("/recommendations")
+    String list(Model model) {
+        return showList(model, FormErrors.none());
+    }
+
+    @PostMapping("/recommendations/groups")
+    String addGroup(@RequestParam(defaultValue = "") String heading, @RequestParam(defaultValue = "") String addressedTo,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return afterSave(recommendations.addGroup(heading, addressedTo), "recommendation.groupAdded",
+                "redirect:/recommendations", () -> showList(model, null), model, redirect, response);
+    }
+
+    @PostMapping("/recommendations/groups/{id:\\d+}/items")
+    String add(@PathVariable long id, @RequestParam(defaultValue = "") String text, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return afterSave(recommendations.add(id, text), "recommendation.added", "redirect:/recommendations",
+                () -> showList(model, null), model, redirect, response);
+    }
+
+    @GetMapping("/recommendations/{id:\\d+}")
+    String show(@PathVariable long id, Model model) {
+        return showOne(model, id, FormErrors.none());
+    }
+
+    @PostMapping("/recommendations/{id:\\d+}/status")
+    String changeStatus(@PathVariable long id, @RequestParam(defaultValue = "") String status,
+            @RequestParam(defaultValue = "") String notedOn, @RequestParam(defaultValue = "") String note,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        load(id);
+        return afterSave(recommendations.changeStatus(id, status, notedOn, note), "recommendation.statusChanged",
+                "redirect:/recommendations/" + id, () -> showOne(model, id, null), model, redirect, response);
+    }
+
+    @PostMapping("/recommendations/{id:\\d+}/evidence")
+    String link(@PathVariable long id, @RequestParam(name = "theme", required = false) List<Long> themeIds,
+            @RequestParam(name = "comment", required = false) List<String> commentIds, RedirectAttributes redirect) {
+        load(id);
+        recommendations.link(id, themeIds == null ? Set.of() : Set.copyOf(themeIds),
+                commentIds == null ? Set.of() : Set.copyOf(commentIds));
+        redirect.addFlashAttribute("notice", "recommendation.linked");
+        return "redirect:/recommendations/" + id;
+    }
+
+    /** Redirects with a notice after a clean save, or shows the page again with its errors. */
+    private static String afterSave(List<FormErrors.Entry> errors, String notice, String redirectTo,
+            java.util.function.Supplier<String> page, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        if (errors.isEmpty()) {
+            redirect.addFlashAttribute("notice", notice);
+            return redirectTo;
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("errors", FormErrors.of(errors));
+        return page.get();
+    }
+
+    private String showList(Model model, FormErrors errors) {
+        if (errors != null) {
+            model.addAttribute("errors", errors);
+        }
+        model.addAttribute("groups", recommendations.groups());
+        return "recommendation/list";
+    }
+
+    private String showOne(Model model, long id, FormErrors errors) {
+        if (errors != null) {
+            model.addAttribute("errors", errors);
+        }
+        Recommendation recommendation = load(id);
+        model.addAttribute("recommendation", recommendation);
+        model.addAttribute("themes", themes.all());
+        // Offer the comments under the themes linked so far, and any already linked.
+        Set<Long> linkedThemes = recommendation.themes().stream().map(t -> t.id()).collect(Collectors.toSet());
+        model.addAttribute("candidates", themes.coded().stream()
+                .filter(c -> recommendation.comments().contains(c.comment())
+                        || c.themes().stream().anyMatch(t -> linkedThemes.contains(t.id())))
+                .toList());
+        model.addAttribute("today", checks.today());
+        return "recommendation/view";
+    }
+
+    private Recommendation load(long id) {
+        return recommendations.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}

@@ -1,0 +1,130 @@
+package org.sectormap.recommendation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.sectormap.DatabaseTest;
+import org.sectormap.comment.CommentService;
+import org.sectormap.comment.ThemeService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@DatabaseTest
+class RecommendationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    RecommendationService recommendations;
+
+    @Autowired
+    ThemeService themes;
+
+    @Autowired
+    CommentService comments;
+
+    private long onlyRecommendation() {
+        return recommendations.groups().get(0).items().get(0).id();
+    }
+
+    private Document page(String path) throws Exception {
+        return Jsoup.parse(mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+    }
+
+    @Test
+    void shouldNumberRecommendationsOnAcrossHeadings() throws Exception {
+        mvc.perform(post("/recommendations/groups").with(csrf()).param("heading", "Commissioning")
+                .param("addressedTo", "VCS Engage")).andExpect(redirectedUrl("/recommendations"));
+        mvc.perform(post("/recommendations/groups").with(csrf()).param("heading", "Spreading the message"))
+                .andExpect(redirectedUrl("/recommendations"));
+        long first = recommendations.groups().get(0).id();
+        long second = recommendations.groups().get(1).id();
+        mvc.perform(post("/recommendations/groups/{id}/items", first).with(csrf()).param("text", "Call for commitment."))
+                .andExpect(redirectedUrl("/recommendations"));
+        mvc.perform(post("/recommendations/groups/{id}/items", second).with(csrf()).param("text", "Meet networks."))
+                .andExpect(redirectedUrl("/recommendations"));
+
+        Document page = page("/recommendations");
+        assertThat(page.select("h2").eachText()).containsExactly("Commissioning", "Spreading the message");
+        assertThat(page.select("ol.recommendations li").eachAttr("value")).containsExactly("1", "2");
+        assertThat(page.select(".caption").eachText()).contains("VCS Engage should:");
+
+        Document empty = Jsoup.parse(mvc.perform(post("/recommendations/groups/{id}/items", first).with(csrf())
+                        .param("text", " "))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(empty.select(".error-summary a").text()).isEqualTo("Enter the recommendation");
+    }
+
+    @Test
+    void shouldTrackStatusWithDatedNotesNewestFirst() throws Exception {
+        recommendations.addGroup("Commissioning", null);
+        recommendations.add(recommendations.groups().get(0).id(), "Encourage commissioning boards to value local knowledge.");
+        long id = onlyRecommendation();
+        mvc.perform(post("/recommendations/{id}/status", id).with(csrf()).param("status", "agreed")
+                .param("notedOn", "2007-08-01").param("note", "Agreed at the board")).andExpect(redirectedUrl("/recommendations/" + id));
+        mvc.perform(post("/recommendations/{id}/status", id).with(csrf()).param("status", "in-progress")
+                .param("notedOn", "2007-09-15").param("note", "Letters sent")).andExpect(redirectedUrl("/recommendations/" + id));
+
+        Document page = page("/recommendations/" + id);
+        assertThat(page.select("tbody tr td:first-child").eachText()).containsExactly("2007-09-15", "2007-08-01");
+        assertThat(page.select("h1 + p .tag").text()).isEqualTo("In progress");
+
+        Document bad = Jsoup.parse(mvc.perform(post("/recommendations/{id}/status", id).with(csrf())
+                        .param("status", "finished").param("notedOn", "tomorrow"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(bad.select(".error-summary a").eachAttr("href")).containsExactly("#status", "#notedOn");
+        mvc.perform(post("/api/recommendations/{id}/status", id).contentType("application/json")
+                        .content("{\"status\":\"done\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("notedOn"));
+        assertThat(recommendations.find(id).orElseThrow().status()).isEqualTo(RecommendationStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void shouldLinkTheThemesAndCommentsThatSupportARecommendation() throws Exception {
+        recommendations.addGroup("Supporting the infrastructure organisations", "VCS Engage");
+        recommendations.add(recommendations.groups().get(0).id(), "Seek clarification of NRF funding.");
+        long id = onlyRecommendation();
+        comments.addAnonymous("A", "Barriers", "The whole county rests on NRF money.", LocalDate.of(2007, 7, 5));
+        comments.addAnonymous("A", "Barriers", "Meetings are too central.", LocalDate.of(2007, 7, 6));
+        String nrf = comments.all().stream().filter(c -> c.text().startsWith("The whole")).findFirst().orElseThrow().id();
+        long funding = themes.all().get(0).id();
+        themes.code(nrf, Set.of(funding), true);
+
+        mvc.perform(post("/recommendations/{id}/evidence", id).with(csrf()).param("theme", String.valueOf(funding)))
+                .andExpect(redirectedUrl("/recommendations/" + id));
+        assertThat(page("/recommendations/" + id).select("input[name=comment] + label").eachText())
+                .containsExactly("The whole county rests on NRF money.");
+        mvc.perform(post("/recommendations/{id}/evidence", id).with(csrf()).param("theme", String.valueOf(funding))
+                .param("comment", nrf)).andExpect(redirectedUrl("/recommendations/" + id));
+
+        mvc.perform(get("/api/recommendations/{id}", id))
+                .andExpect(jsonPath("$.themes", contains("Funding")))
+                .andExpect(jsonPath("$.comments[0].text").value("The whole county rests on NRF money."))
+                .andExpect(jsonPath("$.comments[0].theme").value("A. Barriers"))
+                .andExpect(jsonPath("$.comments[0].id").doesNotExist())
+                .andExpect(jsonPath("$.comments[0].recordedMonth").doesNotExist());
+        assertThat(page("/recommendations").select("ol.recommendations .caption").text()).isEqualTo("Funding");
+    }
+
+    @Test
+    void shouldAnswerAMissingRecommendationWithNotFound() throws Exception {
+        mvc.perform(get("/recommendations/{id}", 987654)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/recommendations/{id}", 987654)).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value("No recommendation 987654"));
+    }
+}
