@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -24,12 +25,17 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sectormap.DatabaseTest;
+import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationService;
+import org.sectormap.organisation.OutreachStatus;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The whole journey in a real browser: import a spreadsheet through the page, find an
- * organisation, amend it, and see the reports change. Uses Debian's chromium and chromedriver,
+ * Whole journeys in a real browser: import a spreadsheet through the page, find an organisation,
+ * amend it and see the reports change; and record an interview whose comment on the wider sector
+ * turns up under its theme and not on the organisation's page. Uses Debian's chromium and chromedriver,
  * which .ci/run installs; where they are missing the test is reported as skipped, not passed.
  */
 @Tag("browser")
@@ -44,6 +50,9 @@ class BrowserJourneyTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    OrganisationService organisations;
 
     @BeforeAll
     static void startBrowser() {
@@ -132,5 +141,48 @@ class BrowserJourneyTests {
 
         open("/reports/engagement");
         assertThat(cells("BME infrastructure organisation")).startsWith("2", "1", "50%");
+    }
+
+    @Test
+    void shouldRecordAnInterviewKeepingTheSectorCommentOffTheOrganisationsPage() {
+        long id = organisations.create(new OrganisationDetails("Integration Lincolnshire", null, "Lincolnshire",
+                null, null, null, null, null, null, null, null, null, OutreachStatus.LISTED, null, null, null, null,
+                false, false, false, false));
+        String aboutItself = "Our coordinator is funded for one day a month.";
+        String aboutSector = "Newer communities in rural areas are not organised into groups yet.";
+
+        open("/organisations/" + id);
+        clickThrough(browser.findElement(By.linkText("Record an interview")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2007-07-12'", find("#heldOn"));
+        find("#mode").click();
+        find("#intervieweeRole").sendKeys("Coordinator");
+        List<WebElement> answers = browser.findElements(By.cssSelector("textarea[name^=answer-]"));
+        answers.get(0).sendKeys(aboutItself);
+        WebElement second = answers.get(1);
+        String question = second.getAttribute("name").substring("answer-".length());
+        find("#about-" + question + "-sector").click();
+        second.sendKeys("As Integration Lincolnshire we see it");
+        WebElement warning = find("#answer-" + question + "-live-warning");
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> warning.isDisplayed());
+        second.clear();
+        second.sendKeys(aboutSector);
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !warning.isDisplayed());
+        clickThrough(find("main form button[type=submit]"));
+
+        assertThat(find(".notice").getText()).startsWith("Interview recorded.");
+        assertThat(find("main").getText()).contains(aboutItself).doesNotContain(aboutSector);
+
+        open("/comments");
+        WebElement comment = browser.findElement(By.xpath("//blockquote[normalize-space()='" + aboutSector + "']"));
+        assertThat(comment.findElement(By.xpath("preceding::h2[1]")).getText()).startsWith("B. ");
+        clickThrough(comment.findElement(By.xpath("following-sibling::p/a[normalize-space()='Code this comment']")));
+        browser.findElement(By.xpath("//label[normalize-space()='Funding']")).click();
+        clickThrough(find("main form button[type=submit]"));
+
+        open("/themes");
+        clickThrough(browser.findElement(By.linkText("Funding")));
+        assertThat(find("main").getText()).contains(aboutSector);
+        open("/organisations/" + id);
+        assertThat(find("main").getText()).doesNotContain(aboutSector);
     }
 }
