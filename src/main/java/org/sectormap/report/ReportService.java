@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 
 import org.sectormap.organisation.Areas;
 import org.sectormap.organisation.Category;
@@ -63,8 +62,8 @@ public class ReportService {
         List<AreaRow> rows = new ArrayList<>();
         areas.areas().forEach(area -> rows.add(new AreaRow(area, counts.getOrDefault(area, 0L))));
         // Areas stored before the configured list changed still count, after the configured ones.
-        new TreeSet<>(counts.keySet().stream().filter(Objects::nonNull).filter(a -> !areas.areas().contains(a))
-                .toList()).forEach(area -> rows.add(new AreaRow(area, counts.get(area))));
+        counts.keySet().stream().filter(Objects::nonNull).filter(a -> !areas.areas().contains(a))
+                .sorted(String.CASE_INSENSITIVE_ORDER).forEach(area -> rows.add(new AreaRow(area, counts.get(area))));
         if (counts.containsKey(null)) {
             rows.add(new AreaRow(null, counts.get(null)));
         }

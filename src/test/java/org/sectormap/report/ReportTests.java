@@ -26,6 +26,7 @@ import org.sectormap.organisation.OrganisationDetails;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The report's own sample, rebuilt record by record, must give back its Tables 1 and 2 and its funnel. */
@@ -37,6 +38,9 @@ class ReportTests {
 
     @Autowired
     OrganisationService organisations;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private static final int KEEN_FOR_FOLLOW_UP = 15;
 
@@ -131,6 +135,22 @@ class ReportTests {
         assertThat(rutland.selectFirst("th").text()).isEqualTo("Rutland");
         assertThat(rutland.selectFirst("td").text()).isEqualTo("0");
         assertThat(rutland.selectFirst("td").hasClass("table__cell--numeric")).isTrue();
+    }
+
+    @Test
+    void shouldKeepCountingAreasNoLongerConfiguredAfterTheConfiguredOnes() throws Exception {
+        add(1, null, OutreachStatus.LISTED, "Derby city", false, false, null);
+        organisations.createAll(register);
+        jdbc.update("INSERT INTO organisation (version, name, area, status, full_interview, follow_up, cyp_board, "
+                + "well_informed, search_text) VALUES (0, 'Old', 'east midlands', 'listed', FALSE, FALSE, FALSE, FALSE, 'old'),"
+                + " (0, 'Older', 'Birmingham', 'listed', FALSE, FALSE, FALSE, FALSE, 'older')");
+        mvc.perform(get("/api/reports/by-area"))
+                .andExpect(jsonPath("$.rows[11].area").value("Birmingham"))
+                .andExpect(jsonPath("$.rows[12].area").value("east midlands"))
+                .andExpect(jsonPath("$.total.onDatabase").value(3));
+        List<CSVRecord> csv = csv("/reports/by-area.csv");
+        assertThat(csv.get(0).values()).containsExactly("Area", "On the database");
+        assertThat(csv.get(csv.size() - 1).values()).containsExactly("Total", "3");
     }
 
     @Test

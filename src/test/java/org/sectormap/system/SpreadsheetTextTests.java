@@ -12,6 +12,8 @@ class SpreadsheetTextTests {
         assertThat(SpreadsheetText.guard("+44 115")).isEqualTo("'+44 115");
         assertThat(SpreadsheetText.guard("-Youth Voice")).isEqualTo("'-Youth Voice");
         assertThat(SpreadsheetText.guard("@home")).isEqualTo("'@home");
+        assertThat(SpreadsheetText.guard("\t=1")).isEqualTo("'\t=1");
+        assertThat(SpreadsheetText.guard("\r=1")).isEqualTo("'\r=1");
         assertThat(SpreadsheetText.guard("Derby REC")).isEqualTo("Derby REC");
         assertThat(SpreadsheetText.guard("'quoted'")).isEqualTo("'quoted'");
         assertThat(SpreadsheetText.guard(null)).isNull();
