@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.sectormap.organisation.OrganisationNotFoundException;
 import org.sectormap.organisation.QueryParameters.BadQueryException;
+import org.sectormap.organisation.StaleOrganisationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -33,6 +34,11 @@ class ApiErrors {
     @ExceptionHandler(OrganisationNotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(OrganisationNotFoundException e) {
         return error(HttpStatus.NOT_FOUND, e.getMessage(), null);
+    }
+
+    @ExceptionHandler(StaleOrganisationException.class)
+    ResponseEntity<Map<String, Object>> conflict(StaleOrganisationException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage() + "; nothing was saved, try again", null);
     }
 
     @ExceptionHandler(ResponseStatusException.class)

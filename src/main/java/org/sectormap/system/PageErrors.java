@@ -1,6 +1,7 @@
 package org.sectormap.system;
 
 import org.sectormap.organisation.QueryParameters.BadQueryException;
+import org.sectormap.organisation.StaleOrganisationException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -33,6 +34,14 @@ class PageErrors {
     ModelAndView tooLarge(MaxUploadSizeExceededException e) {
         return errorPage(HttpStatus.PAYLOAD_TOO_LARGE, messages.getMessage("import.error.tooLarge",
                 new Object[] {maxFileSize.toMegabytes()}, LocaleContextHolder.getLocale()));
+    }
+
+    /** A save that met someone else's at the same moment; forms that can keep the input handle it themselves. */
+    @ExceptionHandler(StaleOrganisationException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    ModelAndView conflict(StaleOrganisationException e) {
+        return errorPage(HttpStatus.CONFLICT, messages.getMessage("error.conflict", null,
+                LocaleContextHolder.getLocale()));
     }
 
     @ExceptionHandler(BadQueryException.class)
