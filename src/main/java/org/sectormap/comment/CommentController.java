@@ -1,17 +1,23 @@
 package org.sectormap.comment;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVPrinter;
+import org.sectormap.system.CsvDownload;
+import org.sectormap.system.SpreadsheetText;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /** What interviewees said about the wider sector, by theme, with no trace of who said it. */
 @Controller
@@ -19,10 +25,12 @@ class CommentController {
 
     private final CommentService comments;
     private final ThemeService themes;
+    private final MessageSource messages;
 
-    CommentController(CommentService comments, ThemeService themes) {
+    CommentController(CommentService comments, ThemeService themes, MessageSource messages) {
         this.comments = comments;
         this.themes = themes;
+        this.messages = messages;
     }
 
     /** Grouped by the questionnaire section each answered, with the themes each is coded under. */
@@ -35,11 +43,20 @@ class CommentController {
         return "comment/list";
     }
 
-    @PostMapping("/comments/{id:[0-9a-f-]{36}}/quote")
-    String quote(@PathVariable String id, @RequestParam(defaultValue = "false") boolean quote,
-            RedirectAttributes redirect) {
-        comments.markQuote(id, quote);
-        redirect.addFlashAttribute("notice", quote ? "comment.quoted" : "comment.unquoted");
-        return "redirect:/comments#" + id;
+    /** For the write-up: each comment's questionnaire theme, text, coded themes and quote mark, nothing more. */
+    @GetMapping("/comments.csv")
+    void export(HttpServletResponse response) throws IOException {
+        List<String> header = Stream.of("comment.export.section", "comment.export.text", "comment.export.themes",
+                "comment.export.quote").map(key -> messages.getMessage(key, null, LocaleContextHolder.getLocale()))
+                .toList();
+        String yes = messages.getMessage("common.yes", null, LocaleContextHolder.getLocale());
+        try (CSVPrinter csv = CsvDownload.start(response, "anonymous-comments.csv", header)) {
+            for (ThemeService.CodedComment coded : themes.coded()) {
+                AnonymousComment c = coded.comment();
+                csv.printRecord(Stream.of(c.sectionCode() + ". " + c.sectionTitle(), c.text(),
+                        coded.themes().stream().map(Theme::name).collect(Collectors.joining("; ")),
+                        c.quote() ? yes : "").map(SpreadsheetText::guard));
+            }
+        }
     }
 }

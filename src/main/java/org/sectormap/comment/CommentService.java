@@ -31,9 +31,4 @@ public class CommentService {
     public List<AnonymousComment> all() {
         return comments.all();
     }
-
-    @Transactional
-    boolean markQuote(String id, boolean quote) {
-        return comments.setQuote(id, quote);
-    }
 }

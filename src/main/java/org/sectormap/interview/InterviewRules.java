@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 class InterviewRules {
 
     static final String ABOUT_SECTOR = "sector";
-    static final String ABOUT_ORGANISATION = "organisation";
     static final int SHORT = 200;
     static final int ANSWER = 10_000;
 

@@ -101,16 +101,11 @@ class OrganisationController {
         return "organisations/view";
     }
 
-    /** @param status a status to start from, as when an attempt records that an interview was held */
     @GetMapping("/organisations/{id:\\d+}/edit")
-    String editForm(@PathVariable long id, @RequestParam(required = false) String status, Model model) {
+    String editForm(@PathVariable long id, Model model) {
         Organisation organisation = load(id);
-        OrganisationForm stored = OrganisationForm.of(organisation);
-        boolean knownStatus = status != null && Coded.fromCode(OutreachStatus.class, status).isPresent();
         model.addAttribute("organisation", organisation);
-        model.addAttribute("form", knownStatus
-                ? OrganisationForm.from(f -> f == OrganisationField.STATUS ? status : stored.value(f), stored.version())
-                : stored);
+        model.addAttribute("form", OrganisationForm.of(organisation));
         model.addAttribute("errors", FormErrors.none());
         return FORM;
     }

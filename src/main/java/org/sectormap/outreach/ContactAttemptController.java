@@ -74,9 +74,9 @@ class ContactAttemptController {
         outreach.record(id, result.attempt(), status);
         if (result.attempt().outcome() == ContactOutcome.INTERVIEW_HELD
                 && organisation.details().status() != OutreachStatus.INTERVIEWED) {
-            // The interview's answers belong on the record: take the researcher straight there.
+            // The interview's answers belong on the record: take the researcher straight to them.
             redirect.addFlashAttribute("notice", "contact.recordInterview");
-            return "redirect:/organisations/" + id + "/edit?status=interviewed";
+            return "redirect:/organisations/" + id + "/interviews/new";
         }
         redirect.addFlashAttribute("notice", "contact.recorded");
         return "redirect:/organisations/" + id;

@@ -73,11 +73,6 @@ class ContactAttemptRepository {
                 .query(ContactAttemptRepository::due).list();
     }
 
-    long count(long organisationId) {
-        return jdbc.sql("SELECT COUNT(*) FROM contact_attempt WHERE organisation_id = :organisation")
-                .param("organisation", organisationId).query(Long.class).single();
-    }
-
     private static Due due(ResultSet rs, int row) throws SQLException {
         Date last = rs.getDate("attempted_on");
         return new Due(rs.getLong("id"), rs.getString("name"),

@@ -14,9 +14,4 @@ public enum ContactOutcome implements Coded {
     public String messageKey() {
         return "contact.outcome." + code();
     }
-
-    /** Something is booked: the researcher owes the organisation a call or a visit. */
-    public boolean arranged() {
-        return this == CALL_BACK_ARRANGED || this == INTERVIEW_ARRANGED;
-    }
 }

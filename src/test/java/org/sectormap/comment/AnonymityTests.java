@@ -36,7 +36,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Records an interview with a comment about the wider sector, then looks everywhere a link back
  * to the interview could hide: the comment's own columns and keys, every other table, the API,
- * and the log.
+ * the export and the log.
  */
 @DatabaseTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -118,6 +118,14 @@ class AnonymityTests {
         assertThat(listing).hasSize(1);
         List<String> fields = new ArrayList<>(listing.get(0).propertyNames());
         assertThat(fields).containsExactlyInAnyOrder("theme", "text");
+
+        // The export carries the theme, the text and the coding, and no one's name.
+        String export = mvc.perform(get("/comments.csv")).andReturn().getResponse().getContentAsString(
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(export.lines().findFirst().orElseThrow())
+                .isEqualTo("\uFEFFQuestionnaire theme,Comment,Coded themes,Quote");
+        assertThat(export).contains(SECTOR_COMMENT).doesNotContain(ORGANISATION).doesNotContain(INTERVIEWER)
+                .doesNotContain(ROLE).doesNotContain(commentId).doesNotContain("2007");
 
         // Nor does the log say who said it.
         assertThat(output.getAll()).doesNotContain(SECTOR_COMMENT).doesNotContain(ORGANISATION)

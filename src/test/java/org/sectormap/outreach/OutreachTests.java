@@ -92,9 +92,9 @@ class OutreachTests {
         long id = organisation("Charnwood REC", OutreachStatus.LISTED, false);
         mvc.perform(post("/organisations/{id}/attempts/new", id).with(csrf())
                         .param("attemptedOn", "2007-07-10").param("method", "visit").param("outcome", "interview-held"))
-                .andExpect(redirectedUrl("/organisations/" + id + "/edit?status=interviewed"));
-        Document form = page("/organisations/" + id + "/edit?status=interviewed");
-        assertThat(form.selectFirst("input[name=status][value=interviewed]").hasAttr("checked")).isTrue();
+                .andExpect(redirectedUrl("/organisations/" + id + "/interviews/new"));
+        Document form = page("/organisations/" + id + "/interviews/new");
+        assertThat(form.selectFirst("h1").text()).isEqualTo("Record an interview with Charnwood REC");
     }
 
     @Test
