@@ -1,6 +1,7 @@
 package org.sectormap.system;
 
 import org.sectormap.organisation.OrganisationService;
+import org.sectormap.report.ReportService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,14 +10,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 class WelcomeController {
 
     private final OrganisationService organisations;
+    private final ReportService reports;
 
-    WelcomeController(OrganisationService organisations) {
+    WelcomeController(OrganisationService organisations, ReportService reports) {
         this.organisations = organisations;
+        this.reports = reports;
     }
 
     @GetMapping("/")
     String welcome(Model model) {
-        model.addAttribute("organisationCount", organisations.count());
+        long count = organisations.count();
+        model.addAttribute("organisationCount", count);
+        if (count > 0) {
+            model.addAttribute("outreach", reports.outreach());
+        }
         return "welcome";
     }
 }

@@ -1,0 +1,34 @@
+package org.sectormap.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.sectormap.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@DatabaseTest
+class WelcomeTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    private Document home() throws Exception {
+        return Jsoup.parse(mvc.perform(get("/")).andReturn().getResponse().getContentAsString());
+    }
+
+    @Test
+    void shouldOfferTheDemoDataOnlyWhileTheRegisterIsEmpty() throws Exception {
+        assertThat(home().select("form[action=/demo] button").text()).isEqualTo("Load the demo data");
+        mvc.perform(post("/demo").with(csrf()));
+        Document loaded = home();
+        assertThat(loaded.select("form[action=/demo]")).isEmpty();
+        assertThat(loaded.select("main p").eachText())
+                .contains("48 organisations contacted: 0 excluded, 48 on the database, 48 interviewed.");
+    }
+}
