@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -71,6 +72,25 @@ class InterviewController {
         }
         interviews.record(result.interview(), result.comments());
         redirect.addFlashAttribute("notice", "interview.recorded");
+        return "redirect:/organisations/" + id;
+    }
+
+    @GetMapping("/organisations/{id:\\d+}/interviews/{interview:\\d+}/delete")
+    String confirmDelete(@PathVariable long id, @PathVariable long interview, Model model) {
+        Organisation organisation = load(id);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("interview", interviews.ofOrganisation(id).stream().filter(i -> i.id() == interview)
+                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        return "interview/delete";
+    }
+
+    @PostMapping("/organisations/{id:\\d+}/interviews/{interview:\\d+}/delete")
+    String delete(@PathVariable long id, @PathVariable long interview, RedirectAttributes redirect) {
+        load(id);
+        if (!interviews.delete(id, interview)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("notice", "interview.deleted");
         return "redirect:/organisations/" + id;
     }
 

@@ -46,6 +46,12 @@ class InterviewRepository {
         return id;
     }
 
+    /** @return false when the organisation has no such interview */
+    boolean delete(long organisationId, long id) {
+        return jdbc.sql("DELETE FROM interview WHERE id = :id AND organisation_id = :organisation")
+                .param("id", id).param("organisation", organisationId).update() == 1;
+    }
+
     /** An organisation's interviews, latest first, each with its answers in the order asked. */
     List<Interview> ofOrganisation(long organisationId) {
         Map<Long, List<Interview.Answer>> answers = jdbc.sql("SELECT a.interview_id, a.section_code, "

@@ -36,6 +36,15 @@ public class InterviewService {
         return id;
     }
 
+    /**
+     * Deletes an interview recorded in error, with its answers about the organisation. Its
+     * anonymous comments cannot be found to delete, by design, and stay.
+     */
+    @Transactional
+    boolean delete(long organisationId, long id) {
+        return interviews.delete(organisationId, id);
+    }
+
     @Transactional(readOnly = true)
     public List<Interview> ofOrganisation(long organisationId) {
         return interviews.ofOrganisation(organisationId);

@@ -174,4 +174,25 @@ class InterviewTests {
                 "'carrier pigeon' is not a way of interviewing (visit or telephone)");
         assertThat(organisations.find(id).orElseThrow().details().status()).isEqualTo(OutreachStatus.LISTED);
     }
+
+    @Test
+    void shouldDeleteAnInterviewRecordedInErrorAfterAskingButKeepItsAnonymousComments() throws Exception {
+        long id = organisation("Converge");
+        mvc.perform(interview(id, questionnaire.current(), ABOUT_ITSELF, ABOUT_SECTOR))
+                .andExpect(redirectedUrl("/organisations/" + id));
+        long interview = interviews.ofOrganisation(id).get(0).id();
+        Document confirm = page("/organisations/" + id + "/interviews/" + interview + "/delete");
+        assertThat(confirm.select("main p").eachText()).anySatisfy(p -> assertThat(p)
+                .startsWith("Its one answer about the organisation will be deleted too."));
+        assertThat(interviews.ofOrganisation(id)).hasSize(1);
+
+        long other = organisation("Someone else");
+        mvc.perform(post("/organisations/{id}/interviews/{i}/delete", other, interview).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/organisations/{id}/interviews/{i}/delete", id, interview).with(csrf()))
+                .andExpect(redirectedUrl("/organisations/" + id));
+        assertThat(interviews.ofOrganisation(id)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview_answer", Integer.class)).isZero();
+        assertThat(comments.all()).extracting(c -> c.text()).containsExactly(ABOUT_SECTOR);
+    }
 }
