@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -153,7 +152,9 @@ class BrowserJourneyTests {
 
         open("/organisations/" + id);
         clickThrough(browser.findElement(By.linkText("Record an interview")));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2007-07-12'", find("#heldOn"));
+        find("#heldOn").sendKeys("12");
+        find("#heldOn-month").sendKeys("7");
+        find("#heldOn-year").sendKeys("2007");
         find("#mode").click();
         find("#intervieweeRole").sendKeys("Coordinator");
         List<WebElement> answers = browser.findElements(By.cssSelector("textarea[name^=answer-]"));
