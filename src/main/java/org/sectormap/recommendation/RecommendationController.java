@@ -64,7 +64,7 @@ class RecommendationController {
 
     @GetMapping("/recommendations/{id:\\d+}")
     String show(@PathVariable long id, Model model) {
-        return showOne(model, id, FormErrors.none());
+        return showOne(model, id, FormErrors.none(), checks.today().toString());
     }
 
     @PostMapping("/recommendations/{id:\\d+}/status")
@@ -73,7 +73,7 @@ class RecommendationController {
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         load(id);
         return afterSave(recommendations.changeStatus(id, status, notedOn, note), "recommendation.statusChanged",
-                "redirect:/recommendations/" + id, () -> showOne(model, id, null), model, redirect, response);
+                "redirect:/recommendations/" + id, () -> showOne(model, id, null, notedOn), model, redirect, response);
     }
 
     @PostMapping("/recommendations/{id:\\d+}/evidence")
@@ -107,7 +107,8 @@ class RecommendationController {
         return "recommendation/list";
     }
 
-    private String showOne(Model model, long id, FormErrors errors) {
+    /** @param notedOn the date to show in the progress form: today, or what was typed */
+    private String showOne(Model model, long id, FormErrors errors, String notedOn) {
         if (errors != null) {
             model.addAttribute("errors", errors);
         }
@@ -120,7 +121,7 @@ class RecommendationController {
                 .filter(c -> recommendation.comments().contains(c.comment())
                         || c.themes().stream().anyMatch(t -> linkedThemes.contains(t.id())))
                 .toList());
-        model.addAttribute("today", checks.today());
+        model.addAttribute("notedOn", notedOn);
         return "recommendation/view";
     }
 

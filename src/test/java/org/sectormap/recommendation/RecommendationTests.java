@@ -87,6 +87,7 @@ class RecommendationTests {
                         .param("status", "finished").param("notedOn", "tomorrow"))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
         assertThat(bad.select(".error-summary a").eachAttr("href")).containsExactly("#status", "#notedOn");
+        assertThat(bad.selectFirst("#notedOn-year").val()).isEqualTo("tomorrow");
         mvc.perform(post("/api/recommendations/{id}/status", id).contentType("application/json")
                         .content("{\"status\":\"done\"}"))
                 .andExpect(status().isBadRequest())
