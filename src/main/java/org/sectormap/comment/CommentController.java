@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVPrinter;
-import org.sectormap.system.CsvDownload;
-import org.sectormap.system.SpreadsheetText;
+import org.sectormap.shared.CsvDownload;
+import org.sectormap.shared.SpreadsheetText;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.sectormap.organisation.FormErrors;
+import org.sectormap.shared.FormErrors;
+import org.sectormap.shared.Labels;
+import org.sectormap.shared.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,9 +23,11 @@ import jakarta.servlet.http.HttpServletResponse;
 class ThemeController {
 
     private final ThemeService themes;
+    private final Labels labels;
 
-    ThemeController(ThemeService themes) {
+    ThemeController(ThemeService themes, Labels labels) {
         this.themes = themes;
+        this.labels = labels;
     }
 
     @GetMapping("/themes")
@@ -34,10 +38,10 @@ class ThemeController {
     @PostMapping("/themes")
     String add(@RequestParam(defaultValue = "") String name, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        List<FormErrors.Entry> errors = themes.save(null, name);
+        List<Problem> errors = themes.save(null, name);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showSummary(model, name, FormErrors.of(errors));
+            return showSummary(model, name, labels.errors(errors));
         }
         redirect.addFlashAttribute("notice", "theme.added");
         return "redirect:/themes";
@@ -55,12 +59,12 @@ class ThemeController {
     String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         Theme theme = themes.find(id).orElseThrow(ThemeController::notFound);
-        List<FormErrors.Entry> errors = themes.save(id, name);
+        List<Problem> errors = themes.save(id, name);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("theme", theme);
             model.addAttribute("comments", themes.underTheme(id));
-            model.addAttribute("errors", FormErrors.of(errors));
+            model.addAttribute("errors", labels.errors(errors));
             model.addAttribute("name", name);
             return "comment/theme";
         }

@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.sectormap.organisation.FieldChecks;
-import org.sectormap.organisation.FormErrors;
+import org.sectormap.shared.Input;
+import org.sectormap.shared.Inputs;
+import org.sectormap.shared.Problem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,12 +22,12 @@ public class ThemeService {
 
     private final ThemeRepository themes;
     private final CommentRepository comments;
-    private final FieldChecks checks;
+    private final Inputs inputs;
 
-    ThemeService(ThemeRepository themes, CommentRepository comments, FieldChecks checks) {
+    ThemeService(ThemeRepository themes, CommentRepository comments, Inputs inputs) {
         this.themes = themes;
         this.comments = comments;
-        this.checks = checks;
+        this.inputs = inputs;
     }
 
     /** A comment with the themes it is coded under. */
@@ -101,22 +102,20 @@ public class ThemeService {
 
     /** Adds or renames a theme; the errors say why not, under the field {@code name}. */
     @Transactional
-    public List<FormErrors.Entry> save(Long id, String typed) {
-        List<FormErrors.Entry> errors = new ArrayList<>();
-        String name = checks.text("name", typed, NAME_LENGTH, errors);
-        if (name == null && errors.isEmpty()) {
-            errors.add(checks.error("name", "theme.error.required"));
-        } else if (name != null && themes.nameTaken(name, id == null ? -1 : id)) {
-            errors.add(checks.error("name", "theme.error.taken", name));
+    public List<Problem> save(Long id, String typed) {
+        Input in = inputs.read(field -> typed);
+        String name = in.required("name", NAME_LENGTH, "theme.error.required");
+        if (name != null && themes.nameTaken(name, id == null ? -1 : id)) {
+            in.problem("name", "theme.error.taken", name);
         }
-        if (errors.isEmpty()) {
+        if (in.valid()) {
             if (id == null) {
                 themes.add(name);
             } else {
                 themes.rename(id, name);
             }
         }
-        return errors;
+        return in.problems();
     }
 
     @Transactional

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.sectormap.organisation.Areas;
-import org.sectormap.organisation.Labels;
+import org.sectormap.shared.Labels;
 import org.sectormap.organisation.OrganisationDetails;
 import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OutreachStatus;

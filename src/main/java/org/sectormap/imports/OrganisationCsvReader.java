@@ -20,12 +20,12 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.sectormap.organisation.Labels;
+import org.sectormap.shared.Labels;
 import org.sectormap.organisation.OrganisationDetails;
 import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationForm;
 import org.sectormap.organisation.OrganisationParser;
-import org.sectormap.system.SpreadsheetText;
+import org.sectormap.shared.SpreadsheetText;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -90,9 +90,11 @@ class OrganisationCsvReader {
             OrganisationForm form = OrganisationForm.from(field -> cell(record, at.get(field)), null);
             OrganisationParser.Result result = parser.parse(form);
             List<String> heads = headings;
-            result.problems().forEach(p -> problems.add(new ImportProblem(row,
-                    at.containsKey(p.field()) ? heads.get(at.get(p.field())).strip() : p.field().column(),
-                    labels.message(p))));
+            result.problems().forEach(p -> {
+                OrganisationField field = OrganisationField.fromProperty(p.field()).orElseThrow();
+                problems.add(new ImportProblem(row,
+                        at.containsKey(field) ? heads.get(at.get(field)).strip() : field.column(), labels.message(p)));
+            });
             if (result.valid()) {
                 organisations.add(result.details());
             }

@@ -1,6 +1,6 @@
 package org.sectormap.interview;
 
-import org.sectormap.organisation.Coded;
+import org.sectormap.shared.Coded;
 
 /** Whether the organisation sits on a Children and Young People's strategic board or sub-group. */
 public enum CypBoard implements Coded {

@@ -4,11 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.sectormap.organisation.FormErrors;
+import org.sectormap.shared.FormErrors;
+import org.sectormap.shared.Problem;
 import org.sectormap.organisation.InterviewMode;
-import org.sectormap.organisation.Labels;
+import org.sectormap.shared.Labels;
+import org.sectormap.shared.NotFoundException;
 import org.sectormap.organisation.Organisation;
-import org.sectormap.organisation.OrganisationNotFoundException;
 import org.sectormap.organisation.OrganisationService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -63,9 +63,9 @@ class InterviewController {
         Organisation organisation = load(id);
         Questionnaire current = questionnaire.current();
         InterviewRules.Result result = rules.check(form, current, id, organisation.details().name());
-        if (!result.errors().isEmpty()) {
+        if (!result.problems().isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showForm(model, organisation, current, form, FormErrors.of(result.errors()), List.of());
+            return showForm(model, organisation, current, form, labels.errors(result.problems()), List.of());
         }
         if (!result.warnings().isEmpty()) {
             return showForm(model, organisation, current, form, FormErrors.none(), result.warnings());
@@ -79,8 +79,8 @@ class InterviewController {
     String confirmDelete(@PathVariable long id, @PathVariable long interview, Model model) {
         Organisation organisation = load(id);
         model.addAttribute("organisation", organisation);
-        model.addAttribute("interview", interviews.ofOrganisation(id).stream().filter(i -> i.id() == interview)
-                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("interview", interviews.find(id, interview)
+                .orElseThrow(() -> new NotFoundException("No interview " + interview)));
         return "interview/delete";
     }
 
@@ -88,23 +88,23 @@ class InterviewController {
     String delete(@PathVariable long id, @PathVariable long interview, RedirectAttributes redirect) {
         load(id);
         if (!interviews.delete(id, interview)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFoundException("No interview " + interview);
         }
         redirect.addFlashAttribute("notice", "interview.deleted");
         return "redirect:/organisations/" + id;
     }
 
     private String showForm(Model model, Organisation organisation, Questionnaire current, Map<String, String> form,
-            FormErrors errors, List<FormErrors.Entry> warnings) {
+            FormErrors errors, List<Problem> warnings) {
         model.addAttribute("organisation", organisation);
         model.addAttribute("questionnaire", current);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("warnings", FormErrors.of(warnings));
+        model.addAttribute("warnings", labels.errors(warnings));
         return FORM;
     }
 
     private Organisation load(long id) {
-        return organisations.find(id).orElseThrow(() -> new OrganisationNotFoundException(id));
+        return organisations.get(id);
     }
 }

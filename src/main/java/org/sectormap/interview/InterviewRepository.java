@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.sectormap.organisation.Coded;
+import org.sectormap.shared.Coded;
 import org.sectormap.organisation.InterviewMode;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;

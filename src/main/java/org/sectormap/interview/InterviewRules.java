@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.sectormap.interview.Questionnaire.Question;
 import org.sectormap.interview.Questionnaire.Section;
-import org.sectormap.organisation.FieldChecks;
-import org.sectormap.organisation.FormErrors;
 import org.sectormap.organisation.InterviewMode;
+import org.sectormap.shared.Input;
+import org.sectormap.shared.Inputs;
+import org.sectormap.shared.Problem;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,14 +23,18 @@ import org.springframework.stereotype.Component;
 @Component
 class InterviewRules {
 
+    static final String ANSWER = "answer-";
+    static final String ABOUT = "about-";
+    static final String ABOUT_ORGANISATION = "organisation";
     static final String ABOUT_SECTOR = "sector";
+    static final String UNKNOWN_QUESTION = "interview.error.unknownQuestion";
     static final int SHORT = 200;
-    static final int ANSWER = 10_000;
+    static final int ANSWER_LENGTH = 10_000;
 
-    private final FieldChecks checks;
+    private final Inputs inputs;
 
-    InterviewRules(FieldChecks checks) {
-        this.checks = checks;
+    InterviewRules(Inputs inputs) {
+        this.inputs = inputs;
     }
 
     /** An answer for the wider sector, to be stored with its theme and text only. */
@@ -35,65 +42,71 @@ class InterviewRules {
     }
 
     /**
-     * @param warnings fields whose anonymous text names the organisation; saving needs a second,
+     * @param warnings answers whose anonymous text names the organisation; saving needs a second,
      *                 deliberate submit
      */
-    record Result(Interview interview, List<SectorComment> comments, List<FormErrors.Entry> errors,
-            List<FormErrors.Entry> warnings) {
+    record Result(Interview interview, List<SectorComment> comments, List<Problem> problems, List<Problem> warnings) {
     }
 
     Result check(Map<String, String> form, Questionnaire questionnaire, long organisationId, String organisationName) {
-        List<FormErrors.Entry> errors = new ArrayList<>();
-        List<FormErrors.Entry> warnings = new ArrayList<>();
-        LocalDate heldOn = checks.pastDate("heldOn", form.get("heldOn"), "interview.error.heldOn.required", errors);
-        InterviewMode mode = checks.choice(InterviewMode.class, "mode", form.get("mode"), "interview.error", errors);
-        CypBoard cypBoard = checks.choice(CypBoard.class, "cypBoard", form.get("cypBoard"), "interview.error", errors);
-        String role = text(form, "intervieweeRole", SHORT, errors);
-        String interviewer = text(form, "interviewer", SHORT, errors);
-        boolean consent = ticked(form, "nameConsent");
-        String name = text(form, "intervieweeName", SHORT, errors);
+        Input in = inputs.read(form);
+        LocalDate heldOn = in.date("heldOn", "interview.error.heldOn.required");
+        InterviewMode mode = in.choice(InterviewMode.class, "mode", "interview.error.mode.required");
+        CypBoard cypBoard = in.choice(CypBoard.class, "cypBoard", "interview.error.cypBoard.required");
+        String role = in.line("intervieweeRole", SHORT);
+        String interviewer = in.line("interviewer", SHORT);
+        boolean consent = ticked(in, "nameConsent");
+        String name = in.line("intervieweeName", SHORT);
         if (name != null && !consent) {
-            errors.add(error("intervieweeName", "interview.error.nameWithoutConsent"));
+            in.problem("intervieweeName", "interview.error.nameWithoutConsent");
         }
+        unknownQuestions(in, form, questionnaire);
 
         List<Interview.Answer> answers = new ArrayList<>();
         List<SectorComment> comments = new ArrayList<>();
-        boolean confirmed = ticked(form, "confirmAnonymous");
+        List<Problem> warnings = new ArrayList<>();
+        boolean confirmed = ticked(in, "confirmAnonymous");
         for (Question question : questionnaire.questions()) {
-            String field = "answer-" + question.id();
-            String text = text(form, field, ANSWER, errors);
+            String field = ANSWER + question.id();
+            String text = in.text(field, ANSWER_LENGTH);
             if (text == null) {
                 continue;
             }
             Section section = questionnaire.sectionOf(question);
-            if (ABOUT_SECTOR.equals(form.get("about-" + question.id()))) {
+            // Only an explicit choice decides where an answer goes: a mistyped one must not attribute it.
+            String about = in.raw(ABOUT + question.id());
+            if (about == null || !Set.of(ABOUT_ORGANISATION, ABOUT_SECTOR).contains(about.toLowerCase(Locale.ROOT))) {
+                in.problem(ABOUT + question.id(), "interview.error.about", question.text());
+            } else if (ABOUT_SECTOR.equalsIgnoreCase(about)) {
                 if (!confirmed && names(text, organisationName)) {
-                    warnings.add(error(field, "interview.warning.namesOrganisation", organisationName));
+                    warnings.add(Problem.of(field, "interview.warning.namesOrganisation", organisationName));
                 }
                 comments.add(new SectorComment(section.code(), section.title(), text));
             } else {
                 answers.add(new Interview.Answer(section.code(), section.title(), question.text(), text));
             }
         }
-        Interview interview = errors.isEmpty() ? new Interview(0, organisationId, heldOn, mode, role, consent,
-                consent ? name : null, interviewer, ticked(form, "fullInterview"), ticked(form, "followUp"), cypBoard,
-                ticked(form, "wellInformed"), ticked(form, "statutoryWork"), answers) : null;
-        return new Result(interview, comments, errors, warnings);
+        Interview interview = in.valid() ? new Interview(0, organisationId, heldOn, mode, role, consent,
+                consent ? name : null, interviewer, ticked(in, "fullInterview"), ticked(in, "followUp"), cypBoard,
+                ticked(in, "wellInformed"), ticked(in, "statutoryWork"), answers) : null;
+        return new Result(interview, comments, in.problems(), warnings);
+    }
+
+    /** An answer to a question the questionnaire does not have would otherwise be dropped unseen. */
+    private static void unknownQuestions(Input in, Map<String, String> form, Questionnaire questionnaire) {
+        Set<String> known = questionnaire.questions().stream().map(q -> String.valueOf(q.id()))
+                .collect(Collectors.toSet());
+        form.keySet().stream().filter(key -> key.startsWith(ANSWER) || key.startsWith(ABOUT))
+                .filter(key -> !known.contains(key.substring(key.indexOf('-') + 1)))
+                .sorted()
+                .forEach(key -> in.problem(key, UNKNOWN_QUESTION, key.substring(key.indexOf('-') + 1)));
     }
 
     private static boolean names(String text, String organisationName) {
         return text.toLowerCase(Locale.ROOT).contains(organisationName.strip().toLowerCase(Locale.ROOT));
     }
 
-    private String text(Map<String, String> form, String field, int max, List<FormErrors.Entry> errors) {
-        return checks.text(field, form.get(field), max, errors);
-    }
-
-    private static boolean ticked(Map<String, String> form, String field) {
-        return "yes".equals(form.get(field));
-    }
-
-    private FormErrors.Entry error(String field, String key, Object... args) {
-        return checks.error(field, key, args);
+    private static boolean ticked(Input in, String field) {
+        return Boolean.TRUE.equals(in.tick(field));
     }
 }

@@ -1,6 +1,7 @@
 package org.sectormap.interview;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.sectormap.comment.CommentService;
 import org.sectormap.organisation.OrganisationService;
@@ -43,6 +44,11 @@ public class InterviewService {
     @Transactional
     boolean delete(long organisationId, long id) {
         return interviews.delete(organisationId, id);
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Interview> find(long organisationId, long id) {
+        return interviews.ofOrganisation(organisationId).stream().filter(i -> i.id() == id).findFirst();
     }
 
     @Transactional(readOnly = true)

@@ -1,11 +1,12 @@
 package org.sectormap.interview;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Predicate;
 
-import org.sectormap.organisation.FieldChecks;
-import org.sectormap.organisation.FormErrors;
+import org.sectormap.shared.Input;
+import org.sectormap.shared.Inputs;
+import org.sectormap.shared.Labels;
+import org.sectormap.shared.NotFoundException;
+import org.sectormap.shared.FormErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,11 +25,13 @@ class QuestionnaireController {
     private static final String QUESTIONNAIRE = "redirect:/questionnaire";
 
     private final QuestionnaireService questionnaire;
-    private final FieldChecks checks;
+    private final Inputs inputs;
+    private final Labels labels;
 
-    QuestionnaireController(QuestionnaireService questionnaire, FieldChecks checks) {
+    QuestionnaireController(QuestionnaireService questionnaire, Inputs inputs, Labels labels) {
         this.questionnaire = questionnaire;
-        this.checks = checks;
+        this.inputs = inputs;
+        this.labels = labels;
     }
 
     @GetMapping("/questionnaire")
@@ -94,14 +96,14 @@ class QuestionnaireController {
     /** Checks one piece of text, saves it, and goes back to the questionnaire; or shows what is wrong. */
     private String save(String text, int max, Predicate<String> store, Model model, RedirectAttributes redirect,
             HttpServletResponse response, String titleKey, String action, Long deletable) {
-        List<FormErrors.Entry> errors = new ArrayList<>();
-        String value = checks.text("text", text, max, errors);
-        if (value == null && errors.isEmpty()) {
-            errors.add(checks.error("text", "questionnaire.error.required"));
+        Input in = inputs.read(field -> text);
+        String value = in.text("text", max);
+        if (value == null && !in.has("text")) {
+            in.problem("text", "questionnaire.error.required");
         }
-        if (!errors.isEmpty()) {
+        if (!in.valid()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return textForm(model, titleKey, action, text, FormErrors.of(errors), deletable);
+            return textForm(model, titleKey, action, text, labels.errors(in.problems()), deletable);
         }
         if (!store.test(value)) {
             throw notFound();
@@ -120,7 +122,7 @@ class QuestionnaireController {
         return "interview/text-form";
     }
 
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    private static NotFoundException notFound() {
+        return new NotFoundException("No such question or section");
     }
 }

@@ -1,5 +1,7 @@
 package org.sectormap.organisation;
 
+import org.sectormap.shared.Coded;
+
 /** The report's classification: BME or general, infrastructure or network, or an access point. */
 public enum Category implements Coded {
     BME_INFRASTRUCTURE, BME_NETWORK, GENERAL_INFRASTRUCTURE, GENERAL_NETWORK, ACCESS_POINT;

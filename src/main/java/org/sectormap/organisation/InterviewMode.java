@@ -1,5 +1,7 @@
 package org.sectormap.organisation;
 
+import org.sectormap.shared.Coded;
+
 public enum InterviewMode implements Coded {
     VISIT, TELEPHONE;
 

@@ -21,7 +21,7 @@ class OrganisationApiController {
         this.queryParameters = queryParameters;
     }
 
-    record PageJson(List<OrganisationJson> items, long total) {
+    record PageJson(List<Map<String, Object>> items, long total) {
     }
 
     @GetMapping
@@ -31,7 +31,7 @@ class OrganisationApiController {
     }
 
     @GetMapping("/{id}")
-    OrganisationJson get(@PathVariable long id) {
-        return service.find(id).map(OrganisationJson::of).orElseThrow(() -> new OrganisationNotFoundException(id));
+    Map<String, Object> get(@PathVariable long id) {
+        return OrganisationJson.of(service.get(id));
     }
 }

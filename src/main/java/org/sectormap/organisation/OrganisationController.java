@@ -1,9 +1,12 @@
 package org.sectormap.organisation;
 
+import org.sectormap.shared.FormErrors;
+import org.sectormap.shared.Labels;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.sectormap.shared.BadParameterException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,10 +43,9 @@ class OrganisationController {
 
     @ModelAttribute
     void choices(Model model) {
+        model.addAttribute("fieldSections", OrganisationField.Section.values());
         model.addAttribute("categories", Category.values());
         model.addAttribute("statuses", OutreachStatus.values());
-        model.addAttribute("exclusionReasons", ExclusionReason.values());
-        model.addAttribute("interviewModes", InterviewMode.values());
         model.addAttribute("areas", areas.areas());
         model.addAttribute("labels", labels);
     }
@@ -53,7 +55,7 @@ class OrganisationController {
         OrganisationQuery query;
         try {
             query = queryParameters.read(params);
-        } catch (QueryParameters.BadQueryException e) {
+        } catch (BadParameterException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("badQuery", e);
             query = OrganisationQuery.all();
@@ -82,11 +84,12 @@ class OrganisationController {
     }
 
     @PostMapping("/organisations/new")
-    String create(OrganisationForm form, Model model, RedirectAttributes redirect) {
-        OrganisationForm relevant = form.withoutInapplicableAnswers();
-        OrganisationParser.Result result = parser.parse(relevant);
+    String create(@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        OrganisationForm form = OrganisationForm.posted(params);
+        OrganisationParser.Result result = parser.parse(form.asSubmittedOnThePage());
         if (!result.valid()) {
-            return showErrors(model, form, result);
+            return showErrors(model, form, result, response);
         }
         long id = service.create(result.details());
         redirect.addFlashAttribute("notice", "notice.created");
@@ -111,12 +114,14 @@ class OrganisationController {
     }
 
     @PostMapping("/organisations/{id:\\d+}/edit")
-    String update(@PathVariable long id, OrganisationForm form, Model model, RedirectAttributes redirect) {
+    String update(@PathVariable long id, @RequestParam Map<String, String> params, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
         Organisation current = load(id);
         model.addAttribute("organisation", current);
-        OrganisationParser.Result result = parser.parse(form.withoutInapplicableAnswers());
+        OrganisationForm form = OrganisationForm.posted(params);
+        OrganisationParser.Result result = parser.parse(form.asSubmittedOnThePage());
         if (!result.valid()) {
-            return showErrors(model, form, result);
+            return showErrors(model, form, result, response);
         }
         int version = form.version() == null ? -1 : form.version();
         try {
@@ -124,7 +129,8 @@ class OrganisationController {
         } catch (StaleOrganisationException e) {
             // Keep what they typed, but against the version now stored, so saving again is a
             // deliberate overwrite made after seeing the warning.
-            model.addAttribute("form", withVersion(form, current.version()));
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("form", form.withVersion(current.version()));
             model.addAttribute("errors", FormErrors.none());
             model.addAttribute("conflict", true);
             return FORM;
@@ -142,11 +148,13 @@ class OrganisationController {
     }
 
     @PostMapping("/organisations/{id:\\d+}/delete")
-    String delete(@PathVariable long id, @RequestParam int version, Model model, RedirectAttributes redirect) {
+    String delete(@PathVariable long id, @RequestParam int version, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
         Organisation current = load(id);
         try {
             service.delete(id, version);
         } catch (StaleOrganisationException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("organisation", current);
             model.addAttribute("panels", panels(current));
             model.addAttribute("conflict", true);
@@ -157,14 +165,12 @@ class OrganisationController {
         return "redirect:/organisations";
     }
 
-    private String showErrors(Model model, OrganisationForm form, OrganisationParser.Result result) {
+    private String showErrors(Model model, OrganisationForm form, OrganisationParser.Result result,
+            HttpServletResponse response) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         model.addAttribute("form", form);
-        model.addAttribute("errors", FormErrors.of(result.problems(), labels));
+        model.addAttribute("errors", labels.errors(result.problems()));
         return FORM;
-    }
-
-    private static OrganisationForm withVersion(OrganisationForm form, int version) {
-        return OrganisationForm.from(form::value, version);
     }
 
     private List<RecordSection.Panel> panels(Organisation organisation) {
@@ -172,7 +178,7 @@ class OrganisationController {
     }
 
     private Organisation load(long id) {
-        return service.find(id).orElseThrow(() -> new OrganisationNotFoundException(id));
+        return service.get(id);
     }
 
     /** Builds the list's links, keeping the whole query in every one. */

@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVPrinter;
-import org.sectormap.system.CsvDownload;
-import org.sectormap.system.SpreadsheetText;
+import org.sectormap.shared.CsvDownload;
+import org.sectormap.shared.SpreadsheetText;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

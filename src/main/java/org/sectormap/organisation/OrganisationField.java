@@ -1,35 +1,170 @@
 package org.sectormap.organisation;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.sectormap.shared.Coded;
 
 /**
- * Every field of an organisation record, with the name it has as a form property and as an
- * import/export column, so that one set of rules can report problems for both.
+ * The fields of an organisation record, written down once: the column, the form property, the
+ * import/export heading, the JSON name, how it is checked and where the form and record page
+ * show it all come from here. Adding a field is a migration adding its column and one line here
+ * (and its label, {@code field.<property>}, in messages.properties).
  */
 public enum OrganisationField {
-    NAME(300), CATEGORY(60), AREA(100), COVERAGE(1000), ADDRESS(1000), POSTCODE(10), PHONE(40),
-    EMAIL(320), WEBSITE(500), CONTACT_NAME(200), CONTACT_ROLE(200), DESCRIPTION(10000), STATUS(20),
-    EXCLUSION_REASON(1000), EXCLUSION_DETAIL(1000), INTERVIEW_DATE(10), INTERVIEW_MODE(20),
-    FULL_INTERVIEW(5), FOLLOW_UP(5), CYP_BOARD(5), WELL_INFORMED(5);
+    NAME(Kind.LINE, 300, Section.ORGANISATION),
+    CATEGORY(Category.class, Section.ORGANISATION),
+    AREA(Kind.AREA, 100, Section.ORGANISATION),
+    COVERAGE(Kind.TEXT, 1000, Section.ORGANISATION),
+    ADDRESS(Kind.TEXT, 1000, Section.CONTACT),
+    POSTCODE(Kind.POSTCODE, 10, Section.CONTACT),
+    PHONE(Kind.LINE, 40, Section.CONTACT),
+    EMAIL(Kind.EMAIL, 320, Section.CONTACT),
+    WEBSITE(Kind.WEBSITE, 500, Section.CONTACT),
+    CONTACT_NAME(Kind.LINE, 200, Section.CONTACT),
+    CONTACT_ROLE(Kind.LINE, 200, Section.CONTACT),
+    DESCRIPTION(Kind.TEXT, 10000, Section.ORGANISATION),
+    STATUS(OutreachStatus.class, Section.OUTREACH),
+    EXCLUSION_REASON(ExclusionReason.class, Section.EXCLUSION),
+    EXCLUSION_DETAIL(Kind.LINE, 1000, Section.EXCLUSION),
+    INTERVIEW_DATE(Kind.DATE, 10, Section.INTERVIEW),
+    INTERVIEW_MODE(InterviewMode.class, Section.INTERVIEW),
+    FULL_INTERVIEW(Kind.TICK, 5, Section.INTERVIEW),
+    FOLLOW_UP(Kind.TICK, 5, Section.INTERVIEW),
+    CYP_BOARD(Kind.TICK, 5, Section.INTERVIEW),
+    WELL_INFORMED(Kind.TICK, 5, Section.INTERVIEW);
 
+    /** How a field is typed, checked, stored and shown. */
+    public enum Kind {
+        LINE, TEXT, AREA, CHOICE, DATE, TICK,
+        POSTCODE("^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$", "error.postcode.invalid"),
+        EMAIL("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "error.email.invalid"),
+        WEBSITE("^(?i:https?://)?[^\\s/.]+(\\.[^\\s/.]+)+(/\\S*)?$", "error.website.invalid");
+
+        private final Pattern pattern;
+        private final String invalidKey;
+
+        Kind() {
+            this(null, null);
+        }
+
+        Kind(String pattern, String invalidKey) {
+            this.pattern = pattern == null ? null : Pattern.compile(pattern, Pattern.CASE_INSENSITIVE);
+            this.invalidKey = invalidKey;
+        }
+
+        Pattern pattern() {
+            return pattern;
+        }
+
+        String invalidKey() {
+            return invalidKey;
+        }
+
+        /** Shown as a one-line text box (pattern kinds included). */
+        public boolean line() {
+            return this == LINE || pattern != null;
+        }
+    }
+
+    /** Where on the form and the record page a field appears; exclusion and interview show by status. */
+    public enum Section {
+        ORGANISATION, CONTACT, OUTREACH, EXCLUSION, INTERVIEW;
+
+        public List<OrganisationField> fields() {
+            return Arrays.stream(OrganisationField.values()).filter(f -> f.section == this).toList();
+        }
+
+        public String messageKey() {
+            return "section." + name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Kind kind;
     private final int maxLength;
+    private final Section section;
+    private final Class<? extends Coded> choices;
 
-    OrganisationField(int maxLength) {
+    OrganisationField(Kind kind, int maxLength, Section section) {
+        this.kind = kind;
         this.maxLength = maxLength;
+        this.section = section;
+        this.choices = null;
+    }
+
+    <E extends Enum<E> & Coded> OrganisationField(Class<E> choices, Section section) {
+        this.kind = Kind.CHOICE;
+        this.maxLength = 40;
+        this.section = section;
+        this.choices = choices;
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     public int maxLength() {
         return maxLength;
     }
 
-    /** The CSV header and JSON error column, e.g. {@code contact_name}. */
+    public Section section() {
+        return section;
+    }
+
+    /** The coded values of a choice, in the order they are offered. */
+    public List<? extends Coded> choices() {
+        return choices == null ? List.of() : List.of(choices.getEnumConstants());
+    }
+
+    Class<? extends Coded> choiceType() {
+        return choices;
+    }
+
+    /** How the form asks for it: the name of a fragment in templates/fragments/forms.html. */
+    public String control() {
+        return switch (this) {
+            case CATEGORY, AREA -> "select";
+            case INTERVIEW_MODE -> "radios-inline";
+            default -> switch (kind) {
+                case TEXT -> "textarea";
+                case CHOICE -> "radios";
+                case DATE -> "date";
+                case TICK -> "checkbox";
+                default -> "text";
+            };
+        };
+    }
+
+    /** Every field may be left empty but the name, the status, and the reason of an exclusion. */
+    public boolean optional() {
+        return this != NAME && this != STATUS && this != EXCLUSION_REASON;
+    }
+
+    /** The browser's autofill hint, and the text box's type. */
+    public String autocomplete() {
+        return switch (this) {
+            case NAME -> "organization";
+            case POSTCODE -> "postal-code";
+            case PHONE -> "tel";
+            case EMAIL -> "email";
+            case WEBSITE -> "url";
+            default -> "off";
+        };
+    }
+
+    public String inputType() {
+        return this == PHONE || this == EMAIL ? autocomplete() : "text";
+    }
+
+    /** The database column and the CSV heading, e.g. {@code contact_name}. */
     public String column() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The form property and HTML id, e.g. {@code contactName}. */
+    /** The form property, HTML id, JSON name and problem field, e.g. {@code contactName}. */
     public String property() {
         String[] parts = column().split("_");
         StringBuilder camel = new StringBuilder(parts[0]);
@@ -46,5 +181,9 @@ public enum OrganisationField {
     public static Optional<OrganisationField> fromColumn(String header) {
         String wanted = header.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(f -> f.column().equals(wanted)).findFirst();
+    }
+
+    public static Optional<OrganisationField> fromProperty(String property) {
+        return Arrays.stream(values()).filter(f -> f.property().equals(property)).findFirst();
     }
 }

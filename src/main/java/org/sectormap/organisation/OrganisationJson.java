@@ -1,11 +1,21 @@
 package org.sectormap.organisation;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** An organisation as the API shows it: identity and version beside its details, codes for choices. */
-record OrganisationJson(long id, int version, @JsonUnwrapped OrganisationDetails details) {
+/** An organisation as the API shows it: identity and version, then every field by its property, codes for choices. */
+final class OrganisationJson {
 
-    static OrganisationJson of(Organisation o) {
-        return new OrganisationJson(o.id(), o.version(), o.details());
+    private OrganisationJson() {
+    }
+
+    static Map<String, Object> of(Organisation o) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", o.id());
+        json.put("version", o.version());
+        for (OrganisationField field : OrganisationField.values()) {
+            json.put(field.property(), o.details().get(field));
+        }
+        return json;
     }
 }

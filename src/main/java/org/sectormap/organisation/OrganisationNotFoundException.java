@@ -1,12 +1,10 @@
 package org.sectormap.organisation;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.sectormap.shared.NotFoundException;
 
-@ResponseStatus(HttpStatus.NOT_FOUND)
-public class OrganisationNotFoundException extends RuntimeException {
+class OrganisationNotFoundException extends NotFoundException {
 
-    public OrganisationNotFoundException(long id) {
+    OrganisationNotFoundException(long id) {
         super("No organisation " + id);
     }
 }

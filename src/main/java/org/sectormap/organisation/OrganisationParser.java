@@ -2,39 +2,33 @@ package org.sectormap.organisation;
 
 import static org.sectormap.organisation.OrganisationField.*;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.Map;
 
+import org.sectormap.shared.Input;
+import org.sectormap.shared.Inputs;
+import org.sectormap.shared.Problem;
 import org.springframework.stereotype.Component;
 
 /**
  * The one set of rules for an organisation record, shared by the form, the API and imports,
- * so that a value accepted in one is accepted in all.
+ * so that a value accepted in one is accepted in all. Each field is read by its kind; then the
+ * rules that tie fields together (an exclusion needs a reason, only an interview has answers).
  */
 @Component
 public class OrganisationParser {
 
-    private static final Pattern POSTCODE_PATTERN = Pattern.compile("^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$");
-    private static final Pattern EMAIL_PATTERN = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern WEBSITE_PATTERN = Pattern.compile("^(?i:https?://)?[^\\s/.]+(\\.[^\\s/.]+)+(/\\S*)?$");
-    private static final Set<String> YES = Set.of("yes", "y", "true", "1");
-    private static final Set<String> NO = Set.of("no", "n", "false", "0");
     private static final String OTHER_PREFIX = "other:";
 
-    private final Labels labels;
+    private final Inputs inputs;
     private final Areas areas;
-    private final Clock clock;
 
-    OrganisationParser(Labels labels, Areas areas, Clock clock) {
-        this.labels = labels;
+    OrganisationParser(Inputs inputs, Areas areas) {
+        this.inputs = inputs;
         this.areas = areas;
-        this.clock = clock;
     }
 
     public record Result(OrganisationDetails details, List<Problem> problems) {
@@ -45,192 +39,95 @@ public class OrganisationParser {
     }
 
     public Result parse(OrganisationForm form) {
-        Reading r = new Reading(form);
-        String name = r.text(NAME);
-        if (name == null) {
-            r.problem(NAME, "error.name.required");
-        }
-        Category category = r.coded(CATEGORY, Category.class, "error.category.unknown");
-        String area = r.area();
-        String postcode = r.postcode();
-        String email = r.matching(EMAIL_PATTERN, OrganisationField.EMAIL, "error.email.invalid");
-        String website = r.matching(WEBSITE_PATTERN, OrganisationField.WEBSITE, "error.website.invalid");
-
-        OutreachStatus status = r.coded(STATUS, OutreachStatus.class, "error.status.unknown");
-        if (status == null && r.raw(STATUS) == null) {
-            r.problem(STATUS, "error.status.required");
-        }
-        boolean excluded = status == OutreachStatus.EXCLUDED;
-        boolean interviewed = status == OutreachStatus.INTERVIEWED;
-
-        ExclusionReason reason = null;
-        String detail = r.text(EXCLUSION_DETAIL);
-        String typedReason = r.raw(EXCLUSION_REASON);
-        if (typedReason != null && typedReason.toLowerCase(Locale.ROOT).startsWith(OTHER_PREFIX)) {
-            // Spreadsheets have one column for the reason, so "other: why" carries both.
-            reason = ExclusionReason.OTHER;
-            detail = blankToNull(typedReason.substring(OTHER_PREFIX.length()));
-        } else {
-            reason = r.coded(EXCLUSION_REASON, ExclusionReason.class, "error.exclusionReason.unknown");
-        }
-        if (excluded && reason == null && typedReason == null) {
-            r.problem(EXCLUSION_REASON, "error.exclusionReason.required");
-        }
-        if (reason == ExclusionReason.OTHER && detail == null) {
-            r.problem(EXCLUSION_DETAIL, "error.exclusionDetail.required");
-        }
-        if (status != null && !excluded) {
-            r.onlyFor(EXCLUSION_REASON, "error.onlyExcluded");
-            r.onlyFor(EXCLUSION_DETAIL, "error.onlyExcluded");
-        }
-        if (reason != ExclusionReason.OTHER) {
-            detail = null;
-        }
-
-        LocalDate interviewDate = r.date(INTERVIEW_DATE, LocalDate.now(clock));
-        InterviewMode mode = r.coded(INTERVIEW_MODE, InterviewMode.class, "error.interviewMode.unknown");
-        boolean fullInterview = r.tick(FULL_INTERVIEW);
-        boolean followUp = r.tick(FOLLOW_UP);
-        boolean cypBoard = r.tick(CYP_BOARD);
-        boolean wellInformed = r.tick(WELL_INFORMED);
-        if (status != null && !interviewed) {
-            for (OrganisationField f : List.of(INTERVIEW_DATE, INTERVIEW_MODE)) {
-                r.onlyFor(f, "error.onlyInterviewed");
+        Input in = inputs.read(property -> fromProperty(property).map(form::value).orElse(null));
+        Map<OrganisationField, Object> values = new EnumMap<>(OrganisationField.class);
+        for (OrganisationField field : OrganisationField.values()) {
+            if (field != EXCLUSION_REASON && field != EXCLUSION_DETAIL) {
+                values.put(field, read(in, field));
             }
-            for (OrganisationField f : List.of(FULL_INTERVIEW, FOLLOW_UP, CYP_BOARD, WELL_INFORMED)) {
-                if (YES.contains(lower(r.raw(f)))) {
-                    r.problem(f, "error.onlyInterviewed");
+        }
+        if (values.get(NAME) == null && !in.has(NAME.property())) {
+            in.problem(NAME.property(), "error.name.required");
+        }
+        OutreachStatus status = (OutreachStatus) values.get(STATUS);
+        if (status == null && !in.has(STATUS.property())) {
+            in.problem(STATUS.property(), "error.status.required");
+        }
+        exclusion(in, status, values);
+        if (status != null && status != OutreachStatus.INTERVIEWED) {
+            for (OrganisationField field : Section.INTERVIEW.fields()) {
+                // A "no" in an unticked column of a spreadsheet says nothing about an interview.
+                if (values.get(field) != null && !Boolean.FALSE.equals(values.get(field))) {
+                    in.problem(field.property(), "error.onlyInterviewed");
                 }
+                values.remove(field);
             }
         }
-
-        OrganisationDetails details = new OrganisationDetails(name, category, area, r.text(COVERAGE),
-                r.text(ADDRESS), postcode, r.text(PHONE), email, website, r.text(CONTACT_NAME),
-                r.text(CONTACT_ROLE), r.text(DESCRIPTION), status, excluded ? reason : null,
-                excluded ? detail : null, interviewDate, mode, fullInterview, followUp, cypBoard, wellInformed);
-        return new Result(r.problems.isEmpty() ? details : null, List.copyOf(r.problems));
+        List<Problem> inPageOrder = in.problems().stream()
+                .sorted(Comparator.comparing(p -> fromProperty(p.field()).orElseThrow())).toList();
+        return new Result(in.valid() ? OrganisationDetails.of(values) : null, inPageOrder);
     }
 
-    private static String blankToNull(String value) {
+    private Object read(Input in, OrganisationField field) {
+        String property = field.property();
+        return switch (field.kind()) {
+            case LINE -> in.line(property, field.maxLength());
+            case TEXT -> in.text(property, field.maxLength());
+            case AREA -> in.oneOf(property, areas.areas());
+            case CHOICE -> in.choice(field.choiceType(), property, null);
+            case DATE -> in.date(property, null);
+            case TICK -> in.tick(property);
+            case POSTCODE, EMAIL, WEBSITE -> matching(in, field);
+        };
+    }
+
+    /** Checked against the pattern as well as the length, so the message says what is wrong. */
+    private static String matching(Input in, OrganisationField field) {
+        String value = in.line(field.property(), field.maxLength() * 2);
         if (value == null) {
             return null;
         }
-        String trimmed = value.strip();
-        return trimmed.isEmpty() ? null : trimmed;
+        String normal = field.kind() == Kind.POSTCODE ? value.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ") : value;
+        if (normal.length() > field.maxLength() || !field.kind().pattern().matcher(normal).matches()) {
+            in.problem(field.property(), field.kind().invalidKey(), value);
+            return null;
+        }
+        return normal;
     }
 
-    private static String lower(String value) {
-        return value == null ? "" : value.toLowerCase(Locale.ROOT);
-    }
-
-    /** One pass over one form, collecting every problem rather than stopping at the first. */
-    private final class Reading {
-        private final OrganisationForm form;
-        private final List<Problem> problems = new ArrayList<>();
-
-        Reading(OrganisationForm form) {
-            this.form = form;
+    /** Spreadsheets have one column for the reason, so "other: why" carries both. */
+    private static void exclusion(Input in, OutreachStatus status, Map<OrganisationField, Object> values) {
+        String reasonProperty = EXCLUSION_REASON.property();
+        String detailProperty = EXCLUSION_DETAIL.property();
+        String typedReason = in.raw(reasonProperty);
+        ExclusionReason reason;
+        String detail;
+        if (typedReason != null && typedReason.toLowerCase(Locale.ROOT).startsWith(OTHER_PREFIX)) {
+            reason = ExclusionReason.OTHER;
+            String why = typedReason.substring(OTHER_PREFIX.length()).strip();
+            detail = in.checked(detailProperty, why.isEmpty() ? null : why, EXCLUSION_DETAIL.maxLength(), false);
+        } else {
+            reason = in.choice(ExclusionReason.class, reasonProperty, null);
+            detail = in.line(detailProperty, EXCLUSION_DETAIL.maxLength());
         }
-
-        String raw(OrganisationField field) {
-            return blankToNull(form.value(field));
+        boolean excluded = status == OutreachStatus.EXCLUDED;
+        if (excluded && typedReason == null) {
+            in.problem(reasonProperty, "error.exclusionReason.required");
         }
-
-        void problem(OrganisationField field, String code, Object... args) {
-            boolean alreadyReported = problems.stream().anyMatch(p -> p.field() == field);
-            if (!alreadyReported) {
-                problems.add(Problem.of(field, code, args));
-            }
+        if (excluded && reason == ExclusionReason.OTHER && detail == null && !in.has(detailProperty)) {
+            in.problem(detailProperty, "error.exclusionDetail.required");
         }
-
-        void onlyFor(OrganisationField field, String code) {
-            if (raw(field) != null) {
-                problem(field, code);
+        if (status != null && !excluded) {
+            if (typedReason != null) {
+                in.problem(reasonProperty, "error.onlyExcluded");
             }
-        }
-
-        /** The trimmed value, or a problem when it is too long to store. */
-        String text(OrganisationField field) {
-            String value = raw(field);
-            if (value != null && value.length() > field.maxLength()) {
-                problem(field, "error.tooLong", labels.of(field), field.maxLength());
-                return null;
-            }
-            return value;
-        }
-
-        <E extends Enum<E> & Coded> E coded(OrganisationField field, Class<E> type, String unknownCode) {
-            String value = text(field);
-            if (value == null) {
-                return null;
-            }
-            return labels.parse(type, value).orElseGet(() -> {
-                problem(field, unknownCode, value);
-                return null;
-            });
-        }
-
-        String area() {
-            String value = text(AREA);
-            if (value == null) {
-                return null;
-            }
-            return areas.find(value).orElseGet(() -> {
-                problem(AREA, "error.area.unknown", value, String.join(", ", areas.areas()));
-                return null;
-            });
-        }
-
-        String postcode() {
-            // Checked against the pattern, not the length, so the message says what is wrong.
-            String value = raw(POSTCODE);
-            if (value == null) {
-                return null;
-            }
-            String upper = value.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
-            if (!POSTCODE_PATTERN.matcher(upper).matches()) {
-                problem(POSTCODE, "error.postcode.invalid", value);
-                return null;
-            }
-            return upper;
-        }
-
-        String matching(Pattern pattern, OrganisationField field, String code) {
-            String value = text(field);
-            if (value != null && !pattern.matcher(value).matches()) {
-                problem(field, code, value);
-                return null;
-            }
-            return value;
-        }
-
-        LocalDate date(OrganisationField field, LocalDate today) {
-            String value = text(field);
-            if (value == null) {
-                return null;
-            }
-            try {
-                LocalDate date = LocalDate.parse(value);
-                if (date.isAfter(today)) {
-                    problem(field, "error.date.future", value);
-                }
-                return date;
-            } catch (DateTimeParseException e) {
-                problem(field, "error.date.invalid", value);
-                return null;
+            if (in.raw(detailProperty) != null) {
+                in.problem(detailProperty, "error.onlyExcluded");
             }
         }
-
-        boolean tick(OrganisationField field) {
-            String value = lower(text(field));
-            if (value.isEmpty() || NO.contains(value)) {
-                return false;
-            }
-            if (YES.contains(value)) {
-                return true;
-            }
-            problem(field, "error.tick.invalid", form.value(field).strip());
-            return false;
+        if (excluded) {
+            values.put(EXCLUSION_REASON, reason);
+            values.put(EXCLUSION_DETAIL, reason == ExclusionReason.OTHER ? detail : null);
         }
     }
 }

@@ -1,12 +1,16 @@
 package org.sectormap.organisation;
 
+import org.sectormap.shared.Coded;
+import static org.sectormap.organisation.OrganisationField.*;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,7 +19,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.sectormap.system.LikePattern;
+import org.sectormap.shared.LikePattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -29,9 +33,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrganisationRepository {
 
-    private static final String COLUMNS = "id, version, name, category, area, coverage, address, postcode, phone, "
-            + "email, website, contact_name, contact_role, description, status, exclusion_reason, exclusion_detail, "
-            + "interview_date, interview_mode, full_interview, follow_up, cyp_board, well_informed";
+    /** Every field's column, in field order: the select list, the insert and the update follow it. */
+    private static final List<OrganisationField> FIELDS = List.of(OrganisationField.values());
+    private static final String FIELD_COLUMNS = FIELDS.stream().map(OrganisationField::column)
+            .collect(Collectors.joining(", "));
+    private static final String COLUMNS = "id, version, " + FIELD_COLUMNS;
+    private static final String INSERT = "INSERT INTO organisation (version, " + FIELD_COLUMNS
+            + ", search_text) VALUES (0, " + FIELDS.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", "))
+            + ", :search_text)";
+    private static final String UPDATE = "UPDATE organisation SET version = version + 1, "
+            + FIELDS.stream().map(f -> f.column() + " = :" + f.column()).collect(Collectors.joining(", "))
+            + ", search_text = :search_text WHERE id = :id AND version = :version";
 
     private static final RowMapper<Organisation> ROW = OrganisationRepository::map;
 
@@ -50,14 +62,6 @@ class OrganisationRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE id = :id").param("id", id).query(ROW).optional();
     }
 
-    private static final String INSERT = "INSERT INTO organisation (version, name, category, area, coverage, "
-            + "address, postcode, phone, email, website, contact_name, contact_role, description, status, "
-            + "exclusion_reason, exclusion_detail, interview_date, interview_mode, full_interview, follow_up, "
-            + "cyp_board, well_informed, search_text) VALUES (0, :name, :category, :area, :coverage, :address, "
-            + ":postcode, :phone, :email, :website, :contactName, :contactRole, :description, :status, "
-            + ":exclusionReason, :exclusionDetail, :interviewDate, :interviewMode, :fullInterview, :followUp, "
-            + ":cypBoard, :wellInformed, :searchText)";
-
     long insert(OrganisationDetails d) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql(INSERT).params(params(d)).update(keys, "id");
@@ -73,18 +77,10 @@ class OrganisationRepository {
 
     /** Saves over the given version only; false when someone else saved first. */
     boolean update(long id, int expectedVersion, OrganisationDetails d) {
-        String sql = "UPDATE organisation SET version = version + 1, name = :name, category = :category, "
-                + "area = :area, coverage = :coverage, address = :address, postcode = :postcode, phone = :phone, "
-                + "email = :email, website = :website, contact_name = :contactName, contact_role = :contactRole, "
-                + "description = :description, status = :status, exclusion_reason = :exclusionReason, "
-                + "exclusion_detail = :exclusionDetail, interview_date = :interviewDate, "
-                + "interview_mode = :interviewMode, full_interview = :fullInterview, follow_up = :followUp, "
-                + "cyp_board = :cypBoard, well_informed = :wellInformed, search_text = :searchText "
-                + "WHERE id = :id AND version = :version";
         Map<String, Object> params = params(d);
         params.put("id", id);
         params.put("version", expectedVersion);
-        return jdbc.sql(sql).params(params).update() == 1;
+        return jdbc.sql(UPDATE).params(params).update() == 1;
     }
 
     boolean delete(long id, int expectedVersion) {
@@ -167,56 +163,36 @@ class OrganisationRepository {
 
     /** What free-text search looks in: name, coverage, description and contact, folded to lower case once. */
     static String searchText(OrganisationDetails d) {
-        return Stream.of(d.name(), d.coverage(), d.description(), d.contactName())
+        return Stream.of(NAME, COVERAGE, DESCRIPTION, CONTACT_NAME).map(d::get)
                 .filter(v -> v != null)
-                .map(v -> v.toLowerCase(Locale.ROOT))
+                .map(v -> LikePattern.fold((String) v))
                 .collect(Collectors.joining("\n"));
     }
 
     private static Map<String, Object> params(OrganisationDetails d) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("name", d.name());
-        p.put("category", code(d.category()));
-        p.put("area", d.area());
-        p.put("coverage", d.coverage());
-        p.put("address", d.address());
-        p.put("postcode", d.postcode());
-        p.put("phone", d.phone());
-        p.put("email", d.email());
-        p.put("website", d.website());
-        p.put("contactName", d.contactName());
-        p.put("contactRole", d.contactRole());
-        p.put("description", d.description());
-        p.put("status", code(d.status()));
-        p.put("exclusionReason", code(d.exclusionReason()));
-        p.put("exclusionDetail", d.exclusionDetail());
-        p.put("interviewDate", d.interviewDate() == null ? null : Date.valueOf(d.interviewDate()));
-        p.put("interviewMode", code(d.interviewMode()));
-        p.put("fullInterview", d.fullInterview());
-        p.put("followUp", d.followUp());
-        p.put("cypBoard", d.cypBoard());
-        p.put("wellInformed", d.wellInformed());
-        p.put("searchText", searchText(d));
+        for (OrganisationField field : FIELDS) {
+            Object value = d.get(field);
+            p.put(field.column(), value instanceof Coded coded ? coded.code()
+                    : value instanceof LocalDate date ? Date.valueOf(date) : value);
+        }
+        p.put("search_text", searchText(d));
         return p;
     }
 
-    private static String code(Coded value) {
-        return value == null ? null : value.code();
-    }
-
     private static Organisation map(ResultSet rs, int row) throws SQLException {
-        Date interviewDate = rs.getDate("interview_date");
-        OrganisationDetails d = new OrganisationDetails(rs.getString("name"),
-                Coded.fromCode(Category.class, rs.getString("category")).orElse(null), rs.getString("area"),
-                rs.getString("coverage"), rs.getString("address"), rs.getString("postcode"), rs.getString("phone"),
-                rs.getString("email"), rs.getString("website"), rs.getString("contact_name"),
-                rs.getString("contact_role"), rs.getString("description"),
-                Coded.fromCode(OutreachStatus.class, rs.getString("status")).orElseThrow(),
-                Coded.fromCode(ExclusionReason.class, rs.getString("exclusion_reason")).orElse(null),
-                rs.getString("exclusion_detail"), interviewDate == null ? null : interviewDate.toLocalDate(),
-                Coded.fromCode(InterviewMode.class, rs.getString("interview_mode")).orElse(null),
-                rs.getBoolean("full_interview"), rs.getBoolean("follow_up"), rs.getBoolean("cyp_board"),
-                rs.getBoolean("well_informed"));
-        return new Organisation(rs.getLong("id"), rs.getInt("version"), d);
+        Map<OrganisationField, Object> values = new EnumMap<>(OrganisationField.class);
+        for (OrganisationField field : FIELDS) {
+            values.put(field, switch (field.kind()) {
+                case CHOICE -> Coded.fromCode(field.choiceType(), rs.getString(field.column())).orElse(null);
+                case DATE -> {
+                    Date date = rs.getDate(field.column());
+                    yield date == null ? null : date.toLocalDate();
+                }
+                case TICK -> rs.getObject(field.column(), Boolean.class);
+                default -> rs.getString(field.column());
+            });
+        }
+        return new Organisation(rs.getLong("id"), rs.getInt("version"), OrganisationDetails.of(values));
     }
 }

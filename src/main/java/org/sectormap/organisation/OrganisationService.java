@@ -40,6 +40,12 @@ public class OrganisationService {
         return repository.find(id);
     }
 
+    /** @throws org.sectormap.shared.NotFoundException when there is no such organisation */
+    @Transactional(readOnly = true)
+    public Organisation get(long id) {
+        return repository.find(id).orElseThrow(() -> new OrganisationNotFoundException(id));
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return repository.count();

@@ -1,5 +1,7 @@
 package org.sectormap.organisation;
 
+import org.sectormap.shared.Coded;
+
 /** Where an organisation ended up in the contact funnel. */
 public enum OutreachStatus implements Coded {
     INTERVIEWED, LISTED, EXCLUDED, UNREACHABLE;

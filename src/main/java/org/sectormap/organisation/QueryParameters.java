@@ -1,9 +1,11 @@
 package org.sectormap.organisation;
 
+import org.sectormap.shared.Coded;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.sectormap.shared.BadParameterException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -22,26 +24,6 @@ public class QueryParameters {
 
     QueryParameters(Areas areas) {
         this.areas = areas;
-    }
-
-    /** A parameter the register cannot search by, named so the user can fix it. */
-    public static class BadQueryException extends RuntimeException {
-        private final String parameter;
-        private final String value;
-
-        BadQueryException(String parameter, String value) {
-            super("'" + value + "' is not a valid value for " + parameter);
-            this.parameter = parameter;
-            this.value = value;
-        }
-
-        public String parameter() {
-            return parameter;
-        }
-
-        public String value() {
-            return value;
-        }
     }
 
     public OrganisationQuery read(Map<String, String> params) {
@@ -145,7 +127,7 @@ public class QueryParameters {
         }
     }
 
-    private static BadQueryException bad(String parameter, String value) {
-        return new BadQueryException(parameter, value);
+    private static BadParameterException bad(String parameter, String value) {
+        return new BadParameterException(parameter, value);
     }
 }

@@ -1,7 +1,9 @@
 package org.sectormap.organisation;
 
+import org.sectormap.shared.ConflictException;
+
 /** Someone else changed or deleted the record after this user opened it. */
-public class StaleOrganisationException extends RuntimeException {
+class StaleOrganisationException extends ConflictException {
 
     StaleOrganisationException(long id) {
         super("Organisation " + id + " was changed by someone else");

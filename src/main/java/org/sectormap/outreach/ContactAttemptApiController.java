@@ -3,8 +3,7 @@ package org.sectormap.outreach;
 import java.net.URI;
 import java.util.List;
 
-import org.sectormap.organisation.FormErrors;
-import org.sectormap.organisation.OrganisationNotFoundException;
+import org.sectormap.shared.InvalidInputException;
 import org.sectormap.organisation.OrganisationService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,22 +26,19 @@ class ContactAttemptApiController {
         this.rules = rules;
     }
 
-    record Problems(List<FormErrors.Entry> errors) {
-    }
-
     @GetMapping("/api/organisations/{id}/attempts")
     List<ContactAttempt> history(@PathVariable long id) {
-        organisations.find(id).orElseThrow(() -> new OrganisationNotFoundException(id));
+        organisations.get(id);
         return outreach.history(id);
     }
 
     /** Logs an attempt; the status is changed from the page, where its consequences are shown. */
     @PostMapping(path = "/api/organisations/{id}/attempts", consumes = "application/json")
-    ResponseEntity<?> record(@PathVariable long id, @RequestBody ContactAttemptForm form) {
-        organisations.find(id).orElseThrow(() -> new OrganisationNotFoundException(id));
+    ResponseEntity<ContactAttempt> record(@PathVariable long id, @RequestBody ContactAttemptForm form) {
+        organisations.get(id);
         ContactAttemptRules.Result result = rules.check(form);
-        if (!result.errors().isEmpty()) {
-            return ResponseEntity.badRequest().body(new Problems(result.errors()));
+        if (!result.problems().isEmpty()) {
+            throw new InvalidInputException(result.problems());
         }
         long attemptId = outreach.record(id, result.attempt(), null);
         ContactAttemptRules.Attempt a = result.attempt();

@@ -1,10 +1,9 @@
 package org.sectormap.outreach;
 
-import org.sectormap.organisation.Coded;
-import org.sectormap.organisation.FormErrors;
-import org.sectormap.organisation.Labels;
+import org.sectormap.shared.Coded;
+import org.sectormap.shared.FormErrors;
+import org.sectormap.shared.Labels;
 import org.sectormap.organisation.Organisation;
-import org.sectormap.organisation.OrganisationNotFoundException;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.springframework.http.HttpStatus;
@@ -63,12 +62,12 @@ class ContactAttemptController {
                 .filter(s -> s == OutreachStatus.LISTED || s == OutreachStatus.UNREACHABLE)
                 .filter(s -> organisation.details().status() != OutreachStatus.INTERVIEWED)
                 .orElse(null);
-        if (!result.errors().isEmpty()) {
+        if (!result.problems().isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("organisation", organisation);
             model.addAttribute("form", form);
             model.addAttribute("newStatus", newStatus);
-            model.addAttribute("errors", FormErrors.of(result.errors()));
+            model.addAttribute("errors", labels.errors(result.problems()));
             return FORM;
         }
         outreach.record(id, result.attempt(), status);
@@ -83,6 +82,6 @@ class ContactAttemptController {
     }
 
     private Organisation load(long id) {
-        return organisations.find(id).orElseThrow(() -> new OrganisationNotFoundException(id));
+        return organisations.get(id);
     }
 }

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.sectormap.organisation.Coded;
+import org.sectormap.shared.Coded;
 import org.sectormap.organisation.OutreachStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

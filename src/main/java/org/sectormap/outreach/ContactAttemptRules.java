@@ -1,11 +1,11 @@
 package org.sectormap.outreach;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.sectormap.organisation.FieldChecks;
-import org.sectormap.organisation.FormErrors;
+import org.sectormap.shared.Input;
+import org.sectormap.shared.Inputs;
+import org.sectormap.shared.Problem;
 import org.springframework.stereotype.Component;
 
 /** Checks an attempt as typed into the form or sent to the API, naming each field in error. */
@@ -14,25 +14,29 @@ class ContactAttemptRules {
 
     static final int NOTE_LENGTH = 2000;
 
-    private final FieldChecks checks;
+    private final Inputs inputs;
 
-    ContactAttemptRules(FieldChecks checks) {
-        this.checks = checks;
+    ContactAttemptRules(Inputs inputs) {
+        this.inputs = inputs;
     }
 
     record Attempt(LocalDate attemptedOn, ContactMethod method, ContactOutcome outcome, String note) {
     }
 
-    record Result(Attempt attempt, List<FormErrors.Entry> errors) {
+    record Result(Attempt attempt, List<Problem> problems) {
     }
 
     Result check(ContactAttemptForm form) {
-        List<FormErrors.Entry> errors = new ArrayList<>();
-        LocalDate date = checks.pastDate("attemptedOn", form.attemptedOn(), "contact.error.date.required", errors);
-        ContactMethod method = checks.choice(ContactMethod.class, "method", form.method(), "contact.error", errors);
-        ContactOutcome outcome = checks.choice(ContactOutcome.class, "outcome", form.outcome(), "contact.error",
-                errors);
-        String note = checks.text("note", form.note(), NOTE_LENGTH, errors);
-        return new Result(errors.isEmpty() ? new Attempt(date, method, outcome, note) : null, errors);
+        Input in = inputs.read(field -> switch (field) {
+            case "attemptedOn" -> form.attemptedOn();
+            case "method" -> form.method();
+            case "outcome" -> form.outcome();
+            default -> form.note();
+        });
+        LocalDate date = in.date("attemptedOn", "contact.error.date.required");
+        ContactMethod method = in.choice(ContactMethod.class, "method", "contact.error.method.required");
+        ContactOutcome outcome = in.choice(ContactOutcome.class, "outcome", "contact.error.outcome.required");
+        String note = in.text("note", NOTE_LENGTH);
+        return new Result(in.valid() ? new Attempt(date, method, outcome, note) : null, in.problems());
     }
 }

@@ -1,6 +1,6 @@
 package org.sectormap.outreach;
 
-import org.sectormap.organisation.Coded;
+import org.sectormap.shared.Coded;
 
 public enum ContactMethod implements Coded {
     TELEPHONE, VISIT, EMAIL, LETTER, OTHER;

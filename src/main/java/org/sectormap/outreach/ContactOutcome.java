@@ -1,6 +1,6 @@
 package org.sectormap.outreach;
 
-import org.sectormap.organisation.Coded;
+import org.sectormap.shared.Coded;
 
 public enum ContactOutcome implements Coded {
     NO_ANSWER, CALL_BACK_ARRANGED, DECLINED, INTERVIEW_ARRANGED, INTERVIEW_HELD, OTHER;

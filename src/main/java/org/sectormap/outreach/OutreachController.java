@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVPrinter;
-import org.sectormap.organisation.Labels;
-import org.sectormap.system.CsvDownload;
-import org.sectormap.system.SpreadsheetText;
+import org.sectormap.shared.Labels;
+import org.sectormap.shared.CsvDownload;
+import org.sectormap.shared.SpreadsheetText;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.sectormap.organisation.OrganisationNotFoundException;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.springframework.stereotype.Service;
@@ -32,7 +31,7 @@ public class OutreachService {
      */
     @Transactional
     long record(long organisationId, ContactAttemptRules.Attempt attempt, OutreachStatus newStatus) {
-        organisations.find(organisationId).orElseThrow(() -> new OrganisationNotFoundException(organisationId));
+        organisations.get(organisationId);
         long id = attempts.insert(organisationId, attempt);
         if (newStatus != null) {
             organisations.markContacted(organisationId, newStatus);

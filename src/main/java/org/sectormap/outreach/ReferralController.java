@@ -1,7 +1,6 @@
 package org.sectormap.outreach;
 
 import org.sectormap.organisation.Organisation;
-import org.sectormap.organisation.OrganisationNotFoundException;
 import org.sectormap.organisation.OrganisationService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -65,6 +64,6 @@ class ReferralController {
     }
 
     private Organisation load(long id) {
-        return organisations.find(id).orElseThrow(() -> new OrganisationNotFoundException(id));
+        return organisations.get(id);
     }
 }

@@ -3,7 +3,7 @@ package org.sectormap.outreach;
 import java.util.List;
 import java.util.Optional;
 
-import org.sectormap.system.LikePattern;
+import org.sectormap.shared.LikePattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

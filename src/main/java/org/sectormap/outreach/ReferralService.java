@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.sectormap.organisation.OrganisationNotFoundException;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.outreach.ReferralRepository.Named;
 import org.springframework.stereotype.Service;
@@ -47,10 +46,10 @@ public class ReferralService {
         }
     }
 
-    /** @throws OrganisationNotFoundException for an organisation that is not in the register */
+    /** @throws org.sectormap.shared.NotFoundException for an organisation that is not in the register */
     @Transactional(readOnly = true)
     Referrals of(long id) {
-        organisations.find(id).orElseThrow(() -> new OrganisationNotFoundException(id));
+        organisations.get(id);
         return new Referrals(referrals.referrerOf(id).orElse(null), referrals.referredBy(id));
     }
 
@@ -66,7 +65,7 @@ public class ReferralService {
      */
     @Transactional
     void setReferrer(long id, Long referrerId) {
-        organisations.find(id).orElseThrow(() -> new OrganisationNotFoundException(id));
+        organisations.get(id);
         if (referrerId != null) {
             organisations.find(referrerId).orElseThrow(() -> new RefusedReferral("referral.error.unknown"));
             Set<Long> seen = new HashSet<>();

@@ -3,7 +3,9 @@ package org.sectormap.recommendation;
 import java.util.List;
 import java.util.Map;
 
-import org.sectormap.organisation.FormErrors;
+import org.sectormap.shared.InvalidInputException;
+import org.sectormap.shared.NotFoundException;
+import org.sectormap.shared.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,16 +60,14 @@ class RecommendationApiController {
     @PostMapping(path = "/api/recommendations/{id}/status", consumes = "application/json")
     ResponseEntity<?> changeStatus(@PathVariable long id, @RequestBody StatusChange change) {
         load(id);
-        List<FormErrors.Entry> errors = recommendations.changeStatus(id, change.status(), change.notedOn(),
-                change.note());
-        if (!errors.isEmpty()) {
-            return ResponseEntity.badRequest().body(Map.of("errors", errors));
+        List<Problem> problems = recommendations.changeStatus(id, change.status(), change.notedOn(), change.note());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
         return ResponseEntity.ok(RecommendationJson.of(load(id)));
     }
 
     private Recommendation load(long id) {
-        return recommendations.find(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No recommendation " + id));
+        return recommendations.find(id).orElseThrow(() -> new NotFoundException("No recommendation " + id));
     }
 }

@@ -5,9 +5,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.sectormap.comment.ThemeService;
-import org.sectormap.organisation.FieldChecks;
-import org.sectormap.organisation.FormErrors;
-import org.sectormap.organisation.Labels;
+import org.sectormap.shared.Inputs;
+import org.sectormap.shared.NotFoundException;
+import org.sectormap.shared.Problem;
+import org.sectormap.shared.FormErrors;
+import org.sectormap.shared.Labels;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,14 +28,14 @@ class RecommendationController {
 
     private final RecommendationService recommendations;
     private final ThemeService themes;
-    private final FieldChecks checks;
+    private final Inputs inputs;
     private final Labels labels;
 
-    RecommendationController(RecommendationService recommendations, ThemeService themes, FieldChecks checks,
+    RecommendationController(RecommendationService recommendations, ThemeService themes, Inputs inputs,
             Labels labels) {
         this.recommendations = recommendations;
         this.themes = themes;
-        this.checks = checks;
+        this.inputs = inputs;
         this.labels = labels;
     }
 
@@ -64,7 +66,7 @@ class RecommendationController {
 
     @GetMapping("/recommendations/{id:\\d+}")
     String show(@PathVariable long id, Model model) {
-        return showOne(model, id, FormErrors.none(), checks.today().toString());
+        return showOne(model, id, FormErrors.none(), inputs.today().toString());
     }
 
     @PostMapping("/recommendations/{id:\\d+}/status")
@@ -87,7 +89,7 @@ class RecommendationController {
     }
 
     /** Redirects with a notice after a clean save, or shows the page again with its errors. */
-    private static String afterSave(List<FormErrors.Entry> errors, String notice, String redirectTo,
+    private String afterSave(List<Problem> errors, String notice, String redirectTo,
             java.util.function.Supplier<String> page, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         if (errors.isEmpty()) {
@@ -95,7 +97,7 @@ class RecommendationController {
             return redirectTo;
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        model.addAttribute("errors", FormErrors.of(errors));
+        model.addAttribute("errors", labels.errors(errors));
         return page.get();
     }
 
@@ -126,6 +128,6 @@ class RecommendationController {
     }
 
     private Recommendation load(long id) {
-        return recommendations.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return recommendations.find(id).orElseThrow(() -> new NotFoundException("No recommendation " + id));
     }
 }

@@ -1,7 +1,6 @@
 package org.sectormap.recommendation;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +11,9 @@ import org.sectormap.comment.AnonymousComment;
 import org.sectormap.comment.CommentService;
 import org.sectormap.comment.Theme;
 import org.sectormap.comment.ThemeService;
-import org.sectormap.organisation.FieldChecks;
-import org.sectormap.organisation.FormErrors;
+import org.sectormap.shared.Input;
+import org.sectormap.shared.Inputs;
+import org.sectormap.shared.Problem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,14 +27,14 @@ public class RecommendationService {
     private final RecommendationRepository repository;
     private final ThemeService themes;
     private final CommentService comments;
-    private final FieldChecks checks;
+    private final Inputs inputs;
 
     RecommendationService(RecommendationRepository repository, ThemeService themes, CommentService comments,
-            FieldChecks checks) {
+            Inputs inputs) {
         this.repository = repository;
         this.themes = themes;
         this.comments = comments;
-        this.checks = checks;
+        this.inputs = inputs;
     }
 
     @Transactional(readOnly = true)
@@ -64,42 +64,46 @@ public class RecommendationService {
 
     /** Adds a heading, or says why not under the fields {@code heading} and {@code addressedTo}. */
     @Transactional
-    public List<FormErrors.Entry> addGroup(String heading, String addressedTo) {
-        List<FormErrors.Entry> errors = new ArrayList<>();
-        String h = required("heading", heading, HEADING_LENGTH, errors);
-        String to = checks.text("addressedTo", addressedTo, HEADING_LENGTH, errors);
-        if (errors.isEmpty()) {
+    public List<Problem> addGroup(String heading, String addressedTo) {
+        Input in = inputs.read(Map.of("heading", nullToEmpty(heading), "addressedTo", nullToEmpty(addressedTo)));
+        String h = in.required("heading", HEADING_LENGTH, "recommendation.error.heading.required");
+        String to = in.line("addressedTo", HEADING_LENGTH);
+        if (in.valid()) {
             repository.addGroup(h, to);
         }
-        return errors;
+        return in.problems();
     }
 
     /** Adds a recommendation under a heading, numbered after the last. */
     @Transactional
-    public List<FormErrors.Entry> add(long groupId, String text) {
-        List<FormErrors.Entry> errors = new ArrayList<>();
-        String t = required("text", text, TEXT_LENGTH, errors);
-        if (!repository.groupExists(groupId)) {
-            errors.add(checks.error("groupId", "recommendation.error.group"));
+    public List<Problem> add(long groupId, String text) {
+        Input in = inputs.read(Map.of("text", nullToEmpty(text)));
+        String t = in.text("text", TEXT_LENGTH);
+        if (t == null && !in.has("text")) {
+            in.problem("text", "recommendation.error.text.required");
         }
-        if (errors.isEmpty()) {
+        if (!repository.groupExists(groupId)) {
+            in.problem("groupId", "recommendation.error.group");
+        }
+        if (in.valid()) {
             repository.add(groupId, t);
         }
-        return errors;
+        return in.problems();
     }
 
     /** Moves a recommendation to a status with a dated note, or says which field is wrong. */
     @Transactional
-    public List<FormErrors.Entry> changeStatus(long id, String status, String notedOn, String note) {
-        List<FormErrors.Entry> errors = new ArrayList<>();
-        RecommendationStatus s = checks.choice(RecommendationStatus.class, "status", status, "recommendation.error",
-                errors);
-        LocalDate on = checks.pastDate("notedOn", notedOn, "recommendation.error.notedOn.required", errors);
-        String text = checks.text("note", note, TEXT_LENGTH, errors);
-        if (errors.isEmpty()) {
+    public List<Problem> changeStatus(long id, String status, String notedOn, String note) {
+        Input in = inputs.read("recommendation", Map.of("status", nullToEmpty(status), "notedOn", nullToEmpty(notedOn),
+                "note", nullToEmpty(note)));
+        RecommendationStatus s = in.choice(RecommendationStatus.class, "status",
+                "recommendation.error.status.required");
+        LocalDate on = in.date("notedOn", "recommendation.error.notedOn.required");
+        String text = in.text("note", TEXT_LENGTH);
+        if (in.valid()) {
             repository.setStatus(id, s, on, text);
         }
-        return errors;
+        return in.problems();
     }
 
     /** Links the themes and comments that support a recommendation, replacing the links it had. */
@@ -116,11 +120,7 @@ public class RecommendationService {
         return repository.count();
     }
 
-    private String required(String field, String typed, int max, List<FormErrors.Entry> errors) {
-        String value = checks.text(field, typed, max, errors);
-        if (value == null && FieldChecks.blankToNull(typed) == null) {
-            errors.add(checks.error(field, "recommendation.error." + field + ".required"));
-        }
-        return value;
+    private static String nullToEmpty(String typed) {
+        return typed == null ? "" : typed;
     }
 }

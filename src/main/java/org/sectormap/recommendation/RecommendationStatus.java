@@ -1,6 +1,6 @@
 package org.sectormap.recommendation;
 
-import org.sectormap.organisation.Coded;
+import org.sectormap.shared.Coded;
 
 public enum RecommendationStatus implements Coded {
     PROPOSED, AGREED, IN_PROGRESS, DONE, DROPPED;

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.List;
 
 import org.apache.commons.csv.CSVPrinter;
-import org.sectormap.organisation.Labels;
-import org.sectormap.system.CsvDownload;
-import org.sectormap.system.SpreadsheetText;
+import org.sectormap.shared.Labels;
+import org.sectormap.shared.CsvDownload;
+import org.sectormap.shared.SpreadsheetText;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

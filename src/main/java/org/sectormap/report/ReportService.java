@@ -8,9 +8,9 @@ import java.util.Objects;
 
 import org.sectormap.organisation.Areas;
 import org.sectormap.organisation.Category;
-import org.sectormap.organisation.Coded;
+import org.sectormap.shared.Coded;
 import org.sectormap.organisation.ExclusionReason;
-import org.sectormap.organisation.Labels;
+import org.sectormap.shared.Labels;
 import org.sectormap.organisation.OutreachStatus;
 import org.sectormap.report.Reports.AreaGroup;
 import org.sectormap.report.Reports.AreaRow;

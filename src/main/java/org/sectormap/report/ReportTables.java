@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.sectormap.organisation.ExclusionReason;
-import org.sectormap.organisation.Labels;
+import org.sectormap.shared.Labels;
 import org.sectormap.report.Table.Column;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

@@ -1,10 +1,14 @@
 package org.sectormap.system;
 
+import java.util.List;
 import java.util.Map;
 
-import org.sectormap.organisation.OrganisationNotFoundException;
-import org.sectormap.organisation.QueryParameters.BadQueryException;
-import org.sectormap.organisation.StaleOrganisationException;
+import org.sectormap.shared.BadParameterException;
+import org.sectormap.shared.ConflictException;
+import org.sectormap.shared.FieldError;
+import org.sectormap.shared.InvalidInputException;
+import org.sectormap.shared.Labels;
+import org.sectormap.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -26,18 +30,33 @@ class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-    @ExceptionHandler(BadQueryException.class)
-    ResponseEntity<Map<String, Object>> badQuery(BadQueryException e) {
+    private final Labels labels;
+
+    ApiErrors(Labels labels) {
+        this.labels = labels;
+    }
+
+    /** The same field-named messages a form shows, so a script and a person are told the same. */
+    record Problems(List<FieldError> errors) {
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Problems> invalid(InvalidInputException e) {
+        return ResponseEntity.badRequest().body(new Problems(labels.resolve(e.problems())));
+    }
+
+    @ExceptionHandler(BadParameterException.class)
+    ResponseEntity<Map<String, Object>> badQuery(BadParameterException e) {
         return error(HttpStatus.BAD_REQUEST, e.getMessage(), e.parameter());
     }
 
-    @ExceptionHandler(OrganisationNotFoundException.class)
-    ResponseEntity<Map<String, Object>> notFound(OrganisationNotFoundException e) {
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
         return error(HttpStatus.NOT_FOUND, e.getMessage(), null);
     }
 
-    @ExceptionHandler(StaleOrganisationException.class)
-    ResponseEntity<Map<String, Object>> conflict(StaleOrganisationException e) {
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Map<String, Object>> conflict(ConflictException e) {
         return error(HttpStatus.CONFLICT, e.getMessage() + "; nothing was saved, try again", null);
     }
 

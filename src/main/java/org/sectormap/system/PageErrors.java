@@ -1,7 +1,8 @@
 package org.sectormap.system;
 
-import org.sectormap.organisation.QueryParameters.BadQueryException;
-import org.sectormap.organisation.StaleOrganisationException;
+import org.sectormap.shared.BadParameterException;
+import org.sectormap.shared.ConflictException;
+import org.sectormap.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -37,17 +38,23 @@ class PageErrors {
     }
 
     /** A save that met someone else's at the same moment; forms that can keep the input handle it themselves. */
-    @ExceptionHandler(StaleOrganisationException.class)
+    @ExceptionHandler(ConflictException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
-    ModelAndView conflict(StaleOrganisationException e) {
+    ModelAndView conflict(ConflictException e) {
         return errorPage(HttpStatus.CONFLICT, messages.getMessage("error.conflict", null,
                 LocaleContextHolder.getLocale()));
     }
 
-    @ExceptionHandler(BadQueryException.class)
+    @ExceptionHandler(BadParameterException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ModelAndView badQuery(BadQueryException e) {
+    ModelAndView badQuery(BadParameterException e) {
         return errorPage(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    ModelAndView notFound(NotFoundException e) {
+        return errorPage(HttpStatus.NOT_FOUND, null);
     }
 
     private static ModelAndView errorPage(HttpStatus status, String detail) {

@@ -7,10 +7,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * A request whose body type no endpoint takes never reaches a controller, so advice limited to
- * the API's controllers cannot answer it; only the API declares body types, so this answers in JSON.
+ * Requests that never reach a controller, so advice limited to the API's controllers cannot
+ * answer them: a body type no endpoint takes (only the API declares body types), and an API
+ * address that does not exist, which gets the API's 404 body rather than the framework's.
  */
 @RestControllerAdvice
 class UnmappedRequestErrors {
@@ -19,5 +23,15 @@ class UnmappedRequestErrors {
     ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
         return ApiErrors.error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + e.getContentType()
                 + " is not supported; send " + e.getSupportedMediaTypes(), null);
+    }
+
+    /** Pages fall through to the 404 page; rethrowing hands the exception to the next resolver. */
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, Object>> noSuchAddress(NoResourceFoundException e, HttpServletRequest request)
+            throws NoResourceFoundException {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            throw e;
+        }
+        return ApiErrors.error(HttpStatus.NOT_FOUND, "There is no API endpoint " + request.getRequestURI(), null);
     }
 }

@@ -22,6 +22,7 @@ import org.sectormap.organisation.Category;
 import org.sectormap.organisation.ExclusionReason;
 import org.sectormap.organisation.InterviewMode;
 import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.sectormap.organisation.QueryParameters;
@@ -178,18 +179,24 @@ class RegisterBenchmark {
                     : roll < 95 ? OutreachStatus.EXCLUDED : OutreachStatus.UNREACHABLE;
             boolean interviewed = status == OutreachStatus.INTERVIEWED;
             String area = areaList.get(random.nextInt(areaList.size()));
-            batch.add(new OrganisationDetails(
-                    area + " " + words[random.nextInt(words.length)] + " " + i,
-                    random.nextInt(10) == 0 ? null : categories[random.nextInt(categories.length)],
-                    area, area + " and surrounding villages", i + " High Street", null, "0115 496 0" + (i % 1000),
-                    "info" + i + "@example.org.uk", "https://example.org.uk/" + i, "Contact " + i, "Coordinator",
-                    "Supports community groups working with children and young people; organisation " + i,
-                    status,
-                    status == OutreachStatus.EXCLUDED ? ExclusionReason.values()[random.nextInt(3)] : null, null,
-                    interviewed ? LocalDate.of(2007, 7, 1).plusDays(random.nextInt(21)) : null,
-                    interviewed ? InterviewMode.values()[random.nextInt(2)] : null,
-                    interviewed && random.nextInt(10) < 8, interviewed && random.nextInt(3) == 0,
-                    interviewed && random.nextInt(3) == 0, interviewed && random.nextInt(2) == 0));
+            batch.add(OrganisationDetails.of(area + " " + words[random.nextInt(words.length)] + " " + i, status)
+                .with(OrganisationField.CATEGORY, random.nextInt(10) == 0 ? null : categories[random.nextInt(categories.length)])
+                .with(OrganisationField.AREA, area)
+                .with(OrganisationField.COVERAGE, area + " and surrounding villages")
+                .with(OrganisationField.ADDRESS, i + " High Street")
+                .with(OrganisationField.PHONE, "0115 496 0" + (i % 1000))
+                .with(OrganisationField.EMAIL, "info" + i + "@example.org.uk")
+                .with(OrganisationField.WEBSITE, "https://example.org.uk/" + i)
+                .with(OrganisationField.CONTACT_NAME, "Contact " + i)
+                .with(OrganisationField.CONTACT_ROLE, "Coordinator")
+                .with(OrganisationField.DESCRIPTION, "Supports community groups working with children and young people; organisation " + i)
+                .with(OrganisationField.EXCLUSION_REASON, status == OutreachStatus.EXCLUDED ? ExclusionReason.values()[random.nextInt(3)] : null)
+                .with(OrganisationField.INTERVIEW_DATE, interviewed ? LocalDate.of(2007, 7, 1).plusDays(random.nextInt(21)) : null)
+                .with(OrganisationField.INTERVIEW_MODE, interviewed ? InterviewMode.values()[random.nextInt(2)] : null)
+                .with(OrganisationField.FULL_INTERVIEW, interviewed && random.nextInt(10) < 8)
+                .with(OrganisationField.FOLLOW_UP, interviewed && random.nextInt(3) == 0)
+                .with(OrganisationField.CYP_BOARD, interviewed && random.nextInt(3) == 0)
+                .with(OrganisationField.WELL_INFORMED, interviewed && random.nextInt(2) == 0));
             if (batch.size() == 5_000) {
                 organisations.createAll(batch);
                 batch.clear();

@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sectormap.DatabaseTest;
 import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,9 +145,8 @@ class BrowserJourneyTests {
 
     @Test
     void shouldRecordAnInterviewKeepingTheSectorCommentOffTheOrganisationsPage() {
-        long id = organisations.create(new OrganisationDetails("Integration Lincolnshire", null, "Lincolnshire",
-                null, null, null, null, null, null, null, null, null, OutreachStatus.LISTED, null, null, null, null,
-                false, false, false, false));
+        long id = organisations.create(OrganisationDetails.of("Integration Lincolnshire", OutreachStatus.LISTED)
+                .with(OrganisationField.AREA, "Lincolnshire"));
         String aboutItself = "Our coordinator is funded for one day a month.";
         String aboutSector = "Newer communities in rural areas are not organised into groups yet.";
 

@@ -1,5 +1,7 @@
 package org.sectormap.comment;
 
+import org.sectormap.shared.Coded;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -22,6 +24,7 @@ import org.sectormap.DatabaseTest;
 import org.sectormap.interview.InterviewService;
 import org.sectormap.interview.QuestionnaireService;
 import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,9 +73,8 @@ class AnonymityTests {
 
     @Test
     void shouldLeaveNoLinkFromAnAnonymousCommentBackToItsInterview(CapturedOutput output) throws Exception {
-        long organisationId = organisations.create(new OrganisationDetails(ORGANISATION, null, "Northamptonshire",
-                null, null, null, null, null, null, null, null, null, OutreachStatus.LISTED, null, null, null, null,
-                false, false, false, false));
+        long organisationId = organisations.create(OrganisationDetails.of(ORGANISATION, OutreachStatus.LISTED)
+                .with(OrganisationField.AREA, "Northamptonshire"));
         long question = questionnaire.current().questions().get(3).id();
         mvc.perform(post("/organisations/{id}/interviews/new", organisationId).with(csrf())
                         .param("heldOn", "2007-07-17").param("mode", "telephone").param("cypBoard", "no")

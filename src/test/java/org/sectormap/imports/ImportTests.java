@@ -21,6 +21,7 @@ import org.sectormap.DatabaseTest;
 import org.sectormap.organisation.Category;
 import org.sectormap.organisation.Organisation;
 import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationQuery;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
@@ -65,11 +66,11 @@ class ImportTests {
         assertThat(first.description()).isEqualTo("Line one,\nline \"two\"");
         assertThat(first.category()).isEqualTo(Category.BME_NETWORK);
         assertThat(first.area()).isEqualTo("Derby city");
-        assertThat(List.of(first.fullInterview(), first.followUp(), first.cypBoard(), first.wellInformed()))
+        assertThat(List.of(first.tick(OrganisationField.FULL_INTERVIEW), first.tick(OrganisationField.FOLLOW_UP), first.tick(OrganisationField.CYP_BOARD), first.tick(OrganisationField.WELL_INFORMED)))
                 .containsOnly(true);
         OrganisationDetails second = stored().get(0).details();
         assertThat(second.status()).isEqualTo(OutreachStatus.LISTED);
-        assertThat(second.followUp()).isFalse();
+        assertThat(second.tick(OrganisationField.FOLLOW_UP)).isFalse();
 
         long id = stored().get(1).id();
         mvc.perform(get("/api/organisations/{id}", id)).andExpect(jsonPath("$.name").value(AWKWARD));
@@ -78,9 +79,7 @@ class ImportTests {
     @Test
     void shouldReportEveryProblemWithItsSpreadsheetRowAndStoreNothing() throws Exception {
         // A spreadsheet shows a quoted two-line cell in one row, so "Bad category" is its row 3.
-        long existing = organisations.create(new OrganisationDetails("Already here", null, null, null, null, null,
-                null, null, null, null, null, null, OutreachStatus.LISTED, null, null, null, null, false, false,
-                false, false));
+        long existing = organisations.create(OrganisationDetails.of("Already here", OutreachStatus.LISTED));
         String csv = """
                 name,category,status,description,interview_date
                 Good one,bme-network,listed,"two

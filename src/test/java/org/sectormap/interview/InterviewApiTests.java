@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
 import org.sectormap.comment.CommentService;
 import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,8 +33,8 @@ class InterviewApiTests {
 
     @Test
     void shouldRecordAnInterviewAndReturnOnlyWhatIsKeptAgainstTheOrganisation() throws Exception {
-        long id = organisations.create(new OrganisationDetails("EMVY", null, "Regional", null, null, null, null, null,
-                null, null, null, null, OutreachStatus.LISTED, null, null, null, null, false, false, false, false));
+        long id = organisations.create(OrganisationDetails.of("EMVY", OutreachStatus.LISTED)
+                .with(OrganisationField.AREA, "Regional"));
         long first = questionnaire.current().questions().get(0).id();
         long second = questionnaire.current().questions().get(1).id();
         String body = """
@@ -50,13 +51,12 @@ class InterviewApiTests {
         assertThat(comments.all()).extracting(c -> c.text()).containsExactly("Rural groups are left out.");
         mvc.perform(get("/api/organisations/{id}/interviews", id)).andExpect(jsonPath("$.length()").value(1));
         // Through a board member is not sitting on the board itself, as section B counts it.
-        assertThat(organisations.find(id).orElseThrow().details().cypBoard()).isFalse();
+        assertThat(organisations.find(id).orElseThrow().details().tick(OrganisationField.CYP_BOARD)).isFalse();
     }
 
     @Test
     void shouldNameEachBadFieldAndHoldBackACommentThatNamesTheOrganisation() throws Exception {
-        long id = organisations.create(new OrganisationDetails("SEEM", null, null, null, null, null, null, null,
-                null, null, null, null, OutreachStatus.LISTED, null, null, null, null, false, false, false, false));
+        long id = organisations.create(OrganisationDetails.of("SEEM", OutreachStatus.LISTED));
         mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
                         .content("{\"heldOn\":\"yesterday\",\"mode\":\"visit\"}"))
                 .andExpect(status().isBadRequest())

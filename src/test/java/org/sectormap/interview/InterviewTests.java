@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
 import org.sectormap.comment.CommentService;
 import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,8 +48,8 @@ class InterviewTests {
     JdbcTemplate jdbc;
 
     long organisation(String name) {
-        return organisations.create(new OrganisationDetails(name, null, "Leicester", null, null, null, null, null,
-                null, null, null, null, OutreachStatus.LISTED, null, null, null, null, false, false, false, false));
+        return organisations.create(OrganisationDetails.of(name, OutreachStatus.LISTED)
+                .with(OrganisationField.AREA, "Leicester"));
     }
 
     /** An interview answering the first question about the organisation and the second about the sector. */
@@ -83,7 +84,7 @@ class InterviewTests {
 
         OrganisationDetails details = organisations.find(id).orElseThrow().details();
         assertThat(details.status()).isEqualTo(OutreachStatus.INTERVIEWED);
-        assertThat(List.of(details.fullInterview(), details.followUp(), details.cypBoard(), details.wellInformed()))
+        assertThat(List.of(details.tick(OrganisationField.FULL_INTERVIEW), details.tick(OrganisationField.FOLLOW_UP), details.tick(OrganisationField.CYP_BOARD), details.tick(OrganisationField.WELL_INFORMED)))
                 .containsOnly(true);
 
         String orgPage = page("/organisations/" + id).text();

@@ -38,9 +38,9 @@ class OrganisationControllerTests {
         OrganisationDetails stored = service.find(id).orElseThrow().details();
         assertThat(stored.name()).isEqualTo(AWKWARD_NAME);
         assertThat(stored.area()).isEqualTo("Leicester");
-        assertThat(stored.postcode()).isEqualTo("LE1 1AA");
-        assertThat(stored.fullInterview()).isTrue();
-        assertThat(stored.followUp()).isFalse();
+        assertThat(stored.get(OrganisationField.POSTCODE)).isEqualTo("LE1 1AA");
+        assertThat(stored.tick(OrganisationField.FULL_INTERVIEW)).isTrue();
+        assertThat(stored.tick(OrganisationField.FOLLOW_UP)).isFalse();
 
         Document page = Jsoup.parse(mvc.perform(get(location)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString());
@@ -110,7 +110,6 @@ class OrganisationControllerTests {
     }
 
     static OrganisationDetails details(String name) {
-        return new OrganisationDetails(name, null, null, null, null, null, null, null, null, null, null, null,
-                OutreachStatus.LISTED, null, null, null, null, false, false, false, false);
+        return OrganisationDetails.of(name, OutreachStatus.LISTED);
     }
 }

@@ -29,9 +29,16 @@ class OrganisationExportTests {
     @Test
     void shouldExportTheCurrentSearchInTheImportColumnsWithTextExactlyAsStored() throws Exception {
         String name = "Ça & \"Jerry\" <b>中文</b>, O'Brien";
-        service.create(new OrganisationDetails(name, Category.BME_NETWORK, "Leicester", "Line one\nline two", null,
-                null, null, null, null, null, null, "=HYPERLINK(\"x\")", OutreachStatus.INTERVIEWED, null, null,
-                LocalDate.of(2007, 7, 2), InterviewMode.TELEPHONE, true, false, true, false));
+        service.create(OrganisationDetails.of(name, OutreachStatus.INTERVIEWED)
+                .with(OrganisationField.CATEGORY, Category.BME_NETWORK)
+                .with(OrganisationField.AREA, "Leicester")
+                .with(OrganisationField.COVERAGE, "Line one\nline two")
+                .with(OrganisationField.DESCRIPTION, "=HYPERLINK(\"x\")")
+                .with(OrganisationField.INTERVIEW_DATE, LocalDate.of(2007, 7, 2))
+                .with(OrganisationField.INTERVIEW_MODE, InterviewMode.TELEPHONE)
+                .with(OrganisationField.FULL_INTERVIEW, true)
+                .with(OrganisationField.FOLLOW_UP, false)
+                .with(OrganisationField.CYP_BOARD, true));
         service.create(OrganisationControllerTests.details("Not in the search"));
 
         byte[] body = mvc.perform(get("/organisations.csv").param("status", "interviewed"))
@@ -52,6 +59,7 @@ class OrganisationExportTests {
         assertThat(row.get("interview_date")).isEqualTo("2007-07-02");
         assertThat(row.get("full_interview")).isEqualTo("yes");
         assertThat(row.get("follow_up")).isEqualTo("no");
+        assertThat(row.get("well_informed")).as("not recorded").isEmpty();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.sectormap.organisation;
 
+import org.sectormap.shared.Inputs;
+import org.sectormap.shared.Labels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -24,7 +26,7 @@ class OrganisationParserTests {
         messages.setFallbackToSystemLocale(false);
         Areas areas = new Areas(List.of("Derby city", "Rutland", "Regional"));
         Clock clock = Clock.fixed(LocalDate.of(2007, 7, 31).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        return new OrganisationParser(new Labels(messages), areas, clock);
+        return new OrganisationParser(new Inputs(new Labels(messages), clock), areas);
     }
 
     private OrganisationParser.Result parse(Map<OrganisationField, String> values) {
@@ -40,7 +42,7 @@ class OrganisationParserTests {
 
     private List<String> messages(OrganisationParser.Result result) {
         Labels labels = new Labels(messageSource());
-        return result.problems().stream().map(p -> p.field().column() + ": " + labels.message(p)).toList();
+        return result.problems().stream().map(p -> OrganisationField.fromProperty(p.field()).orElseThrow().column() + ": " + labels.message(p)).toList();
     }
 
     private static ResourceBundleMessageSource messageSource() {
@@ -63,7 +65,8 @@ class OrganisationParserTests {
     void shouldRejectUnknownCategoryNamingTheValue() {
         Map<OrganisationField, String> values = row("A", "listed");
         values.put(OrganisationField.CATEGORY, "charity shop");
-        assertThat(messages(parse(values))).containsExactly("category: 'charity shop' is not a category");
+        assertThat(messages(parse(values))).containsExactly("category: Category must be one of: "
+                + "bme-infrastructure, bme-network, general-infrastructure, general-network, access-point");
     }
 
     @Test
@@ -74,7 +77,7 @@ class OrganisationParserTests {
 
         values.put(OrganisationField.AREA, "Atlantis");
         assertThat(messages(parse(values))).singleElement().asString()
-                .startsWith("area: 'Atlantis' is not one of the areas (Derby city, Rutland, Regional)");
+                .isEqualTo("area: Area must be one of: Derby city, Rutland, Regional");
     }
 
     @Test
@@ -82,16 +85,17 @@ class OrganisationParserTests {
         for (String yes : List.of("yes", "Y", "TRUE", "1", " Yes ")) {
             Map<OrganisationField, String> values = row("A", "interviewed");
             values.put(OrganisationField.FOLLOW_UP, yes);
-            assertThat(parse(values).details().followUp()).as(yes).isTrue();
+            assertThat(parse(values).details().tick(OrganisationField.FOLLOW_UP)).as(yes).isTrue();
         }
-        for (String no : List.of("no", "N", "False", "0", "", "  ")) {
+        for (String no : List.of("no", "N", "False", "0")) {
             Map<OrganisationField, String> values = row("A", "interviewed");
             values.put(OrganisationField.FOLLOW_UP, no);
-            assertThat(parse(values).details().followUp()).as(no).isFalse();
+            assertThat(parse(values).details().tick(OrganisationField.FOLLOW_UP)).as(no).isFalse();
         }
         Map<OrganisationField, String> values = row("A", "interviewed");
         values.put(OrganisationField.CYP_BOARD, "maybe");
-        assertThat(messages(parse(values))).containsExactly("cyp_board: 'maybe' is not yes or no");
+        assertThat(messages(parse(values))).containsExactly("cyp_board: " + "Sits on a Children and Young People's strategic partnership board or one of its "
+                + "sub-groups must be yes or no");
     }
 
     @Test
@@ -124,10 +128,15 @@ class OrganisationParserTests {
     void shouldRejectMalformedAndFutureDates() {
         Map<OrganisationField, String> values = row("A", "interviewed");
         values.put(OrganisationField.INTERVIEW_DATE, "23/07/2007");
-        assertThat(messages(parse(values))).containsExactly(
-                "interview_date: '23/07/2007' is not a date in the form yyyy-mm-dd");
+        assertThat(messages(parse(values))).containsExactly("interview_date: Interview date must be a real date");
+        values.put(OrganisationField.INTERVIEW_DATE, "2007-02-31");
+        assertThat(messages(parse(values))).containsExactly("interview_date: Interview date must be a real date");
         values.put(OrganisationField.INTERVIEW_DATE, "2007-08-01");
-        assertThat(messages(parse(values))).containsExactly("interview_date: The interview date 2007-08-01 is in the future");
+        assertThat(messages(parse(values))).containsExactly("interview_date: Interview date must be today or in the past");
+        values.put(OrganisationField.INTERVIEW_DATE, "1899-12-31");
+        assertThat(messages(parse(values))).containsExactly("interview_date: Interview date must be in 1900 or later");
+        values.put(OrganisationField.INTERVIEW_DATE, "-9999-05-05");
+        assertThat(messages(parse(values))).containsExactly("interview_date: Interview date must be a real date");
         values.put(OrganisationField.INTERVIEW_DATE, "2007-07-31");
         assertThat(parse(values).details().interviewDate()).isEqualTo(LocalDate.of(2007, 7, 31));
     }
@@ -144,8 +153,8 @@ class OrganisationParserTests {
                 "postcode: 'not a postcode' is not a UK postcode",
                 "email: 'someone@' is not an email address",
                 "website: 'not a site' is not a web address",
-                "status: 'pending' is not an outreach status (interviewed, listed, excluded or unreachable)",
-                "interview_mode: 'carrier pigeon' is not a way of interviewing (visit or telephone)");
+                "status: Outreach status must be one of: interviewed, listed, excluded, unreachable",
+                "interview_mode: How the interview was held must be one of: visit, telephone");
     }
 
     @Test
@@ -158,5 +167,34 @@ class OrganisationParserTests {
     void shouldKeepNamesExactlyAsTypedApartFromSurroundingSpace() {
         String name = "Ça & \"Jerry\" <b>中文</b> O'Brien";
         assertThat(parse(row("  " + name + "\t", "listed")).details().name()).isEqualTo(name);
+    }
+
+    @Test
+    void shouldCheckTheLengthOfAReasonGivenAfterOther() {
+        Map<OrganisationField, String> values = row("A", "excluded");
+        values.put(OrganisationField.EXCLUSION_REASON, "other: " + "x".repeat(3000));
+        assertThat(messages(parse(values)))
+                .containsExactly("exclusion_detail: Other reason must be 1,000 characters or fewer");
+    }
+
+    @Test
+    void shouldRefuseControlCharactersNamingTheField() {
+        Map<OrganisationField, String> values = row("Nul\u0000Trust", "listed");
+        values.put(OrganisationField.DESCRIPTION, "Two lines,\r\nand a\ttab, are fine");
+        values.put(OrganisationField.CONTACT_ROLE, "Bell\u0007");
+        assertThat(messages(parse(values))).containsExactly(
+                "name: Name must not contain control characters (such as NUL); only long text may hold tabs and "
+                        + "line breaks",
+                "contact_role: Contact role must not contain control characters (such as NUL); only long text may "
+                        + "hold tabs and line breaks");
+    }
+
+    @Test
+    void shouldLeaveATickBoxNobodyFilledInAsNotRecorded() {
+        Map<OrganisationField, String> values = row("A", "interviewed");
+        values.put(OrganisationField.FOLLOW_UP, "no");
+        OrganisationDetails details = parse(values).details();
+        assertThat(details.tick(OrganisationField.FOLLOW_UP)).isFalse();
+        assertThat(details.tick(OrganisationField.CYP_BOARD)).isNull();
     }
 }

@@ -35,12 +35,15 @@ class OrganisationSearchTests {
         service.create(interviewed("Derby Millennium Network", Category.BME_INFRASTRUCTURE, "Derby city", true));
         service.create(interviewed("Nottinghamshire REC", Category.BME_INFRASTRUCTURE, "Nottinghamshire", false));
         service.create(interviewed("Rushcliffe CVS", Category.GENERAL_INFRASTRUCTURE, "Nottinghamshire", true));
-        service.create(new OrganisationDetails("Wellingborough Black Consortium", null, "Northamptonshire",
-                "Wellingborough only", null, null, null, null, null, "A. Contact", null, "Sits on 100% of boards",
-                OutreachStatus.LISTED, null, null, null, null, false, false, false, false));
-        service.create(new OrganisationDetails("Adults Only Trust", Category.GENERAL_NETWORK, "Regional", null, null,
-                null, null, null, null, null, null, null, OutreachStatus.EXCLUDED, ExclusionReason.ADULTS_ONLY, null,
-                null, null, false, false, false, false));
+        service.create(OrganisationDetails.of("Wellingborough Black Consortium", OutreachStatus.LISTED)
+                .with(OrganisationField.AREA, "Northamptonshire")
+                .with(OrganisationField.COVERAGE, "Wellingborough only")
+                .with(OrganisationField.CONTACT_NAME, "A. Contact")
+                .with(OrganisationField.DESCRIPTION, "Sits on 100% of boards"));
+        service.create(OrganisationDetails.of("Adults Only Trust", OutreachStatus.EXCLUDED)
+                .with(OrganisationField.CATEGORY, Category.GENERAL_NETWORK)
+                .with(OrganisationField.AREA, "Regional")
+                .with(OrganisationField.EXCLUSION_REASON, ExclusionReason.ADULTS_ONLY));
     }
 
     private List<String> names(Map<String, String> params) {
@@ -139,8 +142,12 @@ class OrganisationSearchTests {
     }
 
     private static OrganisationDetails interviewed(String name, Category category, String area, boolean followUp) {
-        return new OrganisationDetails(name, category, area, null, null, null, null, null, null, null, null, null,
-                OutreachStatus.INTERVIEWED, null, null, LocalDate.of(2007, 7, 20), InterviewMode.VISIT, true, followUp,
-                false, false);
+        return OrganisationDetails.of(name, OutreachStatus.INTERVIEWED)
+                .with(OrganisationField.CATEGORY, category)
+                .with(OrganisationField.AREA, area)
+                .with(OrganisationField.INTERVIEW_DATE, LocalDate.of(2007, 7, 20))
+                .with(OrganisationField.INTERVIEW_MODE, InterviewMode.VISIT)
+                .with(OrganisationField.FULL_INTERVIEW, true)
+                .with(OrganisationField.FOLLOW_UP, followUp);
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
 import org.sectormap.organisation.ExclusionReason;
 import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,10 +46,13 @@ class OutreachTests {
 
     private long organisation(String name, OutreachStatus status, boolean followUp) {
         boolean interviewed = status == OutreachStatus.INTERVIEWED;
-        return organisations.create(new OrganisationDetails(name, null, null, null, null, null, "0115 496 0000",
-                "info@example.org.uk", null, "A. Contact", null, null, status,
-                status == OutreachStatus.EXCLUDED ? ExclusionReason.ADULTS_ONLY : null, null, null, null,
-                interviewed, interviewed && followUp, false, false));
+        return organisations.create(OrganisationDetails.of(name, status)
+                .with(OrganisationField.PHONE, "0115 496 0000")
+                .with(OrganisationField.EMAIL, "info@example.org.uk")
+                .with(OrganisationField.CONTACT_NAME, "A. Contact")
+                .with(OrganisationField.EXCLUSION_REASON, status == OutreachStatus.EXCLUDED ? ExclusionReason.ADULTS_ONLY : null)
+                .with(OrganisationField.FULL_INTERVIEW, interviewed)
+                .with(OrganisationField.FOLLOW_UP, interviewed && followUp));
     }
 
     private void attempt(long organisation, LocalDate on, ContactOutcome outcome, String note) {

@@ -14,6 +14,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
 import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,8 +33,7 @@ class ReferralTests {
     ReferralService referrals;
 
     private long organisation(String name) {
-        return organisations.create(new OrganisationDetails(name, null, null, null, null, null, null, null, null,
-                null, null, null, OutreachStatus.LISTED, null, null, null, null, false, false, false, false));
+        return organisations.create(OrganisationDetails.of(name, OutreachStatus.LISTED));
     }
 
     private Document page(String path) throws Exception {

@@ -23,6 +23,7 @@ import org.sectormap.DatabaseTest;
 import org.sectormap.organisation.Category;
 import org.sectormap.organisation.ExclusionReason;
 import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,9 +54,14 @@ class ReportTests {
         for (int i = 0; i < count; i++) {
             boolean interviewed = status == OutreachStatus.INTERVIEWED;
             boolean keen = interviewed && ++interviewedSoFar <= KEEN_FOR_FOLLOW_UP;
-            register.add(new OrganisationDetails("Organisation " + (++counter), category, area, null, null, null,
-                    null, null, null, null, null, null, status, reason, null, null, null, interviewed, keen,
-                    interviewed && cypBoard, interviewed && wellInformed));
+            register.add(OrganisationDetails.of("Organisation " + (++counter), status)
+                .with(OrganisationField.CATEGORY, category)
+                .with(OrganisationField.AREA, area)
+                .with(OrganisationField.EXCLUSION_REASON, reason)
+                .with(OrganisationField.FULL_INTERVIEW, interviewed)
+                .with(OrganisationField.FOLLOW_UP, keen)
+                .with(OrganisationField.CYP_BOARD, interviewed && cypBoard)
+                .with(OrganisationField.WELL_INFORMED, interviewed && wellInformed));
         }
     }
 
@@ -216,12 +222,14 @@ class ReportTests {
     @Test
     void shouldListIntervieweesByAreaWithNamesEscapedOnThePageAndExactInTheDownload() throws Exception {
         String awkward = "Ça & \"Jerry\" <b>中文</b>";
-        register.add(new OrganisationDetails(awkward, null, "Leicester", null, null, null, null, null, null,
-                "Hazel Contact", null, null, OutreachStatus.INTERVIEWED, null, null, null, null, true, false, false,
-                false));
-        register.add(new OrganisationDetails("=cmd|' /C calc'!A0", Category.BME_NETWORK, "Derby city", null, null,
-                null, null, null, null, null, null, null, OutreachStatus.INTERVIEWED, null, null, null, null, true,
-                false, false, false));
+        register.add(OrganisationDetails.of(awkward, OutreachStatus.INTERVIEWED)
+                .with(OrganisationField.AREA, "Leicester")
+                .with(OrganisationField.CONTACT_NAME, "Hazel Contact")
+                .with(OrganisationField.FULL_INTERVIEW, true));
+        register.add(OrganisationDetails.of("=cmd|' /C calc'!A0", OutreachStatus.INTERVIEWED)
+                .with(OrganisationField.CATEGORY, Category.BME_NETWORK)
+                .with(OrganisationField.AREA, "Derby city")
+                .with(OrganisationField.FULL_INTERVIEW, true));
         add(1, Category.BME_NETWORK, OutreachStatus.LISTED, "Derby city", false, false, null);
         organisations.createAll(register);
 

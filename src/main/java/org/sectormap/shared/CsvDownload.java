@@ -1,4 +1,4 @@
-package org.sectormap.system;
+package org.sectormap.shared;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;

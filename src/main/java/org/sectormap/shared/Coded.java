@@ -1,4 +1,4 @@
-package org.sectormap.organisation;
+package org.sectormap.shared;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -17,7 +17,7 @@ public interface Coded {
 
     String messageKey();
 
-    static <E extends Enum<E> & Coded> Optional<E> fromCode(Class<E> type, String code) {
+    static <E extends Coded> Optional<E> fromCode(Class<E> type, String code) {
         if (code == null) {
             return Optional.empty();
         }

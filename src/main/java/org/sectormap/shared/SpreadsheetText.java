@@ -1,4 +1,4 @@
-package org.sectormap.system;
+package org.sectormap.shared;
 
 /**
  * Spreadsheet programs run a cell that starts with =, +, -, @, tab or carriage return as a

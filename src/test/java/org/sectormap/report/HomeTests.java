@@ -1,4 +1,4 @@
-package org.sectormap.system;
+package org.sectormap.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 @DatabaseTest
-class WelcomeTests {
+class HomeTests {
 
     @Autowired
     MockMvc mvc;

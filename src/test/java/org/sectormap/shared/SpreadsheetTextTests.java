@@ -1,4 +1,4 @@
-package org.sectormap.system;
+package org.sectormap.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.sectormap.system;
+package org.sectormap.report;
 
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.report.ReportService;
@@ -7,12 +7,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
-class WelcomeController {
+class HomeController {
 
     private final OrganisationService organisations;
     private final ReportService reports;
 
-    WelcomeController(OrganisationService organisations, ReportService reports) {
+    HomeController(OrganisationService organisations, ReportService reports) {
         this.organisations = organisations;
         this.reports = reports;
     }
