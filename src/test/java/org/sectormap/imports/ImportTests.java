@@ -66,11 +66,11 @@ class ImportTests {
         assertThat(first.description()).isEqualTo("Line one,\nline \"two\"");
         assertThat(first.category()).isEqualTo(Category.BME_NETWORK);
         assertThat(first.area()).isEqualTo("Derby city");
-        assertThat(List.of(first.tick(OrganisationField.FULL_INTERVIEW), first.tick(OrganisationField.FOLLOW_UP), first.tick(OrganisationField.CYP_BOARD), first.tick(OrganisationField.WELL_INFORMED)))
-                .containsOnly(true);
+        assertThat(OrganisationField.Section.INTERVIEW.fields().stream()
+                .filter(f -> f.kind() == OrganisationField.Kind.TICK).map(first::tick)).containsOnly(true);
         OrganisationDetails second = stored().get(0).details();
         assertThat(second.status()).isEqualTo(OutreachStatus.LISTED);
-        assertThat(second.tick(OrganisationField.FOLLOW_UP)).isFalse();
+        assertThat(second.tick(OrganisationField.FOLLOW_UP)).as("not asked: not interviewed").isNull();
 
         long id = stored().get(1).id();
         mvc.perform(get("/api/organisations/{id}", id)).andExpect(jsonPath("$.name").value(AWKWARD));
@@ -91,10 +91,10 @@ class ImportTests {
                 """;
         postCsv(csv, 422, """
                 {"errors":[
-                  {"row":3,"column":"category","message":"'charity shop' is not a category"},
+                  {"row":3,"column":"category","message":"Category must be one of: bme-infrastructure, bme-network, general-infrastructure, general-network, access-point"},
                   {"row":4,"column":"name","message":"Enter the organisation's name"},
-                  {"row":4,"column":"status","message":"'pending' is not an outreach status (interviewed, listed, excluded or unreachable)"},
-                  {"row":6,"column":"interview_date","message":"'21/07/2007' is not a date in the form yyyy-mm-dd"}
+                  {"row":4,"column":"status","message":"Outreach status must be one of: interviewed, listed, excluded, unreachable"},
+                  {"row":6,"column":"interview_date","message":"Interview date must be a real date"}
                 ]}""");
         assertThat(stored()).extracting(Organisation::id).containsExactly(existing);
         assertThat(organisations.find(existing).orElseThrow().version()).isZero();
@@ -176,7 +176,7 @@ class ImportTests {
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
         assertThat(page.select(".error-summary a").attr("href")).isEqualTo("#problems");
         assertThat(page.select("#problems tbody tr td").eachText()).containsExactly("3", "status",
-                "'maybe' is not an outreach status (interviewed, listed, excluded or unreachable)");
+                "Outreach status must be one of: interviewed, listed, excluded, unreachable");
         assertThat(stored()).isEmpty();
 
         Document empty = Jsoup.parse(mvc.perform(multipart("/import").with(csrf()))

@@ -68,7 +68,7 @@ class InterviewApiTests {
         mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
                         .content(naming + "}"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.warnings[0].field").value("answer-" + question));
+                .andExpect(jsonPath("$.warnings[0].field").value("answers[0].text"));
         assertThat(comments.all()).isEmpty();
         mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
                 .content(naming + ",\"confirmAnonymous\":true}")).andExpect(status().isCreated());

@@ -84,8 +84,8 @@ class InterviewTests {
 
         OrganisationDetails details = organisations.find(id).orElseThrow().details();
         assertThat(details.status()).isEqualTo(OutreachStatus.INTERVIEWED);
-        assertThat(List.of(details.tick(OrganisationField.FULL_INTERVIEW), details.tick(OrganisationField.FOLLOW_UP), details.tick(OrganisationField.CYP_BOARD), details.tick(OrganisationField.WELL_INFORMED)))
-                .containsOnly(true);
+        assertThat(OrganisationField.Section.INTERVIEW.fields().stream()
+                .filter(f -> f.kind() == OrganisationField.Kind.TICK).map(details::tick)).containsOnly(true);
 
         String orgPage = page("/organisations/" + id).text();
         assertThat(orgPage).contains(ABOUT_ITSELF).doesNotContain(ABOUT_SECTOR);
@@ -171,8 +171,8 @@ class InterviewTests {
         assertThat(page.select(".error-summary__list a").eachAttr("href"))
                 .containsExactly("#heldOn", "#mode", "#cypBoard");
         assertThat(page.select(".error-summary__list a").eachText()).contains(
-                "'12/07/2007' is not a date in the form yyyy-mm-dd",
-                "'carrier pigeon' is not a way of interviewing (visit or telephone)");
+                "Date of the interview must be a real date",
+                "How the interview was held must be one of: visit, telephone");
         assertThat(organisations.find(id).orElseThrow().details().status()).isEqualTo(OutreachStatus.LISTED);
     }
 

@@ -60,7 +60,7 @@ class OrganisationControllerTests {
         String html = mvc.perform(post("/organisations/new").with(csrf())
                         .param("name", "").param("email", "not-an-email").param("status", "excluded")
                         .param("coverage", "Wellingborough <only>"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString();
 
         Document page = Jsoup.parse(html);
@@ -86,7 +86,7 @@ class OrganisationControllerTests {
                 .andExpect(status().is3xxRedirection());
         String html = mvc.perform(post("/organisations/{id}/edit", id).with(csrf())
                         .param("name", "Second user's name").param("status", "listed").param("version", "0"))
-                .andExpect(status().isOk())
+                .andExpect(status().isConflict())
                 .andReturn().getResponse().getContentAsString();
 
         Document page = Jsoup.parse(html);

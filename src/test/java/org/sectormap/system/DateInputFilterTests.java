@@ -47,8 +47,9 @@ class DateInputFilterTests {
         Document page = Jsoup.parse(mvc.perform(post("/organisations/new").with(csrf()).param("name", "Converge")
                         .param("status", "interviewed").param("interviewDate-day", "31")
                         .param("interviewDate-month", "2").param("interviewDate-year", "2007"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
         assertThat(page.select(".error-summary a").attr("href")).isEqualTo("#interviewDate");
+        assertThat(page.select(".error-summary a").text()).isEqualTo("Interview date must be a real date");
         assertThat(page.selectFirst("#interviewDate").val()).isEqualTo("31");
         assertThat(page.selectFirst("#interviewDate-month").val()).isEqualTo("02");
         assertThat(page.selectFirst("#interviewDate-year").val()).isEqualTo("2007");
