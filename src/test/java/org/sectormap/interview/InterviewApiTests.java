@@ -14,6 +14,7 @@ import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 @DatabaseTest
@@ -30,6 +31,9 @@ class InterviewApiTests {
 
     @Autowired
     CommentService comments;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void shouldRecordAnInterviewAndReturnOnlyWhatIsKeptAgainstTheOrganisation() throws Exception {
@@ -74,5 +78,67 @@ class InterviewApiTests {
                 .content(naming + ",\"confirmAnonymous\":true}")).andExpect(status().isCreated());
         assertThat(comments.all()).hasSize(1);
         mvc.perform(get("/api/organisations/{id}/interviews", 987654)).andExpect(status().isNotFound());
+    }
+
+    private long listed(String name) {
+        return organisations.create(OrganisationDetails.of(name, OutreachStatus.LISTED));
+    }
+
+    private String answer(long question, String about) {
+        String aboutJson = about == null ? "" : ",\"about\":\"" + about + "\"";
+        return "{\"heldOn\":\"2007-07-20\",\"mode\":\"visit\",\"cypBoard\":\"no\",\"answers\":[{\"questionId\":"
+                + question + ",\"text\":\"Rural groups are left out.\"" + aboutJson + "}]}";
+    }
+
+    @Test
+    void shouldRefuseAnAnswerWhoseAboutIsMissingMisspeltOrUnknown() throws Exception {
+        long id = listed("EMVY");
+        long question = questionnaire.current().questions().get(0).id();
+        for (String about : new String[] {null, "elsewhere", "organization", ""}) {
+            mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+                            .content(answer(question, about)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("answers[0].about"));
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview_answer", Integer.class)).isZero();
+        assertThat(comments.all()).isEmpty();
+
+        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+                .content(answer(question, "Sector"))).andExpect(status().isCreated());
+        assertThat(comments.all()).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview_answer", Integer.class)).isZero();
+    }
+
+    @Test
+    void shouldRefuseAnAnswerToAQuestionTheQuestionnaireDoesNotHave() throws Exception {
+        long id = listed("EMVY");
+        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+                        .content(answer(999_999, "organisation")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("answers[0].questionId"))
+                .andExpect(jsonPath("$.errors[0].message").value("There is no question 999999 in the questionnaire"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview", Integer.class)).isZero();
+    }
+
+    @Test
+    void shouldAnswerWithTheInterviewJustRecordedNotTheLatestByDate() throws Exception {
+        long id = listed("EMVY");
+        long question = questionnaire.current().questions().get(0).id();
+        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+                .content(answer(question, "organisation").replace("2007-07-20", "2007-09-01")))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+                        .content(answer(question, "organisation")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.heldOn").value("2007-07-20"));
+    }
+
+    @Test
+    void shouldListTheQuestionnairesQuestionIds() throws Exception {
+        long first = questionnaire.current().questions().get(0).id();
+        mvc.perform(get("/api/questionnaire"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sections[0].code").value("A"))
+                .andExpect(jsonPath("$.sections[0].questions[0].id").value(first));
     }
 }
