@@ -83,6 +83,12 @@ class OrganisationRepository {
         return jdbc.sql(UPDATE).params(params).update() == 1;
     }
 
+    /** A referral is part of the record, so it moves the version on like any other change. */
+    void setReferrer(long id, Long referrerId) {
+        jdbc.sql("UPDATE organisation SET referred_by_id = :referrer, version = version + 1 WHERE id = :id")
+                .param("referrer", referrerId).param("id", id).update();
+    }
+
     boolean delete(long id, int expectedVersion) {
         return jdbc.sql("DELETE FROM organisation WHERE id = :id AND version = :version")
                 .param("id", id).param("version", expectedVersion).update() == 1;

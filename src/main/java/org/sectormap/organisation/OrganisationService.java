@@ -105,6 +105,13 @@ public class OrganisationService {
         }
     }
 
+    /** Records who gave us this organisation's details; the caller has checked it makes no loop. */
+    @Transactional
+    public void setReferrer(long id, Long referrerId) {
+        get(id);
+        repository.setReferrer(id, referrerId);
+    }
+
     @Transactional
     public void delete(long id, int version) {
         if (!repository.delete(id, version)) {

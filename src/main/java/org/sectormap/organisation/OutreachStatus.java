@@ -16,8 +16,4 @@ public enum OutreachStatus implements Coded {
         return "status." + code();
     }
 
-    /** "On the database" in the report's sense: kept with permission, interviewed or not. */
-    public boolean onDatabase() {
-        return this == INTERVIEWED || this == LISTED;
-    }
 }

@@ -4,7 +4,9 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.sectormap.shared.Coded;
 import org.sectormap.organisation.OutreachStatus;
@@ -42,6 +44,13 @@ class ContactAttemptRepository {
                 .param("organisation", organisationId).query(ContactAttemptRepository::attempt).list();
     }
 
+    private static final String UNSETTLED = codes(OutreachStatus.LISTED, OutreachStatus.UNREACHABLE);
+    private static final String ARRANGED = codes(ContactOutcome.CALL_BACK_ARRANGED, ContactOutcome.INTERVIEW_ARRANGED);
+
+    private static String codes(Coded... values) {
+        return Arrays.stream(values).map(v -> "'" + v.code() + "'").collect(Collectors.joining(", "));
+    }
+
     /** An organisation still to settle, with its latest attempt if any. */
     record Due(long id, String name, OutreachStatus status, String phone, String email, String contactName,
             LocalDate lastAttempt, ContactOutcome lastOutcome) {
@@ -55,9 +64,9 @@ class ContactAttemptRepository {
         return jdbc.sql(LATEST + "SELECT o.id, o.name, o.status, o.phone, o.email, o.contact_name, "
                         + "l.attempted_on, l.outcome FROM organisation o "
                         + "LEFT JOIN latest l ON l.organisation_id = o.id AND l.n = 1 "
-                        + "WHERE o.status IN ('listed', 'unreachable') AND (l.outcome IN ('call-back-arranged', "
-                        + "'interview-arranged') OR l.attempted_on IS NULL OR l.attempted_on < :cutOff) "
-                        + "ORDER BY CASE WHEN l.outcome IN ('call-back-arranged', 'interview-arranged') THEN 0 "
+                        + "WHERE o.status IN (" + UNSETTLED + ") AND (l.outcome IN (" + ARRANGED + ") "
+                        + "OR l.attempted_on IS NULL OR l.attempted_on < :cutOff) "
+                        + "ORDER BY CASE WHEN l.outcome IN (" + ARRANGED + ") THEN 0 "
                         + "ELSE 1 END, CASE WHEN l.attempted_on IS NULL THEN 0 ELSE 1 END, l.attempted_on, o.name, "
                         + "o.id FETCH FIRST :limit ROWS ONLY")
                 .param("cutOff", Date.valueOf(cutOff)).param("limit", limit)

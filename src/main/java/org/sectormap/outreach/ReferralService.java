@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.sectormap.organisation.OrganisationService;
-import org.sectormap.outreach.ReferralRepository.Named;
+import org.sectormap.organisation.ReferralLinks;
+import org.sectormap.organisation.ReferralLinks.Named;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,10 +21,10 @@ public class ReferralService {
     static final int CHOICES = 20;
     static final int NEVER_REFERRED_SHOWN = 1_000;
 
-    private final ReferralRepository referrals;
+    private final ReferralLinks referrals;
     private final OrganisationService organisations;
 
-    ReferralService(ReferralRepository referrals, OrganisationService organisations) {
+    ReferralService(ReferralLinks referrals, OrganisationService organisations) {
         this.referrals = referrals;
         this.organisations = organisations;
     }
@@ -78,15 +79,15 @@ public class ReferralService {
                 }
             }
         }
-        referrals.setReferrer(id, referrerId);
+        organisations.setReferrer(id, referrerId);
     }
 
     /** Every chain from a first contact that led somewhere, and who was never reached through anyone. */
     @Transactional(readOnly = true)
     Chains chains() {
-        Map<Long, List<ReferralRepository.Link>> children = new LinkedHashMap<>();
-        List<ReferralRepository.Link> roots = new ArrayList<>();
-        for (ReferralRepository.Link link : referrals.links()) {
+        Map<Long, List<ReferralLinks.Link>> children = new LinkedHashMap<>();
+        List<ReferralLinks.Link> roots = new ArrayList<>();
+        for (ReferralLinks.Link link : referrals.links()) {
             if (link.referredBy() == null) {
                 roots.add(link);
             } else {
@@ -97,7 +98,7 @@ public class ReferralService {
                 referrals.neverReferred(NEVER_REFERRED_SHOWN));
     }
 
-    private static Node node(ReferralRepository.Link link, Map<Long, List<ReferralRepository.Link>> children) {
+    private static Node node(ReferralLinks.Link link, Map<Long, List<ReferralLinks.Link>> children) {
         return new Node(link.id(), link.name(), children.getOrDefault(link.id(), List.of()).stream()
                 .map(child -> node(child, children)).toList());
     }

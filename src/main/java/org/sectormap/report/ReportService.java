@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.sectormap.organisation.Areas;
+import org.sectormap.organisation.OrganisationCounts;
 import org.sectormap.organisation.Category;
 import org.sectormap.shared.Coded;
 import org.sectormap.organisation.ExclusionReason;
@@ -24,12 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportService {
 
-    private final ReportRepository repository;
+    private final OrganisationCounts repository;
     private final Areas areas;
     private final Labels labels;
     private final MessageSource messages;
 
-    ReportService(ReportRepository repository, Areas areas, Labels labels, MessageSource messages) {
+    ReportService(OrganisationCounts repository, Areas areas, Labels labels, MessageSource messages) {
         this.repository = repository;
         this.areas = areas;
         this.labels = labels;
@@ -38,15 +39,15 @@ public class ReportService {
 
     @Transactional(readOnly = true)
     public Reports.ByCategory byCategory() {
-        Map<String, ReportRepository.CategoryCount> counts = new LinkedHashMap<>();
+        Map<String, OrganisationCounts.CategoryCount> counts = new LinkedHashMap<>();
         repository.byCategory().forEach(c -> counts.put(c.category(), c));
         List<CategoryRow> rows = new ArrayList<>();
         for (Category category : Category.values()) {
-            ReportRepository.CategoryCount c = counts.get(category.code());
+            OrganisationCounts.CategoryCount c = counts.get(category.code());
             rows.add(new CategoryRow(category, labels.of(category), c == null ? 0 : c.onDatabase(),
                     c == null ? 0 : c.interviewed()));
         }
-        ReportRepository.CategoryCount unclassified = counts.get(null);
+        OrganisationCounts.CategoryCount unclassified = counts.get(null);
         if (unclassified != null && unclassified.onDatabase() > 0) {
             rows.add(new CategoryRow(null, unclassifiedLabel(), unclassified.onDatabase(), unclassified.interviewed()));
         }
@@ -72,7 +73,7 @@ public class ReportService {
 
     @Transactional(readOnly = true)
     public Reports.Engagement engagement() {
-        Map<String, ReportRepository.EngagementCount> counts = new LinkedHashMap<>();
+        Map<String, OrganisationCounts.EngagementCount> counts = new LinkedHashMap<>();
         repository.engagement().forEach(e -> counts.put(e.category(), e));
         List<EngagementRow> rows = new ArrayList<>();
         for (Category category : Category.values()) {
@@ -84,7 +85,7 @@ public class ReportService {
         return new Reports.Engagement(rows);
     }
 
-    private static EngagementRow engagementRow(Category category, String label, ReportRepository.EngagementCount c) {
+    private static EngagementRow engagementRow(Category category, String label, OrganisationCounts.EngagementCount c) {
         long interviewed = c == null ? 0 : c.interviewed();
         long onBoard = c == null ? 0 : c.onCypBoard();
         long informed = c == null ? 0 : c.wellInformed();
@@ -101,7 +102,7 @@ public class ReportService {
         }
         long fullInterviews = 0;
         long followUp = 0;
-        for (ReportRepository.StatusCount c : repository.byStatus()) {
+        for (OrganisationCounts.StatusCount c : repository.byStatus()) {
             byStatus.merge(c.status(), c.organisations(), Long::sum);
             if (c.exclusionReason() != null) {
                 byReason.merge(c.exclusionReason(), c.organisations(), Long::sum);
@@ -123,11 +124,11 @@ public class ReportService {
     public Reports.Interviewees interviewees() {
         Map<String, List<Reports.Interviewee>> byArea = new LinkedHashMap<>();
         areas.areas().forEach(area -> byArea.put(area, new ArrayList<>()));
-        List<ReportRepository.Interviewee> all = repository.interviewees();
-        all.stream().map(ReportRepository.Interviewee::area).filter(Objects::nonNull)
+        List<OrganisationCounts.Interviewee> all = repository.interviewees();
+        all.stream().map(OrganisationCounts.Interviewee::area).filter(Objects::nonNull)
                 .filter(a -> !byArea.containsKey(a)).sorted().forEach(a -> byArea.put(a, new ArrayList<>()));
         byArea.put(null, new ArrayList<>());
-        for (ReportRepository.Interviewee i : all) {
+        for (OrganisationCounts.Interviewee i : all) {
             byArea.get(i.area()).add(new Reports.Interviewee(i.id(), i.name(),
                     Coded.fromCode(Category.class, i.category()).orElse(null)));
         }

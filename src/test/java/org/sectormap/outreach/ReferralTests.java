@@ -57,9 +57,12 @@ class ReferralTests {
                 .text()).isEqualTo("Derby Millennium Network");
         assertThat(page("/organisations/" + millennium).select("#referrals ~ dl li a").eachText())
                 .containsExactly("Derbyshire REC");
+        // A referral is a change to the record: it moves the version on, as any save does.
+        int version = organisations.get(rec).version();
+        assertThat(version).isEqualTo(1);
         // A record's own save must not lose the referral, which its form does not carry.
         mvc.perform(post("/organisations/{id}/edit", rec).with(csrf())
-                        .param("name", "Derbyshire REC").param("status", "listed").param("version", "0"))
+                        .param("name", "Derbyshire REC").param("status", "listed").param("version", "1"))
                 .andExpect(redirectedUrl("/organisations/" + rec));
         assertThat(referrals.of(rec).referredBy().id()).isEqualTo(millennium);
     }
