@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -92,6 +93,7 @@ class ApiErrors {
     static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message, String parameter) {
         Map<String, Object> body = parameter == null ? Map.of("error", message)
                 : Map.of("error", message, "parameter", parameter);
-        return ResponseEntity.status(status).body(body);
+        // Set, not negotiated: an API error is JSON even to a browser that followed a link to it.
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

@@ -166,6 +166,12 @@ class OutreachTests {
                         .content("{\"attemptedOn\":\"03/07/2007\",\"method\":\"pigeon\",\"outcome\":\"no-answer\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", contains("attemptedOn", "method")));
+        mvc.perform(post("/api/organisations/{id}/attempts", id).contentType("application/json")
+                        .content("{\"attemptedOn\":\"2999-01-01\",\"method\":\"pigeon\",\"outcome\":\"no-answer\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("Date of the attempt must be today or in the past"))
+                .andExpect(jsonPath("$.errors[1].message")
+                        .value("How you tried to make contact must be one of: telephone, visit, email, letter, other"));
         mvc.perform(post("/api/organisations/{id}/attempts", id).contentType("application/json").content("{oops"))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/organisations/{id}/attempts", 987654)).andExpect(status().isNotFound());

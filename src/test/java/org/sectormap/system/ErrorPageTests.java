@@ -43,6 +43,18 @@ class ErrorPageTests {
     }
 
     @Test
+    void shouldAnswerAnApiAddressThatDoesNotExistInTheApisOwnShape() throws Exception {
+        for (String accept : new String[] {"application/json", "text/html"}) {
+            HttpResponse<String> response = fetch("/api/reports", accept);
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.body()).isEqualTo("{\"error\":\"There is no API endpoint /api/reports\"}");
+        }
+        HttpResponse<String> page = fetch("/no-such-page", "text/html");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("Page not found");
+    }
+
+    @Test
     void shouldNotLeakAStackTraceForAMalformedId() throws Exception {
         HttpResponse<String> response = fetch("/api/organisations/not-a-number", "application/json");
         assertThat(response.statusCode()).isEqualTo(400);
