@@ -96,6 +96,17 @@ class RecommendationTests {
     }
 
     @Test
+    void shouldHeadTheNotesWithTheRecommendationsStatusNotTheOutreachStatus() throws Exception {
+        recommendations.addGroup("Commissioning", null);
+        recommendations.add(recommendations.groups().get(0).id(), "Value local knowledge.");
+        long id = onlyRecommendation();
+        recommendations.changeStatus(id, "agreed", "2007-08-01", "Agreed at the board");
+
+        assertThat(page("/recommendations/" + id).select("table thead th").eachText())
+                .containsExactly("Date", "Status", "Note");
+    }
+
+    @Test
     void shouldLinkTheThemesAndCommentsThatSupportARecommendation() throws Exception {
         recommendations.addGroup("Supporting the infrastructure organisations", "VCS Engage");
         recommendations.add(recommendations.groups().get(0).id(), "Seek clarification of NRF funding.");
