@@ -10,10 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
 import org.sectormap.comment.CommentService;
@@ -67,6 +69,38 @@ class RecommendationTests {
                         .param("text", " "))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
         assertThat(empty.select(".error-summary a").text()).isEqualTo("Enter the recommendation");
+    }
+
+    @Test
+    void shouldGiveEachHeadingsAddFormItsOwnLabelledTextBox() throws Exception {
+        for (String heading : List.of("Commissioning", "Spreading the message", "Infrastructure")) {
+            recommendations.addGroup(heading, null);
+        }
+        Document page = page("/recommendations");
+        List<String> ids = page.select("form[action$=/items] textarea").eachAttr("id");
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates();
+        for (String id : ids) {
+            assertThat(page.select("label[for=" + id + "]")).as(id).hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldLinkAnErrorToTheTextBoxOfTheHeadingItWasAddedUnder() throws Exception {
+        for (String heading : List.of("Commissioning", "Spreading the message", "Infrastructure")) {
+            recommendations.addGroup(heading, null);
+        }
+        long second = recommendations.groups().get(1).id();
+        Document page = Jsoup.parse(mvc.perform(post("/recommendations/groups/{id}/items", second).with(csrf())
+                        .param("text", " "))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+
+        String href = page.selectFirst(".error-summary a").attr("href");
+        Element box = page.selectFirst(href);
+        assertThat(box).isNotNull();
+        assertThat(box.closest("form").attr("action")).isEqualTo("/recommendations/groups/" + second + "/items");
+        assertThat(box.closest("details").hasAttr("open")).isTrue();
+        assertThat(page.select(".error-message").eachText()).containsExactly("Error: Enter the recommendation");
+        assertThat(page.getElementById(box.attr("aria-describedby")).text()).contains("Enter the recommendation");
     }
 
     @Test
