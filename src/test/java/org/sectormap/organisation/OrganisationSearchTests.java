@@ -99,6 +99,27 @@ class OrganisationSearchTests {
     }
 
     @Test
+    void shouldOpenTheRecordPageFromAName() throws Exception {
+        Document page = Jsoup.parse(mvc.perform(get("/organisations").param("status", "interviewed"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        List<Long> ids = service.search(parameters.read(Map.of("status", "interviewed"))).items().stream()
+                .map(Organisation::id).toList();
+        assertThat(page.select("tbody tr td:first-child a").eachAttr("href"))
+                .containsExactlyElementsOf(ids.stream().map(id -> "/organisations/" + id).toList());
+        assertThat(page.select("a:containsOwn(Review these one at a time)").attr("href"))
+                .isEqualTo("/organisations/review?status=interviewed&position=1");
+    }
+
+    @Test
+    void shouldLinkEachReviewedRecordToItsFullRecordPage() throws Exception {
+        Document page = Jsoup.parse(mvc.perform(get("/organisations/review").param("position", "1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        long first = service.search(parameters.read(Map.of())).items().get(0).id();
+        assertThat(page.select("main a:containsOwn(Open the full record)").attr("href"))
+                .isEqualTo("/organisations/" + first);
+    }
+
+    @Test
     void shouldWalkTheCurrentResultOneRecordAtATime() throws Exception {
         Document page = Jsoup.parse(mvc.perform(get("/organisations/review")
                         .param("status", "interviewed").param("position", "2"))
