@@ -60,7 +60,16 @@ class OrganisationController {
             model.addAttribute("badQuery", e);
             query = OrganisationQuery.all();
         }
-        model.addAttribute("page", service.search(query));
+        OrganisationService.Page page = service.search(query);
+        boolean pastTheEnd = page.total() > 0 && query.page() > page.pageCount();
+        if (pastTheEnd) {
+            // The search has results, but not this page of them.
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+        }
+        model.addAttribute("page", page);
+        model.addAttribute("pastTheEnd", pastTheEnd);
+        // Nothing found: an empty register calls for adding organisations, not for another search.
+        model.addAttribute("registerEmpty", page.total() == 0 && service.count() == 0);
         model.addAttribute("links", new QueryLinks(queryParameters, query));
         return "organisations/list";
     }

@@ -67,7 +67,7 @@ class ContactAttemptRepository {
                         + "WHERE o.status IN (" + UNSETTLED + ") AND (l.outcome IN (" + ARRANGED + ") "
                         + "OR l.attempted_on IS NULL OR l.attempted_on < :cutOff) "
                         + "ORDER BY CASE WHEN l.outcome IN (" + ARRANGED + ") THEN 0 "
-                        + "ELSE 1 END, CASE WHEN l.attempted_on IS NULL THEN 0 ELSE 1 END, l.attempted_on, o.name, "
+                        + "ELSE 1 END, CASE WHEN l.attempted_on IS NULL THEN 0 ELSE 1 END, l.attempted_on, LOWER(o.name), "
                         + "o.id FETCH FIRST :limit ROWS ONLY")
                 .param("cutOff", Date.valueOf(cutOff)).param("limit", limit)
                 .query(ContactAttemptRepository::due).list();

@@ -60,7 +60,10 @@ class RecommendationController {
     @PostMapping("/recommendations/groups/{id:\\d+}/items")
     String add(@PathVariable long id, @RequestParam(defaultValue = "") String text, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        return afterSave(recommendations.add(id, text), "recommendation.added", "redirect:/recommendations",
+        // Every heading has its own add form on the list, so its fields' ids carry the heading's id.
+        List<FormErrors.Entry> errors = recommendations.add(id, text).stream()
+                .map(e -> new FormErrors.Entry(e.field() + "-" + id, e.message())).toList();
+        return afterSave(errors, "recommendation.added", "redirect:/recommendations",
                 () -> showList(model, null), model, redirect, response);
     }
 

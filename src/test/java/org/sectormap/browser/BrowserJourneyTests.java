@@ -121,7 +121,8 @@ class BrowserJourneyTests {
         find("#q").sendKeys("café");
         clickThrough(find("form.filters button[type=submit]"));
         clickThrough(browser.findElement(By.linkText("Café & \"Friends\" <b>中文</b>")));
-        assertThat(find(".caption").getText()).isEqualTo("1 of 1");
+        assertThat(find("main h1").getText()).isEqualTo("Café & \"Friends\" <b>中文</b>");
+        assertThat(find("#contact-history").getText()).isEqualTo("Contact history");
         clickThrough(browser.findElement(By.linkText("Change this organisation")));
 
         new Select(find("#category")).selectByValue("bme-infrastructure");

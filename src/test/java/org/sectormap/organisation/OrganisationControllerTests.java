@@ -109,6 +109,15 @@ class OrganisationControllerTests {
         assertThat(service.find(id)).isEmpty();
     }
 
+    @Test
+    void shouldSayTheRegisterIsEmptyAndOfferToAddOrImport() throws Exception {
+        Document page = Jsoup.parse(mvc.perform(get("/organisations").param("q", "anything"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("main p").eachText()).contains("There are no organisations in the register yet.")
+                .noneMatch(p -> p.contains("match this search"));
+        assertThat(page.select("main a").eachAttr("href")).contains("/organisations/new", "/import");
+    }
+
     static OrganisationDetails details(String name) {
         return OrganisationDetails.of(name, OutreachStatus.LISTED);
     }

@@ -102,6 +102,50 @@ class OrganisationSearchTests {
     }
 
     @Test
+    void shouldOpenTheRecordPageFromAName() throws Exception {
+        Document page = Jsoup.parse(mvc.perform(get("/organisations").param("status", "interviewed"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        List<Long> ids = service.search(parameters.read(Map.of("status", "interviewed"))).items().stream()
+                .map(Organisation::id).toList();
+        assertThat(page.select("tbody tr td:first-child a").eachAttr("href"))
+                .containsExactlyElementsOf(ids.stream().map(id -> "/organisations/" + id).toList());
+        assertThat(page.select("a:containsOwn(Review these one at a time)").attr("href"))
+                .isEqualTo("/organisations/review?status=interviewed&position=1");
+    }
+
+    @Test
+    void shouldLinkEachReviewedRecordToItsFullRecordPage() throws Exception {
+        Document page = Jsoup.parse(mvc.perform(get("/organisations/review").param("position", "1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        long first = service.search(parameters.read(Map.of())).items().get(0).id();
+        assertThat(page.select("main a:containsOwn(Open the full record)").attr("href"))
+                .isEqualTo("/organisations/" + first);
+    }
+
+    @Test
+    void shouldSayWhenNothingMatchesTheSearch() throws Exception {
+        Document page = Jsoup.parse(mvc.perform(get("/organisations").param("q", "no such name"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("main p").eachText()).contains("No organisations match this search.")
+                .noneMatch(p -> p.contains("no organisations in the register"));
+        assertThat(page.select("main table")).isEmpty();
+    }
+
+    @Test
+    void shouldSayAPagePastTheEndDoesNotExistAndLinkToTheLast() throws Exception {
+        Document page = Jsoup.parse(mvc.perform(get("/organisations")
+                        .param("status", "interviewed").param("size", "2").param("page", "100"))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("main p").eachText())
+                .contains("There is no page 100: this search has 2 pages.")
+                .noneMatch(p -> p.contains("No organisations match"));
+        assertThat(page.select("main a:containsOwn(last page)").attr("href"))
+                .isEqualTo("/organisations?status=interviewed&size=2&page=2");
+        assertThat(page.select("main table")).isEmpty();
+        assertThat(page.select("a[rel=prev]")).isEmpty();
+    }
+
+    @Test
     void shouldWalkTheCurrentResultOneRecordAtATime() throws Exception {
         Document page = Jsoup.parse(mvc.perform(get("/organisations/review")
                         .param("status", "interviewed").param("position", "2"))

@@ -137,6 +137,14 @@ class OutreachTests {
     }
 
     @Test
+    void shouldListThoseWaitingEquallyLongByNameIgnoringCase() throws Exception {
+        for (String name : List.of("cherry", "Banana", "apple")) {
+            organisation(name, OutreachStatus.LISTED, false);
+        }
+        assertThat(page("/outreach").select("tbody td a").eachText()).containsExactly("apple", "Banana", "cherry");
+    }
+
+    @Test
     void shouldListEveryoneKeenForFollowUpWithTheirLastAttempt() throws Exception {
         long keen = organisation("Youth Voice", OutreachStatus.INTERVIEWED, true);
         attempt(keen, LocalDate.of(2007, 7, 20), ContactOutcome.INTERVIEW_HELD, null);

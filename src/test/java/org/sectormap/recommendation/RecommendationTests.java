@@ -10,10 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
 import org.sectormap.comment.CommentService;
@@ -70,6 +72,38 @@ class RecommendationTests {
     }
 
     @Test
+    void shouldGiveEachHeadingsAddFormItsOwnLabelledTextBox() throws Exception {
+        for (String heading : List.of("Commissioning", "Spreading the message", "Infrastructure")) {
+            recommendations.addGroup(heading, null);
+        }
+        Document page = page("/recommendations");
+        List<String> ids = page.select("form[action$=/items] textarea").eachAttr("id");
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates();
+        for (String id : ids) {
+            assertThat(page.select("label[for=" + id + "]")).as(id).hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldLinkAnErrorToTheTextBoxOfTheHeadingItWasAddedUnder() throws Exception {
+        for (String heading : List.of("Commissioning", "Spreading the message", "Infrastructure")) {
+            recommendations.addGroup(heading, null);
+        }
+        long second = recommendations.groups().get(1).id();
+        Document page = Jsoup.parse(mvc.perform(post("/recommendations/groups/{id}/items", second).with(csrf())
+                        .param("text", " "))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+
+        String href = page.selectFirst(".error-summary a").attr("href");
+        Element box = page.selectFirst(href);
+        assertThat(box).isNotNull();
+        assertThat(box.closest("form").attr("action")).isEqualTo("/recommendations/groups/" + second + "/items");
+        assertThat(box.closest("details").hasAttr("open")).isTrue();
+        assertThat(page.select(".error-message").eachText()).containsExactly("Error: Enter the recommendation");
+        assertThat(page.getElementById(box.attr("aria-describedby")).text()).contains("Enter the recommendation");
+    }
+
+    @Test
     void shouldTrackStatusWithDatedNotesNewestFirst() throws Exception {
         recommendations.addGroup("Commissioning", null);
         recommendations.add(recommendations.groups().get(0).id(), "Encourage commissioning boards to value local knowledge.");
@@ -93,6 +127,17 @@ class RecommendationTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("notedOn"));
         assertThat(recommendations.find(id).orElseThrow().status()).isEqualTo(RecommendationStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void shouldHeadTheNotesWithTheRecommendationsStatusNotTheOutreachStatus() throws Exception {
+        recommendations.addGroup("Commissioning", null);
+        recommendations.add(recommendations.groups().get(0).id(), "Value local knowledge.");
+        long id = onlyRecommendation();
+        recommendations.changeStatus(id, "agreed", "2007-08-01", "Agreed at the board");
+
+        assertThat(page("/recommendations/" + id).select("table thead th").eachText())
+                .containsExactly("Date", "Status", "Note");
     }
 
     @Test
