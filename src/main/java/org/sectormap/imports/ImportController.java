@@ -36,11 +36,13 @@ class ImportController {
     private static final String UPLOAD = "imports/upload";
 
     private final ImportService imports;
+    private final PendingImports pendingImports;
     private final Labels labels;
     private final Areas areas;
 
-    ImportController(ImportService imports, Labels labels, Areas areas) {
+    ImportController(ImportService imports, PendingImports pendingImports, Labels labels, Areas areas) {
         this.imports = imports;
+        this.pendingImports = pendingImports;
         this.labels = labels;
         this.areas = areas;
     }
@@ -87,13 +89,13 @@ class ImportController {
             model.addAttribute("problems", parsed.problems());
             return UPLOAD;
         }
-        String token = PendingImports.of(session).put(file.getOriginalFilename(), content);
+        String token = pendingImports.put(session, file.getOriginalFilename(), content);
         return "redirect:/import/" + token;
     }
 
     @GetMapping("/import/{token:[0-9a-f]{32}}")
     String preview(@PathVariable String token, HttpSession session, Model model, HttpServletResponse response) {
-        var pending = PendingImports.of(session).peek(token);
+        var pending = pendingImports.peek(session, token);
         if (pending.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return "imports/expired";
@@ -119,7 +121,7 @@ class ImportController {
     @PostMapping("/import/{token:[0-9a-f]{32}}")
     String confirm(@PathVariable String token, HttpSession session, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        var pending = PendingImports.of(session).take(token);
+        var pending = pendingImports.take(session, token);
         if (pending.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return "imports/expired";

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.jsoup.Jsoup;
@@ -39,6 +40,9 @@ class ImportTests {
 
     @Autowired
     OrganisationService organisations;
+
+    @Autowired
+    PendingImportSettings pendingSettings;
 
     private List<Organisation> stored() {
         return organisations.search(OrganisationQuery.all().atPage(1, 200)).items();
@@ -154,6 +158,8 @@ class ImportTests {
                 .andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(stored()).isEmpty();
+        Path waiting = pendingSettings.dir().resolve(preview.substring(preview.lastIndexOf('/') + 1));
+        assertThat(waiting).exists();
 
         Document page = Jsoup.parse(mvc.perform(get(preview).session(session))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
@@ -167,6 +173,7 @@ class ImportTests {
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("already been completed or has expired")));
         assertThat(stored()).hasSize(2);
+        assertThat(waiting).doesNotExist();
     }
 
     @Test
