@@ -100,7 +100,7 @@ class ImportTests {
                   {"row":4,"column":"name","message":"Enter the organisation's name"},
                   {"row":4,"column":"status","message":"'pending' is not an outreach status (interviewed, listed, excluded or unreachable)"},
                   {"row":6,"column":"interview_date","message":"'21/07/2007' is not a date in the form yyyy-mm-dd"}
-                ]}""");
+                ],"totalErrors":4}""");
         assertThat(stored()).extracting(Organisation::id).containsExactly(existing);
         assertThat(organisations.find(existing).orElseThrow().version()).isZero();
     }
@@ -109,10 +109,13 @@ class ImportTests {
     void shouldReportUnknownRepeatedAndMissingColumns() throws Exception {
         postCsv("Name,Postcode,Charity Number,postcode\nDerby REC,DE1 1AA,123,DE1 1AA\n", 422, """
                 {"errors":[
-                  {"row":1,"column":"Charity Number","message":"'Charity Number' is not a column Sector Map knows. The columns are: name, category, area, coverage, address, postcode, phone, email, website, contact_name, contact_role, description, status, exclusion_reason, exclusion_detail, interview_date, interview_mode, full_interview, follow_up, cyp_board, well_informed"},
+                  {"row":1,"column":"Charity Number","message":"'Charity Number' is not a column Sector Map knows"},
                   {"row":1,"column":"postcode","message":"The column 'postcode' appears more than once"},
                   {"row":1,"column":"status","message":"The file has no 'status' column"}
-                ]}""");
+                ],"totalErrors":3,"knownColumns":["name","category","area","coverage","address","postcode","phone",
+                  "email","website","contact_name","contact_role","description","status","exclusion_reason",
+                  "exclusion_detail","interview_date","interview_mode","full_interview","follow_up","cyp_board",
+                  "well_informed"]}""");
     }
 
     @Test
@@ -123,11 +126,11 @@ class ImportTests {
                 .andExpect(jsonPath("$.errors[0].row").doesNotExist())
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("not UTF-8")));
         postCsv("name,status\n", 422, "{\"errors\":[{\"row\":null,\"column\":null,"
-                + "\"message\":\"The file has no organisations in it\"}]}");
+                + "\"message\":\"The file has no organisations in it\"}],\"totalErrors\":1}");
         postCsv("", 422, "{\"errors\":[{\"row\":null,\"column\":null,"
-                + "\"message\":\"The file has no organisations in it\"}]}");
+                + "\"message\":\"The file has no organisations in it\"}],\"totalErrors\":1}");
         postCsv("name,status\nA,listed,extra\n", 422, "{\"errors\":[{\"row\":2,\"column\":null,"
-                + "\"message\":\"This row has 3 cells but the header names 2 columns\"}]}");
+                + "\"message\":\"This row has 3 cells but the header names 2 columns\"}],\"totalErrors\":1}");
         mvc.perform(post("/api/import/organisations").contentType("text/csv").content("name,status\n\"Unclosed,listed\n"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].message").value(
