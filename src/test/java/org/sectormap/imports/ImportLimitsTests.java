@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -94,6 +95,24 @@ class ImportLimitsTests {
                 .andExpect(jsonPath("$.errors[199].row").value(201))
                 .andExpect(jsonPath("$.totalErrors").value(250))
                 .andExpect(jsonPath("$.knownColumns").doesNotExist());
+    }
+
+    /** A file of exactly {@code size} bytes with one organisation whose name is far too long. */
+    private static byte[] oneLongName(int size) {
+        String start = "name,status\n\"";
+        String end = "\",listed\n";
+        return (start + "x".repeat(size - start.length() - end.length()) + end).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldRefuseAnApiBodyLargerThanTheUploadFormTakes() throws Exception {
+        int limit = 20 * 1024 * 1024;
+        mvc.perform(post("/api/import/organisations").contentType("text/csv").content(oneLongName(limit)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].column").value("name"));
+        mvc.perform(post("/api/import/organisations").contentType("text/csv").content(oneLongName(limit + 1)))
+                .andExpect(status().is(413))
+                .andExpect(content().json("{\"error\":\"The file is larger than 20 MB\"}", true));
     }
 
     @Test
