@@ -1,32 +1,59 @@
 package org.sectormap.imports;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 class ImportApiController {
 
     private final ImportService imports;
+    private final MessageSource messages;
+    private final DataSize largestFile;
 
-    ImportApiController(ImportService imports) {
+    /** The API takes no larger a file than the upload form, whose limit is the multipart one. */
+    ImportApiController(ImportService imports, MessageSource messages,
+            @Value("${spring.servlet.multipart.max-file-size}") DataSize largestFile) {
         this.imports = imports;
+        this.messages = messages;
+        this.largestFile = largestFile;
     }
 
-    record Problems(List<ImportProblem> errors) {
+    /** The first problems, how many in all, and the columns when a heading is none of them. */
+    record Problems(List<ImportProblem> errors, int totalErrors,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> knownColumns) {
     }
 
     @PostMapping(path = "/api/import/organisations", consumes = "text/csv")
-    ResponseEntity<?> importOrganisations(@RequestBody(required = false) byte[] csv) {
-        ParsedImport result = imports.importAll(csv == null ? new byte[0] : csv);
+    ResponseEntity<?> importOrganisations(InputStream body) throws IOException {
+        ParsedImport result = imports.importAll(read(body));
         if (!result.valid()) {
-            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new Problems(result.problems()));
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new Problems(result.problems(),
+                    result.totalProblems(), result.unknownColumns() ? OrganisationCsvReader.COLUMNS : null));
         }
         return ResponseEntity.ok(Map.of("imported", result.organisations().size()));
+    }
+
+    /** Reads one byte past the limit at most, so an endless body costs no more than a file at the limit. */
+    private byte[] read(InputStream body) throws IOException {
+        int limit = Math.toIntExact(largestFile.toBytes());
+        byte[] csv = body.readNBytes(limit + 1);
+        if (csv.length > limit) {
+            throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, messages.getMessage("import.error.tooLarge",
+                    new Object[] {largestFile.toMegabytes()}, LocaleContextHolder.getLocale()));
+        }
+        return csv;
     }
 }

@@ -1,7 +1,6 @@
 package org.sectormap.imports;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,7 +9,6 @@ import java.util.stream.Collectors;
 import org.sectormap.organisation.Areas;
 import org.sectormap.shared.Labels;
 import org.sectormap.organisation.OrganisationDetails;
-import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OutreachStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,18 +34,20 @@ class ImportController {
     private static final String UPLOAD = "imports/upload";
 
     private final ImportService imports;
+    private final PendingImports pendingImports;
     private final Labels labels;
     private final Areas areas;
 
-    ImportController(ImportService imports, Labels labels, Areas areas) {
+    ImportController(ImportService imports, PendingImports pendingImports, Labels labels, Areas areas) {
         this.imports = imports;
+        this.pendingImports = pendingImports;
         this.labels = labels;
         this.areas = areas;
     }
 
     @ModelAttribute
     void vocabulary(Model model) {
-        model.addAttribute("columns", columns());
+        model.addAttribute("columns", OrganisationCsvReader.COLUMNS);
         model.addAttribute("areas", areas.areas());
         model.addAttribute("labels", labels);
     }
@@ -60,7 +60,7 @@ class ImportController {
     /** A file with the header row and one example, to start a spreadsheet from. */
     @GetMapping("/import/template.csv")
     ResponseEntity<String> template() {
-        String header = columns().stream().collect(Collectors.joining(","));
+        String header = String.join(",", OrganisationCsvReader.COLUMNS);
         String example = "Example Racial Equality Council,bme-infrastructure,Derby city,Derby and south Derbyshire,"
                 + "\"1 High Street, Derby\",DE1 1AA,01332 000000,info@example.org.uk,https://example.org.uk,"
                 + "A. Person,Director,\"Supports BME community groups, and networks\",interviewed,,,2007-07-20,"
@@ -84,16 +84,15 @@ class ImportController {
         if (!parsed.valid()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("fileName", file.getOriginalFilename());
-            model.addAttribute("problems", parsed.problems());
-            return UPLOAD;
+            return problems(model, parsed);
         }
-        String token = PendingImports.of(session).put(file.getOriginalFilename(), content);
+        String token = pendingImports.put(session, file.getOriginalFilename(), content);
         return "redirect:/import/" + token;
     }
 
     @GetMapping("/import/{token:[0-9a-f]{32}}")
     String preview(@PathVariable String token, HttpSession session, Model model, HttpServletResponse response) {
-        var pending = PendingImports.of(session).peek(token);
+        var pending = pendingImports.peek(session, token);
         if (pending.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return "imports/expired";
@@ -101,8 +100,7 @@ class ImportController {
         ParsedImport parsed = imports.check(pending.get().content());
         if (!parsed.valid()) {
             // Only a change of configuration (the area list) between upload and preview can land here.
-            model.addAttribute("problems", parsed.problems());
-            return UPLOAD;
+            return problems(model, parsed);
         }
         List<OrganisationDetails> all = parsed.organisations();
         Map<OutreachStatus, Long> byStatus = all.stream()
@@ -119,22 +117,24 @@ class ImportController {
     @PostMapping("/import/{token:[0-9a-f]{32}}")
     String confirm(@PathVariable String token, HttpSession session, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        var pending = PendingImports.of(session).take(token);
+        var pending = pendingImports.take(session, token);
         if (pending.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return "imports/expired";
         }
         ParsedImport result = imports.importAll(pending.get().content());
         if (!result.valid()) {
-            model.addAttribute("problems", result.problems());
-            return UPLOAD;
+            return problems(model, result);
         }
         redirect.addFlashAttribute("notice", "import.done");
         redirect.addFlashAttribute("noticeArgs", new Object[] {result.organisations().size()});
         return "redirect:/organisations";
     }
 
-    private static List<String> columns() {
-        return Arrays.stream(OrganisationField.values()).map(OrganisationField::column).toList();
+    private static String problems(Model model, ParsedImport parsed) {
+        model.addAttribute("problems", parsed.problems());
+        model.addAttribute("totalProblems", parsed.totalProblems());
+        model.addAttribute("unknownColumns", parsed.unknownColumns());
+        return UPLOAD;
     }
 }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -40,6 +39,8 @@ class OrganisationCsvReader {
 
     private static final Pattern START_LINE = Pattern.compile("startline (\\d+)");
     private static final List<OrganisationField> REQUIRED = List.of(OrganisationField.NAME, OrganisationField.STATUS);
+    /** The columns a file may have, in the order the template and exports use. */
+    static final List<String> COLUMNS = Arrays.stream(OrganisationField.values()).map(OrganisationField::column).toList();
 
     private final OrganisationParser parser;
     private final Labels labels;
@@ -54,17 +55,17 @@ class OrganisationCsvReader {
     ParsedImport read(byte[] bytes) {
         Optional<String> text = decode(bytes);
         if (text.isEmpty()) {
-            return failed(new ImportProblem(null, null, message("import.error.notUtf8")));
+            return ImportProblems.only(message("import.error.notUtf8"));
         }
         try (CSVParser csv = CSVFormat.RFC4180.parse(new StringReader(text.get()))) {
             return read(csv);
         } catch (IOException | UncheckedIOException e) {
-            return failed(new ImportProblem(null, null, unreadable(e)));
+            return ImportProblems.only(unreadable(e));
         }
     }
 
     private ParsedImport read(CSVParser csv) {
-        List<ImportProblem> problems = new ArrayList<>();
+        ImportProblems problems = new ImportProblems();
         List<OrganisationDetails> organisations = new ArrayList<>();
         Map<OrganisationField, Integer> columns = null;
         List<String> headings = List.of();
@@ -73,17 +74,18 @@ class OrganisationCsvReader {
             if (columns == null) {
                 headings = record.toList();
                 columns = header(headings, problems);
-                if (!problems.isEmpty()) {
-                    return new ParsedImport(List.of(), problems);
+                if (problems.any()) {
+                    return problems.parsed(List.of());
                 }
                 continue;
             }
             if (blank(record)) {
                 continue;
             }
-            if (record.size() > headings.size()) {
-                problems.add(new ImportProblem(row, null,
-                        message("import.error.tooManyCells", record.size(), headings.size())));
+            int cells = record.size();
+            int named = headings.size();
+            if (cells > named) {
+                problems.add(row, null, () -> message("import.error.tooManyCells", cells, named));
                 continue;
             }
             Map<OrganisationField, Integer> at = columns;
@@ -92,38 +94,40 @@ class OrganisationCsvReader {
             List<String> heads = headings;
             result.problems().forEach(p -> {
                 OrganisationField field = OrganisationField.fromProperty(p.field()).orElseThrow();
-                problems.add(new ImportProblem(row,
-                        at.containsKey(field) ? heads.get(at.get(field)).strip() : field.column(), labels.message(p)));
+                problems.add(row, at.containsKey(field) ? heads.get(at.get(field)).strip() : field.column(),
+                        () -> labels.message(p));
             });
-            if (result.valid()) {
+            // Once the file has failed its good rows are of no use, so they are not held.
+            if (problems.any()) {
+                organisations.clear();
+            } else {
                 organisations.add(result.details());
             }
         }
-        if (columns == null || (organisations.isEmpty() && problems.isEmpty())) {
-            problems.add(new ImportProblem(null, null, message("import.error.empty")));
+        if (columns == null || (organisations.isEmpty() && !problems.any())) {
+            problems.add(null, null, () -> message("import.error.empty"));
         }
-        return problems.isEmpty() ? new ParsedImport(organisations, List.of()) : new ParsedImport(List.of(), problems);
+        return problems.parsed(organisations);
     }
 
     /** Where each known column is, or problems for every unknown, repeated or missing one. */
-    private Map<OrganisationField, Integer> header(List<String> headings, List<ImportProblem> problems) {
+    private Map<OrganisationField, Integer> header(List<String> headings, ImportProblems problems) {
         Map<OrganisationField, Integer> columns = new EnumMap<>(OrganisationField.class);
-        String known = Arrays.stream(OrganisationField.values()).map(OrganisationField::column)
-                .collect(Collectors.joining(", "));
         for (int i = 0; i < headings.size(); i++) {
             String heading = headings.get(i).strip();
             Optional<OrganisationField> field = OrganisationField.fromColumn(heading);
+            int number = i + 1;
             if (heading.isEmpty()) {
-                problems.add(new ImportProblem(1, null, message("import.error.blankHeading", i + 1)));
+                problems.add(1, null, () -> message("import.error.blankHeading", number));
             } else if (field.isEmpty()) {
-                problems.add(new ImportProblem(1, heading, message("import.error.unknownColumn", heading, known)));
+                problems.unknownColumn(heading, () -> message("import.error.unknownColumn", ImportProblems.column(heading)));
             } else if (columns.putIfAbsent(field.get(), i) != null) {
-                problems.add(new ImportProblem(1, heading, message("import.error.repeatedColumn", heading)));
+                problems.add(1, heading, () -> message("import.error.repeatedColumn", heading));
             }
         }
         for (OrganisationField field : REQUIRED) {
             if (!columns.containsKey(field)) {
-                problems.add(new ImportProblem(1, field.column(), message("import.error.missingColumn", field.column())));
+                problems.add(1, field.column(), () -> message("import.error.missingColumn", field.column()));
             }
         }
         return columns;
@@ -159,10 +163,6 @@ class OrganisationCsvReader {
         Matcher line = START_LINE.matcher(String.valueOf(e.getMessage()));
         return line.find() ? message("import.error.unclosedQuote", Integer.parseInt(line.group(1)))
                 : message("import.error.unreadable");
-    }
-
-    private static ParsedImport failed(ImportProblem problem) {
-        return new ParsedImport(List.of(), List.of(problem));
     }
 
     private String message(String key, Object... args) {

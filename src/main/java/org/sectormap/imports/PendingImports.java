@@ -1,59 +1,232 @@
 package org.sectormap.imports;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.util.WebUtils;
 
 import jakarta.servlet.http.HttpSession;
 
 /**
- * Files checked and waiting for the user to confirm them, kept in their session under a random
- * token. Taking one removes it, so confirming twice imports once.
+ * Checked files waiting for the user to confirm them. They wait on disk rather than in the session,
+ * so many people uploading at once cannot exhaust the memory; each is named by a random token that
+ * only the uploader's session holds. Taking one deletes it, so confirming twice imports once.
+ *
+ * <p>Past the total size allowed across everyone, the oldest waiting files are dropped to make room
+ * (their previews then ask for the file again) rather than the new upload refused: a busy hour
+ * should cost a slow confirmer a second upload, not shut everyone out until the oldest files expire.
  */
-final class PendingImports implements Serializable {
+@Component
+class PendingImports {
 
+    private static final Logger log = LoggerFactory.getLogger(PendingImports.class);
     private static final String ATTRIBUTE = PendingImports.class.getName();
-    private static final int KEPT = 3;
+    private static final int KEPT_PER_SESSION = 3;
+    private static final int LONGEST_NAME = 255;
+    private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{32}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record Pending(String fileName, byte[] content) implements Serializable {
+    record Pending(String fileName, byte[] content) {
     }
 
-    private final Map<String, Pending> files = new LinkedHashMap<>();
+    /** All a session keeps: its waiting files' tokens, oldest first, with the names they were uploaded under. */
+    private static final class Tokens implements Serializable {
+        private final LinkedHashMap<String, String> names = new LinkedHashMap<>();
+    }
 
-    static PendingImports of(HttpSession session) {
-        synchronized (WebUtils.getSessionMutex(session)) {
-            PendingImports pending = (PendingImports) session.getAttribute(ATTRIBUTE);
-            if (pending == null) {
-                pending = new PendingImports();
-                session.setAttribute(ATTRIBUTE, pending);
+    private record Waiting(Path path, long size, FileTime modified) {
+    }
+
+    private final Path dir;
+    private final long maxTotal;
+    private final PendingImportSettings settings;
+    private final Clock clock;
+
+    PendingImports(PendingImportSettings settings,
+            @Value("${spring.servlet.multipart.max-file-size}") DataSize largestUpload, Clock clock) {
+        if (settings.maxTotal().compareTo(largestUpload) < 0) {
+            throw new IllegalStateException("sectormap.imports.pending.max-total (" + settings.maxTotal()
+                    + ") must be at least spring.servlet.multipart.max-file-size (" + largestUpload + ")");
+        }
+        this.settings = settings;
+        this.dir = settings.dir().toAbsolutePath();
+        this.maxTotal = settings.maxTotal().toBytes();
+        this.clock = clock;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the folder for pending imports " + dir, e);
+        }
+        // Files left from before a restart (their sessions are gone) would otherwise wait for the first sweep.
+        sweep();
+    }
+
+    String put(HttpSession session, String fileName, byte[] content) {
+        String token = newToken();
+        synchronized (this) {
+            makeRoom(content.length);
+            Path file = dir.resolve(token);
+            try {
+                Files.write(file, content);
+                Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
+            } catch (IOException e) {
+                delete(file);
+                throw new UncheckedIOException(e);
             }
-            return pending;
+        }
+        List<String> dropped = new ArrayList<>();
+        synchronized (WebUtils.getSessionMutex(session)) {
+            Tokens tokens = tokens(session);
+            tokens.names.put(token, shorten(fileName));
+            // Only the last few uploads of a session wait: abandoned previews should not hold space.
+            while (tokens.names.size() > KEPT_PER_SESSION) {
+                String oldest = tokens.names.keySet().iterator().next();
+                tokens.names.remove(oldest);
+                dropped.add(oldest);
+            }
+            session.setAttribute(ATTRIBUTE, tokens);
+        }
+        dropped.forEach(old -> delete(dir.resolve(old)));
+        return token;
+    }
+
+    Optional<Pending> peek(HttpSession session, String token) {
+        String name;
+        synchronized (WebUtils.getSessionMutex(session)) {
+            name = tokens(session).names.get(token);
+        }
+        return name == null ? Optional.empty() : read(token, name);
+    }
+
+    /** The file, once: a second take of the same token finds nothing. */
+    Optional<Pending> take(HttpSession session, String token) {
+        String name;
+        synchronized (WebUtils.getSessionMutex(session)) {
+            Tokens tokens = tokens(session);
+            name = tokens.names.remove(token);
+            session.setAttribute(ATTRIBUTE, tokens);
+        }
+        if (name == null) {
+            return Optional.empty();
+        }
+        Optional<Pending> pending = read(token, name);
+        delete(dir.resolve(token));
+        return pending;
+    }
+
+    /** Deletes the files past their time, whoever uploaded them. */
+    @Scheduled(fixedDelay = 10, initialDelay = 10, timeUnit = TimeUnit.MINUTES)
+    synchronized void sweep() {
+        List<Waiting> expired = waiting().stream().filter(w -> expired(w.modified())).toList();
+        expired.forEach(w -> delete(w.path()));
+        if (!expired.isEmpty()) {
+            log.info("Deleted {} pending imports not confirmed within {}", expired.size(), settings.expiry());
         }
     }
 
-    synchronized String put(String fileName, byte[] content) {
-        // Only the last few uploads wait, so abandoned previews do not pile up in memory.
-        while (files.size() >= KEPT) {
-            files.remove(files.keySet().iterator().next());
+    private Optional<Pending> read(String token, String name) {
+        if (!TOKEN.matcher(token).matches()) {
+            return Optional.empty();
         }
+        Path file = dir.resolve(token);
+        try {
+            // Checked here too, so a file is not offered between its expiry and the next sweep.
+            if (expired(Files.getLastModifiedTime(file))) {
+                delete(file);
+                return Optional.empty();
+            }
+            return Optional.of(new Pending(name, Files.readAllBytes(file)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes the oldest waiting files until {@code incoming} more bytes fit under the total allowed. */
+    private void makeRoom(long incoming) {
+        List<Waiting> oldestFirst = waiting().stream().sorted(Comparator.comparing(Waiting::modified)).toList();
+        long total = oldestFirst.stream().mapToLong(Waiting::size).sum();
+        int dropped = 0;
+        for (Waiting w : oldestFirst) {
+            if (total + incoming <= maxTotal) {
+                break;
+            }
+            delete(w.path());
+            total -= w.size();
+            dropped++;
+        }
+        if (dropped > 0) {
+            log.warn("Dropped the {} oldest pending imports to keep them under {}", dropped, settings.maxTotal());
+        }
+    }
+
+    private boolean expired(FileTime modified) {
+        return modified.toInstant().plus(settings.expiry()).isBefore(clock.instant());
+    }
+
+    /** The token-named files in the folder; anything else someone put there is left alone. */
+    private List<Waiting> waiting() {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Waiting> found = new ArrayList<>();
+            files.filter(f -> TOKEN.matcher(f.getFileName().toString()).matches()).forEach(f -> {
+                try {
+                    found.add(new Waiting(f, Files.size(f), Files.getLastModifiedTime(f)));
+                } catch (NoSuchFileException e) {
+                    // Taken or dropped while listing.
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Tokens tokens(HttpSession session) {
+        Tokens tokens = (Tokens) session.getAttribute(ATTRIBUTE);
+        return tokens == null ? new Tokens() : tokens;
+    }
+
+    private static String newToken() {
         byte[] token = new byte[16];
         RANDOM.nextBytes(token);
-        String key = HexFormat.of().formatHex(token);
-        files.put(key, new Pending(fileName, content));
-        return key;
+        return HexFormat.of().formatHex(token);
     }
 
-    synchronized Optional<Pending> peek(String token) {
-        return Optional.ofNullable(files.get(token));
+    private static String shorten(String fileName) {
+        String name = fileName == null ? "" : fileName;
+        return name.length() <= LONGEST_NAME ? name : name.substring(0, LONGEST_NAME);
     }
 
-    synchronized Optional<Pending> take(String token) {
-        return Optional.ofNullable(files.remove(token));
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -61,8 +61,8 @@ class RecommendationController {
     String add(@PathVariable long id, @RequestParam(defaultValue = "") String text, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         // Every heading has its own add form on the list, so its fields' ids carry the heading's id.
-        List<FormErrors.Entry> errors = recommendations.add(id, text).stream()
-                .map(e -> new FormErrors.Entry(e.field() + "-" + id, e.message())).toList();
+        List<Problem> errors = recommendations.add(id, text).stream()
+                .map(p -> new Problem(p.field() + "-" + id, p.messageKey(), p.args())).toList();
         return afterSave(errors, "recommendation.added", "redirect:/recommendations",
                 () -> showList(model, null), model, redirect, response);
     }

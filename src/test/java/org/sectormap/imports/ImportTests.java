@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.jsoup.Jsoup;
@@ -40,6 +41,9 @@ class ImportTests {
 
     @Autowired
     OrganisationService organisations;
+
+    @Autowired
+    PendingImportSettings pendingSettings;
 
     private List<Organisation> stored() {
         return organisations.search(OrganisationQuery.all().atPage(1, 200)).items();
@@ -95,7 +99,7 @@ class ImportTests {
                   {"row":4,"column":"name","message":"Enter the organisation's name"},
                   {"row":4,"column":"status","message":"Outreach status must be one of: interviewed, listed, excluded, unreachable"},
                   {"row":6,"column":"interview_date","message":"Interview date must be a real date"}
-                ]}""");
+                ],"totalErrors":4}""");
         assertThat(stored()).extracting(Organisation::id).containsExactly(existing);
         assertThat(organisations.find(existing).orElseThrow().version()).isZero();
     }
@@ -104,10 +108,13 @@ class ImportTests {
     void shouldReportUnknownRepeatedAndMissingColumns() throws Exception {
         postCsv("Name,Postcode,Charity Number,postcode\nDerby REC,DE1 1AA,123,DE1 1AA\n", 422, """
                 {"errors":[
-                  {"row":1,"column":"Charity Number","message":"'Charity Number' is not a column Sector Map knows. The columns are: name, category, area, coverage, address, postcode, phone, email, website, contact_name, contact_role, description, status, exclusion_reason, exclusion_detail, interview_date, interview_mode, full_interview, follow_up, cyp_board, well_informed"},
+                  {"row":1,"column":"Charity Number","message":"'Charity Number' is not a column Sector Map knows"},
                   {"row":1,"column":"postcode","message":"The column 'postcode' appears more than once"},
                   {"row":1,"column":"status","message":"The file has no 'status' column"}
-                ]}""");
+                ],"totalErrors":3,"knownColumns":["name","category","area","coverage","address","postcode","phone",
+                  "email","website","contact_name","contact_role","description","status","exclusion_reason",
+                  "exclusion_detail","interview_date","interview_mode","full_interview","follow_up","cyp_board",
+                  "well_informed"]}""");
     }
 
     @Test
@@ -118,11 +125,11 @@ class ImportTests {
                 .andExpect(jsonPath("$.errors[0].row").doesNotExist())
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("not UTF-8")));
         postCsv("name,status\n", 422, "{\"errors\":[{\"row\":null,\"column\":null,"
-                + "\"message\":\"The file has no organisations in it\"}]}");
+                + "\"message\":\"The file has no organisations in it\"}],\"totalErrors\":1}");
         postCsv("", 422, "{\"errors\":[{\"row\":null,\"column\":null,"
-                + "\"message\":\"The file has no organisations in it\"}]}");
+                + "\"message\":\"The file has no organisations in it\"}],\"totalErrors\":1}");
         postCsv("name,status\nA,listed,extra\n", 422, "{\"errors\":[{\"row\":2,\"column\":null,"
-                + "\"message\":\"This row has 3 cells but the header names 2 columns\"}]}");
+                + "\"message\":\"This row has 3 cells but the header names 2 columns\"}],\"totalErrors\":1}");
         mvc.perform(post("/api/import/organisations").contentType("text/csv").content("name,status\n\"Unclosed,listed\n"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].message").value(
@@ -153,6 +160,8 @@ class ImportTests {
                 .andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(stored()).isEmpty();
+        Path waiting = pendingSettings.dir().resolve(preview.substring(preview.lastIndexOf('/') + 1));
+        assertThat(waiting).exists();
 
         Document page = Jsoup.parse(mvc.perform(get(preview).session(session))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
@@ -166,6 +175,7 @@ class ImportTests {
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("already been completed or has expired")));
         assertThat(stored()).hasSize(2);
+        assertThat(waiting).doesNotExist();
     }
 
     @Test

@@ -1,0 +1,63 @@
+package org.sectormap.imports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.sectormap.organisation.OrganisationDetails;
+
+/**
+ * The problems found in a file as it is read: the first {@value #SHOWN} written out, the rest only
+ * counted. A file of a million unknown columns would otherwise answer hundreds of megabytes, and
+ * nobody reads past the first screenful before fixing the spreadsheet.
+ */
+final class ImportProblems {
+
+    static final int SHOWN = 200;
+    /** Some messages quote the cell or heading; a 20 MB one should not come back twice over. */
+    private static final int LONGEST_COLUMN = 100;
+    private static final int LONGEST_MESSAGE = 1000;
+
+    private final List<ImportProblem> shown = new ArrayList<>();
+    private int total;
+    private boolean unknownColumns;
+
+    static ParsedImport only(String message) {
+        ImportProblems problems = new ImportProblems();
+        problems.add(null, null, () -> message);
+        return problems.parsed(List.of());
+    }
+
+    /** The message is only written for a problem that will be shown. */
+    void add(Integer row, String column, Supplier<String> message) {
+        total++;
+        if (shown.size() < SHOWN) {
+            shown.add(new ImportProblem(row, column(column), shorten(message.get(), LONGEST_MESSAGE)));
+        }
+    }
+
+    /** A heading that is no column, so the answer can list the columns once rather than in every message. */
+    void unknownColumn(String heading, Supplier<String> message) {
+        unknownColumns = true;
+        add(1, heading, message);
+    }
+
+    boolean any() {
+        return total > 0;
+    }
+
+    /** The organisations when the file is clean; otherwise the problems and none of them. */
+    ParsedImport parsed(List<OrganisationDetails> organisations) {
+        return any() ? new ParsedImport(List.of(), List.copyOf(shown), total, unknownColumns)
+                : new ParsedImport(List.copyOf(organisations), List.of(), 0, false);
+    }
+
+    /** A heading as problems quote it. */
+    static String column(String heading) {
+        return shorten(heading, LONGEST_COLUMN);
+    }
+
+    private static String shorten(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

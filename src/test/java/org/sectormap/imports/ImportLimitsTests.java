@@ -1,0 +1,126 @@
+package org.sectormap.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.sectormap.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+/** What a hostile or mistaken file costs: bounded answers however many problems it has. */
+@DatabaseTest
+class ImportLimitsTests {
+
+    private static final int UNKNOWN_COLUMNS = 100_000;
+    private static final byte[] MANY_UNKNOWN_COLUMNS = manyUnknownColumns();
+
+    @Autowired
+    MockMvc mvc;
+
+    private static byte[] manyUnknownColumns() {
+        StringBuilder csv = new StringBuilder("name,status");
+        for (int i = 1; i <= UNKNOWN_COLUMNS; i++) {
+            csv.append(",unknown").append(i);
+        }
+        return csv.append("\nDerby REC,listed\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private record Timed(MvcResult result, Duration took) {
+    }
+
+    private Timed timed(RequestBuilder request) throws Exception {
+        long start = System.nanoTime();
+        MvcResult result = mvc.perform(request).andReturn();
+        return new Timed(result, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    @Test
+    void shouldCapTheProblemsTheApiReportsAndListTheColumnsOnce() throws Exception {
+        Timed answer = timed(post("/api/import/organisations").contentType("text/csv").content(MANY_UNKNOWN_COLUMNS));
+
+        byte[] body = answer.result().getResponse().getContentAsByteArray();
+        assertThat(body.length).isLessThan(100_000);
+        assertThat(answer.took()).isLessThan(Duration.ofSeconds(5));
+        mvc.perform(post("/api/import/organisations").contentType("text/csv").content(MANY_UNKNOWN_COLUMNS))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.length()").value(ImportProblems.SHOWN))
+                .andExpect(jsonPath("$.totalErrors").value(UNKNOWN_COLUMNS))
+                .andExpect(jsonPath("$.errors[0].column").value("unknown1"))
+                .andExpect(jsonPath("$.errors[0].message").value("'unknown1' is not a column Sector Map knows"))
+                .andExpect(jsonPath("$.errors[199].column").value("unknown200"))
+                .andExpect(jsonPath("$.knownColumns.length()").value(OrganisationCsvReader.COLUMNS.size()))
+                .andExpect(jsonPath("$.knownColumns[11]").value("description"));
+    }
+
+    @Test
+    void shouldCapTheProblemsThePageShowsAndSayHowManyThereAre() throws Exception {
+        MockMultipartFile file = new MockMultipartFile("file", "wide.csv", "text/csv", MANY_UNKNOWN_COLUMNS);
+        Timed answer = timed(multipart("/import").file(file).with(csrf()));
+
+        String html = answer.result().getResponse().getContentAsString();
+        assertThat(answer.result().getResponse().getStatus()).isEqualTo(422);
+        assertThat(html.length()).isLessThan(100_000);
+        assertThat(answer.took()).isLessThan(Duration.ofSeconds(5));
+        Document page = Jsoup.parse(html);
+        assertThat(page.select("#problems tbody tr")).hasSize(ImportProblems.SHOWN);
+        assertThat(page.select("#problems-shown").text()).isEqualTo("Showing the first 200 of 100,000 problems.");
+        assertThat(page.select("#problems caption").text()).isEqualTo("Problems in the file, 100,000 found");
+        assertThat(page.select("#known-columns").text()).startsWith("The columns Sector Map knows are: name, category,");
+        assertThat(page.select("#problems tbody").text()).doesNotContain("well_informed");
+    }
+
+    @Test
+    void shouldCountEveryBadRowButWriteOutOnlyTheFirstOnes() throws Exception {
+        StringBuilder csv = new StringBuilder("name,status\n");
+        for (int i = 1; i <= 250; i++) {
+            csv.append("Group ").append(i).append(",maybe\n");
+        }
+        mvc.perform(post("/api/import/organisations").contentType("text/csv").content(csv.toString()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.length()").value(ImportProblems.SHOWN))
+                .andExpect(jsonPath("$.errors[199].row").value(201))
+                .andExpect(jsonPath("$.totalErrors").value(250))
+                .andExpect(jsonPath("$.knownColumns").doesNotExist());
+    }
+
+    /** A file of exactly {@code size} bytes with one organisation whose name is far too long. */
+    private static byte[] oneLongName(int size) {
+        String start = "name,status\n\"";
+        String end = "\",listed\n";
+        return (start + "x".repeat(size - start.length() - end.length()) + end).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldRefuseAnApiBodyLargerThanTheUploadFormTakes() throws Exception {
+        int limit = 20 * 1024 * 1024;
+        mvc.perform(post("/api/import/organisations").contentType("text/csv").content(oneLongName(limit)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].column").value("name"));
+        mvc.perform(post("/api/import/organisations").contentType("text/csv").content(oneLongName(limit + 1)))
+                .andExpect(status().is(413))
+                .andExpect(content().json("{\"error\":\"The file is larger than 20 MB\"}", true));
+    }
+
+    @Test
+    void shouldNotEchoAHugeHeadingBackInFull() throws Exception {
+        String heading = "x".repeat(1_000_000);
+        MvcResult answer = mvc.perform(post("/api/import/organisations").contentType("text/csv")
+                        .content("name,status," + heading + "\n"))
+                .andExpect(status().isUnprocessableContent()).andReturn();
+        assertThat(answer.getResponse().getContentAsByteArray().length).isLessThan(2_000);
+    }
+}
