@@ -13,7 +13,7 @@ class CleanDatabase implements BeforeEachCallback {
     /** Every table the migrations create, in an order that respects foreign keys. */
     private static final List<String> TABLES = List.of("recommendation_note", "recommendation_comment",
             "recommendation_theme", "recommendation", "recommendation_group", "comment_theme", "anonymous_comment",
-            "interview_answer", "interview", "contact_attempt", "organisation");
+            "interview_answer", "interview", "contact_attempt", "organisation", "demo_load");
 
     @Override
     public void beforeEach(ExtensionContext context) {

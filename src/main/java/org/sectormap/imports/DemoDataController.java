@@ -15,13 +15,16 @@ class DemoDataController {
 
     @PostMapping("/demo")
     String load(RedirectAttributes redirect) {
-        int loaded = demo.loadIntoEmptyRegister();
-        if (loaded == 0) {
-            redirect.addFlashAttribute("notice", "demo.notEmpty");
-            return "redirect:/";
+        DemoData.Result result = demo.load(DemoDataSet.APPENDIX_1);
+        switch (result.outcome()) {
+            case LOADED -> {
+                redirect.addFlashAttribute("notice", "demo.loaded");
+                redirect.addFlashAttribute("noticeArgs", new Object[] {result.organisations()});
+                return "redirect:/organisations";
+            }
+            case NOT_EMPTY -> redirect.addFlashAttribute("notice", "demo.notEmpty");
+            case ALREADY_LOADED -> redirect.addFlashAttribute("notice", "demo.alreadyLoaded");
         }
-        redirect.addFlashAttribute("notice", "demo.loaded");
-        redirect.addFlashAttribute("noticeArgs", new Object[] {loaded});
-        return "redirect:/organisations";
+        return "redirect:/";
     }
 }

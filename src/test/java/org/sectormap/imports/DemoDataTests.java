@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
@@ -22,6 +23,7 @@ import org.sectormap.organisation.OrganisationService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 @DatabaseTest
@@ -36,6 +38,9 @@ class DemoDataTests {
     @Autowired
     OrganisationService organisations;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
     void shouldLoadTheInterviewedOrganisationsOfAppendix1ByArea() throws Exception {
         mvc.perform(post("/demo").with(csrf())).andExpect(redirectedUrl("/organisations"));
@@ -49,7 +54,7 @@ class DemoDataTests {
 
     @Test
     void shouldLoadTheReportsTwentyFiveRecommendationsUnderItsThreeHeadings() throws Exception {
-        demo.loadIntoEmptyRegister();
+        demo.load(DemoDataSet.APPENDIX_1);
         mvc.perform(get("/api/recommendations"))
                 .andExpect(jsonPath("$[*].heading", contains("Supporting the Infrastructure Organisations",
                         "Spreading the ECM Message", "Commissioning")))
@@ -71,6 +76,18 @@ class DemoDataTests {
     }
 
     @Test
+    void shouldLoadOnlyOnceInTheDatabasesLifeEvenIntoARegisterEmptiedSince() throws Exception {
+        demo.load(DemoDataSet.APPENDIX_1);
+        jdbc.update("DELETE FROM organisation");
+
+        assertThat(demo.load(DemoDataSet.APPENDIX_1).outcome()).isEqualTo(DemoData.Outcome.ALREADY_LOADED);
+        mvc.perform(post("/demo").with(csrf()))
+                .andExpect(redirectedUrl("/"))
+                .andExpect(flash().attribute("notice", "demo.alreadyLoaded"));
+        assertThat(organisations.count()).isZero();
+    }
+
+    @Test
     void shouldNotLoadWithoutBeingAsked() {
         demo.run(new DefaultApplicationArguments());
         assertThat(organisations.count()).isZero();
@@ -79,7 +96,7 @@ class DemoDataTests {
     /** Appendix 1 names the people interviewed; the shipped data must not. */
     @Test
     void shouldHoldNoNameOfAPersonInterviewed() throws IOException {
-        String demoCsv = new ClassPathResource(DemoData.FILE).getContentAsString(StandardCharsets.UTF_8);
+        String demoCsv = new ClassPathResource(DemoDataSet.APPENDIX_1.file("organisations.csv")).getContentAsString(StandardCharsets.UTF_8);
         Path reportFile = Path.of("../shared/seed/000_6be310d4604ff33d.txt");
         assumeTrue(Files.exists(reportFile), "Skipped: the 2007 report is not at " + reportFile.toAbsolutePath()
                 + " (CI has it beside the checkout)");
