@@ -1,5 +1,8 @@
 package org.sectormap.imports;
 
+import java.util.List;
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -30,22 +33,30 @@ class DemoData implements ApplicationRunner {
 
     private final DemoDataGuard guard;
     private final DemoDataStore store;
+    private final DemoDataWorkedExample workedExample;
     private final TransactionTemplate transaction;
 
-    DemoData(DemoDataGuard guard, DemoDataStore store, PlatformTransactionManager transactions) {
+    DemoData(DemoDataGuard guard, DemoDataStore store, DemoDataWorkedExample workedExample,
+            PlatformTransactionManager transactions) {
         this.guard = guard;
         this.store = store;
+        this.workedExample = workedExample;
         this.transaction = new TransactionTemplate(transactions);
     }
 
+    /** {@code --demo} loads Appendix 1, {@code --demo=worked-example} the worked example. */
     @Override
     public void run(ApplicationArguments args) {
         if (!args.containsOption("demo")) {
             return;
         }
-        Result result = load(DemoDataSet.APPENDIX_1);
+        List<String> named = args.getOptionValues("demo");
+        DemoDataSet set = named.isEmpty() ? DemoDataSet.APPENDIX_1 : DemoDataSet.fromCode(named.get(0))
+                .orElseThrow(() -> new IllegalArgumentException("--demo=" + named.get(0) + " is not a demo data set: "
+                        + "use --demo for Appendix 1 of the report or --demo=worked-example"));
+        Result result = load(set);
         switch (result.outcome()) {
-            case LOADED -> log.info("Loaded {} demo organisations", result.organisations());
+            case LOADED -> log.info("Loaded {} demo organisations ({})", result.organisations(), set.code());
             case NOT_EMPTY -> log.info("Demo data not loaded: the register is not empty");
             case ALREADY_LOADED -> log.info("Demo data not loaded: this database already has it, or is loading it now");
         }
@@ -65,17 +76,24 @@ class DemoData implements ApplicationRunner {
                 status.setRollbackOnly();
                 return new Result(Outcome.ALREADY_LOADED, 0);
             }
-            int loaded = store.importOrganisations(DemoDataCsv.bytes(set.file("organisations.csv")));
-            if (store.recommendationCount() == 0) {
-                loadRecommendations();
+            Map<String, Long> organisations = store.importOrganisations(
+                    DemoDataCsv.bytes(set.file("organisations.csv")));
+            Map<Integer, Long> recommendations = store.recommendationCount() == 0 ? loadRecommendations() : Map.of();
+            if (set == DemoDataSet.WORKED_EXAMPLE) {
+                workedExample.load(organisations, recommendations);
             }
-            return new Result(Outcome.LOADED, loaded);
+            return new Result(Outcome.LOADED, organisations.size());
         });
     }
 
-    /** The report's recommendations under its three headings, numbered in order as it numbers them. */
-    private void loadRecommendations() {
+    /**
+     * The report's recommendations under its three headings, numbered in order as it numbers them.
+     *
+     * @return their ids by number
+     */
+    private Map<Integer, Long> loadRecommendations() {
         DemoDataCsv.rows(RECOMMENDATIONS)
                 .forEach(row -> store.addRecommendation(row.get("heading"), row.get("addressed_to"), row.get("text")));
+        return store.recommendationIdsByNumber();
     }
 }

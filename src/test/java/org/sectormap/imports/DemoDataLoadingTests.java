@@ -3,9 +3,11 @@ package org.sectormap.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anySet;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import java.util.List;
@@ -27,8 +29,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @DatabaseTest
 class DemoDataLoadingTests {
 
-    private static final List<String> TABLES = List.of("organisation", "recommendation_group", "recommendation",
-            "demo_load");
+    /** Every table a load writes to. */
+    private static final List<String> TABLES = List.of("organisation", "contact_attempt", "interview",
+            "interview_answer", "anonymous_comment", "comment_theme", "recommendation_group", "recommendation",
+            "recommendation_theme", "recommendation_comment", "demo_load");
 
     @Autowired
     DemoData demo;
@@ -42,19 +46,20 @@ class DemoDataLoadingTests {
     @MockitoSpyBean
     DemoDataGuard guard;
 
+    /** The last link of the last recommendation fails, after everything else has been written. */
     @Test
     void shouldLeaveNothingStoredWhenALoadFailsPartWay() {
-        AtomicInteger added = new AtomicInteger();
+        AtomicInteger linked = new AtomicInteger();
         doAnswer(call -> {
-            if (added.incrementAndGet() == 25) {
+            if (linked.incrementAndGet() == 25) {
                 throw new IllegalStateException("The disk is full");
             }
             return call.callRealMethod();
-        }).when(store).addRecommendation(anyString(), anyString(), anyString());
+        }).when(store).link(anyLong(), anySet(), anySet());
 
-        assertThatThrownBy(() -> demo.load(DemoDataSet.APPENDIX_1)).hasMessage("The disk is full");
+        assertThatThrownBy(() -> demo.load(DemoDataSet.WORKED_EXAMPLE)).hasMessage("The disk is full");
 
-        verify(store).importOrganisations(any());
+        verify(store, times(26)).recordInterview(any(), any());
         TABLES.forEach(table -> assertThat(rows(table)).as(table).isZero());
     }
 

@@ -1,6 +1,7 @@
 package org.sectormap.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -9,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,8 @@ import org.sectormap.DatabaseTest;
 import org.sectormap.organisation.OrganisationService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -88,15 +91,47 @@ class DemoDataTests {
     }
 
     @Test
+    void shouldLoadTheWorkedExampleFromThePageOnlyIntoAnEmptyRegister() throws Exception {
+        mvc.perform(post("/demo").param("set", "worked-example").with(csrf()))
+                .andExpect(redirectedUrl("/organisations"))
+                .andExpect(flash().attribute("notice", "demo.loaded.worked-example"));
+        assertThat(organisations.count()).isEqualTo(74);
+
+        mvc.perform(post("/demo").param("set", "worked-example").with(csrf()))
+                .andExpect(redirectedUrl("/"))
+                .andExpect(flash().attribute("notice", "demo.notEmpty"));
+        assertThat(organisations.count()).isEqualTo(74);
+    }
+
+    @Test
+    void shouldLoadTheWorkedExampleWhenStartedWithDemoWorkedExample() {
+        demo.run(new DefaultApplicationArguments("--demo=worked-example"));
+        assertThat(organisations.count()).isEqualTo(74);
+    }
+
+    @Test
+    void shouldRefuseADemoDataSetItDoesNotHave() throws Exception {
+        assertThatThrownBy(() -> demo.run(new DefaultApplicationArguments("--demo=appendix-2")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--demo=worked-example");
+        mvc.perform(post("/demo").param("set", "appendix-2").with(csrf())).andExpect(status().isBadRequest());
+        assertThat(organisations.count()).isZero();
+    }
+
+    @Test
     void shouldNotLoadWithoutBeingAsked() {
         demo.run(new DefaultApplicationArguments());
         assertThat(organisations.count()).isZero();
     }
 
-    /** Appendix 1 names the people interviewed; the shipped data must not. */
+    /** Appendix 1 names the people interviewed; no shipped demo file may, the worked example's included. */
     @Test
     void shouldHoldNoNameOfAPersonInterviewed() throws IOException {
-        String demoCsv = new ClassPathResource(DemoDataSet.APPENDIX_1.file("organisations.csv")).getContentAsString(StandardCharsets.UTF_8);
+        Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath:demo/**/*.csv");
+        assertThat(files).hasSizeGreaterThan(7);
+        StringBuilder demoCsv = new StringBuilder();
+        for (Resource file : files) {
+            demoCsv.append(file.getContentAsString(StandardCharsets.UTF_8));
+        }
         Path reportFile = Path.of("../shared/seed/000_6be310d4604ff33d.txt");
         assumeTrue(Files.exists(reportFile), "Skipped: the 2007 report is not at " + reportFile.toAbsolutePath()
                 + " (CI has it beside the checkout)");
