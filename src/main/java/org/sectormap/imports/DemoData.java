@@ -1,99 +1,99 @@
 package org.sectormap.imports;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
-import org.sectormap.organisation.OrganisationService;
-import org.sectormap.recommendation.Recommendation;
-import org.sectormap.recommendation.RecommendationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The organisations of Appendix 1 of the 2007 East Midlands mapping report, without the names
- * of the people interviewed, and its 25 key recommendations. Loaded through the importer, so it obeys the same rules as any file;
- * only into an empty register, by {@code --demo} on the command line or the welcome page's button.
+ * Loads a demo data set, by {@code --demo} on the command line or the welcome page's buttons:
+ * whole or not at all, only into an empty register, and only once in a database's life.
  */
 @Component
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-    static final String FILE = "demo/organisations.csv";
 
+    /** The report's 25 key recommendations, which every set carries. */
     static final String RECOMMENDATIONS = "demo/recommendations.csv";
 
-    private final ImportService imports;
-    private final OrganisationService organisations;
-    private final RecommendationService recommendations;
-
-    DemoData(ImportService imports, OrganisationService organisations, RecommendationService recommendations) {
-        this.imports = imports;
-        this.organisations = organisations;
-        this.recommendations = recommendations;
+    enum Outcome {
+        LOADED, NOT_EMPTY, ALREADY_LOADED
     }
 
+    /** @param organisations how many were loaded; 0 unless loaded */
+    record Result(Outcome outcome, int organisations) {
+    }
+
+    private final DemoDataGuard guard;
+    private final DemoDataStore store;
+    private final DemoDataWorkedExample workedExample;
+    private final TransactionTemplate transaction;
+
+    DemoData(DemoDataGuard guard, DemoDataStore store, DemoDataWorkedExample workedExample,
+            PlatformTransactionManager transactions) {
+        this.guard = guard;
+        this.store = store;
+        this.workedExample = workedExample;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** {@code --demo} loads Appendix 1, {@code --demo=worked-example} the worked example. */
     @Override
     public void run(ApplicationArguments args) {
-        if (args.containsOption("demo")) {
-            int loaded = loadIntoEmptyRegister();
-            log.info(loaded > 0 ? "Loaded {} demo organisations" : "Demo data not loaded: the register is not empty",
-                    loaded);
+        if (!args.containsOption("demo")) {
+            return;
+        }
+        List<String> named = args.getOptionValues("demo");
+        DemoDataSet set = named.isEmpty() ? DemoDataSet.APPENDIX_1 : DemoDataSet.fromCode(named.get(0))
+                .orElseThrow(() -> new IllegalArgumentException("--demo=" + named.get(0) + " is not a demo data set: "
+                        + "use --demo for Appendix 1 of the report or --demo=worked-example"));
+        Result result = load(set);
+        switch (result.outcome()) {
+            case LOADED -> log.info("Loaded {} demo organisations ({})", result.organisations(), set.code());
+            case NOT_EMPTY -> log.info("Demo data not loaded: the register is not empty");
+            case ALREADY_LOADED -> log.info("Demo data not loaded: this database already has it, or is loading it now");
         }
     }
 
-    /** The number loaded, or 0 when the register already holds organisations. */
-    @Transactional
-    synchronized int loadIntoEmptyRegister() {
-        if (organisations.count() > 0) {
-            return 0;
-        }
-        ParsedImport parsed = imports.importAll(read(FILE));
-        if (!parsed.valid()) {
-            throw new IllegalStateException("The shipped demo data breaks the import rules: " + parsed.problems());
-        }
-        if (recommendations.count() == 0) {
-            loadRecommendations();
-        }
-        return parsed.organisations().size();
-    }
-
-    /** The report's 25 key recommendations under its three headings, numbered as it numbers them. */
-    private void loadRecommendations() {
-        try (CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(new String(read(RECOMMENDATIONS), StandardCharsets.UTF_8)))) {
-            for (CSVRecord row : csv) {
-                Recommendation.Group group = recommendations.groups().stream()
-                        .filter(g -> g.heading().equals(row.get("heading"))).findFirst()
-                        .orElseGet(() -> {
-                            recommendations.addGroup(row.get("heading"), row.get("addressed_to"));
-                            return recommendations.groups().get(recommendations.groups().size() - 1);
-                        });
-                if (!recommendations.add(group.id(), row.get("text")).isEmpty()) {
-                    throw new IllegalStateException("Demo recommendation " + row.get("number") + " is not valid");
-                }
+    /**
+     * One transaction for the whole set, its first write the guard row, so a failure part way
+     * leaves nothing behind and a second load (a double click, another instance on the same
+     * database) fails on the row's key and rolls back rather than loading twice.
+     */
+    Result load(DemoDataSet set) {
+        return transaction.execute(status -> {
+            if (store.organisationCount() > 0) {
+                return new Result(Outcome.NOT_EMPTY, 0);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            if (!guard.claim(set)) {
+                status.setRollbackOnly();
+                return new Result(Outcome.ALREADY_LOADED, 0);
+            }
+            Map<String, Long> organisations = store.importOrganisations(
+                    DemoDataCsv.bytes(set.file("organisations.csv")));
+            Map<Integer, Long> recommendations = store.recommendationCount() == 0 ? loadRecommendations() : Map.of();
+            if (set == DemoDataSet.WORKED_EXAMPLE) {
+                workedExample.load(organisations, recommendations);
+            }
+            return new Result(Outcome.LOADED, organisations.size());
+        });
     }
 
-    private static byte[] read(String file) {
-        try (InputStream in = new ClassPathResource(file).getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * The report's recommendations under its three headings, numbered in order as it numbers them.
+     *
+     * @return their ids by number
+     */
+    private Map<Integer, Long> loadRecommendations() {
+        DemoDataCsv.rows(RECOMMENDATIONS)
+                .forEach(row -> store.addRecommendation(row.get("heading"), row.get("addressed_to"), row.get("text")));
+        return store.recommendationIdsByNumber();
     }
 }

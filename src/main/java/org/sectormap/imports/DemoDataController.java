@@ -1,7 +1,10 @@
 package org.sectormap.imports;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -14,14 +17,19 @@ class DemoDataController {
     }
 
     @PostMapping("/demo")
-    String load(RedirectAttributes redirect) {
-        int loaded = demo.loadIntoEmptyRegister();
-        if (loaded == 0) {
-            redirect.addFlashAttribute("notice", "demo.notEmpty");
-            return "redirect:/";
+    String load(@RequestParam(defaultValue = "appendix-1") String set, RedirectAttributes redirect) {
+        DemoDataSet demoSet = DemoDataSet.fromCode(set).orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "No demo data set " + set));
+        DemoData.Result result = demo.load(demoSet);
+        switch (result.outcome()) {
+            case LOADED -> {
+                redirect.addFlashAttribute("notice", "demo.loaded." + demoSet.code());
+                redirect.addFlashAttribute("noticeArgs", new Object[] {result.organisations()});
+                return "redirect:/organisations";
+            }
+            case NOT_EMPTY -> redirect.addFlashAttribute("notice", "demo.notEmpty");
+            case ALREADY_LOADED -> redirect.addFlashAttribute("notice", "demo.alreadyLoaded");
         }
-        redirect.addFlashAttribute("notice", "demo.loaded");
-        redirect.addFlashAttribute("noticeArgs", new Object[] {loaded});
-        return "redirect:/organisations";
+        return "redirect:/";
     }
 }

@@ -38,6 +38,17 @@ public class InterviewService {
     }
 
     /**
+     * Records an interview that arrives already typed rather than through the form, such as the
+     * demo data's worked example: as {@link #record}, each answer about the wider sector leaving
+     * with its section and text only.
+     */
+    @Transactional
+    public long recordWithSectorAnswers(Interview interview, List<Interview.Answer> aboutTheSector) {
+        return record(interview, aboutTheSector.stream()
+                .map(a -> new InterviewRules.SectorComment(a.sectionCode(), a.sectionTitle(), a.text())).toList());
+    }
+
+    /**
      * Deletes an interview recorded in error, with its answers about the organisation. Its
      * anonymous comments cannot be found to delete, by design, and stay.
      */

@@ -39,6 +39,16 @@ public class OutreachService {
         return id;
     }
 
+    /**
+     * Logs an attempt that arrives already typed rather than through the form, such as the
+     * shipped demo data; the organisation's status is left as it is.
+     */
+    @Transactional
+    public long recordAttempt(long organisationId, LocalDate attemptedOn, ContactMethod method,
+            ContactOutcome outcome, String note) {
+        return record(organisationId, new ContactAttemptRules.Attempt(attemptedOn, method, outcome, note), null);
+    }
+
     @Transactional(readOnly = true)
     public List<ContactAttempt> history(long organisationId) {
         return attempts.history(organisationId);

@@ -65,7 +65,7 @@ public class ReferralService {
      * @throws RefusedReferral for the organisation itself or one it led to, which would make a loop
      */
     @Transactional
-    void setReferrer(long id, Long referrerId) {
+    public void setReferrer(long id, Long referrerId) {
         organisations.get(id);
         if (referrerId != null) {
             organisations.find(referrerId).orElseThrow(() -> new RefusedReferral("referral.error.unknown"));

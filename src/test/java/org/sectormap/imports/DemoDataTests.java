@@ -1,13 +1,16 @@
 package org.sectormap.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +24,9 @@ import org.sectormap.DatabaseTest;
 import org.sectormap.organisation.OrganisationService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 @DatabaseTest
@@ -36,6 +41,9 @@ class DemoDataTests {
     @Autowired
     OrganisationService organisations;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
     void shouldLoadTheInterviewedOrganisationsOfAppendix1ByArea() throws Exception {
         mvc.perform(post("/demo").with(csrf())).andExpect(redirectedUrl("/organisations"));
@@ -49,7 +57,7 @@ class DemoDataTests {
 
     @Test
     void shouldLoadTheReportsTwentyFiveRecommendationsUnderItsThreeHeadings() throws Exception {
-        demo.loadIntoEmptyRegister();
+        demo.load(DemoDataSet.APPENDIX_1);
         mvc.perform(get("/api/recommendations"))
                 .andExpect(jsonPath("$[*].heading", contains("Supporting the Infrastructure Organisations",
                         "Spreading the ECM Message", "Commissioning")))
@@ -71,15 +79,59 @@ class DemoDataTests {
     }
 
     @Test
+    void shouldLoadOnlyOnceInTheDatabasesLifeEvenIntoARegisterEmptiedSince() throws Exception {
+        demo.load(DemoDataSet.APPENDIX_1);
+        jdbc.update("DELETE FROM organisation");
+
+        assertThat(demo.load(DemoDataSet.APPENDIX_1).outcome()).isEqualTo(DemoData.Outcome.ALREADY_LOADED);
+        mvc.perform(post("/demo").with(csrf()))
+                .andExpect(redirectedUrl("/"))
+                .andExpect(flash().attribute("notice", "demo.alreadyLoaded"));
+        assertThat(organisations.count()).isZero();
+    }
+
+    @Test
+    void shouldLoadTheWorkedExampleFromThePageOnlyIntoAnEmptyRegister() throws Exception {
+        mvc.perform(post("/demo").param("set", "worked-example").with(csrf()))
+                .andExpect(redirectedUrl("/organisations"))
+                .andExpect(flash().attribute("notice", "demo.loaded.worked-example"));
+        assertThat(organisations.count()).isEqualTo(74);
+
+        mvc.perform(post("/demo").param("set", "worked-example").with(csrf()))
+                .andExpect(redirectedUrl("/"))
+                .andExpect(flash().attribute("notice", "demo.notEmpty"));
+        assertThat(organisations.count()).isEqualTo(74);
+    }
+
+    @Test
+    void shouldLoadTheWorkedExampleWhenStartedWithDemoWorkedExample() {
+        demo.run(new DefaultApplicationArguments("--demo=worked-example"));
+        assertThat(organisations.count()).isEqualTo(74);
+    }
+
+    @Test
+    void shouldRefuseADemoDataSetItDoesNotHave() throws Exception {
+        assertThatThrownBy(() -> demo.run(new DefaultApplicationArguments("--demo=appendix-2")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--demo=worked-example");
+        mvc.perform(post("/demo").param("set", "appendix-2").with(csrf())).andExpect(status().isBadRequest());
+        assertThat(organisations.count()).isZero();
+    }
+
+    @Test
     void shouldNotLoadWithoutBeingAsked() {
         demo.run(new DefaultApplicationArguments());
         assertThat(organisations.count()).isZero();
     }
 
-    /** Appendix 1 names the people interviewed; the shipped data must not. */
+    /** Appendix 1 names the people interviewed; no shipped demo file may, the worked example's included. */
     @Test
     void shouldHoldNoNameOfAPersonInterviewed() throws IOException {
-        String demoCsv = new ClassPathResource(DemoData.FILE).getContentAsString(StandardCharsets.UTF_8);
+        Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath:demo/**/*.csv");
+        assertThat(files).hasSizeGreaterThan(7);
+        StringBuilder demoCsv = new StringBuilder();
+        for (Resource file : files) {
+            demoCsv.append(file.getContentAsString(StandardCharsets.UTF_8));
+        }
         Path reportFile = Path.of("../shared/seed/000_6be310d4604ff33d.txt");
         assumeTrue(Files.exists(reportFile), "Skipped: the 2007 report is not at " + reportFile.toAbsolutePath()
                 + " (CI has it beside the checkout)");

@@ -28,9 +28,12 @@ class NameOrderTests {
     @BeforeEach
     void register() {
         for (String name : List.of("cherry", "Banana", "apple")) {
-            service.create(new OrganisationDetails(name, null, "Leicester", null, null, null, null, null, null, null,
-                    null, null, OutreachStatus.INTERVIEWED, null, null, LocalDate.of(2007, 7, 20), InterviewMode.VISIT,
-                    true, true, false, false));
+            service.create(OrganisationDetails.of(name, OutreachStatus.INTERVIEWED)
+                .with(OrganisationField.AREA, "Leicester")
+                .with(OrganisationField.INTERVIEW_DATE, LocalDate.of(2007, 7, 20))
+                .with(OrganisationField.INTERVIEW_MODE, InterviewMode.VISIT)
+                .with(OrganisationField.FULL_INTERVIEW, true)
+                .with(OrganisationField.FOLLOW_UP, true));
         }
     }
 

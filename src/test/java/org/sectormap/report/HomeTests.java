@@ -23,9 +23,15 @@ class HomeTests {
     }
 
     @Test
-    void shouldOfferTheDemoDataOnlyWhileTheRegisterIsEmpty() throws Exception {
-        assertThat(home().select("form[action=/demo] button").text()).isEqualTo("Load the demo data");
-        mvc.perform(post("/demo").with(csrf()));
+    void shouldOfferBothDemoDataSetsOnlyWhileTheRegisterIsEmpty() throws Exception {
+        Document empty = home();
+        assertThat(empty.select("form[action=/demo] button").eachText())
+                .containsExactly("Load Appendix 1 of the 2007 report", "Load the worked example");
+        assertThat(empty.select("form[action=/demo] input[name=set]").eachAttr("value"))
+                .containsExactly("appendix-1", "worked-example");
+        assertThat(empty.select("form[action=/demo] button").eachAttr("aria-describedby"))
+                .allSatisfy(hint -> assertThat(empty.getElementById(hint)).isNotNull());
+        mvc.perform(post("/demo").param("set", "appendix-1").with(csrf()));
         Document loaded = home();
         assertThat(loaded.select("form[action=/demo]")).isEmpty();
         assertThat(loaded.select("main p").eachText())
