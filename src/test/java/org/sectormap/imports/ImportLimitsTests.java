@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -19,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.RequestBuilder;
 
 /** What a hostile or mistaken file costs: bounded answers however many problems it has. */
 @DatabaseTest
@@ -39,22 +37,12 @@ class ImportLimitsTests {
         return csv.append("\nDerby REC,listed\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private record Timed(MvcResult result, Duration took) {
-    }
-
-    private Timed timed(RequestBuilder request) throws Exception {
-        long start = System.nanoTime();
-        MvcResult result = mvc.perform(request).andReturn();
-        return new Timed(result, Duration.ofNanos(System.nanoTime() - start));
-    }
-
     @Test
     void shouldCapTheProblemsTheApiReportsAndListTheColumnsOnce() throws Exception {
-        Timed answer = timed(post("/api/import/organisations").contentType("text/csv").content(MANY_UNKNOWN_COLUMNS));
-
-        byte[] body = answer.result().getResponse().getContentAsByteArray();
+        // The size, not the time: speed is for benchmarks, and a bounded answer is what keeps it quick.
+        byte[] body = mvc.perform(post("/api/import/organisations").contentType("text/csv")
+                .content(MANY_UNKNOWN_COLUMNS)).andReturn().getResponse().getContentAsByteArray();
         assertThat(body.length).isLessThan(100_000);
-        assertThat(answer.took()).isLessThan(Duration.ofSeconds(5));
         mvc.perform(post("/api/import/organisations").contentType("text/csv").content(MANY_UNKNOWN_COLUMNS))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.length()").value(ImportProblems.SHOWN))
@@ -69,12 +57,11 @@ class ImportLimitsTests {
     @Test
     void shouldCapTheProblemsThePageShowsAndSayHowManyThereAre() throws Exception {
         MockMultipartFile file = new MockMultipartFile("file", "wide.csv", "text/csv", MANY_UNKNOWN_COLUMNS);
-        Timed answer = timed(multipart("/import").file(file).with(csrf()));
+        MvcResult answer = mvc.perform(multipart("/import").file(file).with(csrf())).andReturn();
 
-        String html = answer.result().getResponse().getContentAsString();
-        assertThat(answer.result().getResponse().getStatus()).isEqualTo(422);
+        String html = answer.getResponse().getContentAsString();
+        assertThat(answer.getResponse().getStatus()).isEqualTo(422);
         assertThat(html.length()).isLessThan(100_000);
-        assertThat(answer.took()).isLessThan(Duration.ofSeconds(5));
         Document page = Jsoup.parse(html);
         assertThat(page.select("#problems tbody tr")).hasSize(ImportProblems.SHOWN);
         assertThat(page.select("#problems-shown").text()).isEqualTo("Showing the first 200 of 100,000 problems.");
