@@ -21,7 +21,7 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     /** The report's 25 key recommendations, which every set carries. */
-    static final String RECOMMENDATIONS = "demo/recommendations.csv";
+    private static final String RECOMMENDATIONS = "demo/recommendations.csv";
 
     enum Outcome {
         LOADED, NOT_EMPTY, ALREADY_LOADED

@@ -36,7 +36,7 @@ final class DemoDataCsv {
         }
     }
 
-    /** A coded value as the files write it, {@code call-back-arranged} for CALL_BACK_ARRANGED, as the app's codes are. */
+    /** A coded value as the app writes codes: {@code call-back-arranged} for CALL_BACK_ARRANGED. */
     static <E extends Enum<E>> E coded(Class<E> type, String code) {
         return Enum.valueOf(type, code.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
     }

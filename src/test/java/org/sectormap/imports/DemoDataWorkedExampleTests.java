@@ -141,26 +141,30 @@ class DemoDataWorkedExampleTests {
         mvc.perform(get("/api/referrals"))
                 .andExpect(jsonPath("$.neverReferredCount").value(39))
                 .andExpect(jsonPath("$.chains[?(@.name == 'Riverside BME Forum (example)')]"
-                        + ".referred[*].referred[*].referred[*].name", hasItem("Eastgate Supplementary School (example)")));
+                        + ".referred[*].referred[*].referred[*].name",
+                        hasItem("Eastgate Supplementary School (example)")));
     }
 
     @Test
     void shouldRecordInterviewsAgainstTheQuestionnaire() throws Exception {
         List<String> interviews = new ArrayList<>();
+        List<String> questions = new ArrayList<>();
         for (Map<String, Object> organisation : organisations()) {
-            List<Map<String, Object>> held = JsonPath.read(body("/api/organisations/" + organisation.get("id")
-                    + "/interviews"), "$");
-            held.forEach(interview -> {
+            String json = body("/api/organisations/" + organisation.get("id") + "/interviews");
+            for (Map<String, Object> interview : JsonPath.<List<Map<String, Object>>>read(json, "$")) {
                 assertThat(interview.get("heldOn")).isEqualTo(organisation.get("interviewDate"));
                 assertThat(interview.get("intervieweeName")).isNull();
                 interviews.add(organisation.get("name") + ": " + interview.get("cypBoard") + ", statutory work "
                         + interview.get("statutoryWork"));
-            });
+            }
+            questions.addAll(JsonPath.read(json, "$[*].answers[*].question"));
         }
-        assertThat(interviews).hasSize(26)
-                .contains("Soarbridge Ethnic Minority Partnership (example): through-board-member, statutory work false",
-                        "Trentbridge Black Partnership (example): directly, statutory work true",
-                        "Wreake Valley Racial Equality Council (example): no, statutory work true");
+        assertThat(interviews).hasSize(26).contains(
+                "Soarbridge Ethnic Minority Partnership (example): through-board-member, statutory work false",
+                "Trentbridge Black Partnership (example): directly, statutory work true",
+                "Wreake Valley Racial Equality Council (example): no, statutory work true");
+        assertThat(questions).hasSize(73)
+                .contains("Is your organisation confidently engaged in the Every Child Matters agenda?");
     }
 
     @Test
