@@ -31,7 +31,7 @@ public class OrganisationCounts {
     public record AreaCount(String area, long onDatabase) {
     }
 
-    public record EngagementCount(String category, long interviewed, long onCypBoard, long wellInformed) {
+    public record EngagementCount(String category, long fullInterviews, long onCypBoard, long wellInformed) {
     }
 
     public record StatusCount(String status, String exclusionReason, long organisations, long fullInterviews,
@@ -58,11 +58,12 @@ public class OrganisationCounts {
     }
 
     public List<EngagementCount> engagement() {
-        return jdbc.sql("SELECT category, COUNT(*) AS interviewed, "
+        // Section B was asked in full interviews only: the report's 16 BME organisations of Table 1's 17.
+        return jdbc.sql("SELECT category, COUNT(*) AS full_interviews, "
                         + "SUM(CASE WHEN cyp_board THEN 1 ELSE 0 END) AS on_cyp_board, "
                         + "SUM(CASE WHEN well_informed THEN 1 ELSE 0 END) AS well_informed "
-                        + "FROM organisation WHERE " + INTERVIEWED + " GROUP BY category")
-                .query((rs, n) -> new EngagementCount(rs.getString("category"), rs.getLong("interviewed"),
+                        + "FROM organisation WHERE " + INTERVIEWED + " AND full_interview = TRUE GROUP BY category")
+                .query((rs, n) -> new EngagementCount(rs.getString("category"), rs.getLong("full_interviews"),
                         rs.getLong("on_cyp_board"), rs.getLong("well_informed")))
                 .list();
     }

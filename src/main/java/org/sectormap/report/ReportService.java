@@ -86,7 +86,7 @@ public class ReportService {
     }
 
     private static EngagementRow engagementRow(Category category, String label, OrganisationCounts.EngagementCount c) {
-        long interviewed = c == null ? 0 : c.interviewed();
+        long interviewed = c == null ? 0 : c.fullInterviews();
         long onBoard = c == null ? 0 : c.onCypBoard();
         long informed = c == null ? 0 : c.wellInformed();
         return new EngagementRow(category, label, interviewed, onBoard, Percent.of(onBoard, interviewed), informed,

@@ -57,11 +57,11 @@ class ReportTables {
 
     private Table engagement() {
         List<List<String>> rows = reports.engagement().rows().stream()
-                .map(r -> List.of(r.label(), number(r.interviewed()), number(r.onCypBoard()),
+                .map(r -> List.of(r.label(), number(r.fullInterviews()), number(r.onCypBoard()),
                         percent(r.onCypBoardPercent()), number(r.wellInformed()), percent(r.wellInformedPercent())))
                 .toList();
         return new Table(text("report.engagement.caption"),
-                List.of(heading("report.column.category"), numeric("report.column.interviewed"),
+                List.of(heading("report.column.category"), numeric("report.column.fullInterviews"),
                         numeric("report.column.onCypBoard"), numeric("report.column.onCypBoardPercent"),
                         numeric("report.column.wellInformed"), numeric("report.column.wellInformedPercent")),
                 rows, null);

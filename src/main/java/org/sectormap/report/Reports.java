@@ -33,12 +33,15 @@ public final class Reports {
     public record AreaTotal(long onDatabase) {
     }
 
-    /** Section B: among interviewed organisations, who sits on a CYP board and who feels well informed. */
+    /**
+     * Section B: among organisations that gave the full interview (where section B was asked), who
+     * sits on a CYP board and who feels well informed.
+     */
     public record Engagement(List<EngagementRow> rows) {
     }
 
-    /** Percentages are null where no organisation of the category was interviewed. */
-    public record EngagementRow(Category category, String label, long interviewed, long onCypBoard,
+    /** Percentages are null where no organisation of the category gave the full interview. */
+    public record EngagementRow(Category category, String label, long fullInterviews, long onCypBoard,
             Integer onCypBoardPercent, long wellInformed, Integer wellInformedPercent) {
     }
 

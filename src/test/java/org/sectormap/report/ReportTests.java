@@ -182,13 +182,13 @@ class ReportTests {
 
         mvc.perform(get("/api/reports/engagement"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.rows[0].interviewed").value(16))
+                .andExpect(jsonPath("$.rows[0].fullInterviews").value(16))
                 .andExpect(jsonPath("$.rows[0].onCypBoard").value(4))
                 .andExpect(jsonPath("$.rows[0].onCypBoardPercent").value(25))
                 .andExpect(jsonPath("$.rows[0].wellInformed").value(5))
                 .andExpect(jsonPath("$.rows[0].wellInformedPercent").value(31))
                 .andExpect(jsonPath("$.rows[2].onCypBoardPercent").value(56))
-                .andExpect(jsonPath("$.rows[1].interviewed").value(0))
+                .andExpect(jsonPath("$.rows[1].fullInterviews").value(0))
                 .andExpect(jsonPath("$.rows[1].onCypBoardPercent", nullValue()))
                 .andExpect(jsonPath("$.rows[4].onCypBoardPercent").value(0))
                 .andExpect(jsonPath("$.rows.length()").value(5));
