@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -36,11 +35,6 @@ final class DemoDataCsv {
         }
     }
 
-    /** A coded value as the app writes codes: {@code call-back-arranged} for CALL_BACK_ARRANGED. */
-    static <E extends Enum<E>> E coded(Class<E> type, String code) {
-        return Enum.valueOf(type, code.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
-    }
-
     static boolean yes(String value) {
         return "yes".equals(value.strip());
     }
@@ -48,9 +42,5 @@ final class DemoDataCsv {
     /** A cell holding several values, separated by semicolons. */
     static List<String> list(String cell) {
         return Arrays.stream(cell.split(";")).map(String::strip).filter(v -> !v.isEmpty()).toList();
-    }
-
-    static String blankToNull(String cell) {
-        return cell.isBlank() ? null : cell.strip();
     }
 }

@@ -1,6 +1,5 @@
 package org.sectormap.imports;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,18 +7,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.sectormap.outreach.ContactAttemptForm;
 import org.sectormap.comment.AnonymousComment;
 import org.sectormap.comment.CommentService;
 import org.sectormap.comment.Theme;
 import org.sectormap.comment.ThemeService;
-import org.sectormap.interview.Interview;
 import org.sectormap.interview.InterviewService;
 import org.sectormap.interview.Questionnaire;
 import org.sectormap.interview.QuestionnaireService;
 import org.sectormap.organisation.OrganisationQuery;
 import org.sectormap.organisation.OrganisationService;
-import org.sectormap.outreach.ContactMethod;
-import org.sectormap.outreach.ContactOutcome;
 import org.sectormap.outreach.OutreachService;
 import org.sectormap.outreach.ReferralService;
 import org.sectormap.recommendation.Recommendation;
@@ -105,9 +102,8 @@ class DemoDataStore {
                 .collect(Collectors.toMap(Recommendation::number, Recommendation::id));
     }
 
-    void recordAttempt(long organisationId, LocalDate on, ContactMethod method, ContactOutcome outcome,
-            String note) {
-        outreach.recordAttempt(organisationId, on, method, outcome, note);
+    void recordAttempt(long organisationId, ContactAttemptForm typed) {
+        outreach.log(organisationId, typed);
     }
 
     void setReferrer(long organisationId, long referrerId) {
@@ -118,8 +114,8 @@ class DemoDataStore {
         return questionnaire.current();
     }
 
-    void recordInterview(Interview interview, List<Interview.Answer> aboutTheSector) {
-        interviews.recordWithSectorAnswers(interview, aboutTheSector);
+    void recordInterview(long organisationId, Map<String, String> typed) {
+        interviews.record(organisationId, typed);
     }
 
     List<AnonymousComment> comments() {

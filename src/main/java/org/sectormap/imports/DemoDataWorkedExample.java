@@ -1,12 +1,8 @@
 package org.sectormap.imports;
 
-import static org.sectormap.imports.DemoDataCsv.blankToNull;
-import static org.sectormap.imports.DemoDataCsv.coded;
 import static org.sectormap.imports.DemoDataCsv.list;
 import static org.sectormap.imports.DemoDataCsv.yes;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,13 +15,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVRecord;
+import org.sectormap.organisation.OrganisationField;
+import org.sectormap.outreach.ContactAttemptForm;
 import org.sectormap.comment.AnonymousComment;
-import org.sectormap.interview.CypBoard;
-import org.sectormap.interview.Interview;
 import org.sectormap.interview.Questionnaire;
-import org.sectormap.organisation.InterviewMode;
-import org.sectormap.outreach.ContactMethod;
-import org.sectormap.outreach.ContactOutcome;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,9 +46,8 @@ class DemoDataWorkedExample {
      */
     void load(Map<String, Long> organisations, Map<Integer, Long> recommendations) {
         for (CSVRecord row : rows("attempts.csv")) {
-            store.recordAttempt(id(organisations, row.get("organisation")), LocalDate.parse(row.get("attempted_on")),
-                    coded(ContactMethod.class, row.get("method")), coded(ContactOutcome.class, row.get("outcome")),
-                    blankToNull(row.get("note")));
+            store.recordAttempt(id(organisations, row.get("organisation")), new ContactAttemptForm(
+                    row.get("attempted_on"), row.get("method"), row.get("outcome"), row.get("note")));
         }
         for (CSVRecord row : rows("referrals.csv")) {
             store.setReferrer(id(organisations, row.get("organisation")), id(organisations, row.get("referred_by")));
@@ -73,24 +65,30 @@ class DemoDataWorkedExample {
                 .collect(Collectors.groupingBy(r -> r.get("organisation")));
         for (CSVRecord row : rows("interviews.csv")) {
             String name = row.get("organisation");
-            List<Interview.Answer> aboutOrganisation = new ArrayList<>();
-            List<Interview.Answer> aboutSector = new ArrayList<>();
-            for (CSVRecord answer : answers.getOrDefault(name, List.of())) {
-                (ABOUT_SECTOR.equals(answer.get("about")) ? aboutSector : aboutOrganisation)
-                        .add(answer(questionnaire, answer));
-            }
             // The register row says how the interview went; the interview repeats it, so the two agree.
             CSVRecord held = register.get(name);
-            store.recordInterview(new Interview(0, id(organisations, name), LocalDate.parse(held.get("interview_date")),
-                    coded(InterviewMode.class, held.get("interview_mode")), row.get("interviewee_role"), false, null,
-                    row.get("interviewer"), yes(held.get("full_interview")), yes(held.get("follow_up")),
-                    coded(CypBoard.class, row.get("cyp_board")), yes(held.get("well_informed")),
-                    yes(row.get("statutory_work")), aboutOrganisation), aboutSector);
+            // Typed as the interview form would send it, so the form's rules check the shipped data too.
+            Map<String, String> typed = new HashMap<>();
+            typed.put("heldOn", held.get("interview_date"));
+            typed.put("mode", held.get("interview_mode"));
+            typed.put("intervieweeRole", row.get("interviewee_role"));
+            typed.put("interviewer", row.get("interviewer"));
+            typed.put("cypBoard", row.get("cyp_board"));
+            typed.put("statutoryWork", row.get("statutory_work"));
+            for (String tick : List.of("full_interview", "follow_up", "well_informed")) {
+                typed.put(OrganisationField.fromColumn(tick).orElseThrow().property(), held.get(tick));
+            }
+            for (CSVRecord answer : answers.getOrDefault(name, List.of())) {
+                long question = questionId(questionnaire, answer);
+                typed.put("answer-" + question, answer.get("text"));
+                typed.put("about-" + question, answer.get("about"));
+            }
+            store.recordInterview(id(organisations, name), typed);
         }
     }
 
     /** Question "B2" is the second of section B, with its wording as the questionnaire now has it. */
-    private static Interview.Answer answer(Questionnaire questionnaire, CSVRecord row) {
+    private static long questionId(Questionnaire questionnaire, CSVRecord row) {
         Matcher code = QUESTION.matcher(row.get("question"));
         Questionnaire.Section section = code.matches() ? questionnaire.sections().stream()
                 .filter(s -> s.code().equals(code.group(1))).findFirst().orElse(null) : null;
@@ -100,7 +98,7 @@ class DemoDataWorkedExample {
             throw new IllegalStateException("The worked example answers question " + row.get("question")
                     + ", which the questionnaire does not have");
         }
-        return new Interview.Answer(section.code(), section.title(), question.text(), row.get("text"));
+        return question.id();
     }
 
     /** The comments this load's interviews left, found by their text: they carry nothing else to find them by. */

@@ -1,10 +1,14 @@
 package org.sectormap.interview;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.sectormap.comment.CommentService;
 import org.sectormap.organisation.OrganisationService;
+import org.sectormap.shared.InvalidInputException;
+import org.sectormap.shared.Problem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,11 +18,16 @@ public class InterviewService {
     private final InterviewRepository interviews;
     private final CommentService comments;
     private final OrganisationService organisations;
+    private final QuestionnaireService questionnaire;
+    private final InterviewRules rules;
 
-    InterviewService(InterviewRepository interviews, CommentService comments, OrganisationService organisations) {
+    InterviewService(InterviewRepository interviews, CommentService comments, OrganisationService organisations,
+            QuestionnaireService questionnaire, InterviewRules rules) {
         this.interviews = interviews;
         this.comments = comments;
         this.organisations = organisations;
+        this.questionnaire = questionnaire;
+        this.rules = rules;
     }
 
     /**
@@ -38,14 +47,23 @@ public class InterviewService {
     }
 
     /**
-     * Records an interview that arrives already typed rather than through the form, such as the
-     * demo data's worked example: as {@link #record}, each answer about the wider sector leaving
-     * with its section and text only.
+     * Checks an interview typed as the form's fields ({@code heldOn}, {@code answer-<question id>},
+     * {@code about-<question id>} and so on), from a file such as the demo data, with the form's
+     * rules and records it. An anonymous answer that names the organisation is refused, as there is
+     * nobody to confirm it.
+     *
+     * @throws InvalidInputException naming each field in error, when nothing is recorded
      */
     @Transactional
-    public long recordWithSectorAnswers(Interview interview, List<Interview.Answer> aboutTheSector) {
-        return record(interview, aboutTheSector.stream()
-                .map(a -> new InterviewRules.SectorComment(a.sectionCode(), a.sectionTitle(), a.text())).toList());
+    public long record(long organisationId, Map<String, String> typed) {
+        InterviewRules.Result result = rules.check(typed, questionnaire.current(), organisationId,
+                organisations.get(organisationId).details().name());
+        List<Problem> problems = new ArrayList<>(result.problems());
+        problems.addAll(result.warnings());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return record(result.interview(), result.comments());
     }
 
     /**

@@ -3,7 +3,6 @@ package org.sectormap.outreach;
 import java.net.URI;
 import java.util.List;
 
-import org.sectormap.shared.InvalidInputException;
 import org.sectormap.organisation.OrganisationService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,13 +16,10 @@ class ContactAttemptApiController {
 
     private final OutreachService outreach;
     private final OrganisationService organisations;
-    private final ContactAttemptRules rules;
 
-    ContactAttemptApiController(OutreachService outreach, OrganisationService organisations,
-            ContactAttemptRules rules) {
+    ContactAttemptApiController(OutreachService outreach, OrganisationService organisations) {
         this.outreach = outreach;
         this.organisations = organisations;
-        this.rules = rules;
     }
 
     @GetMapping("/api/organisations/{id}/attempts")
@@ -35,14 +31,7 @@ class ContactAttemptApiController {
     /** Logs an attempt; the status is changed from the page, where its consequences are shown. */
     @PostMapping(path = "/api/organisations/{id}/attempts", consumes = "application/json")
     ResponseEntity<ContactAttempt> record(@PathVariable long id, @RequestBody ContactAttemptForm form) {
-        organisations.get(id);
-        ContactAttemptRules.Result result = rules.check(form);
-        if (!result.problems().isEmpty()) {
-            throw new InvalidInputException(result.problems());
-        }
-        long attemptId = outreach.record(id, result.attempt(), null);
-        ContactAttemptRules.Attempt a = result.attempt();
         return ResponseEntity.created(URI.create("/api/organisations/" + id + "/attempts"))
-                .body(new ContactAttempt(attemptId, id, a.attemptedOn(), a.method(), a.outcome(), a.note()));
+                .body(outreach.log(id, form));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
+import org.sectormap.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,11 +18,14 @@ public class OutreachService {
 
     private final ContactAttemptRepository attempts;
     private final OrganisationService organisations;
+    private final ContactAttemptRules rules;
     private final Clock clock;
 
-    OutreachService(ContactAttemptRepository attempts, OrganisationService organisations, Clock clock) {
+    OutreachService(ContactAttemptRepository attempts, OrganisationService organisations, ContactAttemptRules rules,
+            Clock clock) {
         this.attempts = attempts;
         this.organisations = organisations;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -40,13 +44,21 @@ public class OutreachService {
     }
 
     /**
-     * Logs an attempt that arrives already typed rather than through the form, such as the
-     * shipped demo data; the organisation's status is left as it is.
+     * Checks an attempt as typed (by the API, or a file such as the demo data) with the form's
+     * rules and logs it; the organisation's status is left as it is.
+     *
+     * @throws InvalidInputException naming each field in error, when nothing is logged
      */
     @Transactional
-    public long recordAttempt(long organisationId, LocalDate attemptedOn, ContactMethod method,
-            ContactOutcome outcome, String note) {
-        return record(organisationId, new ContactAttemptRules.Attempt(attemptedOn, method, outcome, note), null);
+    public ContactAttempt log(long organisationId, ContactAttemptForm typed) {
+        organisations.get(organisationId);
+        ContactAttemptRules.Result result = rules.check(typed);
+        if (!result.problems().isEmpty()) {
+            throw new InvalidInputException(result.problems());
+        }
+        ContactAttemptRules.Attempt a = result.attempt();
+        long id = record(organisationId, a, null);
+        return new ContactAttempt(id, organisationId, a.attemptedOn(), a.method(), a.outcome(), a.note());
     }
 
     @Transactional(readOnly = true)

@@ -59,7 +59,7 @@ class DemoDataLoadingTests {
 
         assertThatThrownBy(() -> demo.load(DemoDataSet.WORKED_EXAMPLE)).hasMessage("The disk is full");
 
-        verify(store, times(26)).recordInterview(any(), any());
+        verify(store, times(26)).recordInterview(anyLong(), any());
         TABLES.forEach(table -> assertThat(rows(table)).as(table).isZero());
     }
 
