@@ -62,7 +62,7 @@ class ContactAttemptRepository {
      */
     List<Due> due(LocalDate cutOff, int limit) {
         return jdbc.sql(LATEST + "SELECT o.id, o.name, o.status, o.phone, o.email, o.contact_name, "
-                        + "l.attempted_on, l.outcome FROM organisation o "
+                        + "l.attempted_on, l.outcome FROM organisation_contact o "
                         + "LEFT JOIN latest l ON l.organisation_id = o.id AND l.n = 1 "
                         + "WHERE o.status IN (" + UNSETTLED + ") AND (l.outcome IN (" + ARRANGED + ") "
                         + "OR l.attempted_on IS NULL OR l.attempted_on < :cutOff) "
@@ -76,7 +76,7 @@ class ContactAttemptRepository {
     /** Everyone keen for follow-up, by name. */
     List<Due> keenForFollowUp() {
         return jdbc.sql(LATEST + "SELECT o.id, o.name, o.status, o.phone, o.email, o.contact_name, "
-                        + "l.attempted_on, l.outcome FROM organisation o "
+                        + "l.attempted_on, l.outcome FROM organisation_contact o "
                         + "LEFT JOIN latest l ON l.organisation_id = o.id AND l.n = 1 "
                         + "WHERE o.follow_up = TRUE ORDER BY LOWER(o.name), o.id")
                 .query(ContactAttemptRepository::due).list();
