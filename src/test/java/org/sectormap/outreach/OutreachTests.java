@@ -69,9 +69,9 @@ class OutreachTests {
         attempt(id, LocalDate.of(2007, 7, 5), ContactOutcome.OTHER, null);
 
         Document page = page("/organisations/" + id);
-        assertThat(page.select("#contact-history ~ table tbody tr td:first-child").eachText())
+        assertThat(page.select("#contact-history ~ .table-scroll table tbody tr td:first-child").eachText())
                 .containsExactly("2007-07-09", "2007-07-05", "2007-07-02");
-        assertThat(page.select("#contact-history ~ table td").eachText()).contains("Rang twice <b>no reply</b>");
+        assertThat(page.select("#contact-history ~ .table-scroll table td").eachText()).contains("Rang twice <b>no reply</b>");
         assertThat(page.select("main table b")).isEmpty();
     }
 
