@@ -264,4 +264,35 @@ class BrowserJourneyTests {
             browser.manage().window().setSize(new Dimension(1280, 1600));
         }
     }
+
+    @Test
+    void shouldFocusAFieldFromTheErrorSummaryWithItsLabelOrLegendInView() {
+        browser.manage().window().setSize(new Dimension(1280, 700));
+        try {
+            open("/organisations/new");
+            find("#email").sendKeys("not-an-email");
+            find("#status").click();
+            find("#interviewDate").sendKeys("1");
+            find("#interviewDate-month").sendKeys("1");
+            find("#interviewDate-year").sendKeys("2999");
+            clickThrough(find("main form button[type=submit]"));
+
+            find(".error-summary a[href='#email']").click();
+            assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("email");
+            assertThat(topInViewport(find("label[for=email]"))).isTrue();
+
+            find(".error-summary a[href='#interviewDate']").click();
+            assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("interviewDate");
+            assertThat(topInViewport(find("#interviewDate").findElement(By.xpath("ancestor::fieldset/legend"))))
+                    .isTrue();
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1600));
+        }
+    }
+
+    /** Scrolling stops on whole pixels, so an element scrolled to the top may start a fraction above it. */
+    private boolean topInViewport(WebElement element) {
+        return (Boolean) script("var top = arguments[0].getBoundingClientRect().top; "
+                + "return top > -1 && top < window.innerHeight;", element);
+    }
 }
