@@ -242,7 +242,9 @@ class BrowserJourneyTests {
             for (String path : List.of("/", "/organisations", "/organisations/" + interviewed, "/organisations/new",
                     "/reports/by-category", "/reports/by-area", "/reports/engagement", "/reports/outreach",
                     "/reports/interviewees", "/outreach", "/outreach/follow-up", "/themes", "/comments",
-                    "/recommendations", "/recommendations/" + recommendation, "/import")) {
+                    "/recommendations", "/recommendations/" + recommendation, "/import", "/organisations/review",
+                    "/organisations/" + interviewed + "/interviews/new", "/organisations/" + listed + "/attempts/new",
+                    "/outreach/referrals", "/questionnaire")) {
                 open(path);
                 assertThat(script("return window.innerWidth")).as(path).isEqualTo(320L);
                 pages.assertThat((Long) script("return document.documentElement.scrollWidth")).as(path)
