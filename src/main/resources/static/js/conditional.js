@@ -12,9 +12,3 @@ document.addEventListener('DOMContentLoaded', function () {
   document.querySelectorAll('input[name="status"]').forEach(function (r) { r.addEventListener('change', update); });
   update();
 });
-
-// As the GOV.UK error summary does: move focus to it so screen readers announce the problems.
-document.addEventListener('DOMContentLoaded', function () {
-  var summary = document.querySelector('.error-summary');
-  if (summary) { summary.focus(); }
-});

@@ -2,19 +2,25 @@ package org.sectormap.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -24,18 +30,24 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sectormap.DatabaseTest;
+import org.sectormap.comment.CommentService;
+import org.sectormap.organisation.Category;
+import org.sectormap.organisation.InterviewMode;
 import org.sectormap.organisation.OrganisationDetails;
 import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
+import org.sectormap.recommendation.RecommendationService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Whole journeys in a real browser: import a spreadsheet through the page, find an organisation,
  * amend it and see the reports change; and record an interview whose comment on the wider sector
- * turns up under its theme and not on the organisation's page. Uses Debian's chromium and chromedriver,
+ * turns up under its theme and not on the organisation's page; and the main pages on a 320px screen.
+ * Uses Debian's chromium and chromedriver,
  * which .ci/run installs; where they are missing the test is reported as skipped, not passed.
  */
 @Tag("browser")
@@ -53,6 +65,15 @@ class BrowserJourneyTests {
 
     @Autowired
     OrganisationService organisations;
+
+    @Autowired
+    RecommendationService recommendations;
+
+    @Autowired
+    CommentService comments;
+
+    @Autowired
+    MockMvc mvc;
 
     @BeforeAll
     static void startBrowser() {
@@ -89,6 +110,10 @@ class BrowserJourneyTests {
         WebElement oldPage = find("html");
         element.click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(oldPage));
+    }
+
+    private Object script(String js, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(js, args);
     }
 
     private List<String> cells(String rowHeader) {
@@ -186,5 +211,90 @@ class BrowserJourneyTests {
         assertThat(find("main").getText()).contains(aboutSector);
         open("/organisations/" + id);
         assertThat(find("main").getText()).doesNotContain(aboutSector);
+    }
+
+    @Test
+    void shouldReflowTheMainPagesAt320PixelsScrollingOnlyTheTables() throws Exception {
+        long interviewed = organisations.create(new OrganisationDetails(
+                "Leicestershire Ethnic Minority Partnership for Children and Young People", Category.BME_NETWORK,
+                "Leicestershire", "Charnwood and Hinckley only", null, "LE1 1AA", "0116 496 0000",
+                "information.officer@leicestershire-ethnic-minority-partnership.org.uk", null, "A. Contact",
+                "Development worker", null, OutreachStatus.INTERVIEWED, null, null, LocalDate.of(2007, 7, 23),
+                InterviewMode.VISIT, true, true, true, true));
+        long listed = organisations.create(new OrganisationDetails("Northamptonshire Rural Community Council",
+                Category.GENERAL_INFRASTRUCTURE, "Northamptonshire", null, null, null, "01604 496 000", null, null,
+                null, null, null, OutreachStatus.LISTED, null, null, null, null, false, false, false, false));
+        for (long id : List.of(interviewed, listed)) {
+            mvc.perform(post("/api/organisations/{id}/attempts", id).contentType("application/json")
+                            .content("{\"attemptedOn\":\"2007-07-02\",\"method\":\"telephone\","
+                                    + "\"outcome\":\"call-back-arranged\",\"note\":\"Ring the coordinator\"}"))
+                    .andExpect(status().isCreated());
+        }
+        recommendations.addGroup("Supporting the Infrastructure Organisations", "VCS Engage");
+        recommendations.add(recommendations.groups().get(0).id(), "Seek clarification of future funding.");
+        long recommendation = recommendations.groups().get(0).items().get(0).id();
+        recommendations.changeStatus(recommendation, "agreed", "2007-08-01", "Agreed at the board");
+        comments.addAnonymous("A", "Barriers", "Meetings are too central.", LocalDate.of(2007, 7, 5));
+
+        browser.manage().window().setSize(new Dimension(320, 900));
+        try {
+            SoftAssertions pages = new SoftAssertions();
+            for (String path : List.of("/", "/organisations", "/organisations/" + interviewed, "/organisations/new",
+                    "/reports/by-category", "/reports/by-area", "/reports/engagement", "/reports/outreach",
+                    "/reports/interviewees", "/outreach", "/outreach/follow-up", "/themes", "/comments",
+                    "/recommendations", "/recommendations/" + recommendation, "/import", "/organisations/review",
+                    "/organisations/" + interviewed + "/interviews/new", "/organisations/" + listed + "/attempts/new",
+                    "/outreach/referrals", "/questionnaire")) {
+                open(path);
+                assertThat(script("return window.innerWidth")).as(path).isEqualTo(320L);
+                pages.assertThat((Long) script("return document.documentElement.scrollWidth")).as(path)
+                        .isLessThanOrEqualTo(320L);
+                for (WebElement table : browser.findElements(By.cssSelector("main table"))) {
+                    WebElement region = table.findElement(By.xpath(".."));
+                    String caption = table.findElement(By.tagName("caption")).getAttribute("id");
+                    pages.assertThat(List.of(region.getAttribute("role"), region.getAttribute("tabindex"),
+                            region.getAttribute("aria-labelledby"))).as(path + " table container")
+                            .containsExactly("region", "0", caption);
+                }
+            }
+            pages.assertAll();
+            open("/organisations");
+            WebElement region = find("table").findElement(By.xpath(".."));
+            assertThat((Long) script("return arguments[0].scrollWidth - arguments[0].clientWidth", region))
+                    .as("the table scrolls inside its own container").isPositive();
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1600));
+        }
+    }
+
+    @Test
+    void shouldFocusAFieldFromTheErrorSummaryWithItsLabelOrLegendInView() {
+        browser.manage().window().setSize(new Dimension(1280, 700));
+        try {
+            open("/organisations/new");
+            find("#email").sendKeys("not-an-email");
+            find("#status").click();
+            find("#interviewDate").sendKeys("1");
+            find("#interviewDate-month").sendKeys("1");
+            find("#interviewDate-year").sendKeys("2999");
+            clickThrough(find("main form button[type=submit]"));
+
+            find(".error-summary a[href='#email']").click();
+            assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("email");
+            assertThat(topInViewport(find("label[for=email]"))).isTrue();
+
+            find(".error-summary a[href='#interviewDate']").click();
+            assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("interviewDate");
+            assertThat(topInViewport(find("#interviewDate").findElement(By.xpath("ancestor::fieldset/legend"))))
+                    .isTrue();
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1600));
+        }
+    }
+
+    /** Scrolling stops on whole pixels, so an element scrolled to the top may start a fraction above it. */
+    private boolean topInViewport(WebElement element) {
+        return (Boolean) script("var top = arguments[0].getBoundingClientRect().top; "
+                + "return top > -1 && top < window.innerHeight;", element);
     }
 }

@@ -182,7 +182,10 @@ class InterviewTests {
         mvc.perform(interview(id, questionnaire.current(), ABOUT_ITSELF, ABOUT_SECTOR))
                 .andExpect(redirectedUrl("/organisations/" + id));
         long interview = interviews.ofOrganisation(id).get(0).id();
+        assertThat(page("/organisations/" + id).select("#interviews ~ .interview h3").eachText())
+                .containsExactly("12 July 2007, Visit");
         Document confirm = page("/organisations/" + id + "/interviews/" + interview + "/delete");
+        assertThat(confirm.selectFirst("h1").text()).isEqualTo("Delete the interview of 12 July 2007 with Converge?");
         assertThat(confirm.select("main p").eachText()).anySatisfy(p -> assertThat(p)
                 .startsWith("Its one answer about the organisation will be deleted too."));
         assertThat(interviews.ofOrganisation(id)).hasSize(1);

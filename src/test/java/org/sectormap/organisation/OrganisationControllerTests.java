@@ -5,7 +5,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -116,6 +120,29 @@ class OrganisationControllerTests {
         assertThat(page.select("main p").eachText()).contains("There are no organisations in the register yet.")
                 .noneMatch(p -> p.contains("match this search"));
         assertThat(page.select("main a").eachAttr("href")).contains("/organisations/new", "/import");
+    }
+
+    @Test
+    void shouldShowDatesAsPeopleWriteThemAndKeepThemIsoInFilesAndForms() throws Exception {
+        long id = service.create(new OrganisationDetails("Charnwood REC", null, null, null, null, null, null, null,
+                null, null, null, null, OutreachStatus.INTERVIEWED, null, null, LocalDate.of(2007, 7, 23),
+                InterviewMode.VISIT, true, false, false, false));
+
+        assertThat(page("/organisations/" + id).select(".summary-list__value").eachText()).contains("23 July 2007");
+        assertThat(page("/organisations").select("tbody td").eachText()).contains("23 July 2007");
+        assertThat(page("/organisations/review").select(".summary-list__value").eachText()).contains("23 July 2007");
+
+        Document form = page("/organisations/" + id + "/edit");
+        assertThat(List.of(form.selectFirst("#interviewDate").val(), form.selectFirst("#interviewDate-month").val(),
+                form.selectFirst("#interviewDate-year").val())).containsExactly("23", "07", "2007");
+        assertThat(mvc.perform(get("/organisations.csv")).andReturn().getResponse().getContentAsString())
+                .contains("2007-07-23");
+        mvc.perform(get("/api/organisations/{id}", id)).andExpect(jsonPath("$.interviewDate").value("2007-07-23"));
+    }
+
+    private Document page(String path) throws Exception {
+        return Jsoup.parse(mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
     }
 
     static OrganisationDetails details(String name) {

@@ -12,7 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -73,9 +75,9 @@ class OutreachTests {
         attempt(id, LocalDate.of(2007, 7, 5), ContactOutcome.OTHER, null);
 
         Document page = page("/organisations/" + id);
-        assertThat(page.select("#contact-history ~ table tbody tr td:first-child").eachText())
-                .containsExactly("2007-07-09", "2007-07-05", "2007-07-02");
-        assertThat(page.select("#contact-history ~ table td").eachText()).contains("Rang twice <b>no reply</b>");
+        assertThat(page.select("#contact-history ~ .table-scroll table tbody tr td:first-child").eachText())
+                .containsExactly("9 July 2007", "5 July 2007", "2 July 2007");
+        assertThat(page.select("#contact-history ~ .table-scroll table td").eachText()).contains("Rang twice <b>no reply</b>");
         assertThat(page.select("main table b")).isEmpty();
     }
 
@@ -129,8 +131,12 @@ class OutreachTests {
 
         assertThat(outreach.due(14)).extracting(ContactAttemptRepository.Due::id)
                 .containsExactly(callBack, neverTried, longAgo);
-        assertThat(page("/outreach?days=14").select("tbody td a").eachText())
+        Document page = page("/outreach?days=14");
+        assertThat(page.select("tbody td a").eachText())
                 .containsExactly("Call back booked", "Never tried", "Tried long ago");
+        DateTimeFormatter asWritten = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+        assertThat(page.select("tbody td:nth-child(3)").eachText()).containsExactly(
+                today.minusDays(1).format(asWritten), "Never", today.minusDays(30).format(asWritten));
         assertThat(page("/outreach?days=0").select("tbody td a").eachText())
                 .containsExactly("Call back booked", "Never tried", "Tried long ago", "Tried yesterday");
         assertThat(page("/outreach?days=soon").selectFirst("#days").val()).isEqualTo("14");
@@ -151,8 +157,9 @@ class OutreachTests {
         organisation("=Not keen", OutreachStatus.INTERVIEWED, false);
         organisation("=Keen too", OutreachStatus.INTERVIEWED, true);
 
-        assertThat(page("/outreach/follow-up").select("tbody td a[href^=/organisations]").eachText())
-                .containsExactly("=Keen too", "Youth Voice");
+        Document page = page("/outreach/follow-up");
+        assertThat(page.select("tbody td a[href^=/organisations]").eachText()).containsExactly("=Keen too", "Youth Voice");
+        assertThat(page.select("tbody tr:last-child td:last-child").text()).isEqualTo("20 July 2007 (Interview held)");
         byte[] body = mvc.perform(get("/outreach/follow-up.csv")).andReturn().getResponse().getContentAsByteArray();
         List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(
                 new String(body, StandardCharsets.UTF_8).substring(1))).getRecords();

@@ -114,7 +114,7 @@ class RecommendationTests {
                 .param("notedOn", "2007-09-15").param("note", "Letters sent")).andExpect(redirectedUrl("/recommendations/" + id));
 
         Document page = page("/recommendations/" + id);
-        assertThat(page.select("tbody tr td:first-child").eachText()).containsExactly("2007-09-15", "2007-08-01");
+        assertThat(page.select("tbody tr td:first-child").eachText()).containsExactly("15 September 2007", "1 August 2007");
         assertThat(page.select("h1 + p .tag").text()).isEqualTo("In progress");
 
         Document bad = Jsoup.parse(mvc.perform(post("/recommendations/{id}/status", id).with(csrf())
