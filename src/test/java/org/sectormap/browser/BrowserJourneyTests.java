@@ -215,15 +215,25 @@ class BrowserJourneyTests {
 
     @Test
     void shouldReflowTheMainPagesAt320PixelsScrollingOnlyTheTables() throws Exception {
-        long interviewed = organisations.create(new OrganisationDetails(
-                "Leicestershire Ethnic Minority Partnership for Children and Young People", Category.BME_NETWORK,
-                "Leicestershire", "Charnwood and Hinckley only", null, "LE1 1AA", "0116 496 0000",
-                "information.officer@leicestershire-ethnic-minority-partnership.org.uk", null, "A. Contact",
-                "Development worker", null, OutreachStatus.INTERVIEWED, null, null, LocalDate.of(2007, 7, 23),
-                InterviewMode.VISIT, true, true, true, true));
-        long listed = organisations.create(new OrganisationDetails("Northamptonshire Rural Community Council",
-                Category.GENERAL_INFRASTRUCTURE, "Northamptonshire", null, null, null, "01604 496 000", null, null,
-                null, null, null, OutreachStatus.LISTED, null, null, null, null, false, false, false, false));
+        long interviewed = organisations.create(OrganisationDetails.of("Leicestershire Ethnic Minority Partnership for Children and Young People", OutreachStatus.INTERVIEWED)
+                .with(OrganisationField.CATEGORY, Category.BME_NETWORK)
+                .with(OrganisationField.AREA, "Leicestershire")
+                .with(OrganisationField.COVERAGE, "Charnwood and Hinckley only")
+                .with(OrganisationField.POSTCODE, "LE1 1AA")
+                .with(OrganisationField.PHONE, "0116 496 0000")
+                .with(OrganisationField.EMAIL, "information.officer@leicestershire-ethnic-minority-partnership.org.uk")
+                .with(OrganisationField.CONTACT_NAME, "A. Contact")
+                .with(OrganisationField.CONTACT_ROLE, "Development worker")
+                .with(OrganisationField.INTERVIEW_DATE, LocalDate.of(2007, 7, 23))
+                .with(OrganisationField.INTERVIEW_MODE, InterviewMode.VISIT)
+                .with(OrganisationField.FULL_INTERVIEW, true)
+                .with(OrganisationField.FOLLOW_UP, true)
+                .with(OrganisationField.CYP_BOARD, true)
+                .with(OrganisationField.WELL_INFORMED, true));
+        long listed = organisations.create(OrganisationDetails.of("Northamptonshire Rural Community Council", OutreachStatus.LISTED)
+                .with(OrganisationField.CATEGORY, Category.GENERAL_INFRASTRUCTURE)
+                .with(OrganisationField.AREA, "Northamptonshire")
+                .with(OrganisationField.PHONE, "01604 496 000"));
         for (long id : List.of(interviewed, listed)) {
             mvc.perform(post("/api/organisations/{id}/attempts", id).contentType("application/json")
                             .content("{\"attemptedOn\":\"2007-07-02\",\"method\":\"telephone\","

@@ -124,9 +124,10 @@ class OrganisationControllerTests {
 
     @Test
     void shouldShowDatesAsPeopleWriteThemAndKeepThemIsoInFilesAndForms() throws Exception {
-        long id = service.create(new OrganisationDetails("Charnwood REC", null, null, null, null, null, null, null,
-                null, null, null, null, OutreachStatus.INTERVIEWED, null, null, LocalDate.of(2007, 7, 23),
-                InterviewMode.VISIT, true, false, false, false));
+        long id = service.create(OrganisationDetails.of("Charnwood REC", OutreachStatus.INTERVIEWED)
+                .with(OrganisationField.INTERVIEW_DATE, LocalDate.of(2007, 7, 23))
+                .with(OrganisationField.INTERVIEW_MODE, InterviewMode.VISIT)
+                .with(OrganisationField.FULL_INTERVIEW, true));
 
         assertThat(page("/organisations/" + id).select(".summary-list__value").eachText()).contains("23 July 2007");
         assertThat(page("/organisations").select("tbody td").eachText()).contains("23 July 2007");
