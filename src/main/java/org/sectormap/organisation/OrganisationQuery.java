@@ -26,9 +26,9 @@ public record OrganisationQuery(
     public static final int MAX_SIZE = 200;
 
     public enum Sort {
-        // Names sort ignoring case, as every other page that lists organisations by name does. No index
-        // serves this sort: H2 cannot index an expression, so a migration adding one would not be portable.
-        NAME("LOWER(name)", false), CATEGORY("category", true), AREA("area", true), STATUS("status", false),
+        // Names sort ignoring case, as every other page that lists organisations by name does, by the
+        // folded name stored and indexed beside the name (H2 cannot index an expression).
+        NAME("name_sort", false), CATEGORY("category", true), AREA("area", true), STATUS("status", false),
         INTERVIEW_DATE("interview_date", true);
 
         private final String column;

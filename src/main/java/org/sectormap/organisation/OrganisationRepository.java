@@ -39,11 +39,11 @@ class OrganisationRepository {
             .collect(Collectors.joining(", "));
     private static final String COLUMNS = "id, version, " + FIELD_COLUMNS;
     private static final String INSERT = "INSERT INTO organisation (version, " + FIELD_COLUMNS
-            + ", search_text) VALUES (0, " + FIELDS.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", "))
-            + ", :search_text)";
+            + ", name_sort, search_text) VALUES (0, " + FIELDS.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", "))
+            + ", :name_sort, :search_text)";
     private static final String UPDATE = "UPDATE organisation SET version = version + 1, "
             + FIELDS.stream().map(f -> f.column() + " = :" + f.column()).collect(Collectors.joining(", "))
-            + ", search_text = :search_text WHERE id = :id AND version = :version";
+            + ", name_sort = :name_sort, search_text = :search_text WHERE id = :id AND version = :version";
 
     private static final RowMapper<Organisation> ROW = OrganisationRepository::map;
 
@@ -182,6 +182,7 @@ class OrganisationRepository {
             p.put(field.column(), value instanceof Coded coded ? coded.code()
                     : value instanceof LocalDate date ? Date.valueOf(date) : value);
         }
+        p.put("name_sort", LikePattern.fold(d.name()));
         p.put("search_text", searchText(d));
         return p;
     }

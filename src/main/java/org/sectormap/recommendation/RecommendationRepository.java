@@ -77,8 +77,9 @@ class RecommendationRepository {
     long add(long groupId, String text) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO recommendation (group_id, number, text, status) "
-                        + "SELECT :group, COALESCE(MAX(number), 0) + 1, :text, 'proposed' FROM recommendation")
-                .param("group", groupId).param("text", text).update(keys, "id");
+                        + "SELECT :group, COALESCE(MAX(number), 0) + 1, :text, :status FROM recommendation")
+                .param("group", groupId).param("text", text).param("status", RecommendationStatus.PROPOSED.code())
+                .update(keys, "id");
         return keys.getKey().longValue();
     }
 
