@@ -141,4 +141,17 @@ class InterviewApiTests {
                 .andExpect(jsonPath("$.sections[0].code").value("A"))
                 .andExpect(jsonPath("$.sections[0].questions[0].id").value(first));
     }
+
+    @Test
+    void shouldRefuseADateOutsideTheYearsAnInterviewCanHaveBeenHeld() throws Exception {
+        long id = listed("EMVY");
+        long question = questionnaire.current().questions().get(0).id();
+        for (String heldOn : new String[] {"-9999-05-05", "1899-12-31", "2007-02-30", "+10000-05-05"}) {
+            mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+                            .content(answer(question, "organisation").replace("2007-07-20", heldOn)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("heldOn"));
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview", Integer.class)).isZero();
+    }
 }

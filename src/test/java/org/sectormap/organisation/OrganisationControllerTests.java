@@ -101,6 +101,18 @@ class OrganisationControllerTests {
     }
 
     @Test
+    void shouldSayNotRecordedForATickBoxNobodyFilledInAndNoForARecordedNo() throws Exception {
+        long id = service.create(OrganisationDetails.of("Converge", OutreachStatus.INTERVIEWED)
+                .with(OrganisationField.FULL_INTERVIEW, false));
+        Document page = Jsoup.parse(mvc.perform(get("/organisations/{id}", id)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(page.select(".summary-list__row:has(dt:contains(Completed the full interview)) dd").text())
+                .isEqualTo("No");
+        assertThat(page.select(".summary-list__row:has(dt:contains(Feels well informed)) dd").text())
+                .isEqualTo("Not recorded");
+    }
+
+    @Test
     void shouldDeleteOnlyAfterConfirmation() throws Exception {
         long id = service.create(details("Rushcliffe CVS"));
 

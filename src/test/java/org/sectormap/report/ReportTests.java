@@ -147,9 +147,10 @@ class ReportTests {
     void shouldKeepCountingAreasNoLongerConfiguredAfterTheConfiguredOnes() throws Exception {
         add(1, null, OutreachStatus.LISTED, "Derby city", false, false, null);
         organisations.createAll(register);
-        jdbc.update("INSERT INTO organisation (version, name, area, status, full_interview, follow_up, cyp_board, "
-                + "well_informed, search_text) VALUES (0, 'Old', 'east midlands', 'listed', FALSE, FALSE, FALSE, FALSE, 'old'),"
-                + " (0, 'Older', 'Birmingham', 'listed', FALSE, FALSE, FALSE, FALSE, 'older')");
+        // Stored before the area list changed: written straight to the table, as no form would now accept them.
+        jdbc.update("INSERT INTO organisation (version, name, name_sort, area, status, search_text) VALUES "
+                + "(0, 'Old', 'old', 'east midlands', 'listed', 'old'), "
+                + "(0, 'Older', 'older', 'Birmingham', 'listed', 'older')");
         mvc.perform(get("/api/reports/by-area"))
                 .andExpect(jsonPath("$.rows[11].area").value("Birmingham"))
                 .andExpect(jsonPath("$.rows[12].area").value("east midlands"))
