@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,11 +37,13 @@ import org.springframework.util.ClassUtils;
  * <li>in templates, {@code #{key}} and quoted {@code 'key'} literals (as {@code #messages.msg('key')} takes);
  * <li>in Java, string literals shaped like keys ({@code word.word...}) whose first word starts some
  * key, and any literal at all passed to {@code getMessage} or flashed as a {@code notice};
- * <li>the {@code messageKey()} of every constant of every enum that has one (coded values, fields).
+ * <li>the {@code messageKey()} of every constant of the coded values and of OrganisationField; other
+ * enums' keys count as used where they are defined, since a page may look them up with msgOrNull.
  * </ul>
  * Keys put together at run time can only be checked one way: a template's {@code #{'report.' +
- * ${kind.slug()} + '.title'}} or the code's {@code "recommendation.error." + field} make every key
- * of that shape used, and each such shape must fit at least one key.
+ * ${kind.slug()} + '.title'}} or {@code #messages.msgOrNull('hint.' + f.property())}, or the code's
+ * {@code "recommendation.error." + field}, make every key of that shape used, and each such shape
+ * must fit at least one key.
  */
 class MessagesTests {
 
@@ -51,12 +54,12 @@ class MessagesTests {
 
     private static final String KEY = "[a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9-]+)+";
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{(" + KEY + ")\\s*[(}]|'(" + KEY + ")'");
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{[^}]*}");
+    private static final Pattern KEY_EXPRESSION = Pattern.compile("#\\{|#messages\\.msg\\w*\\(");
     private static final Pattern JAVA_STRING = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern JAVA_KEY = Pattern.compile(KEY);
     private static final Pattern JAVA_PREFIX = Pattern.compile(KEY + "\\.|[a-z][A-Za-z0-9]*\\.");
     private static final Pattern JAVA_CERTAIN_KEY = Pattern.compile(
-            "(?:getMessage\\(|addFlashAttribute\\(\"notice\",\\s*)\"([^\"]+)\"");
+            "(?:getMessage\\(|addFlashAttribute\\(\"notice\",\\s*)\"([^\"]+)\"\\s*[,)]");
 
     /** A key used somewhere, and where, for the failure message. */
     private record Use(String key, String where) {
@@ -94,44 +97,60 @@ class MessagesTests {
         return uses;
     }
 
-    /** {@code 'error.' + ${kind} + '.title'} as a pattern; none where the key is one variable. */
+    /**
+     * Keys a template puts together, in {@code #{'error.' + ${kind} + '.title'}} or
+     * {@code #messages.msgOrNull('hint.' + f.property())}, as patterns with each variable part one run of key characters.
+     */
     private static List<Pattern> templateShapes() throws IOException {
         List<Pattern> shapes = new ArrayList<>();
         for (Path template : files(TEMPLATES, ".html")) {
-            for (String expression : messageExpressions(Files.readString(template))) {
-                // Variables become one mark, so their own quotes and brackets are not taken for the key's.
-                String key = VARIABLE.matcher(expression).replaceAll("\u0000").replaceAll("\\(.*$", "");
-                if (!key.contains("\u0000") || !key.contains("'")) {
-                    continue;
+            String text = Files.readString(template);
+            Matcher start = KEY_EXPRESSION.matcher(text);
+            while (start.find()) {
+                List<String> parts = keyParts(text, start.end(), start.group().equals("#{"));
+                if (parts.size() > 1 && parts.stream().anyMatch(p -> p.startsWith("'"))) {
+                    shapes.add(Pattern.compile(parts.stream()
+                            .map(p -> p.startsWith("'") ? Pattern.quote(p.substring(1, p.length() - 1)) : "[A-Za-z0-9.-]+")
+                            .collect(Collectors.joining())));
                 }
-                StringBuilder regex = new StringBuilder();
-                for (String part : key.split("\\+")) {
-                    String p = part.strip();
-                    regex.append(p.startsWith("'") ? Pattern.quote(p.substring(1, p.length() - 1)) : "[A-Za-z0-9.-]+");
-                }
-                shapes.add(Pattern.compile(regex.toString()));
             }
         }
         return shapes;
     }
 
-    /** What stands between each {@code #{} and its closing brace, braces inside counted. */
-    private static List<String> messageExpressions(String template) {
-        List<String> expressions = new ArrayList<>();
-        for (int start = template.indexOf("#{"); start >= 0; start = template.indexOf("#{", start + 2)) {
-            int depth = 1;
-            int end = start + 2;
-            while (end < template.length() && depth > 0) {
-                char c = template.charAt(end++);
-                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+    /**
+     * The parts joined by {@code +} of the key expression starting at {@code from}. It ends at a comma,
+     * closing bracket or brace of its own level, or, after {@code #{}, at the bracket of the message's arguments.
+     */
+    private static List<String> keyParts(String text, int from, boolean argumentsFollow) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'' ) {
+                quoted = !quoted;
+            } else if (!quoted && depth == 0 && (c == ',' || c == ')' || c == '}' || (c == '(' && argumentsFollow))) {
+                break;
+            } else if (!quoted && depth == 0 && c == '+') {
+                parts.add(part.toString().strip());
+                part.setLength(0);
+                continue;
+            } else if (!quoted) {
+                depth += c == '(' || c == '{' ? 1 : c == ')' || c == '}' ? -1 : 0;
             }
-            expressions.add(template.substring(start + 2, end - 1));
+            part.append(c);
         }
-        return expressions;
+        parts.add(part.toString().strip());
+        return parts;
     }
 
-    /** The messageKey() of every constant of every enum of the app that has the method. */
-    private static List<Use> enumKeys() throws Exception {
+    /**
+     * The messageKey() of every constant of the app's enums that have one: {@code required} for coded
+     * values and fields, whose labels are always shown, the others for those whose pages may do without.
+     */
+    private static List<Use> enumKeys(boolean required) throws Exception {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
             protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
@@ -143,13 +162,19 @@ class MessagesTests {
         for (BeanDefinition candidate : scanner.findCandidateComponents(BASE_PACKAGE)) {
             Class<?> type = ClassUtils.forName(candidate.getBeanClassName(), MessagesTests.class.getClassLoader());
             Method messageKey = ClassUtils.getMethodIfAvailable(type, "messageKey");
-            if (type.isEnum() && messageKey != null) {
+            if (type.isEnum() && messageKey != null && labelled(type) == required) {
                 for (Object constant : type.getEnumConstants()) {
                     uses.add(new Use((String) messageKey.invoke(constant), type.getSimpleName() + "." + constant));
                 }
             }
         }
         return uses;
+    }
+
+    /** By simple name, so that moving Coded to another package does not quietly check nothing. */
+    private static boolean labelled(Class<?> type) {
+        return type.getSimpleName().equals("OrganisationField")
+                || Arrays.stream(type.getInterfaces()).anyMatch(i -> i.getSimpleName().equals("Coded"));
     }
 
     private enum Role { KEY, PREFIX, NONE }
@@ -176,7 +201,8 @@ class MessagesTests {
         Map<String, Set<String>> used = new TreeMap<>();
         List<Use> javaKeys = found(JAVA, ".java", JAVA_STRING).stream()
                 .filter(literal -> role(literal.key(), defined) == Role.KEY).toList();
-        Stream.of(found(TEMPLATES, ".html", TEMPLATE_KEY), found(JAVA, ".java", JAVA_CERTAIN_KEY), enumKeys(), javaKeys)
+        Stream.of(found(TEMPLATES, ".html", TEMPLATE_KEY), found(JAVA, ".java", JAVA_CERTAIN_KEY), enumKeys(true),
+                        javaKeys)
                 .flatMap(List::stream)
                 .forEach(u -> used.computeIfAbsent(u.key(), k -> new TreeSet<>()).add(u.where()));
         return used;
@@ -210,7 +236,8 @@ class MessagesTests {
     @Test
     void shouldUseEveryKeyItDefines() throws Exception {
         Set<String> defined = definedKeys();
-        Set<String> used = usedKeys(defined).keySet();
+        Set<String> used = new TreeSet<>(usedKeys(defined).keySet());
+        enumKeys(false).forEach(optional -> used.add(optional.key()));
         List<Pattern> shapes = shapes(defined);
         List<String> unused = defined.stream()
                 .filter(k -> !used.contains(k) && shapes.stream().noneMatch(s -> s.matcher(k).matches())).toList();
