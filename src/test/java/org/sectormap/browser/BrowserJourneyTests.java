@@ -31,7 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Whole journeys in a real browser: import a spreadsheet through the page, find an organisation,
  * amend it and see the reports change; and record an interview whose comment on the wider sector
- * turns up under its theme and not on the organisation's page.
+ * turns up under its theme and not on the organisation's page. Uses Debian's chromium and chromedriver,
+ * which .ci/run installs; where they are missing the test is reported as skipped, not passed.
  */
 @Tag("browser")
 @DatabaseTest
