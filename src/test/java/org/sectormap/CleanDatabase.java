@@ -105,7 +105,7 @@ class CleanDatabase implements BeforeEachCallback {
             return order(parents).stream().map(t -> quote + t + quote).toList();
         }
 
-        /** Children first: a table goes once no table left refers to it. Sorted by name where free, for repeatable runs. */
+        /** Children first: a table goes once no table left refers to it; by name among those free, to repeat runs. */
         private static List<String> order(Map<String, Set<String>> parents) {
             Set<String> left = new TreeSet<>(parents.keySet());
             List<String> ordered = new ArrayList<>();

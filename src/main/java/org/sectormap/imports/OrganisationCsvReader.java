@@ -40,7 +40,8 @@ class OrganisationCsvReader {
     private static final Pattern START_LINE = Pattern.compile("startline (\\d+)");
     private static final List<OrganisationField> REQUIRED = List.of(OrganisationField.NAME, OrganisationField.STATUS);
     /** The columns a file may have, in the order the template and exports use. */
-    static final List<String> COLUMNS = Arrays.stream(OrganisationField.values()).map(OrganisationField::column).toList();
+    static final List<String> COLUMNS = Arrays.stream(OrganisationField.values())
+            .map(OrganisationField::column).toList();
 
     private final OrganisationParser parser;
     private final Labels labels;
@@ -120,7 +121,8 @@ class OrganisationCsvReader {
             if (heading.isEmpty()) {
                 problems.add(1, null, () -> message("import.error.blankHeading", number));
             } else if (field.isEmpty()) {
-                problems.unknownColumn(heading, () -> message("import.error.unknownColumn", ImportProblems.column(heading)));
+                problems.unknownColumn(heading,
+                        () -> message("import.error.unknownColumn", ImportProblems.column(heading)));
             } else if (columns.putIfAbsent(field.get(), i) != null) {
                 problems.add(1, heading, () -> message("import.error.repeatedColumn", heading));
             }

@@ -66,7 +66,8 @@ class ImportLimitsTests {
         assertThat(page.select("#problems tbody tr")).hasSize(ImportProblems.SHOWN);
         assertThat(page.select("#problems-shown").text()).isEqualTo("Showing the first 200 of 100,000 problems.");
         assertThat(page.select("#problems caption").text()).isEqualTo("Problems in the file, 100,000 found");
-        assertThat(page.select("#known-columns").text()).startsWith("The columns Sector Map knows are: name, category,");
+        assertThat(page.select("#known-columns").text())
+                .startsWith("The columns Sector Map knows are: name, category,");
         assertThat(page.select("#problems tbody").text()).doesNotContain("well_informed");
     }
 

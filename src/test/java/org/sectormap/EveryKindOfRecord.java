@@ -1,0 +1,67 @@
+package org.sectormap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Set;
+
+import org.sectormap.comment.CommentService;
+import org.sectormap.comment.ThemeService;
+import org.sectormap.interview.Questionnaire;
+import org.sectormap.interview.QuestionnaireService;
+import org.sectormap.organisation.Organisation;
+import org.sectormap.organisation.OrganisationQuery;
+import org.sectormap.organisation.OrganisationService;
+import org.sectormap.recommendation.RecommendationService;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+/**
+ * The demo data and one of each record it lacks: a referral, an interview with answers about the
+ * organisation and about the sector, a contact attempt, a coded comment, and a recommendation with
+ * evidence and a note; for tests that need every table, or every page, to have something in it.
+ *
+ * @param organisation interviewed, contacted and the referrer of {@code referred}
+ */
+public record EveryKindOfRecord(long organisation, long referred, long interview, String comment, long theme,
+        long recommendation, Questionnaire.Question question) {
+
+    public static EveryKindOfRecord fill(MockMvc mvc, ApplicationContext spring) throws Exception {
+        mvc.perform(post("/demo").with(csrf())).andExpect(status().is3xxRedirection());
+        List<Organisation> two = spring.getBean(OrganisationService.class)
+                .search(OrganisationQuery.all().atPage(1, 2)).items();
+        long first = two.get(0).id();
+        long second = two.get(1).id();
+        mvc.perform(put("/api/organisations/{id}/referred-by", second).contentType("application/json")
+                .content("{\"referredBy\":" + first + "}")).andExpect(status().isOk());
+
+        List<Questionnaire.Question> questions = spring.getBean(QuestionnaireService.class).current().questions();
+        String interview = mvc.perform(post("/api/organisations/{id}/interviews", first)
+                        .contentType("application/json").content("""
+                                {"heldOn":"2007-07-20","mode":"telephone","cypBoard":"no","answers":[
+                                  {"questionId":%d,"text":"Rural groups are left out.","about":"sector"},
+                                  {"questionId":%d,"text":"We cover the county.","about":"organisation"}]}"""
+                                .formatted(questions.get(0).id(), questions.get(1).id())))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/api/organisations/{id}/attempts", first).contentType("application/json").content("""
+                {"attemptedOn":"2007-07-19","method":"telephone","outcome":"no-answer"}"""))
+                .andExpect(status().isCreated());
+
+        ThemeService themes = spring.getBean(ThemeService.class);
+        String comment = spring.getBean(CommentService.class).all().get(0).id();
+        long theme = themes.all().get(0).id();
+        themes.code(comment, Set.of(theme), true);
+        RecommendationService recommendations = spring.getBean(RecommendationService.class);
+        long recommendation = recommendations.groups().get(0).items().get(0).id();
+        recommendations.link(recommendation, Set.of(theme), Set.of(comment));
+        assertThat(recommendations.changeStatus(recommendation, "agreed", "2007-08-01", "At the board")).isEmpty();
+        return new EveryKindOfRecord(first, second, ((Number) JsonPath.read(interview, "$.id")).longValue(), comment,
+                theme, recommendation, questions.get(0));
+    }
+}

@@ -1,0 +1,194 @@
+package org.sectormap.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.sectormap.DatabaseTest;
+import org.sectormap.EveryKindOfRecord;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * axe-core finds nothing to fault on a page of every kind, with the demo data loaded: lists,
+ * records, forms as first shown and again with errors, reports, outreach, comments, themes,
+ * recommendations, the questionnaire and the import. axe-core comes from the npm registry (.ci/run
+ * installs it; see the README); without it, or without chromium, the test is skipped, not passed.
+ */
+@Tag("browser")
+@DatabaseTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccessibilityTests {
+
+    private static final Path AXE = Path.of(System.getProperty("axe.path", "target/axe/node_modules/axe-core/axe.min.js"));
+    /** axe's own promise, handed back to WebDriver as one line per fault: rule, impact, help and where. */
+    private static final String RUN_AXE = """
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {resultTypes: ['violations']}).then(result => done(result.violations.map(v => v.id + ' (' + v.impact + '): '
+                + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+              .catch(e => done(['axe failed: ' + e]));""";
+
+    private static WebDriver browser;
+    private static String axe;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationContext spring;
+
+    private final List<String> faults = new ArrayList<>();
+    private int pagesChecked;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (Files.isReadable(AXE)) {
+            axe = Files.readString(AXE, StandardCharsets.UTF_8);
+            browser = Chromium.startIfInstalled();
+        }
+        if (browser != null) {
+            browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        }
+    }
+
+    @BeforeEach
+    void skipWithoutBrowserOrAxe() {
+        assumeTrue(axe != null, "Accessibility test skipped: no axe-core at " + AXE.toAbsolutePath()
+                + "; install it from npm as .ci/run does (see the README), or name axe.min.js with -Daxe.path");
+        assumeTrue(browser != null, Chromium.MISSING);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void open(String path) {
+        browser.get("http://127.0.0.1:" + port + path);
+    }
+
+    private WebElement find(String css) {
+        return browser.findElement(By.cssSelector(css));
+    }
+
+    private void submit(String formCss) {
+        Chromium.clickThrough(browser, find(formCss + " button[type=submit]"));
+    }
+
+    /** What axe faults on the page the browser shows. */
+    @SuppressWarnings("unchecked")
+    private static List<String> runAxe() {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(axe);
+        return (List<String>) js.executeAsyncScript(RUN_AXE);
+    }
+
+    /** Notes each fault on the page the browser shows against what the page was. */
+    private void check(String page) {
+        runAxe().forEach(fault -> faults.add(page + " " + browser.getCurrentUrl() + ": " + fault));
+        pagesChecked++;
+    }
+
+    /** So that a harness broken by, say, the pages' script policy cannot pass by finding nothing. */
+    @Test
+    void shouldReportAFaultWhenAPageHasOne() {
+        open("/");
+        ((JavascriptExecutor) browser).executeScript(
+                "document.querySelector('main').appendChild(document.createElement('img')).src = '/favicon.ico';");
+        assertThat(runAxe()).anyMatch(fault -> fault.startsWith("image-alt (critical)"));
+    }
+
+    private void checkAt(String path) {
+        open(path);
+        check(path);
+    }
+
+    @Test
+    void shouldFindNoAccessibilityFaultsOnAnyKindOfPage(@TempDir Path dir) throws Exception {
+        checkAt("/");
+        EveryKindOfRecord r = EveryKindOfRecord.fill(mvc, spring);
+        String organisation = "/organisations/" + r.organisation();
+        for (String path : List.of("/", "/organisations", "/organisations?q=derby&status=interviewed&sort=name",
+                "/organisations?q=no+such+organisation", "/organisations/review?status=interviewed&position=2",
+                organisation, "/organisations/" + r.referred(), organisation + "/edit", organisation + "/delete",
+                organisation + "/referral?q=derby", organisation + "/interviews/" + r.interview() + "/delete",
+                "/outreach", "/outreach/follow-up", "/outreach/referrals", "/comments",
+                "/comments/" + r.comment() + "/code", "/themes/" + r.theme(), "/recommendations/" + r.recommendation(),
+                "/questionnaire", "/questionnaire/sections/" + r.question().sectionId() + "/edit",
+                "/questionnaire/sections/" + r.question().sectionId() + "/questions/new",
+                "/import/" + "0".repeat(32), "/no-such-page")) {
+            checkAt(path);
+        }
+
+        open("/reports");
+        check("/reports");
+        List<String> reports = browser.findElements(By.cssSelector("main a[href^='/reports/']")).stream()
+                .map(a -> a.getDomAttribute("href")).filter(href -> !href.contains(".")).distinct().toList();
+        assertThat(reports).hasSizeGreaterThan(4);
+        reports.forEach(this::checkAt);
+
+        for (String form : List.of("/organisations/new", organisation + "/attempts/new",
+                organisation + "/interviews/new")) {
+            checkAt(form);
+            submit("main form[method=post]");
+            check(form + " with errors");
+        }
+        checkAt("/questionnaire/questions/" + r.question().id() + "/edit");
+        find("main textarea").clear();
+        submit("main form[action$='/edit']");
+        check("question with errors");
+        checkAt("/themes");
+        submit("form[action$='/themes']");
+        check("themes with errors");
+        checkAt("/recommendations");
+        find("form[action$='/recommendations/groups']").findElement(By.xpath("preceding-sibling::summary")).click();
+        submit("form[action$='/recommendations/groups']");
+        check("recommendations with errors");
+        open("/recommendations/" + r.recommendation());
+        submit("form[action$='/status']");
+        check("recommendation progress with errors");
+
+        checkAt("/import");
+        submit("main form");
+        check("import with no file");
+        upload(dir.resolve("bad.csv"), "name,status,charity_number\nA,maybe,1\n");
+        check("import with problems");
+        upload(dir.resolve("good.csv"), "name,status,area\nDerby REC,interviewed,Derby city\n");
+        check("import preview");
+
+        assertThat(faults).as("accessibility faults axe-core found on %d pages:%n%s", pagesChecked,
+                String.join("\n", faults)).isEmpty();
+    }
+
+    private void upload(Path file, String csv) throws IOException {
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        open("/import");
+        find("input[type=file]").sendKeys(file.toAbsolutePath().toString());
+        submit("main form");
+    }
+}
