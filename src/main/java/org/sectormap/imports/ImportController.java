@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.apache.commons.csv.CSVFormat;
 import org.sectormap.organisation.Areas;
 import org.sectormap.shared.Labels;
 import org.sectormap.organisation.OrganisationDetails;
@@ -57,14 +58,26 @@ class ImportController {
         return UPLOAD;
     }
 
+    /** The template's example row by column; a column not named here is left empty in it. */
+    private static final Map<String, String> EXAMPLE = Map.ofEntries(
+            Map.entry("name", "Example Racial Equality Council"), Map.entry("category", "bme-infrastructure"),
+            Map.entry("area", "Derby city"), Map.entry("coverage", "Derby and south Derbyshire"),
+            Map.entry("address", "1 High Street, Derby"), Map.entry("postcode", "DE1 1AA"),
+            Map.entry("phone", "01332 000000"), Map.entry("email", "info@example.org.uk"),
+            Map.entry("website", "https://example.org.uk"), Map.entry("contact_name", "A. Person"),
+            Map.entry("contact_role", "Director"),
+            Map.entry("description", "Supports BME community groups, and networks"),
+            Map.entry("status", "interviewed"), Map.entry("interview_date", "2007-07-20"),
+            Map.entry("interview_mode", "visit"), Map.entry("full_interview", "yes"), Map.entry("follow_up", "yes"),
+            Map.entry("cyp_board", "no"), Map.entry("well_informed", "no"));
+
     /** A file with the header row and one example, to start a spreadsheet from. */
     @GetMapping("/import/template.csv")
     ResponseEntity<String> template() {
-        String header = String.join(",", OrganisationCsvReader.COLUMNS);
-        String example = "Example Racial Equality Council,bme-infrastructure,Derby city,Derby and south Derbyshire,"
-                + "\"1 High Street, Derby\",DE1 1AA,01332 000000,info@example.org.uk,https://example.org.uk,"
-                + "A. Person,Director,\"Supports BME community groups, and networks\",interviewed,,,2007-07-20,"
-                + "visit,yes,yes,no,no";
+        CSVFormat csv = CSVFormat.RFC4180;
+        String header = csv.format(OrganisationCsvReader.COLUMNS.toArray());
+        String example = csv.format(OrganisationCsvReader.COLUMNS.stream().map(c -> EXAMPLE.getOrDefault(c, ""))
+                .toArray());
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sector-map-template.csv\"")
