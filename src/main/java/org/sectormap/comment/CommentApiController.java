@@ -2,11 +2,10 @@ package org.sectormap.comment;
 
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
+import org.sectormap.shared.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 class CommentApiController {
@@ -43,7 +42,7 @@ class CommentApiController {
 
     @GetMapping("/api/themes/{id}/comments")
     List<CommentJson> underTheme(@PathVariable long id) {
-        themes.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No theme " + id));
+        themes.find(id).orElseThrow(() -> new NotFoundException("error.notFound.theme", id));
         return themes.underTheme(id).stream().map(coded -> CommentJson.of(coded.comment())).toList();
     }
 }

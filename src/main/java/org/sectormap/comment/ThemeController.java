@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.sectormap.shared.NotFoundException;
 import org.sectormap.shared.FormErrors;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.Problem;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,7 +49,7 @@ class ThemeController {
 
     @GetMapping("/themes/{id:\\d+}")
     String theme(@PathVariable long id, Model model) {
-        model.addAttribute("theme", themes.find(id).orElseThrow(ThemeController::notFound));
+        model.addAttribute("theme", themes.find(id).orElseThrow(() -> notFound(id)));
         model.addAttribute("comments", themes.underTheme(id));
         model.addAttribute("errors", FormErrors.none());
         return "comment/theme";
@@ -58,7 +58,7 @@ class ThemeController {
     @PostMapping("/themes/{id:\\d+}/rename")
     String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        Theme theme = themes.find(id).orElseThrow(ThemeController::notFound);
+        Theme theme = themes.find(id).orElseThrow(() -> notFound(id));
         List<Problem> errors = themes.save(id, name);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -75,7 +75,7 @@ class ThemeController {
     @PostMapping("/themes/{id:\\d+}/delete")
     String delete(@PathVariable long id, RedirectAttributes redirect) {
         if (!themes.delete(id)) {
-            throw notFound();
+            throw notFound(id);
         }
         redirect.addFlashAttribute("notice", "theme.deleted");
         return "redirect:/themes";
@@ -83,7 +83,7 @@ class ThemeController {
 
     @GetMapping("/comments/{id:[0-9a-f-]{36}}/code")
     String codeForm(@PathVariable String id, Model model) {
-        model.addAttribute("coded", themes.comment(id).orElseThrow(ThemeController::notFound));
+        model.addAttribute("coded", themes.comment(id).orElseThrow(() -> new NotFoundException("error.notFound.comment", id)));
         model.addAttribute("themes", themes.all());
         return "comment/code";
     }
@@ -93,7 +93,7 @@ class ThemeController {
             @RequestParam(defaultValue = "no") String quote, RedirectAttributes redirect) {
         Set<Long> themeIds = chosen == null ? Set.of() : chosen.stream().collect(Collectors.toSet());
         if (!themes.code(id, themeIds, "yes".equals(quote))) {
-            throw notFound();
+            throw new NotFoundException("error.notFound.comment", id);
         }
         redirect.addFlashAttribute("notice", "theme.coded");
         return "redirect:/comments#" + id;
@@ -106,7 +106,7 @@ class ThemeController {
         return "comment/themes";
     }
 
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("error.notFound.theme", id);
     }
 }

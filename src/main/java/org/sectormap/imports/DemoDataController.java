@@ -1,10 +1,9 @@
 package org.sectormap.imports;
 
-import org.springframework.http.HttpStatus;
+import org.sectormap.shared.BadParameterException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -19,7 +18,7 @@ class DemoDataController {
     @PostMapping("/demo")
     String load(@RequestParam(defaultValue = "appendix-1") String set, RedirectAttributes redirect) {
         DemoDataSet demoSet = DemoDataSet.fromCode(set).orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "No demo data set " + set));
+                () -> new BadParameterException("set", set));
         DemoData.Result result = demo.load(demoSet);
         switch (result.outcome()) {
             case LOADED -> {

@@ -80,7 +80,7 @@ class InterviewController {
         Organisation organisation = load(id);
         model.addAttribute("organisation", organisation);
         model.addAttribute("interview", interviews.find(id, interview)
-                .orElseThrow(() -> new NotFoundException("No interview " + interview)));
+                .orElseThrow(() -> new NotFoundException("error.notFound.interview", interview)));
         return "interview/delete";
     }
 
@@ -88,7 +88,7 @@ class InterviewController {
     String delete(@PathVariable long id, @PathVariable long interview, RedirectAttributes redirect) {
         load(id);
         if (!interviews.delete(id, interview)) {
-            throw new NotFoundException("No interview " + interview);
+            throw new NotFoundException("error.notFound.interview", interview);
         }
         redirect.addFlashAttribute("notice", "interview.deleted");
         return "redirect:/organisations/" + id;

@@ -123,6 +123,6 @@ class QuestionnaireController {
     }
 
     private static NotFoundException notFound() {
-        return new NotFoundException("No such question or section");
+        return new NotFoundException("error.notFound.question");
     }
 }

@@ -5,6 +5,6 @@ import org.sectormap.shared.NotFoundException;
 class OrganisationNotFoundException extends NotFoundException {
 
     OrganisationNotFoundException(long id) {
-        super("No organisation " + id);
+        super("error.notFound.organisation", id);
     }
 }

@@ -3,7 +3,7 @@ package org.sectormap.organisation;
 import org.sectormap.shared.Coded;
 
 /** Reads one field of a record as the text a form, an export or a CSV file carries. */
-public final class OrganisationValues {
+final class OrganisationValues {
 
     static final String YES = "yes";
     static final String NO = "no";
@@ -11,7 +11,7 @@ public final class OrganisationValues {
     private OrganisationValues() {
     }
 
-    public static String text(OrganisationDetails details, OrganisationField field) {
+    static String text(OrganisationDetails details, OrganisationField field) {
         Object value = details.get(field);
         if (value instanceof Coded coded) {
             return coded.code();

@@ -6,6 +6,6 @@ import org.sectormap.shared.ConflictException;
 class StaleOrganisationException extends ConflictException {
 
     StaleOrganisationException(long id) {
-        super("Organisation " + id + " was changed by someone else");
+        super("error.conflict.organisation", id);
     }
 }

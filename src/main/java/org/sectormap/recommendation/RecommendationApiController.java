@@ -68,6 +68,6 @@ class RecommendationApiController {
     }
 
     private Recommendation load(long id) {
-        return recommendations.find(id).orElseThrow(() -> new NotFoundException("No recommendation " + id));
+        return recommendations.find(id).orElseThrow(() -> new NotFoundException("error.notFound.recommendation", id));
     }
 }

@@ -131,6 +131,6 @@ class RecommendationController {
     }
 
     private Recommendation load(long id) {
-        return recommendations.find(id).orElseThrow(() -> new NotFoundException("No recommendation " + id));
+        return recommendations.find(id).orElseThrow(() -> new NotFoundException("error.notFound.recommendation", id));
     }
 }

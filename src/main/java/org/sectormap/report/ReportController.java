@@ -3,16 +3,15 @@ package org.sectormap.report;
 import java.io.IOException;
 import java.util.List;
 
+import org.sectormap.shared.NotFoundException;
 import org.apache.commons.csv.CSVPrinter;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.CsvDownload;
 import org.sectormap.shared.SpreadsheetText;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -66,6 +65,6 @@ class ReportController {
     }
 
     private static ReportKind kind(String slug) {
-        return ReportKind.fromSlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ReportKind.fromSlug(slug).orElseThrow(() -> new NotFoundException("error.notFound.report", slug));
     }
 }

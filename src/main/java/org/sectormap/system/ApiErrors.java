@@ -48,17 +48,17 @@ class ApiErrors {
 
     @ExceptionHandler(BadParameterException.class)
     ResponseEntity<Map<String, Object>> badQuery(BadParameterException e) {
-        return error(HttpStatus.BAD_REQUEST, e.getMessage(), e.parameter());
+        return error(HttpStatus.BAD_REQUEST, labels.message(e), e.parameter());
     }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
-        return error(HttpStatus.NOT_FOUND, e.getMessage(), null);
+        return error(HttpStatus.NOT_FOUND, labels.message(e), null);
     }
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Map<String, Object>> conflict(ConflictException e) {
-        return error(HttpStatus.CONFLICT, e.getMessage() + "; nothing was saved, try again", null);
+        return error(HttpStatus.CONFLICT, labels.message(e), null);
     }
 
     @ExceptionHandler(ResponseStatusException.class)
@@ -69,25 +69,26 @@ class ApiErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
-        return error(HttpStatus.BAD_REQUEST, "'" + e.getValue() + "' is not a valid value for " + e.getName(),
+        return error(HttpStatus.BAD_REQUEST, labels.text("error.parameter.invalid", e.getValue(), e.getName()),
                 e.getName());
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
-        return error(HttpStatus.BAD_REQUEST, e.getParameterName() + " is required", e.getParameterName());
+        return error(HttpStatus.BAD_REQUEST, labels.text("error.parameter.missing", e.getParameterName()),
+                e.getParameterName());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return error(HttpStatus.BAD_REQUEST, "The request body could not be read", null);
+        return error(HttpStatus.BAD_REQUEST, labels.text("error.body.unreadable"), null);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
         // The exception class and message only: request bodies can hold people's details.
         log.error("API request failed: {}", e.getClass().getName());
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side", null);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, labels.text("error.unexpected"), null);
     }
 
     static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message, String parameter) {

@@ -48,7 +48,7 @@ class PageErrors {
     @ExceptionHandler(BadParameterException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView badQuery(BadParameterException e) {
-        return errorPage(HttpStatus.BAD_REQUEST, e.getMessage());
+        return errorPage(HttpStatus.BAD_REQUEST, messages.getMessage(e, LocaleContextHolder.getLocale()));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -2,6 +2,7 @@ package org.sectormap.system;
 
 import java.util.Map;
 
+import org.sectormap.shared.Labels;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -19,10 +20,16 @@ import jakarta.servlet.http.HttpServletRequest;
 @RestControllerAdvice
 class UnmappedRequestErrors {
 
+    private final Labels labels;
+
+    UnmappedRequestErrors(Labels labels) {
+        this.labels = labels;
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return ApiErrors.error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + e.getContentType()
-                + " is not supported; send " + e.getSupportedMediaTypes(), null);
+        return ApiErrors.error(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                labels.text("error.mediaType", String.valueOf(e.getContentType()), e.getSupportedMediaTypes()), null);
     }
 
     /** Pages fall through to the 404 page; rethrowing hands the exception to the next resolver. */
@@ -32,6 +39,6 @@ class UnmappedRequestErrors {
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             throw e;
         }
-        return ApiErrors.error(HttpStatus.NOT_FOUND, "There is no API endpoint " + request.getRequestURI(), null);
+        return ApiErrors.error(HttpStatus.NOT_FOUND, labels.text("error.notFound.api", request.getRequestURI()), null);
     }
 }
