@@ -95,9 +95,8 @@ class ImportController {
         byte[] content = file.getBytes();
         ParsedImport parsed = imports.check(content);
         if (!parsed.valid()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("fileName", file.getOriginalFilename());
-            return problems(model, parsed);
+            return problems(model, parsed, response);
         }
         String token = pendingImports.put(session, file.getOriginalFilename(), content);
         return "redirect:/import/" + token;
@@ -113,7 +112,7 @@ class ImportController {
         ParsedImport parsed = imports.check(pending.get().content());
         if (!parsed.valid()) {
             // Only a change of configuration (the area list) between upload and preview can land here.
-            return problems(model, parsed);
+            return problems(model, parsed, response);
         }
         List<OrganisationDetails> all = parsed.organisations();
         Map<OutreachStatus, Long> byStatus = all.stream()
@@ -137,14 +136,16 @@ class ImportController {
         }
         ParsedImport result = imports.importAll(pending.get().content());
         if (!result.valid()) {
-            return problems(model, result);
+            return problems(model, result, response);
         }
         redirect.addFlashAttribute("notice", "import.done");
         redirect.addFlashAttribute("noticeArgs", new Object[] {result.organisations().size()});
         return "redirect:/organisations";
     }
 
-    private static String problems(Model model, ParsedImport parsed) {
+    /** A file that breaks the rules, at upload or (after the area list changed) at preview or confirmation. */
+    private static String problems(Model model, ParsedImport parsed, HttpServletResponse response) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         model.addAttribute("problems", parsed.problems());
         model.addAttribute("totalProblems", parsed.totalProblems());
         model.addAttribute("unknownColumns", parsed.unknownColumns());
