@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import org.sectormap.shared.NotFoundException;
 import org.sectormap.shared.FormErrors;
 import org.sectormap.shared.Labels;
-import org.sectormap.shared.Problem;
+import org.sectormap.shared.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,10 +38,11 @@ class ThemeController {
     @PostMapping("/themes")
     String add(@RequestParam(defaultValue = "") String name, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        List<Problem> errors = themes.save(null, name);
-        if (!errors.isEmpty()) {
+        try {
+            themes.save(null, name);
+        } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showSummary(model, name, labels.errors(errors));
+            return showSummary(model, name, labels.errors(e.problems()));
         }
         redirect.addFlashAttribute("notice", "theme.added");
         return "redirect:/themes";
@@ -59,12 +60,13 @@ class ThemeController {
     String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         Theme theme = themes.find(id).orElseThrow(() -> notFound(id));
-        List<Problem> errors = themes.save(id, name);
-        if (!errors.isEmpty()) {
+        try {
+            themes.save(id, name);
+        } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("theme", theme);
             model.addAttribute("comments", themes.underTheme(id));
-            model.addAttribute("errors", labels.errors(errors));
+            model.addAttribute("errors", labels.errors(e.problems()));
             model.addAttribute("name", name);
             return "comment/theme";
         }

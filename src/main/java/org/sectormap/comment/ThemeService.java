@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
-import org.sectormap.shared.Problem;
+import org.sectormap.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -100,22 +100,24 @@ public class ThemeService {
         return new Summary(List.copyOf(sections), rows);
     }
 
-    /** Adds or renames a theme; the errors say why not, under the field {@code name}. */
+    /**
+     * Adds or renames a theme.
+     *
+     * @throws InvalidInputException naming the field {@code name}
+     */
     @Transactional
-    public List<Problem> save(Long id, String typed) {
+    public void save(Long id, String typed) {
         Input in = inputs.read(field -> typed);
         String name = in.required("name", NAME_LENGTH, "theme.error.required");
         if (name != null && themes.nameTaken(name, id == null ? -1 : id)) {
             in.problem("name", "theme.error.taken", name);
         }
-        if (in.valid()) {
-            if (id == null) {
-                themes.add(name);
-            } else {
-                themes.rename(id, name);
-            }
+        in.throwIfInvalid();
+        if (id == null) {
+            themes.add(name);
+        } else {
+            themes.rename(id, name);
         }
-        return in.problems();
     }
 
     @Transactional

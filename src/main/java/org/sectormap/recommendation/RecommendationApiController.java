@@ -3,9 +3,7 @@ package org.sectormap.recommendation;
 import java.util.List;
 import java.util.Map;
 
-import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.NotFoundException;
-import org.sectormap.shared.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 class RecommendationApiController {
@@ -60,10 +57,7 @@ class RecommendationApiController {
     @PostMapping(path = "/api/recommendations/{id}/status", consumes = "application/json")
     ResponseEntity<?> changeStatus(@PathVariable long id, @RequestBody StatusChange change) {
         load(id);
-        List<Problem> problems = recommendations.changeStatus(id, change.status(), change.notedOn(), change.note());
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        recommendations.changeStatus(id, change.status(), change.notedOn(), change.note());
         return ResponseEntity.ok(RecommendationJson.of(load(id)));
     }
 

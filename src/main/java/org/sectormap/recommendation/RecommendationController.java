@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.sectormap.comment.ThemeService;
 import org.sectormap.shared.Inputs;
+import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.NotFoundException;
 import org.sectormap.shared.Problem;
 import org.sectormap.shared.FormErrors;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,18 +53,23 @@ class RecommendationController {
     @PostMapping("/recommendations/groups")
     String addGroup(@RequestParam(defaultValue = "") String heading, @RequestParam(defaultValue = "") String addressedTo,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return afterSave(recommendations.addGroup(heading, addressedTo), "recommendation.groupAdded",
+        return afterSave(() -> recommendations.addGroup(heading, addressedTo), "recommendation.groupAdded",
                 "redirect:/recommendations", () -> showList(model, null), model, redirect, response);
     }
 
     @PostMapping("/recommendations/groups/{id:\\d+}/items")
     String add(@PathVariable long id, @RequestParam(defaultValue = "") String text, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        // Every heading has its own add form on the list, so its fields' ids carry the heading's id.
-        List<Problem> errors = recommendations.add(id, text).stream()
-                .map(p -> new Problem(p.field() + "-" + id, p.messageKey(), p.args())).toList();
-        return afterSave(errors, "recommendation.added", "redirect:/recommendations",
-                () -> showList(model, null), model, redirect, response);
+        return afterSave(() -> {
+            try {
+                recommendations.add(id, text);
+            } catch (InvalidInputException e) {
+                // Every heading has its own add form on the list, so its fields' ids carry the heading's id.
+                throw new InvalidInputException(e.problems().stream()
+                        .map(p -> new Problem(p.field() + "-" + id, p.messageKey(), p.args())).toList());
+            }
+        }, "recommendation.added", "redirect:/recommendations", () -> showList(model, null), model, redirect,
+                response);
     }
 
     @GetMapping("/recommendations/{id:\\d+}")
@@ -77,7 +82,7 @@ class RecommendationController {
             @RequestParam(defaultValue = "") String notedOn, @RequestParam(defaultValue = "") String note,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         load(id);
-        return afterSave(recommendations.changeStatus(id, status, notedOn, note), "recommendation.statusChanged",
+        return afterSave(() -> recommendations.changeStatus(id, status, notedOn, note), "recommendation.statusChanged",
                 "redirect:/recommendations/" + id, () -> showOne(model, id, null, notedOn), model, redirect, response);
     }
 
@@ -92,16 +97,18 @@ class RecommendationController {
     }
 
     /** Redirects with a notice after a clean save, or shows the page again with its errors. */
-    private String afterSave(List<Problem> errors, String notice, String redirectTo,
+    private String afterSave(Runnable save, String notice, String redirectTo,
             java.util.function.Supplier<String> page, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        if (errors.isEmpty()) {
-            redirect.addFlashAttribute("notice", notice);
-            return redirectTo;
+        try {
+            save.run();
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("errors", labels.errors(e.problems()));
+            return page.get();
         }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        model.addAttribute("errors", labels.errors(errors));
-        return page.get();
+        redirect.addFlashAttribute("notice", notice);
+        return redirectTo;
     }
 
     private String showList(Model model, FormErrors errors) {

@@ -13,7 +13,7 @@ import org.sectormap.comment.Theme;
 import org.sectormap.comment.ThemeService;
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
-import org.sectormap.shared.Problem;
+import org.sectormap.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,21 +62,23 @@ public class RecommendationService {
         return groups().stream().flatMap(g -> g.items().stream()).filter(r -> r.id() == id).findFirst();
     }
 
-    /** Adds a heading, or says why not under the fields {@code heading} and {@code addressedTo}. */
+    /**
+     * Adds a heading.
+     *
+     * @throws InvalidInputException naming {@code heading} or {@code addressedTo}
+     */
     @Transactional
-    public List<Problem> addGroup(String heading, String addressedTo) {
+    public void addGroup(String heading, String addressedTo) {
         Input in = inputs.read(Map.of("heading", nullToEmpty(heading), "addressedTo", nullToEmpty(addressedTo)));
         String h = in.required("heading", HEADING_LENGTH, "recommendation.error.heading.required");
         String to = in.line("addressedTo", HEADING_LENGTH);
-        if (in.valid()) {
-            repository.addGroup(h, to);
-        }
-        return in.problems();
+        in.throwIfInvalid();
+        repository.addGroup(h, to);
     }
 
     /** Adds a recommendation under a heading, numbered after the last. */
     @Transactional
-    public List<Problem> add(long groupId, String text) {
+    public void add(long groupId, String text) {
         Input in = inputs.read(Map.of("text", nullToEmpty(text)));
         String t = in.text("text", TEXT_LENGTH);
         if (t == null && !in.has("text")) {
@@ -85,25 +87,25 @@ public class RecommendationService {
         if (!repository.groupExists(groupId)) {
             in.problem("groupId", "recommendation.error.group");
         }
-        if (in.valid()) {
-            repository.add(groupId, t);
-        }
-        return in.problems();
+        in.throwIfInvalid();
+        repository.add(groupId, t);
     }
 
-    /** Moves a recommendation to a status with a dated note, or says which field is wrong. */
+    /**
+     * Moves a recommendation to a status with a dated note.
+     *
+     * @throws InvalidInputException naming each field in error
+     */
     @Transactional
-    public List<Problem> changeStatus(long id, String status, String notedOn, String note) {
+    public void changeStatus(long id, String status, String notedOn, String note) {
         Input in = inputs.read("recommendation", Map.of("status", nullToEmpty(status), "notedOn", nullToEmpty(notedOn),
                 "note", nullToEmpty(note)));
         RecommendationStatus s = in.choice(RecommendationStatus.class, "status",
                 "recommendation.error.status.required");
         LocalDate on = in.date("notedOn", "recommendation.error.notedOn.required");
         String text = in.text("note", TEXT_LENGTH);
-        if (in.valid()) {
-            repository.setStatus(id, s, on, text);
-        }
-        return in.problems();
+        in.throwIfInvalid();
+        repository.setStatus(id, s, on, text);
     }
 
     /** Links the themes and comments that support a recommendation, replacing the links it had. */
