@@ -103,7 +103,7 @@ class DemoDataStore {
     }
 
     void setReferrer(long organisationId, long referrerId) {
-        referrals.setReferrer(organisationId, referrerId);
+        referrals.setReferrer(organisationId, String.valueOf(referrerId));
     }
 
     Questionnaire questionnaire() {

@@ -1,11 +1,7 @@
 package org.sectormap.outreach;
 
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ResponseEntity;
+import org.sectormap.shared.InvalidInputException;
+import org.sectormap.shared.Problem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -16,11 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ReferralApiController {
 
     private final ReferralService referrals;
-    private final MessageSource messages;
 
-    ReferralApiController(ReferralService referrals, MessageSource messages) {
+    ReferralApiController(ReferralService referrals) {
         this.referrals = referrals;
-        this.messages = messages;
     }
 
     record ReferredBy(Long referredBy) {
@@ -32,15 +26,15 @@ class ReferralApiController {
     }
 
     @PutMapping(path = "/api/organisations/{id}/referred-by", consumes = "application/json")
-    ResponseEntity<?> set(@PathVariable long id, @RequestBody ReferredBy body) {
+    ReferralService.Referrals set(@PathVariable long id, @RequestBody ReferredBy body) {
         try {
-            referrals.setReferrer(id, body.referredBy());
-        } catch (ReferralService.RefusedReferral e) {
-            String message = messages.getMessage(e.getMessage(), null, LocaleContextHolder.getLocale());
-            return ResponseEntity.badRequest().body(Map.of("errors",
-                    List.of(Map.of("field", "referredBy", "message", message))));
+            referrals.setReferrer(id, body.referredBy() == null ? null : String.valueOf(body.referredBy()));
+        } catch (InvalidInputException e) {
+            // The body names the referrer referredBy, where the form names it referrer.
+            throw new InvalidInputException(e.problems().stream()
+                    .map(p -> new Problem("referredBy", p.messageKey(), p.args())).toList());
         }
-        return ResponseEntity.ok(referrals.of(id));
+        return referrals.of(id);
     }
 
     @GetMapping("/api/referrals")

@@ -2,6 +2,9 @@ package org.sectormap.outreach;
 
 import org.sectormap.organisation.Organisation;
 import org.sectormap.organisation.OrganisationService;
+import org.sectormap.shared.FormErrors;
+import org.sectormap.shared.InvalidInputException;
+import org.sectormap.shared.Labels;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,16 +23,18 @@ class ReferralController {
 
     private final ReferralService referrals;
     private final OrganisationService organisations;
+    private final Labels labels;
 
-    ReferralController(ReferralService referrals, OrganisationService organisations) {
+    ReferralController(ReferralService referrals, OrganisationService organisations, Labels labels) {
         this.referrals = referrals;
         this.organisations = organisations;
+        this.labels = labels;
     }
 
     /** Choosing a referrer works without script: search by name, then pick from the matches. */
     @GetMapping("/organisations/{id:\\d+}/referral")
     String form(@PathVariable long id, @RequestParam(defaultValue = "") String q, Model model) {
-        return showForm(model, load(id), q, null);
+        return showForm(model, load(id), q, FormErrors.none());
     }
 
     @PostMapping("/organisations/{id:\\d+}/referral")
@@ -37,11 +42,10 @@ class ReferralController {
             RedirectAttributes redirect, HttpServletResponse response) {
         Organisation organisation = load(id);
         try {
-            referrals.setReferrer(id, referrer.isBlank() ? null : Long.valueOf(referrer));
-        } catch (ReferralService.RefusedReferral | NumberFormatException e) {
+            referrals.setReferrer(id, referrer);
+        } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showForm(model, organisation, "", e instanceof ReferralService.RefusedReferral r ? r.getMessage()
-                    : "referral.error.unknown");
+            return showForm(model, organisation, "", labels.errors(e.problems()));
         }
         redirect.addFlashAttribute("notice", "referral.saved");
         return "redirect:/organisations/" + id;
@@ -53,13 +57,13 @@ class ReferralController {
         return "outreach/chains";
     }
 
-    private String showForm(Model model, Organisation organisation, String q, String errorKey) {
+    private String showForm(Model model, Organisation organisation, String q, FormErrors errors) {
         model.addAttribute("organisation", organisation);
         model.addAttribute("q", q);
         model.addAttribute("current", referrals.of(organisation.id()).referredBy());
         model.addAttribute("candidates", referrals.candidates(q, organisation.id()));
         model.addAttribute("limit", ReferralService.CHOICES);
-        model.addAttribute("error", errorKey);
+        model.addAttribute("errors", errors);
         return FORM;
     }
 

@@ -11,6 +11,9 @@ import java.util.Set;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.ReferralLinks;
 import org.sectormap.organisation.ReferralLinks.Named;
+import org.sectormap.shared.Input;
+import org.sectormap.shared.Inputs;
+import org.sectormap.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,12 +24,17 @@ public class ReferralService {
     static final int CHOICES = 20;
     static final int NEVER_REFERRED_SHOWN = 1_000;
 
+    /** The form's field, and the problems' field for the page and the API alike. */
+    static final String REFERRER = "referrer";
+
     private final ReferralLinks referrals;
     private final OrganisationService organisations;
+    private final Inputs inputs;
 
-    ReferralService(ReferralLinks referrals, OrganisationService organisations) {
+    ReferralService(ReferralLinks referrals, OrganisationService organisations, Inputs inputs) {
         this.referrals = referrals;
         this.organisations = organisations;
+        this.inputs = inputs;
     }
 
     record Referrals(Named referredBy, List<Named> referred) {
@@ -40,12 +48,6 @@ public class ReferralService {
     record Chains(List<Node> chains, long neverReferredCount, List<Named> neverReferred) {
     }
 
-    /** Why a referral cannot be recorded, as a message key. */
-    static class RefusedReferral extends RuntimeException {
-        RefusedReferral(String messageKey) {
-            super(messageKey);
-        }
-    }
 
     /** @throws org.sectormap.shared.NotFoundException for an organisation that is not in the register */
     @Transactional(readOnly = true)
@@ -60,26 +62,38 @@ public class ReferralService {
     }
 
     /**
-     * Records who referred an organisation, or that nobody did.
+     * Records who referred an organisation, typed as the referrer's id, or nobody when blank.
      *
-     * @throws RefusedReferral for the organisation itself or one it led to, which would make a loop
+     * @throws InvalidInputException naming {@code referrer} for an unknown organisation, the
+     *         organisation itself or one it led to, which would make a loop
      */
     @Transactional
-    public void setReferrer(long id, Long referrerId) {
+    public void setReferrer(long id, String typedReferrer) {
         organisations.get(id);
+        Input in = inputs.read(field -> typedReferrer);
+        Long referrerId = in.number(REFERRER, 1, Long.MAX_VALUE);
         if (referrerId != null) {
-            organisations.find(referrerId).orElseThrow(() -> new RefusedReferral("referral.error.unknown"));
-            Set<Long> seen = new HashSet<>();
-            for (Optional<Long> at = Optional.of(referrerId); at.isPresent(); at = referrals.referrerId(at.get())) {
-                if (at.get() == id) {
-                    throw new RefusedReferral(referrerId == id ? "referral.error.self" : "referral.error.loop");
-                }
-                if (!seen.add(at.get())) {
-                    break;
-                }
+            refuseUnknownOrLoop(in, id, referrerId);
+        }
+        in.throwIfInvalid();
+        organisations.setReferrer(id, referrerId);
+    }
+
+    private void refuseUnknownOrLoop(Input in, long id, long referrerId) {
+        if (organisations.find(referrerId).isEmpty()) {
+            in.problem(REFERRER, "referral.error.unknown");
+            return;
+        }
+        Set<Long> seen = new HashSet<>();
+        for (Optional<Long> at = Optional.of(referrerId); at.isPresent(); at = referrals.referrerId(at.get())) {
+            if (at.get() == id) {
+                in.problem(REFERRER, referrerId == id ? "referral.error.self" : "referral.error.loop");
+                return;
+            }
+            if (!seen.add(at.get())) {
+                return;
             }
         }
-        organisations.setReferrer(id, referrerId);
     }
 
     /** Every chain from a first contact that led somewhere, and who was never reached through anyone. */

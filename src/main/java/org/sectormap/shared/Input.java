@@ -151,6 +151,24 @@ public final class Input {
         return match.orElse(null);
     }
 
+    /** A whole number from {@code min} to {@code max}, such as a record's id or a count of days. */
+    public Long number(String field, long min, long max) {
+        String value = line(field, CHOICE_LENGTH);
+        if (value == null) {
+            return null;
+        }
+        try {
+            long number = Long.parseLong(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, as a number out of range is.
+        }
+        problem(field, "error.number.invalid", label(field), min, max);
+        return null;
+    }
+
     /** A tick box: yes or no in the ways forms, spreadsheets and Access write them; null when not recorded. */
     public Boolean tick(String field) {
         String value = line(field, CHOICE_LENGTH);

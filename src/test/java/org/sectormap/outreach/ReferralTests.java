@@ -72,8 +72,8 @@ class ReferralTests {
         long a = organisation("A");
         long b = organisation("B");
         long c = organisation("C");
-        referrals.setReferrer(b, a);
-        referrals.setReferrer(c, b);
+        referrals.setReferrer(b, String.valueOf(a));
+        referrals.setReferrer(c, String.valueOf(b));
 
         Document page = Jsoup.parse(mvc.perform(post("/organisations/{id}/referral", a).with(csrf())
                         .param("referrer", String.valueOf(c)))
@@ -86,6 +86,12 @@ class ReferralTests {
                 .andExpect(jsonPath("$.errors[0].field").value("referredBy"))
                 .andExpect(jsonPath("$.errors[0].message").value("An organisation cannot have referred itself"));
         assertThat(referrals.of(a).referredBy()).isNull();
+
+        Document typed = Jsoup.parse(mvc.perform(post("/organisations/{id}/referral", a).with(csrf())
+                        .param("referrer", "B"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(typed.select(".error-summary a").attr("href")).isEqualTo("#referrer");
+        assertThat(typed.select("#referrer-error").text()).contains("Who gave us its details must be a whole number");
     }
 
     @Test
@@ -96,7 +102,7 @@ class ReferralTests {
         organisation("Found by other means");
         mvc.perform(put("/api/organisations/{id}/referred-by", second).contentType("application/json")
                 .content("{\"referredBy\":" + first + "}")).andExpect(status().isOk());
-        referrals.setReferrer(third, second);
+        referrals.setReferrer(third, String.valueOf(second));
 
         mvc.perform(get("/api/referrals"))
                 .andExpect(jsonPath("$.chains.length()").value(1))
@@ -114,7 +120,7 @@ class ReferralTests {
     void shouldForgetAReferralWhenTheReferrerIsDeleted() throws Exception {
         long referrer = organisation("Gone");
         long referred = organisation("Stays");
-        referrals.setReferrer(referred, referrer);
+        referrals.setReferrer(referred, String.valueOf(referrer));
         organisations.delete(referrer, 0);
         assertThat(organisations.find(referred)).isPresent();
         assertThat(referrals.of(referred).referredBy()).isNull();
