@@ -2,8 +2,7 @@ package org.sectormap.interview;
 
 import java.util.function.Predicate;
 
-import org.sectormap.shared.Input;
-import org.sectormap.shared.Inputs;
+import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.NotFoundException;
 import org.sectormap.shared.FormErrors;
@@ -25,12 +24,10 @@ class QuestionnaireController {
     private static final String QUESTIONNAIRE = "redirect:/questionnaire";
 
     private final QuestionnaireService questionnaire;
-    private final Inputs inputs;
     private final Labels labels;
 
-    QuestionnaireController(QuestionnaireService questionnaire, Inputs inputs, Labels labels) {
+    QuestionnaireController(QuestionnaireService questionnaire, Labels labels) {
         this.questionnaire = questionnaire;
-        this.inputs = inputs;
         this.labels = labels;
     }
 
@@ -50,7 +47,7 @@ class QuestionnaireController {
     @PostMapping("/questionnaire/questions/{id:\\d+}/edit")
     String updateQuestion(@PathVariable long id, @RequestParam(defaultValue = "") String text, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        return save(text, QuestionnaireService.QUESTION_LENGTH, value -> questionnaire.updateQuestion(id, value),
+        return save(text, value -> questionnaire.updateQuestion(id, value),
                 model, redirect, response, "questionnaire.question.edit", "/questionnaire/questions/" + id + "/edit",
                 id);
     }
@@ -73,7 +70,7 @@ class QuestionnaireController {
     @PostMapping("/questionnaire/sections/{id:\\d+}/questions/new")
     String addQuestion(@PathVariable long id, @RequestParam(defaultValue = "") String text, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        return save(text, QuestionnaireService.QUESTION_LENGTH, value -> questionnaire.addQuestion(id, value), model,
+        return save(text, value -> questionnaire.addQuestion(id, value), model,
                 redirect, response, "questionnaire.question.add", "/questionnaire/sections/" + id + "/questions/new",
                 null);
     }
@@ -89,23 +86,21 @@ class QuestionnaireController {
     @PostMapping("/questionnaire/sections/{id:\\d+}/edit")
     String renameSection(@PathVariable long id, @RequestParam(defaultValue = "") String text, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        return save(text, QuestionnaireService.TITLE_LENGTH, value -> questionnaire.renameSection(id, value), model,
+        return save(text, value -> questionnaire.renameSection(id, value), model,
                 redirect, response, "questionnaire.section.edit", "/questionnaire/sections/" + id + "/edit", null);
     }
 
-    /** Checks one piece of text, saves it, and goes back to the questionnaire; or shows what is wrong. */
-    private String save(String text, int max, Predicate<String> store, Model model, RedirectAttributes redirect,
+    /** Saves one piece of text and goes back to the questionnaire; or shows what is wrong with it. */
+    private String save(String text, Predicate<String> store, Model model, RedirectAttributes redirect,
             HttpServletResponse response, String titleKey, String action, Long deletable) {
-        Input in = inputs.read(field -> text);
-        String value = in.text("text", max);
-        if (value == null && !in.has("text")) {
-            in.problem("text", "questionnaire.error.required");
-        }
-        if (!in.valid()) {
+        boolean found;
+        try {
+            found = store.test(text);
+        } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return textForm(model, titleKey, action, text, labels.errors(in.problems()), deletable);
+            return textForm(model, titleKey, action, text, labels.errors(e.problems()), deletable);
         }
-        if (!store.test(value)) {
+        if (!found) {
             throw notFound();
         }
         redirect.addFlashAttribute("notice", "questionnaire.saved");

@@ -2,6 +2,9 @@ package org.sectormap.interview;
 
 import java.util.Optional;
 
+import org.sectormap.shared.Input;
+import org.sectormap.shared.Inputs;
+import org.sectormap.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,11 +17,26 @@ public class QuestionnaireService {
 
     static final int QUESTION_LENGTH = 1000;
     static final int TITLE_LENGTH = 300;
+    private static final String TEXT = "text";
 
     private final QuestionnaireRepository repository;
 
-    QuestionnaireService(QuestionnaireRepository repository) {
+    private final Inputs inputs;
+
+    QuestionnaireService(QuestionnaireRepository repository, Inputs inputs) {
         this.repository = repository;
+        this.inputs = inputs;
+    }
+
+    /** The text of a question or a section's title, as typed: required, and no longer than {@code max}. */
+    private String text(String typed, int max) {
+        Input in = inputs.read(field -> typed);
+        String value = in.text(TEXT, max);
+        if (value == null && !in.has(TEXT)) {
+            in.problem(TEXT, "questionnaire.error.required");
+        }
+        in.throwIfInvalid();
+        return value;
     }
 
     @Transactional(readOnly = true)
@@ -31,8 +49,10 @@ public class QuestionnaireService {
         return repository.question(id);
     }
 
+    /** @throws InvalidInputException naming {@code text} */
     @Transactional
-    boolean addQuestion(long sectionId, String text) {
+    boolean addQuestion(long sectionId, String typed) {
+        String text = text(typed, QUESTION_LENGTH);
         if (!repository.sectionExists(sectionId)) {
             return false;
         }
@@ -40,9 +60,10 @@ public class QuestionnaireService {
         return true;
     }
 
+    /** @throws InvalidInputException naming {@code text} */
     @Transactional
-    boolean updateQuestion(long id, String text) {
-        return repository.updateQuestion(id, text);
+    boolean updateQuestion(long id, String typed) {
+        return repository.updateQuestion(id, text(typed, QUESTION_LENGTH));
     }
 
     @Transactional
@@ -50,8 +71,9 @@ public class QuestionnaireService {
         return repository.deleteQuestion(id);
     }
 
+    /** @throws InvalidInputException naming {@code text} */
     @Transactional
-    boolean renameSection(long id, String title) {
-        return repository.updateSectionTitle(id, title);
+    boolean renameSection(long id, String typed) {
+        return repository.updateSectionTitle(id, text(typed, TITLE_LENGTH));
     }
 }
