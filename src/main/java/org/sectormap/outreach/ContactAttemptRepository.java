@@ -73,6 +73,11 @@ class ContactAttemptRepository {
                 .query(ContactAttemptRepository::due).list();
     }
 
+    long countOpen() {
+        return jdbc.sql("SELECT COUNT(*) FROM organisation_contact WHERE status IN (" + UNSETTLED + ")")
+                .query(Long.class).single();
+    }
+
     /** Everyone keen for follow-up, by name. */
     List<Due> keenForFollowUp() {
         return jdbc.sql(LATEST + "SELECT o.id, o.name, o.status, o.phone, o.email, o.contact_name, "

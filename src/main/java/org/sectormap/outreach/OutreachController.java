@@ -10,6 +10,9 @@ import org.sectormap.shared.CsvDownload;
 import org.sectormap.shared.SpreadsheetText;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.sectormap.shared.Input;
+import org.sectormap.shared.Inputs;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,15 +26,18 @@ import jakarta.servlet.http.HttpServletResponse;
 class OutreachController {
 
     static final int DEFAULT_DAYS = 14;
+    private static final int MAX_DAYS = 3650;
 
     private final OutreachService outreach;
     private final Labels labels;
     private final MessageSource messages;
+    private final Inputs inputs;
 
-    OutreachController(OutreachService outreach, Labels labels, MessageSource messages) {
+    OutreachController(OutreachService outreach, Labels labels, MessageSource messages, Inputs inputs) {
         this.outreach = outreach;
         this.labels = labels;
         this.messages = messages;
+        this.inputs = inputs;
     }
 
     @ModelAttribute
@@ -40,11 +46,20 @@ class OutreachController {
     }
 
     @GetMapping("/outreach")
-    String due(@RequestParam(defaultValue = "" + DEFAULT_DAYS) String days, Model model) {
-        int since = parseDays(days);
+    String due(@RequestParam(defaultValue = "" + DEFAULT_DAYS) String days, Model model,
+            HttpServletResponse response) {
+        // A number of days from 0 to ten years; anything else is said, and the default is shown meanwhile.
+        Input in = inputs.read(field -> days);
+        Long typed = in.number("days", 0, MAX_DAYS);
+        int since = typed == null ? DEFAULT_DAYS : typed.intValue();
+        if (!in.valid()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
         List<ContactAttemptRepository.Due> due = outreach.due(since);
-        model.addAttribute("days", since);
-        model.addAttribute("badDays", since != DEFAULT_DAYS && !String.valueOf(since).equals(days.strip()));
+        model.addAttribute("days", in.valid() ? String.valueOf(since) : days);
+        model.addAttribute("since", since);
+        model.addAttribute("errors", labels.errors(in.problems()));
+        model.addAttribute("open", outreach.countOpen());
         model.addAttribute("due", due);
         model.addAttribute("limited", due.size() == OutreachService.DUE_LIMIT);
         model.addAttribute("limit", OutreachService.DUE_LIMIT);
@@ -67,16 +82,6 @@ class OutreachController {
                         o.lastAttempt() == null ? null : o.lastAttempt().toString(),
                         o.lastOutcome() == null ? null : labels.of(o.lastOutcome())).map(SpreadsheetText::guard));
             }
-        }
-    }
-
-    /** A number of days from 0 to ten years; anything else falls back to the default, which the page says. */
-    private static int parseDays(String days) {
-        try {
-            int n = Integer.parseInt(days.strip());
-            return n >= 0 && n <= 3650 ? n : DEFAULT_DAYS;
-        } catch (NumberFormatException e) {
-            return DEFAULT_DAYS;
         }
     }
 

@@ -66,6 +66,12 @@ public class OutreachService {
         return attempts.history(organisationId);
     }
 
+    /** How many organisations are still to settle: listed or unreachable. */
+    @Transactional(readOnly = true)
+    long countOpen() {
+        return attempts.countOpen();
+    }
+
     @Transactional(readOnly = true)
     List<ContactAttemptRepository.Due> due(int days) {
         return attempts.due(LocalDate.now(clock).minusDays(days), DUE_LIMIT);

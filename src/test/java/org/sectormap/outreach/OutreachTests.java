@@ -62,6 +62,20 @@ class OutreachTests {
                 null);
     }
 
+    @Test
+    void shouldSayWhenNobodyIsOpenAndWhatIsWrongWithTheDays() throws Exception {
+        assertThat(page("/outreach").select("main p").eachText()).contains("No organisation is waiting to be "
+                + "contacted: every one in the register has been interviewed or excluded, or the register is empty.");
+        organisation("SEEM", OutreachStatus.LISTED, false);
+        Document bad = Jsoup.parse(mvc.perform(get("/outreach").param("days", "a fortnight"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
+        assertThat(bad.select(".error-summary a").attr("href")).isEqualTo("#days");
+        assertThat(bad.select("#days-error").text())
+                .contains("No attempt for at least this many days must be a whole number from 0 to 3650");
+        assertThat(bad.selectFirst("#days").val()).isEqualTo("a fortnight");
+        assertThat(bad.select("tbody tr")).hasSize(1);
+    }
+
     private Document page(String path) throws Exception {
         return Jsoup.parse(mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString());
@@ -139,7 +153,6 @@ class OutreachTests {
                 today.minusDays(1).format(asWritten), "Never", today.minusDays(30).format(asWritten));
         assertThat(page("/outreach?days=0").select("tbody td a").eachText())
                 .containsExactly("Call back booked", "Never tried", "Tried long ago", "Tried yesterday");
-        assertThat(page("/outreach?days=soon").selectFirst("#days").val()).isEqualTo("14");
     }
 
     @Test
