@@ -1,6 +1,5 @@
 package org.sectormap.outreach;
 
-import org.sectormap.shared.Coded;
 import org.sectormap.shared.FormErrors;
 import org.sectormap.shared.Labels;
 import org.sectormap.organisation.Organisation;
@@ -57,11 +56,7 @@ class ContactAttemptController {
             @RequestParam(defaultValue = "") String newStatus, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         Organisation organisation = load(id);
-        ContactAttemptRules.Result result = rules.check(form);
-        OutreachStatus status = Coded.fromCode(OutreachStatus.class, newStatus)
-                .filter(s -> s == OutreachStatus.LISTED || s == OutreachStatus.UNREACHABLE)
-                .filter(s -> organisation.details().status() != OutreachStatus.INTERVIEWED)
-                .orElse(null);
+        ContactAttemptRules.Result result = rules.check(form, newStatus, organisation.details().status());
         if (!result.problems().isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("organisation", organisation);
@@ -70,7 +65,7 @@ class ContactAttemptController {
             model.addAttribute("errors", labels.errors(result.problems()));
             return FORM;
         }
-        outreach.record(id, result.attempt(), status);
+        outreach.record(id, result.attempt(), result.newStatus());
         if (result.attempt().outcome() == ContactOutcome.INTERVIEW_HELD
                 && organisation.details().status() != OutreachStatus.INTERVIEWED) {
             // The interview's answers belong on the record: take the researcher straight to them.

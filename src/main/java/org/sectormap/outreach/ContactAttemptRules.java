@@ -3,6 +3,7 @@ package org.sectormap.outreach;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.sectormap.organisation.OutreachStatus;
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
 import org.sectormap.shared.Problem;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 class ContactAttemptRules {
 
     static final int NOTE_LENGTH = 2000;
+    private static final String NEW_STATUS = "newStatus";
 
     private final Inputs inputs;
 
@@ -23,20 +25,37 @@ class ContactAttemptRules {
     record Attempt(LocalDate attemptedOn, ContactMethod method, ContactOutcome outcome, String note) {
     }
 
-    record Result(Attempt attempt, List<Problem> problems) {
+    /** @param newStatus listed or unreachable, when the page asked to move the organisation on; else null */
+    record Result(Attempt attempt, OutreachStatus newStatus, List<Problem> problems) {
     }
 
+    /** An attempt alone, as the API logs it: the status is changed from the page, where its consequences show. */
     Result check(ContactAttemptForm form) {
+        return check(form, null, null);
+    }
+
+    /**
+     * An attempt from the page, which may also move the organisation to listed or unreachable;
+     * not one already interviewed, whose answers that would drop.
+     */
+    Result check(ContactAttemptForm form, String typedNewStatus, OutreachStatus current) {
         Input in = inputs.read(field -> switch (field) {
             case "attemptedOn" -> form.attemptedOn();
             case "method" -> form.method();
             case "outcome" -> form.outcome();
+            case NEW_STATUS -> typedNewStatus;
             default -> form.note();
         });
+        OutreachStatus newStatus = in.choice(OutreachStatus.class, NEW_STATUS, null);
+        if (newStatus == OutreachStatus.INTERVIEWED || newStatus == OutreachStatus.EXCLUDED
+                || newStatus != null && current == OutreachStatus.INTERVIEWED) {
+            in.problem(NEW_STATUS, "contact.error.newStatus");
+        }
         LocalDate date = in.date("attemptedOn", "contact.error.date.required");
         ContactMethod method = in.choice(ContactMethod.class, "method", "contact.error.method.required");
         ContactOutcome outcome = in.choice(ContactOutcome.class, "outcome", "contact.error.outcome.required");
         String note = in.text("note", NOTE_LENGTH);
-        return new Result(in.valid() ? new Attempt(date, method, outcome, note) : null, in.problems());
+        return new Result(in.valid() ? new Attempt(date, method, outcome, note) : null, in.valid() ? newStatus : null,
+                in.problems());
     }
 }

@@ -76,6 +76,21 @@ class OutreachTests {
         assertThat(bad.select("tbody tr")).hasSize(1);
     }
 
+    @Test
+    void shouldRefuseAStatusAnAttemptCannotSetRatherThanIgnoreIt() throws Exception {
+        long listed = organisation("NAVO", OutreachStatus.LISTED, false);
+        long interviewed = organisation("EMVY", OutreachStatus.INTERVIEWED, false);
+        for (long id : new long[] {listed, interviewed}) {
+            Document page = Jsoup.parse(mvc.perform(post("/organisations/{id}/attempts/new", id).with(csrf())
+                            .param("attemptedOn", "2007-07-10").param("method", "visit").param("outcome", "declined")
+                            .param("newStatus", id == listed ? "excluded" : "unreachable"))
+                    .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+            assertThat(page.select(".error-summary a").attr("href")).isEqualTo("#newStatus");
+            assertThat(outreach.history(id)).isEmpty();
+        }
+        assertThat(organisations.get(interviewed).details().status()).isEqualTo(OutreachStatus.INTERVIEWED);
+    }
+
     private Document page(String path) throws Exception {
         return Jsoup.parse(mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString());
