@@ -68,6 +68,8 @@ class InterviewController {
             return showForm(model, organisation, current, form, labels.errors(result.problems()), List.of());
         }
         if (!result.warnings().isEmpty()) {
+            // Not saved until confirmed, as the API's 422 says too.
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return showForm(model, organisation, current, form, FormErrors.none(), result.warnings());
         }
         interviews.record(result.interview(), result.comments());

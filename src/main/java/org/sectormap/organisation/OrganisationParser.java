@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 public class OrganisationParser {
 
     private static final String OTHER_PREFIX = "other:";
+    private static final int TYPED_POSTCODE = 40;
 
     private final Inputs inputs;
     private final Areas areas;
@@ -81,9 +82,12 @@ public class OrganisationParser {
         };
     }
 
-    /** Checked against the pattern as well as the length, so the message says what is wrong. */
+    /**
+     * Checked against the pattern as well as the length, so the message says what is wrong. A
+     * postcode may be typed with extra spaces, which are taken out before its length counts.
+     */
     private static String matching(Input in, OrganisationField field) {
-        String value = in.line(field.property(), field.maxLength() * 2);
+        String value = in.line(field.property(), field.kind() == Kind.POSTCODE ? TYPED_POSTCODE : field.maxLength());
         if (value == null) {
             return null;
         }

@@ -98,7 +98,7 @@ class InterviewTests {
         long id = organisation("Charnwood REC");
         String naming = "At charnwood rec we think funding is the problem.";
         Document page = Jsoup.parse(mvc.perform(interview(id, questionnaire.current(), "", naming))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
         assertThat(page.select(".warning-summary a").text()).contains("it names Charnwood REC");
         assertThat(page.select("textarea").stream().map(textarea -> textarea.val())).contains(naming);
         assertThat(comments.all()).isEmpty();
@@ -174,6 +174,19 @@ class InterviewTests {
                 "Date of the interview must be a real date",
                 "How the interview was held must be one of: visit, telephone");
         assertThat(organisations.find(id).orElseThrow().details().status()).isEqualTo(OutreachStatus.LISTED);
+    }
+
+    @Test
+    void shouldLinkAnAnswerWithNoChoiceOfWhereItGoesToThatChoice() throws Exception {
+        long id = organisation("SEEM");
+        long third = questionnaire.current().questions().get(2).id();
+        Document page = Jsoup.parse(mvc.perform(interview(id, questionnaire.current(), "", "")
+                        .param("answer-" + third, "Said without a choice"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        String link = page.select(".error-summary__list a").attr("href");
+        assertThat(link).isEqualTo("#about-" + third);
+        assertThat(page.selectFirst(link)).as("the summary's link lands on the first choice").isNotNull();
+        assertThat(page.select("#about-" + third + "-error").text()).contains("about the organisation or the wider");
     }
 
     @Test
