@@ -80,7 +80,7 @@ public class OrganisationCounts {
 
     public List<Interviewee> interviewees() {
         return jdbc.sql("SELECT id, name, category, area FROM organisation WHERE " + INTERVIEWED + " "
-                        + "ORDER BY LOWER(name), id")
+                        + "ORDER BY name_sort, id")
                 .query((rs, n) -> new Interviewee(rs.getLong("id"), rs.getString("name"), rs.getString("category"),
                         rs.getString("area")))
                 .list();

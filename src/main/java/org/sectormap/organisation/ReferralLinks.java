@@ -34,7 +34,7 @@ public class ReferralLinks {
     }
 
     public List<Named> referredBy(long id) {
-        return jdbc.sql("SELECT id, name FROM organisation WHERE referred_by_id = :id ORDER BY LOWER(name), id")
+        return jdbc.sql("SELECT id, name FROM organisation WHERE referred_by_id = :id ORDER BY name_sort, id")
                 .param("id", id).query(Named.class).list();
     }
 
@@ -46,8 +46,8 @@ public class ReferralLinks {
 
     /** Organisations whose name holds the text, to choose a referrer from. */
     public List<Named> find(String text, long excluding, int limit) {
-        return jdbc.sql("SELECT id, name FROM organisation WHERE LOWER(name) LIKE :text" + LikePattern.ESCAPE
-                        + " AND id <> :id ORDER BY LOWER(name), id FETCH FIRST :limit ROWS ONLY")
+        return jdbc.sql("SELECT id, name FROM organisation WHERE name_sort LIKE :text" + LikePattern.ESCAPE
+                        + " AND id <> :id ORDER BY name_sort, id FETCH FIRST :limit ROWS ONLY")
                 .param("text", LikePattern.containing(text))
                 .param("id", excluding).param("limit", limit).query(Named.class).list();
     }
@@ -57,13 +57,13 @@ public class ReferralLinks {
         return jdbc.sql("SELECT id, name, referred_by_id AS referred_by FROM organisation o "
                         + "WHERE referred_by_id IS NOT NULL "
                         + "OR EXISTS (SELECT 1 FROM organisation c WHERE c.referred_by_id = o.id) "
-                        + "ORDER BY LOWER(name), id")
+                        + "ORDER BY name_sort, id")
                 .query(Link.class).list();
     }
 
     /** Organisations nobody referred: the first contacts and those found by other means. */
     public List<Named> neverReferred(int limit) {
-        return jdbc.sql("SELECT id, name FROM organisation WHERE referred_by_id IS NULL ORDER BY LOWER(name), id "
+        return jdbc.sql("SELECT id, name FROM organisation WHERE referred_by_id IS NULL ORDER BY name_sort, id "
                         + "FETCH FIRST :limit ROWS ONLY")
                 .param("limit", limit).query(Named.class).list();
     }

@@ -67,7 +67,7 @@ class ContactAttemptRepository {
                         + "WHERE o.status IN (" + UNSETTLED + ") AND (l.outcome IN (" + ARRANGED + ") "
                         + "OR l.attempted_on IS NULL OR l.attempted_on < :cutOff) "
                         + "ORDER BY CASE WHEN l.outcome IN (" + ARRANGED + ") THEN 0 "
-                        + "ELSE 1 END, CASE WHEN l.attempted_on IS NULL THEN 0 ELSE 1 END, l.attempted_on, LOWER(o.name), "
+                        + "ELSE 1 END, CASE WHEN l.attempted_on IS NULL THEN 0 ELSE 1 END, l.attempted_on, o.name_sort, "
                         + "o.id FETCH FIRST :limit ROWS ONLY")
                 .param("cutOff", Date.valueOf(cutOff)).param("limit", limit)
                 .query(ContactAttemptRepository::due).list();
@@ -83,7 +83,7 @@ class ContactAttemptRepository {
         return jdbc.sql(LATEST + "SELECT o.id, o.name, o.status, o.phone, o.email, o.contact_name, "
                         + "l.attempted_on, l.outcome FROM organisation_contact o "
                         + "LEFT JOIN latest l ON l.organisation_id = o.id AND l.n = 1 "
-                        + "WHERE o.follow_up = TRUE ORDER BY LOWER(o.name), o.id")
+                        + "WHERE o.follow_up = TRUE ORDER BY o.name_sort, o.id")
                 .query(ContactAttemptRepository::due).list();
     }
 

@@ -125,4 +125,12 @@ class ReferralTests {
         assertThat(organisations.find(referred)).isPresent();
         assertThat(referrals.of(referred).referredBy()).isNull();
     }
+
+    @Test
+    void shouldFindAReferrerByNameIgnoringCaseInAnyScript() {
+        long forum = organisation("\u0130stanbul Youth Forum");
+        long other = organisation("Other");
+        assertThat(referrals.candidates("istanbul", other)).extracting(c -> c.id()).containsExactly(forum);
+        assertThat(referrals.candidates("\u0130STANBUL", other)).extracting(c -> c.id()).containsExactly(forum);
+    }
 }
