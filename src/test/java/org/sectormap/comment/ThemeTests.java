@@ -16,6 +16,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.sectormap.shared.InvalidInputException;
+import org.sectormap.WidestText;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.sectormap.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -106,5 +109,14 @@ class ThemeTests {
                 .andExpect(status().isNotFound());
         assertThat(themes.coded().get(0).themes()).isEmpty();
         mvc.perform(get("/api/themes/{id}/comments", 999999)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void shouldStoreAThemeNameAtItsLimitInTheWidestCharactersAndRefuseOneMore() {
+        String name = WidestText.of(ThemeService.NAME_LENGTH);
+        themes.save(null, name);
+        assertThat(themes.all()).extracting(Theme::name).contains(name);
+        assertThatThrownBy(() -> themes.save(null, WidestText.of(ThemeService.NAME_LENGTH + 1)))
+                .isInstanceOf(InvalidInputException.class);
     }
 }

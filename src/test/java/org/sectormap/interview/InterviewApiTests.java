@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
+import org.sectormap.WidestText;
 import org.sectormap.DatabaseTest;
 import org.sectormap.comment.CommentService;
 import org.sectormap.organisation.OrganisationDetails;
@@ -153,5 +154,32 @@ class InterviewApiTests {
                     .andExpect(jsonPath("$.errors[0].field").value("heldOn"));
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview", Integer.class)).isZero();
+    }
+
+    @Test
+    void shouldStoreEveryAnswerAndNameAtItsLimitInTheWidestCharactersAndRefuseOneMore() throws Exception {
+        long id = listed("EMVY");
+        long first = questionnaire.current().questions().get(0).id();
+        long second = questionnaire.current().questions().get(1).id();
+        String answer = WidestText.of(InterviewRules.ANSWER_LENGTH);
+        String role = WidestText.of(InterviewRules.SHORT);
+        String body = """
+                {"heldOn":"2007-07-20","mode":"visit","cypBoard":"no","intervieweeRole":"%s","interviewer":"%s",
+                 "answers":[{"questionId":%d,"text":"%s","about":"organisation"},
+                            {"questionId":%d,"text":"%s","about":"sector"}]}""";
+        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+                        .content(body.formatted(role, role, first, answer, second, answer)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.answers[0].text").value(answer));
+        assertThat(comments.all()).extracting(c -> c.text()).containsExactly(answer);
+
+        String longer = WidestText.of(InterviewRules.ANSWER_LENGTH + 1);
+        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+                        .content(body.formatted(WidestText.of(InterviewRules.SHORT + 1), role, first, longer, second,
+                                longer)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder(
+                        "intervieweeRole", "answers[0].text", "answers[1].text")));
+        assertThat(comments.all()).hasSize(1);
     }
 }

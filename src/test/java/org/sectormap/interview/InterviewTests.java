@@ -12,6 +12,7 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.sectormap.WidestText;
 import org.sectormap.DatabaseTest;
 import org.sectormap.comment.CommentService;
 import org.sectormap.organisation.OrganisationDetails;
@@ -211,5 +212,26 @@ class InterviewTests {
         assertThat(interviews.ofOrganisation(id)).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview_answer", Integer.class)).isZero();
         assertThat(comments.all()).extracting(c -> c.text()).containsExactly(ABOUT_SECTOR);
+    }
+
+    @Test
+    void shouldStoreQuestionsAndTitlesAtTheirLimitInTheWidestCharactersAndRefuseOneMore() throws Exception {
+        Questionnaire.Section section = questionnaire.current().sections().get(0);
+        long question = section.questions().get(0).id();
+        String text = WidestText.of(QuestionnaireService.QUESTION_LENGTH);
+        String title = WidestText.of(QuestionnaireService.TITLE_LENGTH);
+        mvc.perform(post("/questionnaire/questions/{id}/edit", question).with(csrf()).param("text", text))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/questionnaire/sections/{id}/edit", section.id()).with(csrf()).param("text", title))
+                .andExpect(status().is3xxRedirection());
+        assertThat(questionnaire.question(question).orElseThrow().text()).isEqualTo(text);
+
+        mvc.perform(post("/questionnaire/questions/{id}/edit", question).with(csrf())
+                        .param("text", WidestText.of(QuestionnaireService.QUESTION_LENGTH + 1)))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/questionnaire/sections/{id}/edit", section.id()).with(csrf())
+                        .param("text", WidestText.of(QuestionnaireService.TITLE_LENGTH + 1)))
+                .andExpect(status().isUnprocessableContent());
+        assertThat(questionnaire.current().sections().get(0).title()).isEqualTo(title);
     }
 }

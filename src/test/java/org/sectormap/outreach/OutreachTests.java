@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.sectormap.WidestText;
 import org.sectormap.DatabaseTest;
 import org.sectormap.organisation.ExclusionReason;
 import org.sectormap.organisation.OrganisationDetails;
@@ -231,5 +232,23 @@ class OutreachTests {
         mvc.perform(post("/organisations/{id}/delete", id).with(csrf()).param("version", "0"))
                 .andExpect(redirectedUrl("/organisations"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contact_attempt", Integer.class)).isZero();
+    }
+
+    @Test
+    void shouldStoreANoteAtItsLimitInTheWidestCharactersAndRefuseOneMoreOrABadDate() throws Exception {
+        long id = organisation("SEEM", OutreachStatus.LISTED, false);
+        String note = WidestText.of(ContactAttemptRules.NOTE_LENGTH);
+        mvc.perform(post("/api/organisations/{id}/attempts", id).contentType("application/json")
+                        .content("{\"attemptedOn\":\"2007-07-03\",\"method\":\"email\",\"outcome\":\"no-answer\","
+                                + "\"note\":\"" + note + "\"}"))
+                .andExpect(status().isCreated());
+        assertThat(outreach.history(id)).singleElement().extracting(ContactAttempt::note).isEqualTo(note);
+        mvc.perform(post("/api/organisations/{id}/attempts", id).contentType("application/json")
+                        .content("{\"attemptedOn\":\"2007-02-30\",\"method\":\"email\",\"outcome\":\"no-answer\","
+                                + "\"note\":\"" + WidestText.of(ContactAttemptRules.NOTE_LENGTH + 1) + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("Date of the attempt must be a real date"))
+                .andExpect(jsonPath("$.errors[1].field").value("note"));
+        assertThat(outreach.history(id)).hasSize(1);
     }
 }

@@ -17,6 +17,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.sectormap.shared.InvalidInputException;
+import org.sectormap.WidestText;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.sectormap.DatabaseTest;
 import org.sectormap.comment.CommentService;
 import org.sectormap.comment.ThemeService;
@@ -172,5 +175,36 @@ class RecommendationTests {
         mvc.perform(get("/recommendations/{id}", 987654)).andExpect(status().isNotFound());
         mvc.perform(get("/api/recommendations/{id}", 987654)).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.error").value("No recommendation 987654"));
+    }
+
+    @Test
+    void shouldStoreEveryTextAtItsLimitInTheWidestCharactersAndRefuseOneMore() {
+        String heading = WidestText.of(RecommendationService.HEADING_LENGTH);
+        recommendations.addGroup(heading, WidestText.of(RecommendationService.HEADING_LENGTH));
+        long group = recommendations.groups().get(0).id();
+        recommendations.add(group, WidestText.of(RecommendationService.TEXT_LENGTH));
+        long id = onlyRecommendation();
+        recommendations.changeStatus(id, "agreed", "2007-08-01", WidestText.of(RecommendationService.TEXT_LENGTH));
+        assertThat(recommendations.groups().get(0).heading()).isEqualTo(heading);
+
+        assertThatThrownBy(() -> recommendations.addGroup(WidestText.of(RecommendationService.HEADING_LENGTH + 1),
+                null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> recommendations.add(group, WidestText.of(RecommendationService.TEXT_LENGTH + 1)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> recommendations.changeStatus(id, "done", "2007-08-02",
+                WidestText.of(RecommendationService.TEXT_LENGTH + 1))).isInstanceOf(InvalidInputException.class);
+        assertThat(recommendations.groups()).hasSize(1);
+        assertThat(recommendations.find(id).orElseThrow().status()).isEqualTo(RecommendationStatus.AGREED);
+    }
+
+    @Test
+    void shouldSayANoteDatedInTheFutureIsInTheFuture() throws Exception {
+        recommendations.addGroup("Commissioning", null);
+        recommendations.add(recommendations.groups().get(0).id(), "Value local knowledge.");
+        long id = onlyRecommendation();
+        Document page = Jsoup.parse(mvc.perform(post("/recommendations/{id}/status", id).with(csrf())
+                        .param("status", "agreed").param("notedOn", "2999-01-01"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select(".error-summary a").text()).isEqualTo("Date of the note must be today or in the past");
     }
 }
