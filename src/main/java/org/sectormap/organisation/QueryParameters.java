@@ -1,11 +1,13 @@
 package org.sectormap.organisation;
 
-import org.sectormap.shared.Coded;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.sectormap.shared.BadParameterException;
+import org.sectormap.shared.Input;
+import org.sectormap.shared.Inputs;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -20,37 +22,41 @@ public class QueryParameters {
 
     public static final String UNCLASSIFIED = "unclassified";
 
-    private final Areas areas;
+    private static final int SEARCH_LENGTH = 500;
+    /** The sorts' codes as URLs write them, in the order of {@link OrganisationQuery.Sort}. */
+    private static final List<String> SORTS = Arrays.stream(OrganisationQuery.Sort.values())
+            .map(QueryParameters::code).toList();
 
-    QueryParameters(Areas areas) {
+    private final Areas areas;
+    private final Inputs inputs;
+
+    QueryParameters(Areas areas, Inputs inputs) {
         this.areas = areas;
+        this.inputs = inputs;
     }
 
+    /** @throws BadParameterException naming the first parameter that cannot be used */
     public OrganisationQuery read(Map<String, String> params) {
-        Function<String, String> get = name -> {
-            String v = params.get(name);
-            return v == null || v.isBlank() ? null : v.strip();
-        };
-        String categoryText = get.apply("category");
-        boolean unclassified = UNCLASSIFIED.equalsIgnoreCase(categoryText);
-        Category category = unclassified || categoryText == null ? null
-                : Coded.fromCode(Category.class, categoryText).orElseThrow(() -> bad("category", categoryText));
-        String areaText = get.apply("area");
-        String area = areaText == null ? null : areas.find(areaText).orElseThrow(() -> bad("area", areaText));
-        String statusText = get.apply("status");
-        OutreachStatus status = statusText == null ? null
-                : Coded.fromCode(OutreachStatus.class, statusText).orElseThrow(() -> bad("status", statusText));
-        String sortText = get.apply("sort");
-        OrganisationQuery.Sort sort = sortText == null ? OrganisationQuery.Sort.NAME : sort(sortText);
-        String dir = get.apply("dir");
-        if (dir != null && !dir.equals("asc") && !dir.equals("desc")) {
-            throw bad("dir", dir);
+        Input in = inputs.read(params);
+        boolean unclassified = UNCLASSIFIED.equalsIgnoreCase(in.raw("category"));
+        Category category = unclassified ? null : in.choice(Category.class, "category", null);
+        String area = in.oneOf("area", areas.areas());
+        OutreachStatus status = in.choice(OutreachStatus.class, "status", null);
+        String sort = in.oneOf("sort", SORTS);
+        String dir = in.oneOf("dir", List.of("asc", "desc"));
+        Long page = in.number("page", 1, Integer.MAX_VALUE);
+        Long size = in.number("size", 1, OrganisationQuery.MAX_SIZE);
+        String text = in.line("q", SEARCH_LENGTH);
+        OrganisationQuery query = new OrganisationQuery(text, category, unclassified, area, status,
+                in.tick("fullInterview"), in.tick("followUp"), in.tick("cypBoard"), in.tick("wellInformed"),
+                sort == null ? OrganisationQuery.Sort.NAME : OrganisationQuery.Sort.values()[SORTS.indexOf(sort)],
+                "desc".equals(dir), page == null ? 1 : page.intValue(),
+                size == null ? OrganisationQuery.DEFAULT_SIZE : size.intValue());
+        if (!in.valid()) {
+            String parameter = in.problems().get(0).field();
+            throw new BadParameterException(parameter, params.get(parameter));
         }
-        int page = number(get, "page", 1, 1, Integer.MAX_VALUE);
-        int size = number(get, "size", OrganisationQuery.DEFAULT_SIZE, 1, OrganisationQuery.MAX_SIZE);
-        return new OrganisationQuery(get.apply("q"), category, unclassified, area, status,
-                yesNo(get, "fullInterview"), yesNo(get, "followUp"), yesNo(get, "cypBoard"), yesNo(get, "wellInformed"),
-                sort, "desc".equals(dir), page, size);
+        return query;
     }
 
     /** The query as URL parameters, leaving out defaults so links stay short. */
@@ -65,7 +71,7 @@ public class QueryParameters {
         put(p, "cypBoard", yesNo(q.cypBoard()));
         put(p, "wellInformed", yesNo(q.wellInformed()));
         if (q.sort() != OrganisationQuery.Sort.NAME) {
-            put(p, "sort", q.sort().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            put(p, "sort", code(q.sort()));
         }
         put(p, "dir", q.descending() ? "desc" : null);
         if (q.size() != OrganisationQuery.DEFAULT_SIZE) {
@@ -90,44 +96,7 @@ public class QueryParameters {
         return value == null ? null : value ? "yes" : "no";
     }
 
-    private static OrganisationQuery.Sort sort(String text) {
-        for (OrganisationQuery.Sort s : OrganisationQuery.Sort.values()) {
-            if (s.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(text)) {
-                return s;
-            }
-        }
-        throw bad("sort", text);
-    }
-
-    private static Boolean yesNo(Function<String, String> get, String name) {
-        String v = get.apply(name);
-        if (v == null) {
-            return null;
-        }
-        return switch (v.toLowerCase(Locale.ROOT)) {
-            case "yes" -> Boolean.TRUE;
-            case "no" -> Boolean.FALSE;
-            default -> throw bad(name, v);
-        };
-    }
-
-    private static int number(Function<String, String> get, String name, int fallback, int min, int max) {
-        String v = get.apply(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n < min || n > max) {
-                throw bad(name, v);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw bad(name, v);
-        }
-    }
-
-    private static BadParameterException bad(String parameter, String value) {
-        return new BadParameterException(parameter, value);
+    private static String code(OrganisationQuery.Sort sort) {
+        return sort.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }
