@@ -191,7 +191,7 @@ class MessagesTests {
         if (!JAVA_KEY.matcher(text).matches()) {
             return Role.NONE;
         }
-        // Such as "contact.error", which FieldChecks.choice turns into contact.error.method.required.
+        // A literal that only starts keys, such as "demo.loaded", which code completes at run time.
         boolean startsKeys = defined.stream().anyMatch(k -> k.startsWith(text + "."));
         return defined.contains(text) || !startsKeys ? Role.KEY : Role.PREFIX;
     }
