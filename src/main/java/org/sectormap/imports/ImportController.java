@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.sectormap.organisation.Areas;
 import org.sectormap.shared.Labels;
+import org.sectormap.shared.Problem;
 import org.sectormap.organisation.OrganisationDetails;
 import org.sectormap.organisation.OutreachStatus;
 import org.springframework.http.HttpHeaders;
@@ -89,7 +90,7 @@ class ImportController {
             HttpServletResponse response) throws IOException {
         if (file == null || file.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("noFile", true);
+            model.addAttribute("errors", labels.errors(List.of(Problem.of("file", "import.noFile"))));
             return UPLOAD;
         }
         byte[] content = file.getBytes();
