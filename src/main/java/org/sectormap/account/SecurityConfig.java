@@ -1,0 +1,58 @@
+package org.sectormap.account;
+
+import org.sectormap.shared.Labels;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Everyone signs in, on the sign-in page or with an API token; what stays open is what signing in
+ * needs (the sign-in and setup pages, styles, scripts, the error page). Lives here rather than in
+ * {@code system} because it needs the users, and {@code system} depends on {@code shared} only.
+ */
+@Configuration
+class SecurityConfig {
+
+    /** bcrypt today, with the scheme named in each hash so a later default can take over gradually. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, AccountService accounts, AccountUserDetailsService userDetails,
+            Labels labels) throws Exception {
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        AuthenticationEntryPoint apiRefused = ApiRefusals.unauthenticated(labels);
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error", SignInController.PATH,
+                                SignInOutcomes.FAILED_PATH, SetupController.PATH).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage(SignInController.PATH).loginProcessingUrl(SignInController.PATH)
+                        .usernameParameter(SignInController.EMAIL).passwordParameter(SignInController.PASSWORD)
+                        .successHandler(SignInOutcomes.success(accounts))
+                        .failureHandler(SignInOutcomes.failure(accounts)))
+                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl(SignInController.PATH + "?signedOut"))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(apiRefused, api)
+                        .defaultAccessDeniedHandlerFor(ApiRefusals.forbidden(labels), api))
+                .addFilterBefore(new BearerTokenFilter(accounts, userDetails, apiRefused),
+                        UsernamePasswordAuthenticationFilter.class)
+                // A cross-site page can make a browser send its cookie but never an Authorization
+                // header, so only requests carrying a token may skip the CSRF check; the pages' own
+                // calls to the API with the session cookie keep it.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearerToken))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'")));
+        return http.build();
+    }
+}
