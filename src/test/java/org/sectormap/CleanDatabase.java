@@ -46,6 +46,10 @@ class CleanDatabase implements BeforeEachCallback {
         // Reading the schema is a query per table on PostgreSQL; it does not change during a run.
         Schema schema = context.getRoot().getStore(NAMESPACE).computeIfAbsent(spring,
                 key -> Schema.read(spring), Schema.class);
+        empty(spring, schema);
+    }
+
+    static void empty(ApplicationContext spring, Schema schema) {
         schema.empty(spring.getBean(JdbcTemplate.class));
         // As a fresh start with the test configuration's bootstrap settings would.
         try {

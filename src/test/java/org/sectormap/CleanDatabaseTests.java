@@ -57,7 +57,7 @@ class CleanDatabaseTests {
             assertThat(filled.entrySet()).filteredOn(e -> !SEEDED.contains(e.getKey()) && e.getValue() == 0)
                     .as("tables the test should have put rows in").isEmpty();
 
-            CleanDatabase.Schema.read(spring).empty(jdbc);
+            CleanDatabase.empty(spring, CleanDatabase.Schema.read(spring));
 
             Map<String, Integer> cleaned = rowsPerTable();
             cleaned.keySet().removeAll(List.of("clean_test_parent", "clean_test_child"));

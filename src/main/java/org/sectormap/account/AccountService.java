@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
+import org.sectormap.shared.NotFoundException;
 import org.sectormap.shared.Problem;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -24,6 +25,7 @@ class AccountService {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int EMAIL_LENGTH = 254;
+    private static final int TOKEN_NAME_LENGTH = 100;
 
     private final UserRepository users;
     private final TokenRepository tokens;
@@ -92,6 +94,35 @@ class AccountService {
             tokens.insert(id, "bootstrap", Tokens.hash(token), now());
         }
         return List.of();
+    }
+
+    /** What creating a token gave: the token to show once, or the problems with its name. */
+    record NewToken(String token, List<Problem> problems) {
+    }
+
+    @Transactional(readOnly = true)
+    List<ApiToken> tokensOf(String email) {
+        return tokens.liveOf(user(email).id());
+    }
+
+    NewToken createToken(String email, Map<String, String> form) {
+        Input input = inputs.read(form);
+        String name = input.required("tokenName", TOKEN_NAME_LENGTH, "account.error.tokenName.required");
+        if (!input.valid()) {
+            return new NewToken(null, input.problems());
+        }
+        String token = Tokens.generate();
+        tokens.insert(user(email).id(), name, Tokens.hash(token), now());
+        return new NewToken(token, List.of());
+    }
+
+    boolean revokeToken(String email, long id) {
+        return tokens.revoke(user(email).id(), id, now());
+    }
+
+    /** The signed-in user, who may have been removed since signing in. */
+    private AppUser user(String email) {
+        return users.findByEmail(email).orElseThrow(() -> new NotFoundException("error.notFound.account"));
     }
 
     /**

@@ -4,10 +4,17 @@ import org.sectormap.shared.Labels;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -31,6 +38,9 @@ class SecurityConfig {
             Labels labels) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         AuthenticationEntryPoint apiRefused = ApiRefusals.unauthenticated(labels);
+        AuthenticationEntryPoint signInPage = new LoginUrlAuthenticationEntryPoint(SignInController.PATH);
+        AccessDeniedHandler apiForbidden = ApiRefusals.forbidden(labels);
+        AccessDeniedHandler pageForbidden = new AccessDeniedHandlerImpl();
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error", SignInController.PATH,
                                 SignInOutcomes.FAILED_PATH, SetupController.PATH).permitAll()
@@ -40,9 +50,21 @@ class SecurityConfig {
                         .successHandler(SignInOutcomes.success(accounts))
                         .failureHandler(SignInOutcomes.failure(accounts)))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl(SignInController.PATH + "?signedOut"))
+                // Decided here by path alone, not by what the request accepts: a script asking a page
+                // for JSON still gets the sign-in redirect, and an API call always gets JSON.
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(apiRefused, api)
-                        .defaultAccessDeniedHandlerFor(ApiRefusals.forbidden(labels), api))
+                        .authenticationEntryPoint((request, response, e) -> (api.matches(request) ? apiRefused
+                                : signInPage).commence(request, response, e))
+                        .accessDeniedHandler((request, response, e) -> {
+                            // A CSRF refusal comes before anyone is known: to a stranger it is "sign in first".
+                            if (!signedIn()) {
+                                (api.matches(request) ? apiRefused : signInPage).commence(request, response,
+                                        new InsufficientAuthenticationException("Not signed in"));
+                            } else {
+                                (api.matches(request) ? apiForbidden : pageForbidden).handle(request, response, e);
+                            }
+                        }))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(new BearerTokenFilter(accounts, userDetails, apiRefused),
                         UsernamePasswordAuthenticationFilter.class)
                 // A cross-site page can make a browser send its cookie but never an Authorization
@@ -54,5 +76,11 @@ class SecurityConfig {
                                 "default-src 'self'; img-src 'self' data:; object-src 'none'; "
                                         + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'")));
         return http.build();
+    }
+
+    private static boolean signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
     }
 }

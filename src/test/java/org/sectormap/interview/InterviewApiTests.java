@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
+import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
 import org.sectormap.comment.CommentService;
 import org.sectormap.organisation.OrganisationDetails;
@@ -47,7 +48,7 @@ class InterviewApiTests {
                    {"questionId":%d,"text":"We cover the whole region.","about":"organisation"},
                    {"questionId":%d,"text":"Rural groups are left out.","about":"sector"}]}"""
                 .formatted(first, second);
-        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json").content(body))
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json").content(body))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.cypBoard").value("through-board-member"))
                 .andExpect(jsonPath("$.answers.length()").value(1))
@@ -61,7 +62,7 @@ class InterviewApiTests {
     @Test
     void shouldNameEachBadFieldAndHoldBackACommentThatNamesTheOrganisation() throws Exception {
         long id = organisations.create(OrganisationDetails.of("SEEM", OutreachStatus.LISTED));
-        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                         .content("{\"heldOn\":\"yesterday\",\"mode\":\"visit\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("heldOn"))
@@ -69,12 +70,12 @@ class InterviewApiTests {
         long question = questionnaire.current().questions().get(0).id();
         String naming = "{\"heldOn\":\"2007-07-20\",\"mode\":\"visit\",\"cypBoard\":\"no\",\"answers\":[{\"questionId\":"
                 + question + ",\"text\":\"SEEM thinks so\",\"about\":\"sector\"}]";
-        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                         .content(naming + "}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.warnings[0].field").value("answers[0].text"));
         assertThat(comments.all()).isEmpty();
-        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                 .content(naming + ",\"confirmAnonymous\":true}")).andExpect(status().isCreated());
         assertThat(comments.all()).hasSize(1);
         mvc.perform(get("/api/organisations/{id}/interviews", 987654)).andExpect(status().isNotFound());
@@ -95,7 +96,7 @@ class InterviewApiTests {
         long id = listed("EMVY");
         long question = questionnaire.current().questions().get(0).id();
         for (String about : new String[] {null, "elsewhere", "organization", ""}) {
-            mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+            mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                             .content(answer(question, about)))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value("answers[0].about"));
@@ -103,7 +104,7 @@ class InterviewApiTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview_answer", Integer.class)).isZero();
         assertThat(comments.all()).isEmpty();
 
-        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                 .content(answer(question, "Sector"))).andExpect(status().isCreated());
         assertThat(comments.all()).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview_answer", Integer.class)).isZero();
@@ -112,7 +113,7 @@ class InterviewApiTests {
     @Test
     void shouldRefuseAnAnswerToAQuestionTheQuestionnaireDoesNotHave() throws Exception {
         long id = listed("EMVY");
-        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                         .content(answer(999_999, "organisation")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("answers[0].questionId"))
@@ -124,10 +125,10 @@ class InterviewApiTests {
     void shouldAnswerWithTheInterviewJustRecordedNotTheLatestByDate() throws Exception {
         long id = listed("EMVY");
         long question = questionnaire.current().questions().get(0).id();
-        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                 .content(answer(question, "organisation").replace("2007-07-20", "2007-09-01")))
                 .andExpect(status().isCreated());
-        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                         .content(answer(question, "organisation")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.heldOn").value("2007-07-20"));
@@ -147,7 +148,7 @@ class InterviewApiTests {
         long id = listed("EMVY");
         long question = questionnaire.current().questions().get(0).id();
         for (String heldOn : new String[] {"-9999-05-05", "1899-12-31", "2007-02-30", "+10000-05-05"}) {
-            mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+            mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                             .content(answer(question, "organisation").replace("2007-07-20", heldOn)))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value("heldOn"));

@@ -17,6 +17,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
 import org.sectormap.comment.CommentService;
 import org.sectormap.comment.ThemeService;
@@ -122,7 +123,7 @@ class RecommendationTests {
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
         assertThat(bad.select(".error-summary a").eachAttr("href")).containsExactly("#status", "#notedOn");
         assertThat(bad.selectFirst("#notedOn-year").val()).isEqualTo("tomorrow");
-        mvc.perform(post("/api/recommendations/{id}/status", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/recommendations/{id}/status", id).contentType("application/json")
                         .content("{\"status\":\"done\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("notedOn"));
