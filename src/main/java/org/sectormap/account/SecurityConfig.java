@@ -4,6 +4,7 @@ import org.sectormap.shared.Labels;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
@@ -21,11 +22,29 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Everyone signs in, on the sign-in page or with an API token; what stays open is what signing in
- * needs (the sign-in and setup pages, styles, scripts, the error page). Lives here rather than in
+ * needs (the sign-in and setup pages, styles, scripts, the error page). What each role may do is
+ * here, in one place, and RoleMatrixTests holds the same table endpoint by endpoint. Lives here rather than in
  * {@code system} because it needs the users, and {@code system} depends on {@code shared} only.
  */
 @Configuration
 class SecurityConfig {
+
+    private static final String ADMIN = Role.ADMIN.name();
+    private static final String RESEARCHER = Role.RESEARCHER.name();
+    private static final String VIEWER = Role.VIEWER.name();
+
+    /**
+     * What a viewer may read: the register's public fields (the pages and JSON leave out contact
+     * names and roles for them), reports and recommendations. Not the export, whose columns are
+     * the whole record, nor outreach, interviews, comments or themes.
+     */
+    private static final String[] VIEWER_READS = {"/", "/organisations", "/organisations/review",
+            "/organisations/{id:\\d+}", "/reports", "/reports/*", "/recommendations", "/recommendations/{id:\\d+}",
+            "/api/organisations", "/api/organisations/{id}", "/api/reports/**", "/api/recommendations",
+            "/api/recommendations/{id}"};
+
+    /** Administration: the questionnaire's wording (the list itself researchers may read). */
+    private static final String[] ADMIN_ONLY = {"/questionnaire/**"};
 
     /** bcrypt today, with the scheme named in each hash so a later default can take over gradually. */
     @Bean
@@ -44,7 +63,13 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error", SignInController.PATH,
                                 SignInOutcomes.FAILED_PATH, SetupController.PATH).permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers("/account", "/account/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, VIEWER_READS).hasAnyRole(ADMIN, RESEARCHER, VIEWER)
+                        .requestMatchers(HttpMethod.GET, "/questionnaire").hasAnyRole(ADMIN, RESEARCHER)
+                        .requestMatchers(ADMIN_ONLY).hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/themes", "/themes/*/rename", "/themes/*/delete")
+                        .hasRole(ADMIN)
+                        .anyRequest().hasAnyRole(ADMIN, RESEARCHER))
                 .formLogin(form -> form.loginPage(SignInController.PATH).loginProcessingUrl(SignInController.PATH)
                         .usernameParameter(SignInController.EMAIL).passwordParameter(SignInController.PASSWORD)
                         .successHandler(SignInOutcomes.success(accounts))

@@ -5,12 +5,19 @@ import java.security.Principal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Tells every page whether to offer "Sign out". */
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Tells every page whether to offer "Sign out", and which links a viewer's role would only refuse. */
 @ControllerAdvice
 class SignedIn {
 
     @ModelAttribute("signedIn")
     boolean signedIn(Principal principal) {
         return principal != null;
+    }
+
+    @ModelAttribute("viewer")
+    boolean viewer(HttpServletRequest request) {
+        return request.isUserInRole(Role.VIEWER.name());
     }
 }
