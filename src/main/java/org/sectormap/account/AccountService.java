@@ -75,10 +75,7 @@ class AccountService {
      */
     List<Problem> createFirstAdmin(Map<String, String> form, String token) {
         Input input = inputs.read("account", form);
-        String email = input.required("email", EMAIL_LENGTH, "account.error.email.required");
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            input.problem("email", "error.email.invalid", email);
-        }
+        String email = readEmail(input);
         String password = passwordRules.read(input, "password", form.get("password"));
         if (token != null && (token.length() < 20 || token.length() > 200 || !token.matches("[\\x21-\\x7e]+"))) {
             input.problem("token", "account.error.token.invalid");
@@ -94,6 +91,16 @@ class AccountService {
             tokens.insert(id, "bootstrap", Tokens.hash(token), now());
         }
         return List.of();
+    }
+
+    /** An email address that must be there, as a sign-in name. */
+    static String readEmail(Input input) {
+        String email = input.required("email", EMAIL_LENGTH, "account.error.email.required");
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            input.problem("email", "error.email.invalid", email);
+            return null;
+        }
+        return email;
     }
 
     /** What creating a token gave: the token to show once, or the problems with its name. */

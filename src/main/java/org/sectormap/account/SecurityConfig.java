@@ -43,8 +43,8 @@ class SecurityConfig {
             "/api/organisations", "/api/organisations/{id}", "/api/reports/**", "/api/recommendations",
             "/api/recommendations/{id}"};
 
-    /** Administration: the questionnaire's wording (the list itself researchers may read). */
-    private static final String[] ADMIN_ONLY = {"/questionnaire/**"};
+    /** Administration: users, and the questionnaire's wording (the list itself researchers may read). */
+    private static final String[] ADMIN_ONLY = {"/questionnaire/**", "/users", "/users/**"};
 
     /** bcrypt today, with the scheme named in each hash so a later default can take over gradually. */
     @Bean
@@ -62,7 +62,8 @@ class SecurityConfig {
         AccessDeniedHandler pageForbidden = new AccessDeniedHandlerImpl();
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error", SignInController.PATH,
-                                SignInOutcomes.FAILED_PATH, SetupController.PATH).permitAll()
+                                SignInOutcomes.FAILED_PATH, SetupController.PATH,
+                                InvitationController.PATH + "*").permitAll()
                         .requestMatchers("/account", "/account/**").authenticated()
                         .requestMatchers(HttpMethod.GET, VIEWER_READS).hasAnyRole(ADMIN, RESEARCHER, VIEWER)
                         .requestMatchers(HttpMethod.GET, "/questionnaire").hasAnyRole(ADMIN, RESEARCHER)

@@ -16,6 +16,11 @@ class SignedIn {
         return principal != null;
     }
 
+    @ModelAttribute("admin")
+    boolean admin(HttpServletRequest request) {
+        return request.isUserInRole(Role.ADMIN.name());
+    }
+
     @ModelAttribute("viewer")
     boolean viewer(HttpServletRequest request) {
         return request.isUserInRole(Role.VIEWER.name());

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -55,6 +56,24 @@ class UserRepository {
 
     void clearFailures(long id) {
         jdbc.update("UPDATE app_user SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?", id);
+    }
+
+    List<UserSummary> all() {
+        return jdbc.query("SELECT id, email, role, enabled FROM app_user ORDER BY email", (rs, n) -> new UserSummary(
+                rs.getLong("id"), rs.getString("email"), Role.valueOf(rs.getString("role")), rs.getBoolean("enabled")));
+    }
+
+    void setRole(long id, Role role) {
+        jdbc.update("UPDATE app_user SET role = ? WHERE id = ?", role.name(), id);
+    }
+
+    void setEnabled(long id, boolean enabled) {
+        jdbc.update("UPDATE app_user SET enabled = ? WHERE id = ?", enabled, id);
+    }
+
+    void setPassword(long id, String passwordHash) {
+        jdbc.update("UPDATE app_user SET password_hash = ?, failed_sign_ins = 0, locked_until = NULL WHERE id = ?",
+                passwordHash, id);
     }
 
     private static AppUser row(ResultSet rs, int n) throws SQLException {

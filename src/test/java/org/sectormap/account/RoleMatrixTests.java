@@ -58,6 +58,13 @@ class RoleMatrixTests {
             entry("GET /account", SIGNED_IN),
             entry("POST /account/tokens", SIGNED_IN),
             entry("POST /account/tokens/{id:\\d+}/revoke", SIGNED_IN),
+            entry("GET /set-password/{token}", ANYONE),
+            entry("POST /set-password/{token}", ANYONE),
+            entry("GET /users", ADMIN),
+            entry("POST /users", ADMIN),
+            entry("POST /users/{id:\\d+}/role", ADMIN),
+            entry("POST /users/{id:\\d+}/disable", ADMIN),
+            entry("POST /users/{id:\\d+}/enable", ADMIN),
             // The register: viewers read its public fields
             entry("GET /", SIGNED_IN),
             entry("GET /organisations", SIGNED_IN),

@@ -178,6 +178,18 @@ class AccessibilityTests {
         submit("form[action$='/status']");
         check("recommendation progress with errors");
 
+        checkAt("/users");
+        submit("form[action$='/users']");
+        check("users with errors");
+        find("#email").sendKeys("researcher@test.example");
+        find("#role").click();
+        submit("form[action$='/users']");
+        check("users with an invitation");
+        String invitation = find("#invitation-link").getText();
+        checkAt(invitation.substring(invitation.indexOf("/set-password/")));
+        submit("main form");
+        check("set password with errors");
+
         checkAt("/account");
         submit("form[action$='/account/tokens']");
         check("account with errors");
