@@ -18,6 +18,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +31,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * Empties every table before each test, children before parents, then puts back the reference data
  * of the seed migrations (the default questionnaire and themes), which some tests count on and
  * others change. The tables and their order are read from the database, so a new migration needs
- * nothing here; one that seeds data must be named {@code V<n>__seed_...}.
+ * nothing here; one that seeds data must be named {@code V<n>__seed_...}. The bootstrap administrator
+ * of the test configuration is then created again, so every test starts with one user.
  */
 class CleanDatabase implements BeforeEachCallback {
 
@@ -43,7 +46,17 @@ class CleanDatabase implements BeforeEachCallback {
         // Reading the schema is a query per table on PostgreSQL; it does not change during a run.
         Schema schema = context.getRoot().getStore(NAMESPACE).computeIfAbsent(spring,
                 key -> Schema.read(spring), Schema.class);
+        empty(spring, schema);
+    }
+
+    static void empty(ApplicationContext spring, Schema schema) {
         schema.empty(spring.getBean(JdbcTemplate.class));
+        // As a fresh start with the test configuration's bootstrap settings would.
+        try {
+            spring.getBean("bootstrapAdmin", ApplicationRunner.class).run(new DefaultApplicationArguments());
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create the bootstrap administrator", e);
+        }
     }
 
     /** The tables in an order that deletes every child before its parent, and the seed scripts to run again. */

@@ -38,18 +38,18 @@ public record EveryKindOfRecord(long organisation, long referred, long interview
                 .search(OrganisationQuery.all().atPage(1, 2)).items();
         long first = two.get(0).id();
         long second = two.get(1).id();
-        mvc.perform(put("/api/organisations/{id}/referred-by", second).contentType("application/json")
+        mvc.perform(ApiCalls.put("/api/organisations/{id}/referred-by", second).contentType("application/json")
                 .content("{\"referredBy\":" + first + "}")).andExpect(status().isOk());
 
         List<Questionnaire.Question> questions = spring.getBean(QuestionnaireService.class).current().questions();
-        String interview = mvc.perform(post("/api/organisations/{id}/interviews", first)
+        String interview = mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", first)
                         .contentType("application/json").content("""
                                 {"heldOn":"2007-07-20","mode":"telephone","cypBoard":"no","answers":[
                                   {"questionId":%d,"text":"Rural groups are left out.","about":"sector"},
                                   {"questionId":%d,"text":"We cover the county.","about":"organisation"}]}"""
                                 .formatted(questions.get(0).id(), questions.get(1).id())))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        mvc.perform(post("/api/organisations/{id}/attempts", first).contentType("application/json").content("""
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/attempts", first).contentType("application/json").content("""
                 {"attemptedOn":"2007-07-19","method":"telephone","outcome":"no-answer"}"""))
                 .andExpect(status().isCreated());
 

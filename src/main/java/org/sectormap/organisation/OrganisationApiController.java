@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 @RestController
 @RequestMapping("/api/organisations")
 class OrganisationApiController {
@@ -25,13 +27,14 @@ class OrganisationApiController {
     }
 
     @GetMapping
-    PageJson search(@RequestParam Map<String, String> params) {
+    PageJson search(@RequestParam Map<String, String> params, HttpServletRequest request) {
         OrganisationService.Page page = service.search(queryParameters.read(params));
-        return new PageJson(page.items().stream().map(OrganisationJson::of).toList(), page.total());
+        boolean viewer = OrganisationController.viewer(request);
+        return new PageJson(page.items().stream().map(o -> OrganisationJson.of(o, viewer)).toList(), page.total());
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable long id) {
-        return OrganisationJson.of(service.get(id));
+    Map<String, Object> get(@PathVariable long id, HttpServletRequest request) {
+        return OrganisationJson.of(service.get(id), OrganisationController.viewer(request));
     }
 }

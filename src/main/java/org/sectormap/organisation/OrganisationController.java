@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 @Controller
@@ -41,8 +42,14 @@ class OrganisationController {
         this.sections = sections;
     }
 
+    /** Viewers see the register's public fields only, and none of the sections other features add. */
+    static boolean viewer(HttpServletRequest request) {
+        return request.isUserInRole("VIEWER");
+    }
+
     @ModelAttribute
-    void choices(Model model) {
+    void choices(Model model, HttpServletRequest request) {
+        model.addAttribute("viewer", viewer(request));
         model.addAttribute("fieldSections", OrganisationField.Section.values());
         model.addAttribute("categories", Category.values());
         model.addAttribute("statuses", OutreachStatus.values());
@@ -106,10 +113,10 @@ class OrganisationController {
     }
 
     @GetMapping("/organisations/{id:\\d+}")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, Model model, HttpServletRequest request) {
         Organisation organisation = load(id);
         model.addAttribute("organisation", organisation);
-        model.addAttribute("panels", panels(organisation));
+        model.addAttribute("panels", viewer(request) ? List.of() : panels(organisation));
         return "organisations/view";
     }
 

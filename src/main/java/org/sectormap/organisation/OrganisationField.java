@@ -110,6 +110,11 @@ public enum OrganisationField {
         return maxLength;
     }
 
+    /** Names or describes a person, so a viewer does not see it. */
+    public boolean personal() {
+        return this == CONTACT_NAME || this == CONTACT_ROLE;
+    }
+
     public Section section() {
         return section;
     }

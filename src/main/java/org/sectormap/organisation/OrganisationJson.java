@@ -10,11 +10,18 @@ final class OrganisationJson {
     }
 
     static Map<String, Object> of(Organisation o) {
+        return of(o, false);
+    }
+
+    /** For a viewer, without the fields that name or describe a person. */
+    static Map<String, Object> of(Organisation o, boolean viewer) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", o.id());
         json.put("version", o.version());
         for (OrganisationField field : OrganisationField.values()) {
-            json.put(field.property(), o.details().get(field));
+            if (!viewer || !field.personal()) {
+                json.put(field.property(), o.details().get(field));
+            }
         }
         return json;
     }

@@ -24,9 +24,12 @@ import org.openqa.selenium.WebElement;
 import org.sectormap.DatabaseTest;
 import org.sectormap.EveryKindOfRecord;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -79,6 +82,7 @@ class AccessibilityTests {
         assumeTrue(axe != null, "Accessibility test skipped: no axe-core at " + AXE.toAbsolutePath()
                 + "; install it from npm as .ci/run does (see the README), or name axe.min.js with -Daxe.path");
         assumeTrue(browser != null, Chromium.MISSING);
+        Chromium.signIn(browser, port, spring.getEnvironment());
     }
 
     @AfterAll
@@ -131,6 +135,7 @@ class AccessibilityTests {
     @Test
     void shouldFindNoAccessibilityFaultsOnAnyKindOfPage(@TempDir Path dir) throws Exception {
         checkAt("/");
+        checkSigningIn();
         EveryKindOfRecord r = EveryKindOfRecord.fill(mvc, spring);
         String organisation = "/organisations/" + r.organisation();
         for (String path : List.of("/", "/organisations", "/organisations?q=derby&status=interviewed&sort=name",
@@ -173,6 +178,25 @@ class AccessibilityTests {
         submit("form[action$='/status']");
         check("recommendation progress with errors");
 
+        checkAt("/users");
+        submit("form[action$='/users']");
+        check("users with errors");
+        find("#email").sendKeys("researcher@test.example");
+        find("#role").click();
+        submit("form[action$='/users']");
+        check("users with an invitation");
+        String invitation = find("#invitation-link").getText();
+        checkAt(invitation.substring(invitation.indexOf("/set-password/")));
+        submit("main form");
+        check("set password with errors");
+
+        checkAt("/account");
+        submit("form[action$='/account/tokens']");
+        check("account with errors");
+        find("#tokenName").sendKeys("Nightly export");
+        submit("form[action$='/account/tokens']");
+        check("account with a new token");
+
         checkAt("/import");
         submit("main form");
         check("import with no file");
@@ -183,6 +207,25 @@ class AccessibilityTests {
 
         assertThat(faults).as("accessibility faults axe-core found on %d pages:%n%s", pagesChecked,
                 String.join("\n", faults)).isEmpty();
+    }
+
+    /** The sign-in page with and without its error, and the setup page while nobody exists. */
+    private void checkSigningIn() throws Exception {
+        submit("header form[action$='/sign-out']");
+        check("/sign-in signed out");
+        find("#email").sendKeys("nobody@test.example");
+        find("#password").sendKeys("not the password at all");
+        submit("main form");
+        check("/sign-in with errors");
+        JdbcTemplate jdbc = spring.getBean(JdbcTemplate.class);
+        jdbc.update("DELETE FROM api_token");
+        jdbc.update("DELETE FROM app_user");
+        checkAt("/sign-in");
+        checkAt("/setup");
+        submit("main form");
+        check("/setup with errors");
+        spring.getBean("bootstrapAdmin", ApplicationRunner.class).run(new DefaultApplicationArguments());
+        Chromium.signIn(browser, port, spring.getEnvironment());
     }
 
     private void upload(Path file, String csv) throws IOException {

@@ -26,6 +26,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
 import org.sectormap.comment.CommentService;
 import org.sectormap.organisation.Category;
@@ -38,6 +39,7 @@ import org.sectormap.recommendation.RecommendationService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -74,9 +76,13 @@ class BrowserJourneyTests {
         browser = Chromium.startIfInstalled();
     }
 
+    @Autowired
+    Environment settings;
+
     @BeforeEach
-    void skipWithoutBrowser() {
+    void skipWithoutBrowserAndSignIn() {
         assumeTrue(browser != null, Chromium.MISSING);
+        Chromium.signIn(browser, port, settings);
     }
 
     @AfterAll
@@ -221,7 +227,7 @@ class BrowserJourneyTests {
                 .with(OrganisationField.AREA, "Northamptonshire")
                 .with(OrganisationField.PHONE, "01604 496 000"));
         for (long id : List.of(interviewed, listed)) {
-            mvc.perform(post("/api/organisations/{id}/attempts", id).contentType("application/json")
+            mvc.perform(ApiCalls.post("/api/organisations/{id}/attempts", id).contentType("application/json")
                             .content("{\"attemptedOn\":\"2007-07-02\",\"method\":\"telephone\","
                                     + "\"outcome\":\"call-back-arranged\",\"note\":\"Ring the coordinator\"}"))
                     .andExpect(status().isCreated());

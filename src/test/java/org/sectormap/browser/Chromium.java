@@ -12,6 +12,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.core.env.Environment;
 
 /**
  * Debian's chromium, headless, through its chromedriver, which .ci/run installs; where they are
@@ -44,6 +45,20 @@ final class Chromium {
         WebDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return browser;
+    }
+
+    /**
+     * Signs in through the real sign-in page as the test configuration's bootstrap administrator,
+     * whom CleanDatabase creates before each test.
+     */
+    static void signIn(WebDriver browser, int port, Environment settings) {
+        browser.get("http://127.0.0.1:" + port + "/sign-in");
+        browser.findElement(By.id("email")).sendKeys(settings.getRequiredProperty("sectormap.bootstrap-admin-email"));
+        browser.findElement(By.id("password")).sendKeys(settings.getRequiredProperty("sectormap.bootstrap-admin-password"));
+        clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
+        if (browser.getCurrentUrl().contains("/sign-in")) {
+            throw new IllegalStateException("Could not sign in as the bootstrap administrator");
+        }
     }
 
     /** Clicks something that loads a new page, and waits until the old page has gone. */

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
@@ -40,10 +41,10 @@ class ImportLimitsTests {
     @Test
     void shouldCapTheProblemsTheApiReportsAndListTheColumnsOnce() throws Exception {
         // The size, not the time: speed is for benchmarks, and a bounded answer is what keeps it quick.
-        byte[] body = mvc.perform(post("/api/import/organisations").contentType("text/csv")
+        byte[] body = mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv")
                 .content(MANY_UNKNOWN_COLUMNS)).andReturn().getResponse().getContentAsByteArray();
         assertThat(body.length).isLessThan(100_000);
-        mvc.perform(post("/api/import/organisations").contentType("text/csv").content(MANY_UNKNOWN_COLUMNS))
+        mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv").content(MANY_UNKNOWN_COLUMNS))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.length()").value(ImportProblems.SHOWN))
                 .andExpect(jsonPath("$.totalErrors").value(UNKNOWN_COLUMNS))
@@ -77,7 +78,7 @@ class ImportLimitsTests {
         for (int i = 1; i <= 250; i++) {
             csv.append("Group ").append(i).append(",maybe\n");
         }
-        mvc.perform(post("/api/import/organisations").contentType("text/csv").content(csv.toString()))
+        mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv").content(csv.toString()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.length()").value(ImportProblems.SHOWN))
                 .andExpect(jsonPath("$.errors[199].row").value(201))
@@ -95,10 +96,10 @@ class ImportLimitsTests {
     @Test
     void shouldRefuseAnApiBodyLargerThanTheUploadFormTakes() throws Exception {
         int limit = 20 * 1024 * 1024;
-        mvc.perform(post("/api/import/organisations").contentType("text/csv").content(oneLongName(limit)))
+        mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv").content(oneLongName(limit)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].column").value("name"));
-        mvc.perform(post("/api/import/organisations").contentType("text/csv").content(oneLongName(limit + 1)))
+        mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv").content(oneLongName(limit + 1)))
                 .andExpect(status().is(413))
                 .andExpect(content().json("{\"error\":\"The file is larger than 20 MB\"}", true));
     }
@@ -106,7 +107,7 @@ class ImportLimitsTests {
     @Test
     void shouldNotEchoAHugeHeadingBackInFull() throws Exception {
         String heading = "x".repeat(1_000_000);
-        MvcResult answer = mvc.perform(post("/api/import/organisations").contentType("text/csv")
+        MvcResult answer = mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv")
                         .content("name,status," + heading + "\n"))
                 .andExpect(status().isUnprocessableContent()).andReturn();
         assertThat(answer.getResponse().getContentAsByteArray().length).isLessThan(2_000);

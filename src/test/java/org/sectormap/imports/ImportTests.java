@@ -18,6 +18,7 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
 import org.sectormap.organisation.Category;
 import org.sectormap.organisation.Organisation;
@@ -50,7 +51,7 @@ class ImportTests {
     }
 
     private void postCsv(String csv, int expectedStatus, String expectedJson) throws Exception {
-        mvc.perform(post("/api/import/organisations").contentType("text/csv")
+        mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv")
                         .content(csv.getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().is(expectedStatus))
                 .andExpect(content().json(expectedJson, true));
@@ -120,7 +121,7 @@ class ImportTests {
     @Test
     void shouldRefuseFilesThatAreNotUtf8OrHoldNoOrganisations() throws Exception {
         byte[] latin1 = "name,status\nCaf\u00e9 Forum,listed\n".getBytes(StandardCharsets.ISO_8859_1);
-        mvc.perform(post("/api/import/organisations").contentType("text/csv").content(latin1))
+        mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv").content(latin1))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].row").doesNotExist())
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("not UTF-8")));
@@ -130,7 +131,7 @@ class ImportTests {
                 + "\"message\":\"The file has no organisations in it\"}],\"totalErrors\":1}");
         postCsv("name,status\nA,listed,extra\n", 422, "{\"errors\":[{\"row\":2,\"column\":null,"
                 + "\"message\":\"This row has 3 cells but the header names 2 columns\"}],\"totalErrors\":1}");
-        mvc.perform(post("/api/import/organisations").contentType("text/csv").content("name,status\n\"Unclosed,listed\n"))
+        mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv").content("name,status\n\"Unclosed,listed\n"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].message").value(
                         "A quoted cell that starts on line 2 of the file is never closed: check its quotation marks"));
@@ -139,7 +140,7 @@ class ImportTests {
 
     @Test
     void shouldRefuseABodyThatIsNotCsv() throws Exception {
-        mvc.perform(post("/api/import/organisations").contentType("application/json").content("{}"))
+        mvc.perform(ApiCalls.post("/api/import/organisations").contentType("application/json").content("{}"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.error").value(containsString("text/csv")));
     }
@@ -198,7 +199,7 @@ class ImportTests {
     void shouldOfferATemplateThatImportsCleanly() throws Exception {
         byte[] template = mvc.perform(get("/import/template.csv")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
-        mvc.perform(post("/api/import/organisations").contentType("text/csv").content(template))
+        mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv").content(template))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.imported").value(1));
     }
 
@@ -207,7 +208,7 @@ class ImportTests {
         postCsv("name,status,description,category\n\"" + AWKWARD.replace("\"", "\"\"")
                 + "\",listed,\"=SUM(A1)\",access-point\n", 200, "{\"imported\":1}");
         byte[] export = mvc.perform(get("/organisations.csv")).andReturn().getResponse().getContentAsByteArray();
-        mvc.perform(post("/api/import/organisations").contentType("text/csv").content(export))
+        mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv").content(export))
                 .andExpect(status().isOk());
         List<Organisation> all = stored();
         assertThat(all).hasSize(2);

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.sectormap.WidestText;
+import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
 import org.sectormap.comment.CommentService;
 import org.sectormap.organisation.OrganisationDetails;
@@ -48,7 +49,7 @@ class InterviewApiTests {
                    {"questionId":%d,"text":"We cover the whole region.","about":"organisation"},
                    {"questionId":%d,"text":"Rural groups are left out.","about":"sector"}]}"""
                 .formatted(first, second);
-        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json").content(body))
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json").content(body))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.cypBoard").value("through-board-member"))
                 .andExpect(jsonPath("$.answers.length()").value(1))
@@ -62,7 +63,7 @@ class InterviewApiTests {
     @Test
     void shouldNameEachBadFieldAndHoldBackACommentThatNamesTheOrganisation() throws Exception {
         long id = organisations.create(OrganisationDetails.of("SEEM", OutreachStatus.LISTED));
-        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                         .content("{\"heldOn\":\"yesterday\",\"mode\":\"visit\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("heldOn"))
@@ -70,12 +71,12 @@ class InterviewApiTests {
         long question = questionnaire.current().questions().get(0).id();
         String naming = "{\"heldOn\":\"2007-07-20\",\"mode\":\"visit\",\"cypBoard\":\"no\",\"answers\":[{\"questionId\":"
                 + question + ",\"text\":\"SEEM thinks so\",\"about\":\"sector\"}]";
-        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                         .content(naming + "}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.warnings[0].field").value("answers[0].text"));
         assertThat(comments.all()).isEmpty();
-        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                 .content(naming + ",\"confirmAnonymous\":true}")).andExpect(status().isCreated());
         assertThat(comments.all()).hasSize(1);
         mvc.perform(get("/api/organisations/{id}/interviews", 987654)).andExpect(status().isNotFound());
@@ -96,7 +97,7 @@ class InterviewApiTests {
         long id = listed("EMVY");
         long question = questionnaire.current().questions().get(0).id();
         for (String about : new String[] {null, "elsewhere", "organization", ""}) {
-            mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+            mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                             .content(answer(question, about)))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value("answers[0].about"));
@@ -104,7 +105,7 @@ class InterviewApiTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview_answer", Integer.class)).isZero();
         assertThat(comments.all()).isEmpty();
 
-        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                 .content(answer(question, "Sector"))).andExpect(status().isCreated());
         assertThat(comments.all()).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview_answer", Integer.class)).isZero();
@@ -113,7 +114,7 @@ class InterviewApiTests {
     @Test
     void shouldRefuseAnAnswerToAQuestionTheQuestionnaireDoesNotHave() throws Exception {
         long id = listed("EMVY");
-        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                         .content(answer(999_999, "organisation")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("answers[0].questionId"))
@@ -125,10 +126,10 @@ class InterviewApiTests {
     void shouldAnswerWithTheInterviewJustRecordedNotTheLatestByDate() throws Exception {
         long id = listed("EMVY");
         long question = questionnaire.current().questions().get(0).id();
-        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                 .content(answer(question, "organisation").replace("2007-07-20", "2007-09-01")))
                 .andExpect(status().isCreated());
-        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                         .content(answer(question, "organisation")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.heldOn").value("2007-07-20"));
@@ -148,7 +149,7 @@ class InterviewApiTests {
         long id = listed("EMVY");
         long question = questionnaire.current().questions().get(0).id();
         for (String heldOn : new String[] {"-9999-05-05", "1899-12-31", "2007-02-30", "+10000-05-05"}) {
-            mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+            mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                             .content(answer(question, "organisation").replace("2007-07-20", heldOn)))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value("heldOn"));
@@ -167,14 +168,14 @@ class InterviewApiTests {
                 {"heldOn":"2007-07-20","mode":"visit","cypBoard":"no","intervieweeRole":"%s","interviewer":"%s",
                  "answers":[{"questionId":%d,"text":"%s","about":"organisation"},
                             {"questionId":%d,"text":"%s","about":"sector"}]}""";
-        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                         .content(body.formatted(role, role, first, answer, second, answer)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.answers[0].text").value(answer));
         assertThat(comments.all()).extracting(c -> c.text()).containsExactly(answer);
 
         String longer = WidestText.of(InterviewRules.ANSWER_LENGTH + 1);
-        mvc.perform(post("/api/organisations/{id}/interviews", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                         .content(body.formatted(WidestText.of(InterviewRules.SHORT + 1), role, first, longer, second,
                                 longer)))
                 .andExpect(status().isBadRequest())

@@ -22,6 +22,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.sectormap.WidestText;
+import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
 import org.sectormap.organisation.ExclusionReason;
 import org.sectormap.organisation.OrganisationDetails;
@@ -202,21 +203,21 @@ class OutreachTests {
     @Test
     void shouldLogAttemptsThroughTheApiAndNameEachBadField() throws Exception {
         long id = organisation("SEEM", OutreachStatus.LISTED, false);
-        mvc.perform(post("/api/organisations/{id}/attempts", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/attempts", id).contentType("application/json")
                         .content("{\"attemptedOn\":\"2007-07-03\",\"method\":\"Email\",\"outcome\":\"no-answer\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.method").value("email"));
-        mvc.perform(post("/api/organisations/{id}/attempts", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/attempts", id).contentType("application/json")
                         .content("{\"attemptedOn\":\"03/07/2007\",\"method\":\"pigeon\",\"outcome\":\"no-answer\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", contains("attemptedOn", "method")));
-        mvc.perform(post("/api/organisations/{id}/attempts", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/attempts", id).contentType("application/json")
                         .content("{\"attemptedOn\":\"2999-01-01\",\"method\":\"pigeon\",\"outcome\":\"no-answer\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message").value("Date of the attempt must be today or in the past"))
                 .andExpect(jsonPath("$.errors[1].message")
                         .value("How you tried to make contact must be one of: telephone, visit, email, letter, other"));
-        mvc.perform(post("/api/organisations/{id}/attempts", id).contentType("application/json").content("{oops"))
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/attempts", id).contentType("application/json").content("{oops"))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/organisations/{id}/attempts", 987654)).andExpect(status().isNotFound());
         mvc.perform(get("/api/organisations/{id}/attempts", id)).andExpect(jsonPath("$.length()").value(1));
@@ -238,12 +239,12 @@ class OutreachTests {
     void shouldStoreANoteAtItsLimitInTheWidestCharactersAndRefuseOneMoreOrABadDate() throws Exception {
         long id = organisation("SEEM", OutreachStatus.LISTED, false);
         String note = WidestText.of(ContactAttemptRules.NOTE_LENGTH);
-        mvc.perform(post("/api/organisations/{id}/attempts", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/attempts", id).contentType("application/json")
                         .content("{\"attemptedOn\":\"2007-07-03\",\"method\":\"email\",\"outcome\":\"no-answer\","
                                 + "\"note\":\"" + note + "\"}"))
                 .andExpect(status().isCreated());
         assertThat(outreach.history(id)).singleElement().extracting(ContactAttempt::note).isEqualTo(note);
-        mvc.perform(post("/api/organisations/{id}/attempts", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/attempts", id).contentType("application/json")
                         .content("{\"attemptedOn\":\"2007-02-30\",\"method\":\"email\",\"outcome\":\"no-answer\","
                                 + "\"note\":\"" + WidestText.of(ContactAttemptRules.NOTE_LENGTH + 1) + "\"}"))
                 .andExpect(status().isBadRequest())

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
 import org.sectormap.organisation.OrganisationDetails;
 import org.sectormap.organisation.OrganisationField;
@@ -80,7 +81,7 @@ class ReferralTests {
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
         assertThat(page.select(".error-summary a").text())
                 .isEqualTo("That organisation was itself found through this one, so this would make a loop");
-        mvc.perform(put("/api/organisations/{id}/referred-by", a).contentType("application/json")
+        mvc.perform(ApiCalls.put("/api/organisations/{id}/referred-by", a).contentType("application/json")
                         .content("{\"referredBy\":" + a + "}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("referredBy"))
@@ -100,7 +101,7 @@ class ReferralTests {
         long second = organisation("Second");
         long third = organisation("Third");
         organisation("Found by other means");
-        mvc.perform(put("/api/organisations/{id}/referred-by", second).contentType("application/json")
+        mvc.perform(ApiCalls.put("/api/organisations/{id}/referred-by", second).contentType("application/json")
                 .content("{\"referredBy\":" + first + "}")).andExpect(status().isOk());
         referrals.setReferrer(third, String.valueOf(second));
 

@@ -1,6 +1,7 @@
 package org.sectormap.recommendation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -19,7 +20,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.sectormap.shared.InvalidInputException;
 import org.sectormap.WidestText;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
 import org.sectormap.comment.CommentService;
 import org.sectormap.comment.ThemeService;
@@ -125,7 +126,7 @@ class RecommendationTests {
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
         assertThat(bad.select(".error-summary a").eachAttr("href")).containsExactly("#status", "#notedOn");
         assertThat(bad.selectFirst("#notedOn-year").val()).isEqualTo("tomorrow");
-        mvc.perform(post("/api/recommendations/{id}/status", id).contentType("application/json")
+        mvc.perform(ApiCalls.post("/api/recommendations/{id}/status", id).contentType("application/json")
                         .content("{\"status\":\"done\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("notedOn"));

@@ -8,15 +8,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.sectormap.DatabaseTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Error pages need the real servlet container's error dispatch, which MockMvc does not do. */
+/**
+ * Error pages need the real servlet container's error dispatch, which MockMvc does not do. Requests
+ * carry the bootstrap administrator's API token, which signs pages in as well as the API.
+ */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ErrorPageTests {
 
     @LocalServerPort
     int port;
+
+    @Value("${sectormap.bootstrap-admin-token}")
+    String token;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -63,7 +72,7 @@ class ErrorPageTests {
 
     private HttpResponse<String> fetch(String path, String accept) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", accept).build();
+                .header("Accept", accept).header("Authorization", "Bearer " + token).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

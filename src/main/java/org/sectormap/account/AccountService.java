@@ -1,0 +1,156 @@
+package org.sectormap.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.sectormap.shared.Input;
+import org.sectormap.shared.Inputs;
+import org.sectormap.shared.NotFoundException;
+import org.sectormap.shared.Problem;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional
+class AccountService {
+
+    static final int MAX_FAILED_SIGN_INS = 5;
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final int EMAIL_LENGTH = 254;
+    private static final int TOKEN_NAME_LENGTH = 100;
+
+    private final UserRepository users;
+    private final TokenRepository tokens;
+    private final PasswordRules passwordRules;
+    private final PasswordEncoder encoder;
+    private final Inputs inputs;
+    private final Clock clock;
+
+    AccountService(UserRepository users, TokenRepository tokens, PasswordRules passwordRules, PasswordEncoder encoder,
+            Inputs inputs, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.passwordRules = passwordRules;
+        this.encoder = encoder;
+        this.inputs = inputs;
+        this.clock = clock;
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+
+    @Transactional(readOnly = true)
+    boolean anyUser() {
+        return users.any();
+    }
+
+    @Transactional(readOnly = true)
+    Optional<AppUser> find(String email) {
+        return users.findByEmail(email);
+    }
+
+    @Transactional(readOnly = true)
+    Optional<String> emailForToken(String token) {
+        return tokens.emailOfLiveToken(Tokens.hash(token));
+    }
+
+    @Transactional(readOnly = true)
+    boolean locked(AppUser user) {
+        return user.lockedAt(now());
+    }
+
+    /**
+     * The first administrator, from the setup page or the bootstrap properties: problems with what
+     * was given, or none and the administrator exists. Refused once anyone exists, so a second
+     * setup cannot take over an installation.
+     */
+    List<Problem> createFirstAdmin(Map<String, String> form, String token) {
+        Input input = inputs.read("account", form);
+        String email = readEmail(input);
+        String password = passwordRules.read(input, "password", form.get("password"));
+        if (token != null && (token.length() < 20 || token.length() > 200 || !token.matches("[\\x21-\\x7e]+"))) {
+            input.problem("token", "account.error.token.invalid");
+        }
+        if (!input.valid()) {
+            return input.problems();
+        }
+        if (users.any()) {
+            throw new SetupDoneException();
+        }
+        long id = users.insert(email, encoder.encode(password), Role.ADMIN, now());
+        if (token != null) {
+            tokens.insert(id, "bootstrap", Tokens.hash(token), now());
+        }
+        return List.of();
+    }
+
+    /** An email address that must be there, as a sign-in name. */
+    static String readEmail(Input input) {
+        String email = input.required("email", EMAIL_LENGTH, "account.error.email.required");
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            input.problem("email", "error.email.invalid", email);
+            return null;
+        }
+        return email;
+    }
+
+    /** What creating a token gave: the token to show once, or the problems with its name. */
+    record NewToken(String token, List<Problem> problems) {
+    }
+
+    @Transactional(readOnly = true)
+    List<ApiToken> tokensOf(String email) {
+        return tokens.liveOf(user(email).id());
+    }
+
+    NewToken createToken(String email, Map<String, String> form) {
+        Input input = inputs.read(form);
+        String name = input.required("tokenName", TOKEN_NAME_LENGTH, "account.error.tokenName.required");
+        if (!input.valid()) {
+            return new NewToken(null, input.problems());
+        }
+        String token = Tokens.generate();
+        tokens.insert(user(email).id(), name, Tokens.hash(token), now());
+        return new NewToken(token, List.of());
+    }
+
+    boolean revokeToken(String email, long id) {
+        return tokens.revoke(user(email).id(), id, now());
+    }
+
+    /** The signed-in user, who may have been removed since signing in. */
+    private AppUser user(String email) {
+        return users.findByEmail(email).orElseThrow(() -> new NotFoundException("error.notFound.account"));
+    }
+
+    /**
+     * Counts a wrong password against a known account and locks it for {@link #LOCKOUT} at the
+     * {@value #MAX_FAILED_SIGN_INS}th; an unknown email has nothing to count.
+     */
+    void signInFailed(String email) {
+        if (email == null) {
+            return;
+        }
+        users.findByEmail(email).filter(user -> !user.lockedAt(now())).ifPresent(user -> {
+            int failures = user.failedSignIns() + 1;
+            if (failures >= MAX_FAILED_SIGN_INS) {
+                users.recordFailure(user.id(), 0, now().plus(LOCKOUT));
+            } else {
+                users.recordFailure(user.id(), failures, null);
+            }
+        });
+    }
+
+    void signedIn(String email) {
+        users.findByEmail(email).ifPresent(user -> users.clearFailures(user.id()));
+    }
+}

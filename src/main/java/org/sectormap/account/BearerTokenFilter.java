@@ -1,0 +1,66 @@
+package org.sectormap.account;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * {@code Authorization: Bearer <token>} signs the request in as the token's user, for this request
+ * only: nothing goes into the session, so a script's calls never become a cookie sign-in.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    static final String PREFIX = "Bearer ";
+
+    private final AccountService accounts;
+    private final AccountUserDetailsService userDetails;
+    private final AuthenticationEntryPoint refused;
+
+    BearerTokenFilter(AccountService accounts, AccountUserDetailsService userDetails, AuthenticationEntryPoint refused) {
+        this.accounts = accounts;
+        this.userDetails = userDetails;
+        this.refused = refused;
+    }
+
+    static boolean hasBearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!hasBearerToken(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String token = request.getHeader("Authorization").substring(PREFIX.length()).strip();
+        Optional<UserDetails> user = token.isEmpty() ? Optional.empty()
+                : accounts.emailForToken(token).map(userDetails::loadUserByUsername);
+        if (user.isEmpty()) {
+            refused.commence(request, response, new BadCredentialsException("Unknown or revoked token"));
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get().getUsername(), null,
+                user.get().getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.sectormap.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.sectormap.shared.Input;
+import org.sectormap.shared.Inputs;
+import org.sectormap.shared.NotFoundException;
+import org.sectormap.shared.Problem;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An administrator's work on other users: invite, change role, disable. No email is sent: the
+ * administrator passes the one-time link on. An administrator cannot change or disable themselves,
+ * so an installation always keeps the administrator who is doing the work.
+ */
+@Service
+@Transactional
+class UserAdministration {
+
+    static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
+
+    private final UserRepository users;
+    private final InvitationRepository invitations;
+    private final PasswordRules passwordRules;
+    private final PasswordEncoder encoder;
+    private final Inputs inputs;
+    private final Clock clock;
+
+    UserAdministration(UserRepository users, InvitationRepository invitations, PasswordRules passwordRules,
+            PasswordEncoder encoder, Inputs inputs, Clock clock) {
+        this.users = users;
+        this.invitations = invitations;
+        this.passwordRules = passwordRules;
+        this.encoder = encoder;
+        this.inputs = inputs;
+        this.clock = clock;
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+
+    /** What inviting gave: the one-time token for the link, or the problems with what was typed. */
+    record Invited(String token, List<Problem> problems) {
+    }
+
+    @Transactional(readOnly = true)
+    List<UserSummary> all() {
+        return users.all();
+    }
+
+    Invited invite(Map<String, String> form) {
+        Input input = inputs.read("account", form);
+        String email = AccountService.readEmail(input);
+        Role role = readRole(input, form.get("role"));
+        if (email != null && users.findByEmail(email).isPresent()) {
+            input.problem("email", "users.error.email.taken");
+        }
+        if (!input.valid()) {
+            return new Invited(null, input.problems());
+        }
+        // Nobody knows this password: the account opens only through the link.
+        long id = users.insert(email, encoder.encode(Tokens.generate()), role, now());
+        String token = Tokens.generate();
+        invitations.insert(id, Tokens.hash(token), now().plus(INVITATION_LIFETIME));
+        return new Invited(token, List.of());
+    }
+
+    List<Problem> changeRole(String by, long id, String typedRole) {
+        UserSummary user = other(by, id);
+        Input input = inputs.read(Map.of());
+        Role role = readRole(input, typedRole);
+        if (input.valid()) {
+            users.setRole(user.id(), role);
+        }
+        return input.problems();
+    }
+
+    void setEnabled(String by, long id, boolean enabled) {
+        users.setEnabled(other(by, id).id(), enabled);
+    }
+
+    @Transactional(readOnly = true)
+    boolean invitationOpen(String token) {
+        return invitations.userOf(Tokens.hash(token), now()).isPresent();
+    }
+
+    /** Problems with the password, or none and the password is set and the link used up. */
+    List<Problem> acceptInvitation(String token, String typedPassword) {
+        long userId = invitations.userOf(Tokens.hash(token), now())
+                .orElseThrow(() -> new NotFoundException("error.notFound.invitation"));
+        Input input = inputs.read(Map.of());
+        String password = passwordRules.read(input, "password", typedPassword);
+        if (!input.valid()) {
+            return input.problems();
+        }
+        if (!invitations.use(Tokens.hash(token), now())) {
+            throw new NotFoundException("error.notFound.invitation");
+        }
+        users.setPassword(userId, encoder.encode(password));
+        return List.of();
+    }
+
+    private static Role readRole(Input input, String typed) {
+        if (typed == null || typed.isBlank()) {
+            input.problem("role", "users.error.role.required");
+            return null;
+        }
+        try {
+            return Role.valueOf(typed.strip());
+        } catch (IllegalArgumentException e) {
+            input.problem("role", "users.error.role.required");
+            return null;
+        }
+    }
+
+    /** Another user than the one acting, or not found. */
+    private UserSummary other(String by, long id) {
+        UserSummary user = users.all().stream().filter(u -> u.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("error.notFound.user"));
+        if (user.email().equals(UserRepository.normalised(by))) {
+            throw new NotFoundException("error.notFound.user");
+        }
+        return user;
+    }
+}
