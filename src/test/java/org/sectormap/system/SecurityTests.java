@@ -2,6 +2,7 @@ package org.sectormap.system;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -28,6 +29,23 @@ class SecurityTests {
         mvc.perform(get("/organisations"))
                 .andExpect(header().string("Content-Security-Policy", Matchers.containsString("default-src 'self'")))
                 .andExpect(header().string("Content-Security-Policy", Matchers.containsString("frame-ancestors 'none'")))
-                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                .andExpect(header().string("Permissions-Policy", Matchers.containsString("camera=()")));
+    }
+
+    @Test
+    void shouldAnswerOnlyTheConfiguredHostNames() throws Exception {
+        for (String host : new String[] {"localhost", "127.0.0.1", "LOCALHOST"}) {
+            mvc.perform(get("/organisations").with(request -> {
+                request.setServerName(host);
+                return request;
+            })).andExpect(status().isOk());
+        }
+        mvc.perform(get("/api/organisations").with(request -> {
+            request.setServerName("attacker.example");
+            return request;
+        })).andExpect(status().isBadRequest())
+                .andExpect(content().string("This server does not answer to that host name."));
     }
 }
