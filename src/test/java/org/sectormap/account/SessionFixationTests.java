@@ -87,4 +87,20 @@ class SessionFixationTests {
         assertThat(failed.body()).contains("Enter a correct email address and password")
                 .contains("value=\"nobody@test.example\"");
     }
+
+    @Test
+    void shouldMarkTheSessionCookieSecureBehindATlsProxyAndAnswerItsHostName() throws Exception {
+        HttpResponse<String> direct = send(to("/sign-in"));
+        assertThat(direct.headers().allValues("Set-Cookie")).noneMatch(c -> c.contains("Secure"));
+
+        // From a proxy on this machine (a trusted address) that ended TLS for a configured name.
+        HttpResponse<String> proxied = send(to("/sign-in").header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "localhost"));
+        assertThat(proxied.statusCode()).isEqualTo(200);
+        assertThat(proxied.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("JSESSIONID=")
+                && c.contains("Secure"));
+
+        HttpResponse<String> rebound = send(to("/sign-in").header("X-Forwarded-Host", "attacker.example"));
+        assertThat(rebound.statusCode()).isEqualTo(400);
+    }
 }
