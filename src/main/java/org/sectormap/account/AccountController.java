@@ -3,6 +3,7 @@ package org.sectormap.account;
 import java.security.Principal;
 import java.util.Map;
 
+import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.FormErrors;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.NotFoundException;
@@ -38,14 +39,15 @@ class AccountController {
     @PostMapping("/account/tokens")
     String create(@RequestParam Map<String, String> form, Principal principal, Model model,
             HttpServletResponse response) {
-        AccountService.NewToken created = accounts.createToken(principal.getName(), Map.of("tokenName",
-                form.getOrDefault("tokenName", "")));
-        if (!created.problems().isEmpty()) {
+        String token;
+        try {
+            token = accounts.createToken(principal.getName(), Map.of("tokenName", form.getOrDefault("tokenName", "")));
+        } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(principal, model, form.get("tokenName"), null, labels.errors(created.problems()));
+            return show(principal, model, form.get("tokenName"), null, labels.errors(e.problems()));
         }
         response.setHeader("Cache-Control", "no-store");
-        return show(principal, model, null, created.token(), FormErrors.none());
+        return show(principal, model, null, token, FormErrors.none());
     }
 
     @PostMapping("/account/tokens/{id:\\d+}/revoke")

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
 import org.sectormap.shared.NotFoundException;
-import org.sectormap.shared.Problem;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,20 +69,19 @@ class AccountService {
     }
 
     /**
-     * The first administrator, from the setup page or the bootstrap properties: problems with what
-     * was given, or none and the administrator exists. Refused once anyone exists, so a second
-     * setup cannot take over an installation.
+     * The first administrator, from the setup page or the bootstrap properties. Refused once anyone
+     * exists, so a second setup cannot take over an installation.
+     *
+     * @throws InvalidInputException naming each field in error, when nobody is created
      */
-    List<Problem> createFirstAdmin(Map<String, String> form, String token) {
+    void createFirstAdmin(Map<String, String> form, String token) {
         Input input = inputs.read("account", form);
         String email = readEmail(input);
         String password = passwordRules.read(input, "password", form.get("password"));
         if (token != null && (token.length() < 20 || token.length() > 200 || !token.matches("[\\x21-\\x7e]+"))) {
             input.problem("token", "account.error.token.invalid");
         }
-        if (!input.valid()) {
-            return input.problems();
-        }
+        input.throwIfInvalid();
         if (users.any()) {
             throw new SetupDoneException();
         }
@@ -90,7 +89,6 @@ class AccountService {
         if (token != null) {
             tokens.insert(id, "bootstrap", Tokens.hash(token), now());
         }
-        return List.of();
     }
 
     /** An email address that must be there, as a sign-in name. */
@@ -103,24 +101,22 @@ class AccountService {
         return email;
     }
 
-    /** What creating a token gave: the token to show once, or the problems with its name. */
-    record NewToken(String token, List<Problem> problems) {
-    }
-
     @Transactional(readOnly = true)
     List<ApiToken> tokensOf(String email) {
         return tokens.liveOf(user(email).id());
     }
 
-    NewToken createToken(String email, Map<String, String> form) {
+    /**
+     * @return the token, to be shown once
+     * @throws InvalidInputException naming {@code tokenName}
+     */
+    String createToken(String email, Map<String, String> form) {
         Input input = inputs.read(form);
         String name = input.required("tokenName", TOKEN_NAME_LENGTH, "account.error.tokenName.required");
-        if (!input.valid()) {
-            return new NewToken(null, input.problems());
-        }
+        input.throwIfInvalid();
         String token = Tokens.generate();
         tokens.insert(user(email).id(), name, Tokens.hash(token), now());
-        return new NewToken(token, List.of());
+        return token;
     }
 
     boolean revokeToken(String email, long id) {

@@ -1,11 +1,10 @@
 package org.sectormap.account;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.sectormap.shared.Problem;
+import org.sectormap.shared.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -44,14 +43,13 @@ class BootstrapAdmin implements ApplicationRunner {
         String token = settings.bootstrapAdminToken() == null || settings.bootstrapAdminToken().isBlank() ? null
                 : settings.bootstrapAdminToken().strip();
         try {
-            List<Problem> problems = accounts.createFirstAdmin(typed, token);
-            if (!problems.isEmpty()) {
-                // Field and rule only: the values are an email and a password.
-                throw new IllegalStateException("The sectormap.bootstrap-admin-* settings are not usable: "
-                        + problems.stream().map(p -> p.field() + " (" + p.messageKey() + ")")
-                                .collect(Collectors.joining(", ")));
-            }
+            accounts.createFirstAdmin(typed, token);
             log.info("Bootstrap administrator created");
+        } catch (InvalidInputException e) {
+            // Field and rule only: the values are an email and a password.
+            throw new IllegalStateException("The sectormap.bootstrap-admin-* settings are not usable: "
+                    + e.problems().stream().map(p -> p.field() + " (" + p.messageKey() + ")")
+                            .collect(Collectors.joining(", ")));
         } catch (SetupDoneException e) {
             log.info("Bootstrap administrator settings ignored: another instance created the first user");
         }

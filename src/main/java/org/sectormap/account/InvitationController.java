@@ -1,11 +1,10 @@
 package org.sectormap.account;
 
-import java.util.List;
 
+import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.FormErrors;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.NotFoundException;
-import org.sectormap.shared.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,11 +43,12 @@ class InvitationController {
     @PostMapping(PATH + "{token}")
     String set(@PathVariable String token, @RequestParam(required = false) String password, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        List<Problem> problems = administration.acceptInvitation(token, password);
-        if (!problems.isEmpty()) {
+        try {
+            administration.acceptInvitation(token, password);
+        } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("token", token);
-            model.addAttribute("errors", labels.errors(problems));
+            model.addAttribute("errors", labels.errors(e.problems()));
             return "account/set-password";
         }
         redirect.addFlashAttribute("notice", "users.passwordSet");

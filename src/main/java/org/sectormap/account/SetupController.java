@@ -1,12 +1,11 @@
 package org.sectormap.account;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
+import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.FormErrors;
 import org.sectormap.shared.Labels;
-import org.sectormap.shared.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,10 +55,11 @@ class SetupController {
         Map<String, String> typed = new HashMap<>();
         typed.put("email", form.get("email"));
         typed.put("password", form.get("password"));
-        List<Problem> problems = accounts.createFirstAdmin(typed, null);
-        if (!problems.isEmpty()) {
+        try {
+            accounts.createFirstAdmin(typed, null);
+        } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, form.get("email"), labels.errors(problems));
+            return show(model, form.get("email"), labels.errors(e.problems()));
         }
         redirect.addFlashAttribute("notice", "setup.done");
         return "redirect:" + SignInController.PATH;

@@ -6,10 +6,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
 import org.sectormap.shared.NotFoundException;
-import org.sectormap.shared.Problem;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,40 +46,37 @@ class UserAdministration {
         return LocalDateTime.now(clock);
     }
 
-    /** What inviting gave: the one-time token for the link, or the problems with what was typed. */
-    record Invited(String token, List<Problem> problems) {
-    }
-
     @Transactional(readOnly = true)
     List<UserSummary> all() {
         return users.all();
     }
 
-    Invited invite(Map<String, String> form) {
+    /**
+     * @return the one-time token for the invitation's link
+     * @throws InvalidInputException naming each field in error
+     */
+    String invite(Map<String, String> form) {
         Input input = inputs.read("account", form);
         String email = AccountService.readEmail(input);
         Role role = readRole(input, form.get("role"));
         if (email != null && users.findByEmail(email).isPresent()) {
             input.problem("email", "users.error.email.taken");
         }
-        if (!input.valid()) {
-            return new Invited(null, input.problems());
-        }
+        input.throwIfInvalid();
         // Nobody knows this password: the account opens only through the link.
         long id = users.insert(email, encoder.encode(Tokens.generate()), role, now());
         String token = Tokens.generate();
         invitations.insert(id, Tokens.hash(token), now().plus(INVITATION_LIFETIME));
-        return new Invited(token, List.of());
+        return token;
     }
 
-    List<Problem> changeRole(String by, long id, String typedRole) {
+    /** @throws InvalidInputException naming {@code role} */
+    void changeRole(String by, long id, String typedRole) {
         UserSummary user = other(by, id);
         Input input = inputs.read(Map.of());
         Role role = readRole(input, typedRole);
-        if (input.valid()) {
-            users.setRole(user.id(), role);
-        }
-        return input.problems();
+        input.throwIfInvalid();
+        users.setRole(user.id(), role);
     }
 
     void setEnabled(String by, long id, boolean enabled) {
@@ -91,20 +88,21 @@ class UserAdministration {
         return invitations.userOf(Tokens.hash(token), now()).isPresent();
     }
 
-    /** Problems with the password, or none and the password is set and the link used up. */
-    List<Problem> acceptInvitation(String token, String typedPassword) {
+    /**
+     * Sets the password and uses the link up.
+     *
+     * @throws InvalidInputException naming {@code password}
+     */
+    void acceptInvitation(String token, String typedPassword) {
         long userId = invitations.userOf(Tokens.hash(token), now())
                 .orElseThrow(() -> new NotFoundException("error.notFound.invitation"));
         Input input = inputs.read(Map.of());
         String password = passwordRules.read(input, "password", typedPassword);
-        if (!input.valid()) {
-            return input.problems();
-        }
+        input.throwIfInvalid();
         if (!invitations.use(Tokens.hash(token), now())) {
             throw new NotFoundException("error.notFound.invitation");
         }
         users.setPassword(userId, encoder.encode(password));
-        return List.of();
     }
 
     private static Role readRole(Input input, String typed) {

@@ -1,12 +1,11 @@
 package org.sectormap.account;
 
 import java.security.Principal;
-import java.util.List;
 import java.util.Map;
 
+import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.FormErrors;
 import org.sectormap.shared.Labels;
-import org.sectormap.shared.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,24 +39,27 @@ class UsersController {
     @PostMapping("/users")
     String invite(@RequestParam Map<String, String> form, Principal principal, Model model,
             HttpServletResponse response) {
-        UserAdministration.Invited invited = administration.invite(form);
-        if (!invited.problems().isEmpty()) {
+        String token;
+        try {
+            token = administration.invite(form);
+        } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(principal, model, form, null, labels.errors(invited.problems()));
+            return show(principal, model, form, null, labels.errors(e.problems()));
         }
         response.setHeader("Cache-Control", "no-store");
         String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/set-password/{token}")
-                .buildAndExpand(invited.token()).toUriString();
+                .buildAndExpand(token).toUriString();
         return show(principal, model, Map.of(), link, FormErrors.none());
     }
 
     @PostMapping("/users/{id:\\d+}/role")
     String role(@PathVariable long id, @RequestParam(defaultValue = "") String role, Principal principal,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        List<Problem> problems = administration.changeRole(principal.getName(), id, role);
-        if (!problems.isEmpty()) {
+        try {
+            administration.changeRole(principal.getName(), id, role);
+        } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(principal, model, Map.of(), null, labels.errors(problems));
+            return show(principal, model, Map.of(), null, labels.errors(e.problems()));
         }
         redirect.addFlashAttribute("notice", "users.roleChanged");
         return "redirect:/users";
