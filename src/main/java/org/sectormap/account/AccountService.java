@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.sectormap.audit.AuditKind;
+import org.sectormap.audit.AuditTrail;
+import org.sectormap.audit.Audited;
 import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
@@ -33,9 +36,11 @@ class AccountService {
     private final PasswordEncoder encoder;
     private final Inputs inputs;
     private final Clock clock;
+    private final AuditTrail audit;
 
     AccountService(UserRepository users, TokenRepository tokens, PasswordRules passwordRules, PasswordEncoder encoder,
-            Inputs inputs, Clock clock) {
+            Inputs inputs, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.users = users;
         this.tokens = tokens;
         this.passwordRules = passwordRules;
@@ -86,8 +91,10 @@ class AccountService {
             throw new SetupDoneException();
         }
         long id = users.insert(email, encoder.encode(password), Role.ADMIN, now());
+        audit.created(UserAdministration.audited(id), Map.of("email", UserRepository.normalised(email),
+                "role", Role.ADMIN.name()));
         if (token != null) {
-            tokens.insert(id, "bootstrap", Tokens.hash(token), now());
+            addToken(id, "bootstrap", token);
         }
     }
 
@@ -115,12 +122,27 @@ class AccountService {
         String name = input.required("tokenName", TOKEN_NAME_LENGTH, "account.error.tokenName.required");
         input.throwIfInvalid();
         String token = Tokens.generate();
-        tokens.insert(user(email).id(), name, Tokens.hash(token), now());
+        addToken(user(email).id(), name, token);
         return token;
     }
 
+    /** The trail keeps a token's name, never the token. */
+    private void addToken(long userId, String name, String token) {
+        long id = tokens.insert(userId, name, Tokens.hash(token), now());
+        audit.created(token(userId, id), Map.of("name", name));
+    }
+
     boolean revokeToken(String email, long id) {
-        return tokens.revoke(user(email).id(), id, now());
+        long userId = user(email).id();
+        boolean revoked = tokens.revoke(userId, id, now());
+        if (revoked) {
+            audit.changed(token(userId, id), Map.of("revoked", false), Map.of("revoked", true));
+        }
+        return revoked;
+    }
+
+    private static Audited token(long userId, long id) {
+        return Audited.of(AuditKind.API_TOKEN, id).partOf(UserAdministration.audited(userId));
     }
 
     /** The signed-in user, who may have been removed since signing in. */

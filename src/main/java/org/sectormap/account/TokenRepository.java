@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -17,9 +18,18 @@ class TokenRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(long userId, String name, String hash, LocalDateTime now) {
-        jdbc.update("INSERT INTO api_token (user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?)", userId, name,
-                hash, Timestamp.valueOf(now));
+    long insert(long userId, String name, String hash, LocalDateTime now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("INSERT INTO api_token (user_id, name, token_hash, created_at) "
+                    + "VALUES (?, ?, ?, ?)", new String[] {"id"});
+            statement.setLong(1, userId);
+            statement.setString(2, name);
+            statement.setString(3, hash);
+            statement.setTimestamp(4, Timestamp.valueOf(now));
+            return statement;
+        }, keys);
+        return keys.getKey().longValue();
     }
 
     List<ApiToken> liveOf(long userId) {

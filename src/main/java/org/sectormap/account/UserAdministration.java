@@ -6,6 +6,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.sectormap.audit.AuditKind;
+import org.sectormap.audit.AuditTrail;
+import org.sectormap.audit.Audited;
 import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
@@ -24,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 class UserAdministration {
 
     static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
+    static final String USERS = "users";
 
     private final UserRepository users;
     private final InvitationRepository invitations;
@@ -31,9 +35,11 @@ class UserAdministration {
     private final PasswordEncoder encoder;
     private final Inputs inputs;
     private final Clock clock;
+    private final AuditTrail audit;
 
     UserAdministration(UserRepository users, InvitationRepository invitations, PasswordRules passwordRules,
-            PasswordEncoder encoder, Inputs inputs, Clock clock) {
+            PasswordEncoder encoder, Inputs inputs, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.users = users;
         this.invitations = invitations;
         this.passwordRules = passwordRules;
@@ -65,6 +71,7 @@ class UserAdministration {
         input.throwIfInvalid();
         // Nobody knows this password: the account opens only through the link.
         long id = users.insert(email, encoder.encode(Tokens.generate()), role, now());
+        audit.created(audited(id), Map.of("email", UserRepository.normalised(email), "role", role.name()));
         String token = Tokens.generate();
         invitations.insert(id, Tokens.hash(token), now().plus(INVITATION_LIFETIME));
         return token;
@@ -77,10 +84,18 @@ class UserAdministration {
         Role role = readRole(input, typedRole);
         input.throwIfInvalid();
         users.setRole(user.id(), role);
+        audit.changed(audited(id), Map.of("role", user.role().name()), Map.of("role", role.name()));
     }
 
     void setEnabled(String by, long id, boolean enabled) {
-        users.setEnabled(other(by, id).id(), enabled);
+        UserSummary user = other(by, id);
+        users.setEnabled(user.id(), enabled);
+        audit.changed(audited(id), Map.of("enabled", user.enabled()), Map.of("enabled", enabled));
+    }
+
+    /** Users have no page each: their changes show on the users page. */
+    static Audited audited(long id) {
+        return Audited.of(AuditKind.USER, id).listedOn(USERS);
     }
 
     @Transactional(readOnly = true)
@@ -103,6 +118,7 @@ class UserAdministration {
             throw new NotFoundException("error.notFound.invitation");
         }
         users.setPassword(userId, encoder.encode(password));
+        audit.changed(audited(userId), Map.of("invitation", "open"), Map.of("invitation", "accepted"));
     }
 
     private static Role readRole(Input input, String typed) {

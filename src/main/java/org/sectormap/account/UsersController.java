@@ -3,6 +3,7 @@ package org.sectormap.account;
 import java.security.Principal;
 import java.util.Map;
 
+import org.sectormap.audit.AuditTrail;
 import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.FormErrors;
 import org.sectormap.shared.Labels;
@@ -24,8 +25,10 @@ class UsersController {
 
     private final UserAdministration administration;
     private final Labels labels;
+    private final AuditTrail audit;
 
-    UsersController(UserAdministration administration, Labels labels) {
+    UsersController(UserAdministration administration, Labels labels, AuditTrail audit) {
+        this.audit = audit;
         this.administration = administration;
         this.labels = labels;
     }
@@ -87,6 +90,7 @@ class UsersController {
         model.addAttribute("role", form.get("role"));
         model.addAttribute("link", link);
         model.addAttribute("errors", errors);
+        model.addAttribute("history", audit.history(UserAdministration.USERS));
         return "account/users";
     }
 }

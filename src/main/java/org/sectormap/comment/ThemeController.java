@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.sectormap.audit.AuditTrail;
 import org.sectormap.shared.NotFoundException;
 import org.sectormap.shared.FormErrors;
 import org.sectormap.shared.Labels;
@@ -24,8 +25,10 @@ class ThemeController {
 
     private final ThemeService themes;
     private final Labels labels;
+    private final AuditTrail audit;
 
-    ThemeController(ThemeService themes, Labels labels) {
+    ThemeController(ThemeService themes, Labels labels, AuditTrail audit) {
+        this.audit = audit;
         this.themes = themes;
         this.labels = labels;
     }
@@ -50,9 +53,14 @@ class ThemeController {
 
     @GetMapping("/themes/{id:\\d+}")
     String theme(@PathVariable long id, Model model) {
-        model.addAttribute("theme", themes.find(id).orElseThrow(() -> notFound(id)));
-        model.addAttribute("comments", themes.underTheme(id));
-        model.addAttribute("errors", FormErrors.none());
+        return showTheme(model, themes.find(id).orElseThrow(() -> notFound(id)), FormErrors.none());
+    }
+
+    private String showTheme(Model model, Theme theme, FormErrors errors) {
+        model.addAttribute("theme", theme);
+        model.addAttribute("comments", themes.underTheme(theme.id()));
+        model.addAttribute("history", audit.history(ThemeService.audited(theme.id())));
+        model.addAttribute("errors", errors);
         return "comment/theme";
     }
 
@@ -64,11 +72,8 @@ class ThemeController {
             themes.save(id, name);
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("theme", theme);
-            model.addAttribute("comments", themes.underTheme(id));
-            model.addAttribute("errors", labels.errors(e.problems()));
             model.addAttribute("name", name);
-            return "comment/theme";
+            return showTheme(model, theme, labels.errors(e.problems()));
         }
         redirect.addFlashAttribute("notice", "theme.renamed");
         return "redirect:/themes/" + id;

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -30,9 +31,11 @@ class ThemeRepository {
                 .param("name", name).param("id", exceptId).query(Integer.class).single() > 0;
     }
 
-    void add(String name) {
+    long add(String name) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO theme (position, name) SELECT COALESCE(MAX(position), 0) + 1, :name FROM theme")
-                .param("name", name).update();
+                .param("name", name).update(keys, "id");
+        return keys.getKey().longValue();
     }
 
     boolean rename(long id, String name) {

@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.sectormap.audit.AuditKind;
+import org.sectormap.audit.AuditTrail;
+import org.sectormap.audit.Audited;
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
 import org.sectormap.shared.InvalidInputException;
@@ -19,13 +22,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class ThemeService {
 
     static final int NAME_LENGTH = 100;
+    private static final String NAME = "name";
 
     private final ThemeRepository themes;
     private final CommentRepository comments;
     private final Inputs inputs;
+    private final AuditTrail audit;
 
-    ThemeService(ThemeRepository themes, CommentRepository comments, Inputs inputs) {
+    ThemeService(ThemeRepository themes, CommentRepository comments, Inputs inputs, AuditTrail audit) {
         this.themes = themes;
+        this.audit = audit;
         this.comments = comments;
         this.inputs = inputs;
     }
@@ -108,20 +114,33 @@ public class ThemeService {
     @Transactional
     public void save(Long id, String typed) {
         Input in = inputs.read(field -> typed);
-        String name = in.required("name", NAME_LENGTH, "theme.error.required");
+        String name = in.required(NAME, NAME_LENGTH, "theme.error.required");
         if (name != null && themes.nameTaken(name, id == null ? -1 : id)) {
-            in.problem("name", "theme.error.taken", name);
+            in.problem(NAME, "theme.error.taken", name);
         }
         in.throwIfInvalid();
         if (id == null) {
-            themes.add(name);
-        } else {
-            themes.rename(id, name);
+            audit.created(audited(themes.add(name)), Map.of(NAME, name));
+            return;
         }
+        find(id).ifPresent(before -> {
+            themes.rename(id, name);
+            audit.changed(audited(id), Map.of(NAME, before.name()), Map.of(NAME, name));
+        });
     }
 
     @Transactional
     public boolean delete(long id) {
-        return themes.delete(id);
+        Optional<Theme> before = find(id);
+        before.ifPresent(theme -> {
+            themes.delete(id);
+            audit.deleted(audited(id), Map.of(NAME, theme.name()));
+        });
+        return before.isPresent();
+    }
+
+    /** How the trail names a theme; its page shows the History. */
+    public static Audited audited(long id) {
+        return Audited.of(AuditKind.THEME, id);
     }
 }

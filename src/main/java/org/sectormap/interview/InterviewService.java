@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.sectormap.audit.AuditKind;
+import org.sectormap.audit.AuditTrail;
+import org.sectormap.audit.Audited;
 import org.sectormap.comment.CommentService;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.shared.InvalidInputException;
@@ -20,9 +23,11 @@ public class InterviewService {
     private final OrganisationService organisations;
     private final QuestionnaireService questionnaire;
     private final InterviewRules rules;
+    private final AuditTrail audit;
 
     InterviewService(InterviewRepository interviews, CommentService comments, OrganisationService organisations,
-            QuestionnaireService questionnaire, InterviewRules rules) {
+            QuestionnaireService questionnaire, InterviewRules rules, AuditTrail audit) {
+        this.audit = audit;
         this.interviews = interviews;
         this.comments = comments;
         this.organisations = organisations;
@@ -38,6 +43,7 @@ public class InterviewService {
     @Transactional
     long record(Interview interview, List<InterviewRules.SectorComment> sectorComments) {
         long id = interviews.insert(interview);
+        audit.created(audited(interview.organisationId(), id), interview.audited());
         sectorComments.forEach(c -> comments.addAnonymous(c.sectionCode(), c.sectionTitle(), c.text(),
                 interview.heldOn()));
         organisations.recordInterview(interview.organisationId(), details -> details.interviewed(interview.heldOn(),
@@ -72,7 +78,13 @@ public class InterviewService {
      */
     @Transactional
     boolean delete(long organisationId, long id) {
+        Optional<Interview> before = find(organisationId, id);
+        before.ifPresent(interview -> audit.deleted(audited(organisationId, id), interview.audited()));
         return interviews.delete(organisationId, id);
+    }
+
+    private static Audited audited(long organisationId, long id) {
+        return Audited.of(AuditKind.INTERVIEW, id).partOf(OrganisationService.audited(organisationId));
     }
 
     @Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package org.sectormap.interview;
 
 import java.util.function.Predicate;
 
+import org.sectormap.audit.AuditTrail;
 import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.NotFoundException;
@@ -26,7 +27,10 @@ class QuestionnaireController {
     private final QuestionnaireService questionnaire;
     private final Labels labels;
 
-    QuestionnaireController(QuestionnaireService questionnaire, Labels labels) {
+    private final AuditTrail audit;
+
+    QuestionnaireController(QuestionnaireService questionnaire, Labels labels, AuditTrail audit) {
+        this.audit = audit;
         this.questionnaire = questionnaire;
         this.labels = labels;
     }
@@ -34,6 +38,7 @@ class QuestionnaireController {
     @GetMapping("/questionnaire")
     String show(Model model) {
         model.addAttribute("questionnaire", questionnaire.current());
+        model.addAttribute("history", audit.history(QuestionnaireService.QUESTIONNAIRE));
         return "interview/questionnaire";
     }
 

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.sectormap.interview.Questionnaire.Question;
 import org.sectormap.interview.Questionnaire.Section;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -42,10 +43,12 @@ class QuestionnaireRepository {
                 .query(Integer.class).single() > 0;
     }
 
-    void addQuestion(long sectionId, String text) {
+    long addQuestion(long sectionId, String text) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO question (section_id, position, text) SELECT :section, "
                         + "COALESCE(MAX(position), 0) + 1, :text FROM question WHERE section_id = :section")
-                .param("section", sectionId).param("text", text).update();
+                .param("section", sectionId).param("text", text).update(keys, "id");
+        return keys.getKey().longValue();
     }
 
     boolean updateQuestion(long id, String text) {

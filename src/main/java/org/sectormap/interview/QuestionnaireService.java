@@ -1,6 +1,11 @@
 package org.sectormap.interview;
 
+import java.util.Map;
 import java.util.Optional;
+
+import org.sectormap.audit.AuditKind;
+import org.sectormap.audit.AuditTrail;
+import org.sectormap.audit.Audited;
 
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
@@ -18,12 +23,15 @@ public class QuestionnaireService {
     static final int QUESTION_LENGTH = 1000;
     static final int TITLE_LENGTH = 300;
     private static final String TEXT = "text";
+    static final String QUESTIONNAIRE = "questionnaire";
 
     private final QuestionnaireRepository repository;
 
     private final Inputs inputs;
+    private final AuditTrail audit;
 
-    QuestionnaireService(QuestionnaireRepository repository, Inputs inputs) {
+    QuestionnaireService(QuestionnaireRepository repository, Inputs inputs, AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.inputs = inputs;
     }
@@ -56,24 +64,48 @@ public class QuestionnaireService {
         if (!repository.sectionExists(sectionId)) {
             return false;
         }
-        repository.addQuestion(sectionId, text);
+        long id = repository.addQuestion(sectionId, text);
+        audit.created(audited(AuditKind.QUESTION, id), Map.of(TEXT, text));
         return true;
     }
 
     /** @throws InvalidInputException naming {@code text} */
     @Transactional
     boolean updateQuestion(long id, String typed) {
-        return repository.updateQuestion(id, text(typed, QUESTION_LENGTH));
+        String text = text(typed, QUESTION_LENGTH);
+        Optional<Questionnaire.Question> before = repository.question(id);
+        before.ifPresent(question -> {
+            repository.updateQuestion(id, text);
+            audit.changed(audited(AuditKind.QUESTION, id), Map.of(TEXT, question.text()), Map.of(TEXT, text));
+        });
+        return before.isPresent();
     }
 
     @Transactional
     boolean deleteQuestion(long id) {
-        return repository.deleteQuestion(id);
+        Optional<Questionnaire.Question> before = repository.question(id);
+        before.ifPresent(question -> {
+            repository.deleteQuestion(id);
+            audit.deleted(audited(AuditKind.QUESTION, id), Map.of(TEXT, question.text()));
+        });
+        return before.isPresent();
     }
 
     /** @throws InvalidInputException naming {@code text} */
     @Transactional
     boolean renameSection(long id, String typed) {
-        return repository.updateSectionTitle(id, text(typed, TITLE_LENGTH));
+        String title = text(typed, TITLE_LENGTH);
+        Optional<Questionnaire.Section> before = repository.load().sections().stream()
+                .filter(section -> section.id() == id).findFirst();
+        before.ifPresent(section -> {
+            repository.updateSectionTitle(id, title);
+            audit.changed(audited(AuditKind.SECTION, id), Map.of(TEXT, section.title()), Map.of(TEXT, title));
+        });
+        return before.isPresent();
+    }
+
+    /** Every part of the questionnaire shows its changes on the questionnaire's page. */
+    private static Audited audited(AuditKind kind, long id) {
+        return Audited.of(kind, id).listedOn(QUESTIONNAIRE);
     }
 }

@@ -1,5 +1,6 @@
 package org.sectormap.organisation;
 
+import org.sectormap.audit.AuditTrail;
 import org.sectormap.shared.FormErrors;
 import org.sectormap.shared.Labels;
 import java.util.LinkedHashMap;
@@ -31,9 +32,11 @@ class OrganisationController {
     private final Labels labels;
     private final Areas areas;
     private final List<RecordSection> sections;
+    private final AuditTrail audit;
 
     OrganisationController(OrganisationService service, OrganisationParser parser, QueryParameters queryParameters,
-            Labels labels, Areas areas, List<RecordSection> sections) {
+            Labels labels, Areas areas, List<RecordSection> sections, AuditTrail audit) {
+        this.audit = audit;
         this.service = service;
         this.parser = parser;
         this.queryParameters = queryParameters;
@@ -117,6 +120,7 @@ class OrganisationController {
         Organisation organisation = load(id);
         model.addAttribute("organisation", organisation);
         model.addAttribute("panels", viewer(request) ? List.of() : panels(organisation));
+        model.addAttribute("history", viewer(request) ? null : audit.history(OrganisationService.audited(id)));
         return "organisations/view";
     }
 

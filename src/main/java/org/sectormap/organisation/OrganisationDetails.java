@@ -5,6 +5,7 @@ import static org.sectormap.organisation.OrganisationField.*;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -42,6 +43,13 @@ public final class OrganisationDetails {
 
     static OrganisationDetails of(Map<OrganisationField, Object> values) {
         return new OrganisationDetails(values);
+    }
+
+    /** Each recorded field's text under its property name, as the audit trail keeps it. */
+    public Map<String, String> audited() {
+        Map<String, String> texts = new LinkedHashMap<>();
+        values.keySet().forEach(field -> texts.put(field.property(), OrganisationValues.text(this, field)));
+        return texts;
     }
 
     public Object get(OrganisationField field) {

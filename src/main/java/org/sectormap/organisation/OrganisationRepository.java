@@ -69,10 +69,13 @@ class OrganisationRepository {
     }
 
     /** One round trip per batch rather than per row: imports of tens of thousands stay quick. */
-    void insertAll(List<OrganisationDetails> all) {
+    List<Long> insertAll(List<OrganisationDetails> all) {
         SqlParameterSource[] batch = all.stream().map(d -> new MapSqlParameterSource(params(d)))
                 .toArray(SqlParameterSource[]::new);
-        named.batchUpdate(INSERT, batch);
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        named.batchUpdate(INSERT, batch, keys, new String[] {"id"});
+        return keys.getKeyList().stream().map(row -> ((Number) row.get(row.containsKey("id") ? "id" : "ID"))
+                .longValue()).toList();
     }
 
     /** Saves over the given version only; false when someone else saved first. */

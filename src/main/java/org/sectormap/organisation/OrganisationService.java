@@ -1,9 +1,13 @@
 package org.sectormap.organisation;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.sectormap.audit.AuditKind;
+import org.sectormap.audit.AuditTrail;
+import org.sectormap.audit.Audited;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,9 +15,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrganisationService {
 
     private final OrganisationRepository repository;
+    private final ReferralLinks referrals;
+    private final AuditTrail audit;
 
-    OrganisationService(OrganisationRepository repository) {
+    OrganisationService(OrganisationRepository repository, ReferralLinks referrals, AuditTrail audit) {
         this.repository = repository;
+        this.referrals = referrals;
+        this.audit = audit;
+    }
+
+    /** How the trail names an organisation, and the page on which its parts' changes show. */
+    public static Audited audited(long id) {
+        return Audited.of(AuditKind.ORGANISATION, id);
     }
 
     /** A page of results and the size of the whole result, which a page alone cannot tell. */
@@ -53,7 +66,9 @@ public class OrganisationService {
 
     @Transactional
     public long create(OrganisationDetails details) {
-        return repository.insert(details);
+        long id = repository.insert(details);
+        audit.created(audited(id), details.audited());
+        return id;
     }
 
     private static final int BATCH = 1_000;
@@ -62,7 +77,8 @@ public class OrganisationService {
     @Transactional
     public int createAll(List<OrganisationDetails> all) {
         for (int from = 0; from < all.size(); from += BATCH) {
-            repository.insertAll(all.subList(from, Math.min(all.size(), from + BATCH)));
+            audit.createdAll(repository.insertAll(all.subList(from, Math.min(all.size(), from + BATCH))).stream()
+                    .map(OrganisationService::audited).toList());
         }
         return all.size();
     }
@@ -74,9 +90,15 @@ public class OrganisationService {
      */
     @Transactional
     public void update(long id, int version, OrganisationDetails details) {
-        if (!repository.update(id, version, details)) {
-            throw new StaleOrganisationException(id);
+        Organisation before = repository.find(id).orElseThrow(() -> new StaleOrganisationException(id));
+        save(before, version, details);
+    }
+
+    private void save(Organisation before, int version, OrganisationDetails details) {
+        if (!repository.update(before.id(), version, details)) {
+            throw new StaleOrganisationException(before.id());
         }
+        audit.changed(audited(before.id()), before.details().audited(), details.audited());
     }
 
     /**
@@ -91,31 +113,36 @@ public class OrganisationService {
         if (current.details().status() == OutreachStatus.INTERVIEWED) {
             throw new IllegalStateException("Organisation " + id + " has been interviewed");
         }
-        if (!repository.update(id, current.version(), current.details().withStatus(status))) {
-            throw new StaleOrganisationException(id);
-        }
+        save(current, current.version(), current.details().withStatus(status));
     }
 
     /** Brings the register's interview fields into line with an interview just recorded. */
     @Transactional
     public void recordInterview(long id, java.util.function.UnaryOperator<OrganisationDetails> interviewed) {
         Organisation current = repository.find(id).orElseThrow(() -> new OrganisationNotFoundException(id));
-        if (!repository.update(id, current.version(), interviewed.apply(current.details()))) {
-            throw new StaleOrganisationException(id);
-        }
+        save(current, current.version(), interviewed.apply(current.details()));
     }
 
     /** Records who gave us this organisation's details; the caller has checked it makes no loop. */
     @Transactional
     public void setReferrer(long id, Long referrerId) {
         get(id);
+        Long before = referrals.referrerId(id).orElse(null);
         repository.setReferrer(id, referrerId);
+        audit.changed(Audited.of(AuditKind.REFERRAL, id).partOf(audited(id)), referrer(before), referrer(referrerId));
+    }
+
+    private Map<String, String> referrer(Long referrerId) {
+        return referrerId == null ? Map.of() : Map.of("referredBy", repository.find(referrerId)
+                .map(r -> r.details().name() + " (" + referrerId + ")").orElse(String.valueOf(referrerId)));
     }
 
     @Transactional
     public void delete(long id, int version) {
+        Organisation before = repository.find(id).orElseThrow(() -> new StaleOrganisationException(id));
         if (!repository.delete(id, version)) {
             throw new StaleOrganisationException(id);
         }
+        audit.deleted(audited(id), before.details().audited());
     }
 }

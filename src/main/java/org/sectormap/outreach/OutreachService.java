@@ -3,7 +3,11 @@ package org.sectormap.outreach;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
+import org.sectormap.audit.AuditKind;
+import org.sectormap.audit.AuditTrail;
+import org.sectormap.audit.Audited;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.sectormap.shared.InvalidInputException;
@@ -20,9 +24,11 @@ public class OutreachService {
     private final OrganisationService organisations;
     private final ContactAttemptRules rules;
     private final Clock clock;
+    private final AuditTrail audit;
 
     OutreachService(ContactAttemptRepository attempts, OrganisationService organisations, ContactAttemptRules rules,
-            Clock clock) {
+            Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.attempts = attempts;
         this.organisations = organisations;
         this.rules = rules;
@@ -37,6 +43,9 @@ public class OutreachService {
     long record(long organisationId, ContactAttemptRules.Attempt attempt, OutreachStatus newStatus) {
         organisations.get(organisationId);
         long id = attempts.insert(organisationId, attempt);
+        audit.created(Audited.of(AuditKind.CONTACT_ATTEMPT, id).partOf(OrganisationService.audited(organisationId)),
+                Map.of("attemptedOn", attempt.attemptedOn(), "method", attempt.method(), "outcome", attempt.outcome(),
+                        "note", attempt.note() == null ? "" : attempt.note()));
         if (newStatus != null) {
             organisations.markContacted(organisationId, newStatus);
         }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.sectormap.comment.ThemeService;
+import org.sectormap.audit.AuditTrail;
 import org.sectormap.shared.Inputs;
 import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.NotFoundException;
@@ -30,9 +31,11 @@ class RecommendationController {
     private final ThemeService themes;
     private final Inputs inputs;
     private final Labels labels;
+    private final AuditTrail audit;
 
     RecommendationController(RecommendationService recommendations, ThemeService themes, Inputs inputs,
-            Labels labels) {
+            Labels labels, AuditTrail audit) {
+        this.audit = audit;
         this.recommendations = recommendations;
         this.themes = themes;
         this.inputs = inputs;
@@ -116,6 +119,7 @@ class RecommendationController {
             model.addAttribute("errors", errors);
         }
         model.addAttribute("groups", recommendations.groups());
+        model.addAttribute("history", audit.history(RecommendationService.LIST));
         return "recommendation/list";
     }
 
@@ -134,6 +138,7 @@ class RecommendationController {
                         || c.themes().stream().anyMatch(t -> linkedThemes.contains(t.id())))
                 .toList());
         model.addAttribute("notedOn", notedOn);
+        model.addAttribute("history", audit.history(RecommendationService.audited(id)));
         return "recommendation/view";
     }
 

@@ -1,12 +1,16 @@
 package org.sectormap.recommendation;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.sectormap.audit.AuditKind;
+import org.sectormap.audit.AuditTrail;
+import org.sectormap.audit.Audited;
 import org.sectormap.comment.AnonymousComment;
 import org.sectormap.comment.CommentService;
 import org.sectormap.comment.Theme;
@@ -23,14 +27,18 @@ public class RecommendationService {
 
     static final int TEXT_LENGTH = 2000;
     static final int HEADING_LENGTH = 200;
+    /** Headings have no page of their own; their changes show on the list's. */
+    static final String LIST = "recommendations";
 
     private final RecommendationRepository repository;
     private final ThemeService themes;
     private final CommentService comments;
     private final Inputs inputs;
+    private final AuditTrail audit;
 
     RecommendationService(RecommendationRepository repository, ThemeService themes, CommentService comments,
-            Inputs inputs) {
+            Inputs inputs, AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.themes = themes;
         this.comments = comments;
@@ -73,7 +81,8 @@ public class RecommendationService {
         String h = in.required("heading", HEADING_LENGTH, "recommendation.error.heading.required");
         String to = in.line("addressedTo", HEADING_LENGTH);
         in.throwIfInvalid();
-        repository.addGroup(h, to);
+        long id = repository.addGroup(h, to);
+        audit.created(Audited.of(AuditKind.RECOMMENDATION_GROUP, id).listedOn(LIST), values("heading", h, "addressedTo", to));
     }
 
     /** Adds a recommendation under a heading, numbered after the last. */
@@ -88,7 +97,8 @@ public class RecommendationService {
             in.problem("groupId", "recommendation.error.group");
         }
         in.throwIfInvalid();
-        repository.add(groupId, t);
+        long id = repository.add(groupId, t);
+        audit.created(audited(id), values("group", groupId, "text", t));
     }
 
     /**
@@ -105,7 +115,12 @@ public class RecommendationService {
         LocalDate on = in.date("notedOn", "recommendation.error.notedOn.required");
         String text = in.text("note", TEXT_LENGTH);
         in.throwIfInvalid();
-        repository.setStatus(id, s, on, text);
+        Optional<RecommendationStatus> before = repository.recommendations().stream().filter(r -> r.id() == id)
+                .findFirst().map(r -> RecommendationRepository.status(r.status()));
+        if (repository.setStatus(id, s, on, text)) {
+            audit.changed(audited(id), values("recommendationStatus", before.orElse(null)),
+                    values("recommendationStatus", s, "notedOn", on, "note", text));
+        }
     }
 
     /** Links the themes and comments that support a recommendation, replacing the links it had. */
@@ -113,8 +128,34 @@ public class RecommendationService {
     public void link(long id, Set<Long> themeIds, Set<String> commentIds) {
         Set<Long> knownThemes = themes.all().stream().map(Theme::id).collect(Collectors.toSet());
         Set<String> knownComments = comments.all().stream().map(AnonymousComment::id).collect(Collectors.toSet());
+        Map<String, String> before = links(id);
         repository.link(id, themeIds.stream().filter(knownThemes::contains).collect(Collectors.toSet()),
                 commentIds.stream().filter(knownComments::contains).collect(Collectors.toSet()));
+        audit.changed(audited(id), before, links(id));
+    }
+
+    /** The evidence linked to a recommendation as the trail keeps it: theme ids and comment keys, sorted. */
+    private Map<String, String> links(long id) {
+        return Map.of("themes", sorted(repository.themeLinks().getOrDefault(id, Set.of())),
+                "comments", sorted(repository.commentLinks().getOrDefault(id, Set.of())));
+    }
+
+    private static String sorted(Set<?> ids) {
+        return ids.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+    }
+
+    /** How the trail names a recommendation; its page shows the History. */
+    public static Audited audited(long id) {
+        return Audited.of(AuditKind.RECOMMENDATION, id);
+    }
+
+    /** Field and value pairs, keeping nulls, which {@link Map#of} refuses. */
+    private static Map<String, Object> values(Object... pairs) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            values.put((String) pairs[i], pairs[i + 1]);
+        }
+        return values;
     }
 
     @Transactional(readOnly = true)

@@ -61,6 +61,8 @@ class RoleMatrixTests {
             entry("GET /set-password/{token}", ANYONE),
             entry("POST /set-password/{token}", ANYONE),
             entry("GET /users", ADMIN),
+            entry("GET /audit", ADMIN),
+            entry("GET /audit.csv", ADMIN),
             entry("POST /users", ADMIN),
             entry("POST /users/{id:\\d+}/role", ADMIN),
             entry("POST /users/{id:\\d+}/disable", ADMIN),

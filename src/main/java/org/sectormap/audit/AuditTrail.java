@@ -1,0 +1,169 @@
+package org.sectormap.audit;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import org.sectormap.shared.Coded;
+import org.sectormap.shared.Labels;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where every feature records what it changed, inside the change's own transaction, so a change
+ * and its entry are saved or rolled back together. Values are the text a person would read back:
+ * codes for coded values, ISO dates, "yes"/"no" for tick boxes.
+ */
+@Service
+public class AuditTrail {
+
+    /** The most a record's page shows; the administrator's search finds the rest. */
+    public static final int HISTORY_LIMIT = 100;
+
+    private final AuditRepository repository;
+    private final Clock clock;
+    private final Labels labels;
+
+    AuditTrail(AuditRepository repository, Clock clock, Labels labels) {
+        this.repository = repository;
+        this.clock = clock;
+        this.labels = labels;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void created(Audited record, Map<String, ?> after) {
+        record(AuditAction.CREATED, record, Map.of(), after);
+    }
+
+    /** Records the fields whose values differ, and nothing at all when none do. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void changed(Audited record, Map<String, ?> before, Map<String, ?> after) {
+        record(AuditAction.CHANGED, record, before, after);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deleted(Audited record, Map<String, ?> before) {
+        record(AuditAction.DELETED, record, before, Map.of());
+    }
+
+    /**
+     * Many records created at once, without their values: those are the values the records hold
+     * until a change records them as its "before", so nothing is lost and a large import stays fast.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void createdAll(List<Audited> records) {
+        repository.insertAll(now(), actor(), AuditAction.CREATED, records);
+    }
+
+    /** The changes a record's page shows under History, newest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> history(Audited record) {
+        return repository.onPage(record.page(), HISTORY_LIMIT);
+    }
+
+    /** The changes shown under History on a list's page, such as the users page, newest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> history(String listPage) {
+        return repository.onPage(listPage, HISTORY_LIMIT);
+    }
+
+    /** Every entry holding one of the texts in a value before or after, for a subject access request. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> mentioning(Collection<String> texts) {
+        return repository.mentioning(texts.stream().filter(Objects::nonNull).map(String::strip)
+                .filter(text -> !text.isEmpty()).distinct().toList());
+    }
+
+    /**
+     * Overwrites each earlier value holding one of the texts with "erased on" the date, and records
+     * that an erasure happened (by whom and when), not what it erased.
+     *
+     * @return how many values were overwritten
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int erase(Collection<String> texts) {
+        String erasedOn = labels.text("audit.erasedOn", LocalDate.now(clock).toString());
+        int overwritten = 0;
+        for (String text : new TreeSet<>(texts.stream().filter(Objects::nonNull).map(String::strip)
+                .filter(t -> !t.isEmpty()).toList())) {
+            overwritten += repository.overwrite(text, erasedOn);
+        }
+        repository.insert(now(), actor(), AuditAction.ERASED, Audited.of(AuditKind.PERSON, "-"), List.of());
+        return overwritten;
+    }
+
+    @Transactional(readOnly = true)
+    Page search(AuditQuery query) {
+        int page = Math.max(1, query.page());
+        return new Page(repository.search(query, (page - 1) * AuditQuery.PAGE_SIZE, AuditQuery.PAGE_SIZE),
+                repository.count(query), page);
+    }
+
+    @Transactional(readOnly = true)
+    void forEach(AuditQuery query, Consumer<AuditEntry> consumer) {
+        repository.forEach(query, consumer);
+    }
+
+    /** A page of search results; public for the page template. */
+    public record Page(List<AuditEntry> entries, long total, int page) {
+
+        public int pageCount() {
+            return (int) Math.max(1, (total + AuditQuery.PAGE_SIZE - 1) / AuditQuery.PAGE_SIZE);
+        }
+    }
+
+    private void record(AuditAction action, Audited record, Map<String, ?> before, Map<String, ?> after) {
+        List<AuditEntry.Change> changes = new ArrayList<>();
+        Map<String, Object> fields = new LinkedHashMap<>(before);
+        after.forEach(fields::putIfAbsent);
+        fields.keySet().forEach(field -> {
+            String was = text(before.get(field));
+            String now = text(after.get(field));
+            if (!Objects.equals(was, now)) {
+                changes.add(new AuditEntry.Change(field, was, now));
+            }
+        });
+        if (action == AuditAction.CHANGED && changes.isEmpty()) {
+            return;
+        }
+        repository.insert(now(), actor(), action, record, changes);
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Coded coded) {
+            return coded.code();
+        }
+        if (value instanceof Boolean tick) {
+            return tick ? "yes" : "no";
+        }
+        String text = value.toString();
+        return text.isEmpty() ? null : text;
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** The signed-in person's email; null for the application itself. */
+    private static String actor() {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        return who == null || who instanceof AnonymousAuthenticationToken || !who.isAuthenticated() ? null
+                : who.getName();
+    }
+}

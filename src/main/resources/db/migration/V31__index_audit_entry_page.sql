@@ -1,0 +1,1 @@
+CREATE INDEX audit_entry_page ON audit_entry (record_page, id);
