@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -164,6 +165,9 @@ class RoleMatrixTests {
     ApplicationContext spring;
 
     @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -214,6 +218,39 @@ class RoleMatrixTests {
             }
         }
         assertThat(wrong).as("answers that do not match the table").isEmpty();
+    }
+
+    /**
+     * Every form and every API write, sent by someone allowed to but with the session cookie alone
+     * (no bearer token) and no CSRF token, is refused and changes nothing: the trail stays as it was.
+     */
+    @Test
+    void shouldRefuseEveryWriteWithoutItsCsrfToken() throws Exception {
+        EveryKindOfRecord r = EveryKindOfRecord.fill(mvc, spring);
+        long entriesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Long.class);
+        List<String> wrong = new ArrayList<>();
+        for (String endpoint : endpoints()) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            Set<Who> allowed = TABLE.get(endpoint);
+            if (method.equals("GET") || method.equals("ANY") || allowed == null) {
+                continue;
+            }
+            String path = concrete(endpoint.substring(endpoint.indexOf(' ') + 1), r);
+            Who who = allowed.contains(Who.ADMIN) ? Who.ADMIN : allowed.iterator().next();
+            MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path);
+            if (path.startsWith("/api/")) {
+                request.contentType(path.startsWith("/api/import") ? "text/csv" : "application/json")
+                        .content(path.startsWith("/api/import") ? "name,status\nCSRF Test Group,listed\n" : "{}");
+            }
+            MockHttpServletResponse answer = mvc.perform(request.with(as(who))).andReturn().getResponse();
+            boolean sentToSignIn = answer.getStatus() == 302
+                    && String.valueOf(answer.getRedirectedUrl()).endsWith("/sign-in");
+            if (answer.getStatus() != 403 && !(who == Who.NOBODY && sentToSignIn)) {
+                wrong.add(endpoint + " as " + who + " answered " + answer.getStatus());
+            }
+        }
+        assertThat(wrong).as("writes accepted without a CSRF token").isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Long.class)).isEqualTo(entriesBefore);
     }
 
     private static String check(String path, Who who, boolean allowed, MockHttpServletResponse answer) {
