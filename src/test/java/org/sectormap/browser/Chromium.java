@@ -52,13 +52,23 @@ final class Chromium {
      * whom CleanDatabase creates before each test.
      */
     static void signIn(WebDriver browser, int port, Environment settings) {
+        signIn(browser, port, settings.getRequiredProperty("sectormap.bootstrap-admin-email"),
+                settings.getRequiredProperty("sectormap.bootstrap-admin-password"));
+    }
+
+    static void signIn(WebDriver browser, int port, String email, String password) {
         browser.get("http://127.0.0.1:" + port + "/sign-in");
-        browser.findElement(By.id("email")).sendKeys(settings.getRequiredProperty("sectormap.bootstrap-admin-email"));
-        browser.findElement(By.id("password")).sendKeys(settings.getRequiredProperty("sectormap.bootstrap-admin-password"));
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
         clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
         if (browser.getCurrentUrl().contains("/sign-in")) {
-            throw new IllegalStateException("Could not sign in as the bootstrap administrator");
+            throw new IllegalStateException("Could not sign in");
         }
+    }
+
+    /** Signs out through the header's button, as a person would. */
+    static void signOut(WebDriver browser) {
+        clickThrough(browser, browser.findElement(By.cssSelector(".header__sign-out button")));
     }
 
     /** Clicks something that loads a new page, and waits until the old page has gone. */
