@@ -190,6 +190,10 @@ class AccessibilityTests {
         submit("main form");
         check("set password with errors");
 
+        checkAt("/audit");
+        checkAt("/audit?kind=organisation&changedFrom=2007-02-31");
+        checkAt("/audit?actor=nobody-made-this-change");
+
         checkAt("/account");
         submit("form[action$='/account/tokens']");
         check("account with errors");
