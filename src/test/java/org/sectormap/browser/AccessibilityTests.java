@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -20,14 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.sectormap.DatabaseTest;
 import org.sectormap.EveryKindOfRecord;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,7 +38,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @Tag("browser")
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AccessibilityTests {
+class AccessibilityTests extends BrowserTest {
 
     private static final Path AXE = Path.of(System.getProperty("axe.path", "target/axe/node_modules/axe-core/axe.min.js"));
     /** axe's own promise, handed back to WebDriver as one line per fault: rule, impact, help and where. */
@@ -51,11 +48,7 @@ class AccessibilityTests {
                 + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
               .catch(e => done(['axe failed: ' + e]));""";
 
-    private static WebDriver browser;
     private static String axe;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     MockMvc mvc;
@@ -67,10 +60,9 @@ class AccessibilityTests {
     private int pagesChecked;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
+    static void loadAxe() throws IOException {
         if (Files.isReadable(AXE)) {
             axe = Files.readString(AXE, StandardCharsets.UTF_8);
-            browser = Chromium.startIfInstalled();
         }
         if (browser != null) {
             browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
@@ -83,21 +75,6 @@ class AccessibilityTests {
                 + "; install it from npm as .ci/run does (see the README), or name axe.min.js with -Daxe.path");
         assumeTrue(browser != null, Chromium.MISSING);
         Chromium.signIn(browser, port, spring.getEnvironment());
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private void open(String path) {
-        browser.get("http://127.0.0.1:" + port + path);
-    }
-
-    private WebElement find(String css) {
-        return browser.findElement(By.cssSelector(css));
     }
 
     private void submit(String formCss) {

@@ -13,8 +13,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -38,7 +35,6 @@ import org.sectormap.organisation.OutreachStatus;
 import org.sectormap.recommendation.RecommendationService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -52,12 +48,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @Tag("browser")
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BrowserJourneyTests {
-
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
+class BrowserJourneyTests extends BrowserTest {
 
     @Autowired
     OrganisationService organisations;
@@ -71,11 +62,6 @@ class BrowserJourneyTests {
     @Autowired
     MockMvc mvc;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Chromium.startIfInstalled();
-    }
-
     @Autowired
     Environment settings;
 
@@ -83,21 +69,6 @@ class BrowserJourneyTests {
     void skipWithoutBrowserAndSignIn() {
         assumeTrue(browser != null, Chromium.MISSING);
         Chromium.signIn(browser, port, settings);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private void open(String path) {
-        browser.get("http://127.0.0.1:" + port + path);
-    }
-
-    private WebElement find(String css) {
-        return browser.findElement(By.cssSelector(css));
     }
 
     private void clickThrough(WebElement element) {

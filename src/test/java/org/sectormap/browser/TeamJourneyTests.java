@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.sectormap.DatabaseTest;
 import org.sectormap.organisation.OrganisationDetails;
@@ -20,7 +17,6 @@ import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 
 /**
@@ -31,15 +27,10 @@ import org.springframework.core.env.Environment;
 @Tag("browser")
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TeamJourneyTests {
+class TeamJourneyTests extends BrowserTest {
 
     private static final String PASSWORD = "a long enough passphrase for tests";
     private static final String CONTACT = "Parveen Contact-Person";
-
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     Environment settings;
@@ -47,29 +38,9 @@ class TeamJourneyTests {
     @Autowired
     OrganisationService organisations;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Chromium.startIfInstalled();
-    }
-
     @BeforeEach
     void skipWithoutBrowser() {
         assumeTrue(browser != null, Chromium.MISSING);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private void open(String path) {
-        browser.get("http://127.0.0.1:" + port + path);
-    }
-
-    private WebElement find(String css) {
-        return browser.findElement(By.cssSelector(css));
     }
 
     /** Invites someone from the users page and hands back the invitation's link. */
