@@ -29,6 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
 import org.sectormap.comment.CommentService;
+import org.sectormap.comment.NewComment;
 import org.sectormap.organisation.Category;
 import org.sectormap.organisation.InterviewMode;
 import org.sectormap.organisation.OrganisationDetails;
@@ -236,7 +237,8 @@ class BrowserJourneyTests {
         recommendations.add(recommendations.groups().get(0).id(), "Seek clarification of future funding.");
         long recommendation = recommendations.groups().get(0).items().get(0).id();
         recommendations.changeStatus(recommendation, "agreed", "2007-08-01", "Agreed at the board");
-        comments.addAnonymous("A", "Barriers", "Meetings are too central.", LocalDate.of(2007, 7, 5));
+        comments.hold(List.of(new NewComment("A", "Barriers", "Meetings are too central.")));
+        comments.releaseNow();
 
         browser.manage().window().setSize(new Dimension(320, 900));
         try {
