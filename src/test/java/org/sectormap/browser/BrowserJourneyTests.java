@@ -192,6 +192,11 @@ class BrowserJourneyTests {
         assertThat(find(".notice").getText()).startsWith("Interview recorded.");
         assertThat(find("main").getText()).contains(aboutItself).doesNotContain(aboutSector);
 
+        // Held back until enough interviews have been recorded: the page says one is waiting, not what it said.
+        open("/comments");
+        assertThat(find("#waiting").getText()).startsWith("Comments from 1 interview are waiting");
+        assertThat(find("main").getText()).doesNotContain(aboutSector);
+        comments.releaseNow();
         open("/comments");
         WebElement comment = browser.findElement(By.xpath("//blockquote[normalize-space()='" + aboutSector + "']"));
         assertThat(comment.findElement(By.xpath("preceding::h2[1]")).getText()).startsWith("B. ");
