@@ -209,7 +209,9 @@ class InterviewTests {
         Document confirm = page("/organisations/" + id + "/interviews/" + interview + "/delete");
         assertThat(confirm.selectFirst("h1").text()).isEqualTo("Delete the interview of 12 July 2007 with Converge?");
         assertThat(confirm.select("main p").eachText()).anySatisfy(p -> assertThat(p)
-                .startsWith("Its one answer about the organisation will be deleted too."));
+                .startsWith("Its one answer about the organisation will be deleted too.")
+                .contains("Its anonymous comments are not linked to it and stay, released or still waiting to be.")
+                .endsWith("The organisation's own record is not changed."));
         assertThat(interviews.ofOrganisation(id)).hasSize(1);
 
         long other = organisation("Someone else");
