@@ -89,7 +89,7 @@ public class CommentService {
      */
     private void release(int atLeast) {
         List<CommentPoolRepository.Row> rows = pool.lockAll();
-        if (rows.isEmpty() || rows.size() < atLeast) {
+        if (rows.size() < atLeast) {
             return;
         }
         List<NewComment> released = new ArrayList<>();
