@@ -54,7 +54,17 @@ public record EveryKindOfRecord(long organisation, long referred, long interview
                 .andExpect(status().isCreated());
 
         ThemeService themes = spring.getBean(ThemeService.class);
-        String comment = spring.getBean(CommentService.class).all().get(0).id();
+        // One interview is fewer than a release takes: released here so the comment pages have one to show.
+        CommentService comments = spring.getBean(CommentService.class);
+        comments.releaseNow();
+        String comment = comments.all().get(0).id();
+        // And one still waiting, so the pool has a row too.
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", second).contentType("application/json")
+                        .content("""
+                                {"heldOn":"2007-07-21","mode":"visit","cypBoard":"no","answers":[
+                                  {"questionId":%d,"text":"Nobody asks the small groups.","about":"sector"}]}"""
+                                .formatted(questions.get(0).id())))
+                .andExpect(status().isCreated());
         long theme = themes.all().get(0).id();
         themes.code(comment, Set.of(theme), true);
         RecommendationService recommendations = spring.getBean(RecommendationService.class);

@@ -29,9 +29,19 @@ class CommentApiController {
     record ThemeJson(long id, String name, long comments) {
     }
 
+    /** How many interviews' comments wait in the pool and how many interviews release it: counts, never content. */
+    record WaitingJson(int interviews, int releaseAfter) {
+    }
+
     @GetMapping("/api/comments")
     List<CommentJson> all() {
         return comments.all().stream().map(CommentJson::of).toList();
+    }
+
+    @GetMapping("/api/comments/waiting")
+    WaitingJson waiting() {
+        CommentService.Waiting waiting = comments.waiting();
+        return new WaitingJson(waiting.interviews(), waiting.releaseAfter());
     }
 
     @GetMapping("/api/themes")

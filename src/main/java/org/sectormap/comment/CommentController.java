@@ -33,13 +33,17 @@ class CommentController {
         this.messages = messages;
     }
 
-    /** Grouped by the questionnaire section each answered, with the themes each is coded under. */
+    /**
+     * Grouped by the questionnaire section each answered, with the themes each is coded under, and
+     * how many interviews' comments are still waiting to be released: a count, never what they say.
+     */
     @GetMapping("/comments")
     String list(Model model) {
         Map<String, List<ThemeService.CodedComment>> bySection = themes.coded().stream().collect(Collectors.groupingBy(
                 c -> c.comment().sectionCode() + ". " + c.comment().sectionTitle(), LinkedHashMap::new,
                 Collectors.toList()));
         model.addAttribute("bySection", bySection);
+        model.addAttribute("waiting", comments.waiting());
         return "comment/list";
     }
 

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CommentRepository {
 
-    private static final String COLUMNS = "id, section_code, section_title, comment_text AS text, recorded_month, quote";
+    private static final String COLUMNS = "id, section_code, section_title, comment_text AS text, quote";
 
     private final JdbcClient jdbc;
 
@@ -17,11 +17,11 @@ class CommentRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(String sectionCode, String sectionTitle, String text, String month) {
-        jdbc.sql("INSERT INTO anonymous_comment (id, section_code, section_title, comment_text, recorded_month, quote) "
-                        + "VALUES (:id, :code, :title, :text, :month, FALSE)")
+    void insert(String sectionCode, String sectionTitle, String text) {
+        jdbc.sql("INSERT INTO anonymous_comment (id, section_code, section_title, comment_text, quote) "
+                        + "VALUES (:id, :code, :title, :text, FALSE)")
                 .param("id", UUID.randomUUID().toString()).param("code", sectionCode).param("title", sectionTitle)
-                .param("text", text).param("month", month).update();
+                .param("text", text).update();
     }
 
     /** By theme, then text: an order that says nothing about when each was entered. */

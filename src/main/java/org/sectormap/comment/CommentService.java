@@ -1,34 +1,102 @@
 package org.sectormap.comment;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * Anonymous comments: held back in a sealed pool when an interview is recorded, and released
+ * together, in random order and as new rows, once enough interviews have added to the pool that
+ * nobody comparing the comments before and after can tell which interview gave which.
+ */
 @Service
 public class CommentService {
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+    /** The order comments enter the shuffle: by content alone, so nothing of the pool's order can survive it. */
+    private static final Comparator<NewComment> CONTENT = Comparator.comparing(NewComment::sectionCode)
+            .thenComparing(NewComment::sectionTitle).thenComparing(NewComment::text);
 
     private final CommentRepository comments;
+    private final CommentPoolRepository pool;
+    private final CommentPoolCipher cipher;
+    private final Random shuffle;
+    private final int releaseAfter;
 
-    CommentService(CommentRepository comments) {
+    CommentService(CommentRepository comments, CommentPoolRepository pool, CommentPoolCipher cipher,
+            @Qualifier(CommentShuffle.BEAN) Random shuffle, AnonymitySettings settings) {
         this.comments = comments;
+        this.pool = pool;
+        this.cipher = cipher;
+        this.shuffle = shuffle;
+        this.releaseAfter = settings.releaseAfter();
     }
 
     /**
-     * Keeps a comment apart from whoever made it. Nothing identifying goes in, so there is
-     * nothing to give back: the caller gets no key with which to link it to an interview.
+     * How many interviews' comments wait in the pool, and how many interviews release it: the
+     * numbers only, as the interview table already shows that interviews happened.
+     */
+    public record Waiting(int interviews, int releaseAfter) {
+
+        /** At least one: a pool that two interviews at once left full goes with the next. */
+        public int more() {
+            return Math.max(1, releaseAfter - interviews);
+        }
+    }
+
+    /**
+     * Holds one interview's sector comments, none or many, as one sealed row of the pool, and
+     * releases the pool once {@code sectormap.anonymity.release-after} interviews have added to it.
+     * Nothing identifying goes in and nothing comes back, so the caller holds no key to link them.
      */
     @Transactional
-    public void addAnonymous(String sectionCode, String sectionTitle, String text, LocalDate heardOn) {
-        comments.insert(sectionCode, sectionTitle, text, heardOn == null ? null : heardOn.format(MONTH));
+    public void hold(List<NewComment> fromOneInterview) {
+        pool.add(cipher.seal(fromOneInterview));
+        if (pool.count() >= releaseAfter) {
+            release(releaseAfter);
+        }
+    }
+
+    /**
+     * Releases whatever waits, however few interviews added it. Only the demo data calls this, for
+     * its last few fictional interviews, and it loads only while the pool is empty, so no real
+     * comment is ever released in a batch smaller than the setting.
+     */
+    @Transactional
+    public void releaseNow() {
+        release(1);
+    }
+
+    @Transactional(readOnly = true)
+    public Waiting waiting() {
+        return new Waiting(pool.count(), releaseAfter);
     }
 
     @Transactional(readOnly = true)
     public List<AnonymousComment> all() {
         return comments.all();
+    }
+
+    /**
+     * Counts again under lock: another interview may have released the pool since it was counted.
+     * The comments become new rows with new random keys, written in shuffled order, so neither the
+     * keys nor the order they are stored in say which interview gave them.
+     */
+    private void release(int atLeast) {
+        List<CommentPoolRepository.Row> rows = pool.lockAll();
+        if (rows.size() < atLeast) {
+            return;
+        }
+        List<NewComment> released = new ArrayList<>();
+        rows.forEach(row -> released.addAll(cipher.open(row.sealed())));
+        released.sort(CONTENT);
+        Collections.shuffle(released, shuffle);
+        released.forEach(c -> comments.insert(c.sectionCode(), c.sectionTitle(), c.text()));
+        pool.delete(rows);
     }
 }

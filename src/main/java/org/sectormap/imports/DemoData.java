@@ -69,7 +69,8 @@ class DemoData implements ApplicationRunner {
      */
     Result load(DemoDataSet set) {
         return transaction.execute(status -> {
-            if (store.organisationCount() > 0) {
+            // Waiting comments would be released with the demo's, which everyone knows, and so stand out.
+            if (store.organisationCount() > 0 || store.commentsWaiting()) {
                 return new Result(Outcome.NOT_EMPTY, 0);
             }
             if (!guard.claim(set)) {

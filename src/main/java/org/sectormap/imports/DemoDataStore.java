@@ -114,6 +114,19 @@ class DemoDataStore {
         interviews.record(organisationId, typed);
     }
 
+    /** Real interviews' comments may wait in the pool even in an empty register, their organisations since deleted. */
+    boolean commentsWaiting() {
+        return comments.waiting().interviews() > 0;
+    }
+
+    /**
+     * The worked example's last interviews, fewer than a release, would otherwise wait for real
+     * ones to join them, and their comments could not be coded and linked as the example shows.
+     */
+    void releaseDemoComments() {
+        comments.releaseNow();
+    }
+
     List<AnonymousComment> comments() {
         return comments.all();
     }

@@ -54,6 +54,7 @@ class DemoDataWorkedExample {
         }
         Set<String> earlier = commentIds(store.comments());
         interviews(organisations);
+        store.releaseDemoComments();
         codeAndLink(newComments(earlier), recommendations);
     }
 

@@ -9,6 +9,7 @@ import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
 import org.sectormap.audit.Audited;
 import org.sectormap.comment.CommentService;
+import org.sectormap.comment.NewComment;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.Problem;
@@ -37,15 +38,17 @@ public class InterviewService {
 
     /**
      * Records the interview, its answers about the organisation, and its comments on the wider
-     * sector, which leave here with their theme and text only. The register's interview fields
+     * sector, which leave here with their theme and text only, to wait in the comment pool until
+     * enough other interviews have joined them; always handed over, even none, so the pool grows by
+     * one row per interview whatever was said. The register's interview fields
      * follow the interview, so the summary reports count it.
      */
     @Transactional
     long record(Interview interview, List<InterviewRules.SectorComment> sectorComments) {
         long id = interviews.insert(interview);
         audit.created(audited(interview.organisationId(), id), interview.audited());
-        sectorComments.forEach(c -> comments.addAnonymous(c.sectionCode(), c.sectionTitle(), c.text(),
-                interview.heldOn()));
+        comments.hold(sectorComments.stream()
+                .map(c -> new NewComment(c.sectionCode(), c.sectionTitle(), c.text())).toList());
         organisations.recordInterview(interview.organisationId(), details -> details.interviewed(interview.heldOn(),
                 interview.mode(), interview.fullInterview(), interview.followUp(),
                 interview.cypBoard() == CypBoard.DIRECTLY, interview.wellInformed()));
@@ -74,7 +77,9 @@ public class InterviewService {
 
     /**
      * Deletes an interview recorded in error, with its answers about the organisation. Its
-     * anonymous comments cannot be found to delete, by design, and stay.
+     * anonymous comments cannot be found to delete, by design, and stay: released ones among the
+     * others, waiting ones in the pool, where its row still counts towards the release, so the
+     * pool's count does not move and says nothing about which row was the interview's.
      */
     @Transactional
     boolean delete(long organisationId, long id) {

@@ -131,6 +131,7 @@ class RoleMatrixTests {
             entry("POST /themes/{id:\\d+}/rename", ADMIN),
             entry("POST /themes/{id:\\d+}/delete", ADMIN),
             entry("GET /api/comments", STAFF),
+            entry("GET /api/comments/waiting", STAFF),
             entry("GET /api/themes", STAFF),
             entry("GET /api/themes/{id}/comments", STAFF),
             // Recommendations: viewers read them

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import org.jsoup.Jsoup;
@@ -56,10 +56,10 @@ class ThemeTests {
 
     @Test
     void shouldCodeACommentUnderSeveralThemesAndCountThemBySection() throws Exception {
-        comments.addAnonymous("A", "Barriers", "Funding runs out in April.", LocalDate.of(2007, 7, 2));
-        comments.addAnonymous("D", "Groups", "Small groups cannot fund training or find trusted support.",
-                LocalDate.of(2007, 7, 3));
-        comments.addAnonymous("D", "Groups", "Faith groups are met with suspicion.", LocalDate.of(2007, 7, 4));
+        comments.hold(List.of(new NewComment("A", "Barriers", "Funding runs out in April."),
+                new NewComment("D", "Groups", "Small groups cannot fund training or find trusted support."),
+                new NewComment("D", "Groups", "Faith groups are met with suspicion.")));
+        comments.releaseNow();
         String mixed = commentId("Small groups cannot fund training or find trusted support.");
         mvc.perform(post("/comments/{id}/code", mixed).with(csrf())
                         .param("theme", String.valueOf(themeId("Funding")))
@@ -91,7 +91,8 @@ class ThemeTests {
         assertThat(duplicate.select(".error-summary a").text()).isEqualTo("There is already a theme called 'funding'");
 
         long premises = themeId("Premises");
-        comments.addAnonymous("D", "Groups", "The rent on the hall doubled.", null);
+        comments.hold(List.of(new NewComment("D", "Groups", "The rent on the hall doubled.")));
+        comments.releaseNow();
         themes.code(commentId("The rent on the hall doubled."), Set.of(premises), false);
         mvc.perform(post("/themes/{id}/rename", premises).with(csrf()).param("name", "Premises and rent"))
                 .andExpect(redirectedUrl("/themes/" + premises));
@@ -103,7 +104,8 @@ class ThemeTests {
 
     @Test
     void shouldRefuseToCodeUnderAThemeThatDoesNotExist() throws Exception {
-        comments.addAnonymous("A", "Barriers", "Too many meetings.", null);
+        comments.hold(List.of(new NewComment("A", "Barriers", "Too many meetings.")));
+        comments.releaseNow();
         String id = commentId("Too many meetings.");
         mvc.perform(post("/comments/{id}/code", id).with(csrf()).param("theme", "999999"))
                 .andExpect(status().isNotFound());

@@ -31,7 +31,7 @@ class DemoDataLoadingTests {
 
     /** Every table a load writes to. */
     private static final List<String> TABLES = List.of("organisation", "contact_attempt", "interview",
-            "interview_answer", "anonymous_comment", "comment_theme", "recommendation_group", "recommendation",
+            "interview_answer", "comment_pool", "anonymous_comment", "comment_theme", "recommendation_group", "recommendation",
             "recommendation_theme", "recommendation_comment", "demo_load");
 
     @Autowired

@@ -16,12 +16,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
 import org.sectormap.organisation.OrganisationService;
+import org.sectormap.comment.CommentService;
+import org.sectormap.comment.NewComment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.core.io.Resource;
@@ -43,6 +46,9 @@ class DemoDataTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommentService comments;
 
     @Test
     void shouldLoadTheInterviewedOrganisationsOfAppendix1ByArea() throws Exception {
@@ -76,6 +82,17 @@ class DemoDataTests {
         assertThat(organisations.count()).isEqualTo(48);
         mvc.perform(post("/demo").with(csrf())).andExpect(redirectedUrl("/"));
         assertThat(organisations.count()).isEqualTo(48);
+    }
+
+    /** Released with the demo's comments, which anyone can read in the source, a real one would stand out. */
+    @Test
+    void shouldNotLoadWhileARealInterviewsCommentsWaitInThePool() {
+        comments.hold(List.of(new NewComment("A", "Barriers", "Said at an interview whose organisation was deleted.")));
+
+        assertThat(demo.load(DemoDataSet.WORKED_EXAMPLE).outcome()).isEqualTo(DemoData.Outcome.NOT_EMPTY);
+        assertThat(organisations.count()).isZero();
+        assertThat(comments.all()).isEmpty();
+        assertThat(comments.waiting().interviews()).isEqualTo(1);
     }
 
     @Test

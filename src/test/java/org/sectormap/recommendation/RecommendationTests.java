@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -23,6 +22,7 @@ import org.sectormap.WidestText;
 import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
 import org.sectormap.comment.CommentService;
+import org.sectormap.comment.NewComment;
 import org.sectormap.comment.ThemeService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -149,8 +149,9 @@ class RecommendationTests {
         recommendations.addGroup("Supporting the infrastructure organisations", "VCS Engage");
         recommendations.add(recommendations.groups().get(0).id(), "Seek clarification of NRF funding.");
         long id = onlyRecommendation();
-        comments.addAnonymous("A", "Barriers", "The whole county rests on NRF money.", LocalDate.of(2007, 7, 5));
-        comments.addAnonymous("A", "Barriers", "Meetings are too central.", LocalDate.of(2007, 7, 6));
+        comments.hold(List.of(new NewComment("A", "Barriers", "The whole county rests on NRF money."),
+                new NewComment("A", "Barriers", "Meetings are too central.")));
+        comments.releaseNow();
         String nrf = comments.all().stream().filter(c -> c.text().startsWith("The whole")).findFirst().orElseThrow().id();
         long funding = themes.all().get(0).id();
         themes.code(nrf, Set.of(funding), true);
