@@ -65,7 +65,7 @@ class RecommendationTests {
                 .andExpect(redirectedUrl("/recommendations"));
 
         Document page = page("/recommendations");
-        assertThat(page.select("h2").eachText()).containsExactly("Commissioning", "Spreading the message");
+        assertThat(page.select("h2:not(#history)").eachText()).containsExactly("Commissioning", "Spreading the message");
         assertThat(page.select("ol.recommendations li").eachAttr("value")).containsExactly("1", "2");
         assertThat(page.select(".caption").eachText()).contains("VCS Engage should:");
 
@@ -118,7 +118,8 @@ class RecommendationTests {
                 .param("notedOn", "2007-09-15").param("note", "Letters sent")).andExpect(redirectedUrl("/recommendations/" + id));
 
         Document page = page("/recommendations/" + id);
-        assertThat(page.select("tbody tr td:first-child").eachText()).containsExactly("15 September 2007", "1 August 2007");
+        assertThat(page.selectFirst("table").select("tbody tr td:first-child").eachText())
+                .containsExactly("15 September 2007", "1 August 2007");
         assertThat(page.select("h1 + p .tag").text()).isEqualTo("In progress");
 
         Document bad = Jsoup.parse(mvc.perform(post("/recommendations/{id}/status", id).with(csrf())
@@ -140,7 +141,7 @@ class RecommendationTests {
         long id = onlyRecommendation();
         recommendations.changeStatus(id, "agreed", "2007-08-01", "Agreed at the board");
 
-        assertThat(page("/recommendations/" + id).select("table thead th").eachText())
+        assertThat(page("/recommendations/" + id).selectFirst("table").select("thead th").eachText())
                 .containsExactly("Date", "Status", "Note");
     }
 
