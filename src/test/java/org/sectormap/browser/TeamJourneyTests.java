@@ -99,7 +99,9 @@ class TeamJourneyTests extends BrowserTest {
         assertThat(browser.getPageSource()).doesNotContain(CONTACT);
         assertThat(browser.findElements(By.id("history"))).isEmpty();
         open("/organisations");
-        assertThat(browser.getPageSource()).contains("Lincolnshire Chinese Association").doesNotContain(CONTACT);
+        // Found before reading the page, so that a page still arriving cannot pass for one without the name.
+        assertThat(browser.findElement(By.linkText("Lincolnshire Chinese Association")).isDisplayed()).isTrue();
+        assertThat(browser.getPageSource()).doesNotContain(CONTACT);
         Chromium.signOut(browser);
     }
 }
