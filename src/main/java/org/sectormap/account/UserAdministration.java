@@ -10,6 +10,7 @@ import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
 import org.sectormap.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * An administrator's work on other users: invite, change role, disable. No email is sent: the
  * administrator passes the one-time link on. An administrator cannot change or disable themselves,
- * so an installation always keeps the administrator who is doing the work.
+ * so an installation always keeps the administrator who is doing the work. A change of role or a
+ * disabling ends the user's open sessions ({@link OpenSessions}), so it applies at their next request.
  */
 @Service
 @Transactional
@@ -31,15 +33,17 @@ class UserAdministration {
     private final PasswordEncoder encoder;
     private final Inputs inputs;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     UserAdministration(UserRepository users, InvitationRepository invitations, PasswordRules passwordRules,
-            PasswordEncoder encoder, Inputs inputs, Clock clock) {
+            PasswordEncoder encoder, Inputs inputs, Clock clock, ApplicationEventPublisher events) {
         this.users = users;
         this.invitations = invitations;
         this.passwordRules = passwordRules;
         this.encoder = encoder;
         this.inputs = inputs;
         this.clock = clock;
+        this.events = events;
     }
 
     private LocalDateTime now() {
@@ -77,10 +81,15 @@ class UserAdministration {
         Role role = readRole(input, typedRole);
         input.throwIfInvalid();
         users.setRole(user.id(), role);
+        events.publishEvent(new OpenSessions.AccessChanged(user.email()));
     }
 
     void setEnabled(String by, long id, boolean enabled) {
-        users.setEnabled(other(by, id).id(), enabled);
+        UserSummary user = other(by, id);
+        users.setEnabled(user.id(), enabled);
+        if (!enabled) {
+            events.publishEvent(new OpenSessions.AccessChanged(user.email()));
+        }
     }
 
     @Transactional(readOnly = true)
