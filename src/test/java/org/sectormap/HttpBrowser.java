@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -21,7 +23,14 @@ public final class HttpBrowser {
     public static final String COOKIE = "SESSION";
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> headers = new LinkedHashMap<>();
     private String cookie;
+
+    /** Sends this header with every request from now on, as a proxy in front would add it. */
+    public HttpBrowser with(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
 
     public HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return send(request(port, path).GET());
@@ -59,6 +68,7 @@ public final class HttpBrowser {
 
     private HttpRequest.Builder request(int port, String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        headers.forEach(request::header);
         return cookie == null ? request : request.header("Cookie", cookie);
     }
 

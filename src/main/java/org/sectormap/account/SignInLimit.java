@@ -1,8 +1,11 @@
 package org.sectormap.account;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import org.sectormap.shared.RateLimiter;
@@ -19,7 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Failed sign-ins per client address: past the limit in a window, the address's attempts are not
+ * Failed sign-ins per client address (per /64 for IPv6): past the limit in a window, the address's attempts are not
  * even checked until the window ends. Only failures count, so an office behind one address can all
  * sign in at nine; the per-account lockout still stops guessing one person's password from many
  * addresses. Behind a trusted proxy the address is the client's, from its forwarded headers
@@ -40,11 +43,28 @@ class SignInLimit {
     }
 
     void failed(HttpServletRequest request) {
-        failures.count(request.getRemoteAddr());
+        failures.count(client(request.getRemoteAddr()));
     }
 
     Optional<Duration> blockedFor(HttpServletRequest request) {
-        return failures.blockedFor(request.getRemoteAddr());
+        return failures.blockedFor(client(request.getRemoteAddr()));
+    }
+
+    /**
+     * The client as counted: an IPv4 address, or the /64 of an IPv6 one, since a single home or
+     * server is usually given a whole /64 and could otherwise take a fresh address for every try.
+     */
+    static String client(String address) {
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            // A literal address: parsed, never looked up.
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address;
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 
     /**

@@ -29,9 +29,9 @@ class ImportApiController {
     ImportApiController(ImportService imports, MessageSource messages,
             @Value("${spring.servlet.multipart.max-file-size}") DataSize largestFile, ImportLimit limit) {
         this.imports = imports;
-        this.limit = limit;
         this.messages = messages;
         this.largestFile = largestFile;
+        this.limit = limit;
     }
 
     /** The first problems, how many in all, and the columns when a heading is none of them. */

@@ -44,14 +44,6 @@ public final class RateLimiter {
         this.clock = clock;
     }
 
-    public int limit() {
-        return limit;
-    }
-
-    public Duration window() {
-        return window;
-    }
-
     /** How long until the key may act again, if it has used up its window; counts nothing. */
     public synchronized Optional<Duration> blockedFor(String key) {
         Instant now = clock.instant();

@@ -24,10 +24,13 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
+import org.sectormap.HttpBrowser;
 import org.sectormap.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -43,6 +46,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * so each test signs in from its own address and imports as its own user.
  */
 @DatabaseTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {"sectormap.rate-limit.sign-in=3", "sectormap.rate-limit.sign-in-window=5m",
         "sectormap.rate-limit.imports=2", "sectormap.rate-limit.imports-window=10m"})
 @Import(RateLimitTests.Frozen.class)
@@ -56,6 +60,9 @@ class RateLimitTests {
             return new MutableClock(Instant.now());
         }
     }
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     MockMvc mvc;
@@ -156,5 +163,26 @@ class RateLimitTests {
         clock.advance(Duration.ofMinutes(9));
         mvc.perform(ApiCalls.post("/api/import/organisations").with(anonymous()).contentType("text/csv").content(csv))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void shouldCountAnIpv6ClientByItsSlash64() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            signIn("2001:db8:0:7::" + i, email, "wrong").andExpect(forwardedUrl("/sign-in/failed"));
+        }
+        signIn("2001:db8:0:7:ffff::99", email, password).andExpect(forwardedUrl("/sign-in/limited"));
+        signIn("2001:db8:0:8::1", email, password).andExpect(redirectedUrl("/"));
+    }
+
+    /** On the real server, from this machine, which is where a trusted proxy would be. */
+    @Test
+    void shouldCountTheClientThatATrustedProxyNames() throws Exception {
+        HttpBrowser throughProxy = new HttpBrowser().with("X-Forwarded-For", "198.51.100.20");
+        for (int i = 0; i < 3; i++) {
+            assertThat(throughProxy.signIn(port, email, "wrong").statusCode()).isEqualTo(422);
+        }
+        assertThat(throughProxy.signIn(port, email, password).statusCode()).isEqualTo(429);
+        HttpBrowser someoneElse = new HttpBrowser().with("X-Forwarded-For", "198.51.100.21");
+        assertThat(someoneElse.signIn(port, email, password).statusCode()).isEqualTo(302);
     }
 }
