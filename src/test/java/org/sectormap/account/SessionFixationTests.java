@@ -68,6 +68,8 @@ class SessionFixationTests {
         assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
         String after = sessionCookie(signedIn);
         assertThat(after).isNotNull().isNotEqualTo(before);
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("SESSION=")
+                && c.contains("HttpOnly") && c.contains("SameSite=Strict"));
 
         assertThat(send(to("/organisations").header("Cookie", after)).statusCode()).isEqualTo(200);
         HttpResponse<String> withOldId = send(to("/organisations").header("Cookie", before));

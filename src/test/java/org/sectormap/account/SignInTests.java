@@ -114,6 +114,8 @@ class SignInTests {
         Cookie session = signIn(email, password).andExpect(status().isFound()).andReturn().getResponse()
                 .getCookie("SESSION");
         assertThat(storedSessionsOf(email)).isOne();
+        assertThat(jdbc.queryForObject("SELECT max_inactive_interval FROM spring_session WHERE principal_name = ?",
+                Integer.class, email)).as("seconds idle before the session ends").isEqualTo(3600);
         mvc.perform(get("/sign-out").cookie(session)).andExpect(status().isNotFound());
         mvc.perform(post("/sign-out").cookie(session).with(csrf()))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/sign-in?signedOut"));
