@@ -75,7 +75,8 @@ class AccountService {
 
     /**
      * The first administrator, from the setup page or the bootstrap properties. Refused once anyone
-     * exists, so a second setup cannot take over an installation.
+     * exists, so a second setup cannot take over an installation; two at the same moment, on one
+     * instance or two, create one administrator between them ({@link UserRepository#lockSetup}).
      *
      * @throws InvalidInputException naming each field in error, when nobody is created
      */
@@ -87,10 +88,13 @@ class AccountService {
             input.problem("token", "account.error.token.invalid");
         }
         input.throwIfInvalid();
+        // Hashed before the lock, which a concurrent setup waits on until this one commits.
+        String hash = encoder.encode(password);
+        users.lockSetup();
         if (users.any()) {
             throw new SetupDoneException();
         }
-        long id = users.insert(email, encoder.encode(password), Role.ADMIN, now());
+        long id = users.insert(email, hash, Role.ADMIN, now());
         audit.created(UserAdministration.audited(id), Map.of("email", UserRepository.normalised(email),
                 "role", Role.ADMIN.name()));
         if (token != null) {

@@ -56,7 +56,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AccountService accounts, AccountUserDetailsService userDetails,
-            Labels labels) throws Exception {
+            SignInLimit signInLimit, Labels labels) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         AuthenticationEntryPoint apiRefused = ApiRefusals.unauthenticated(labels);
         AuthenticationEntryPoint signInPage = new LoginUrlAuthenticationEntryPoint(SignInController.PATH);
@@ -64,7 +64,7 @@ class SecurityConfig {
         AccessDeniedHandler pageForbidden = new AccessDeniedHandlerImpl();
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error", SignInController.PATH,
-                                SignInOutcomes.FAILED_PATH, SetupController.PATH,
+                                SignInOutcomes.FAILED_PATH, SignInOutcomes.LIMITED_PATH, SetupController.PATH,
                                 InvitationController.PATH + "*").permitAll()
                         .requestMatchers("/account", "/account/**").authenticated()
                         .requestMatchers(HttpMethod.GET, VIEWER_READS).hasAnyRole(ADMIN, RESEARCHER, VIEWER)
@@ -76,7 +76,7 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage(SignInController.PATH).loginProcessingUrl(SignInController.PATH)
                         .usernameParameter(SignInController.EMAIL).passwordParameter(SignInController.PASSWORD)
                         .successHandler(SignInOutcomes.success(accounts))
-                        .failureHandler(SignInOutcomes.failure(accounts)))
+                        .failureHandler(SignInOutcomes.failure(accounts, signInLimit)))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl(SignInController.PATH + "?signedOut"))
                 // Decided here by path alone, not by what the request accepts: a script asking a page
                 // for JSON still gets the sign-in redirect, and an API call always gets JSON.
@@ -95,6 +95,7 @@ class SecurityConfig {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(new BearerTokenFilter(accounts, userDetails, apiRefused),
                         UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(signInLimit.filter(), UsernamePasswordAuthenticationFilter.class)
                 // A cross-site page can make a browser send its cookie but never an Authorization
                 // header, so only requests carrying a token may skip the CSRF check; the pages' own
                 // calls to the API with the session cookie keep it.

@@ -1,10 +1,14 @@
 package org.sectormap.account;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.sectormap.shared.FormErrors;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.Problem;
+import org.sectormap.shared.TooManyRequestsException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,10 +29,12 @@ class SignInController {
 
     private final AccountService accounts;
     private final Labels labels;
+    private final SignInLimit limit;
 
-    SignInController(AccountService accounts, Labels labels) {
+    SignInController(AccountService accounts, Labels labels, SignInLimit limit) {
         this.accounts = accounts;
         this.labels = labels;
+        this.limit = limit;
     }
 
     @GetMapping(PATH)
@@ -48,6 +54,24 @@ class SignInController {
         model.addAttribute("signedOut", false);
         return show(model, request, email, labels.errors(List.of(Problem.of(EMAIL, "signIn.error.failed",
                 AccountService.MAX_FAILED_SIGN_INS, AccountService.LOCKOUT.toMinutes()))));
+    }
+
+    /**
+     * Where {@link SignInLimit} forwards an address that failed too often; its password was not
+     * checked. Asked for directly by an address that may sign in, it is the sign-in page.
+     */
+    @PostMapping(SignInOutcomes.LIMITED_PATH)
+    String limited(@RequestParam(name = EMAIL, defaultValue = "") String email, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
+        model.addAttribute("signedOut", false);
+        Optional<Duration> blocked = limit.blockedFor(request);
+        if (blocked.isEmpty()) {
+            return show(model, request, email, FormErrors.none());
+        }
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(TooManyRequestsException.seconds(blocked.get())));
+        return show(model, request, email, labels.errors(List.of(Problem.of(EMAIL, "error.tooMany.signIn",
+                TooManyRequestsException.minutes(blocked.get())))));
     }
 
     private String show(Model model, HttpServletRequest request, String email, FormErrors errors) {

@@ -11,10 +11,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Counts failed sign-ins towards the lockout and clears the count on success. */
+/** Counts failed sign-ins towards the lockout and the address's limit, and clears the lockout's count on success. */
 final class SignInOutcomes {
 
     static final String FAILED_PATH = "/sign-in/failed";
+    static final String LIMITED_PATH = "/sign-in/limited";
 
     private SignInOutcomes() {
     }
@@ -34,9 +35,10 @@ final class SignInOutcomes {
      * Forwards, not redirects, so the page can answer 422 with the email kept; whatever went wrong
      * (unknown email, wrong password, locked, disabled) the page says the same thing.
      */
-    static AuthenticationFailureHandler failure(AccountService accounts) {
+    static AuthenticationFailureHandler failure(AccountService accounts, SignInLimit limit) {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
             accounts.signInFailed(request.getParameter(SignInController.EMAIL));
+            limit.failed(request);
             request.getRequestDispatcher(FAILED_PATH).forward(request, response);
         };
     }

@@ -13,6 +13,7 @@ import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
 import org.sectormap.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * An administrator's work on other users: invite, change role, disable. No email is sent: the
  * administrator passes the one-time link on. An administrator cannot change or disable themselves,
- * so an installation always keeps the administrator who is doing the work.
+ * so an installation always keeps the administrator who is doing the work. A change of role or a
+ * disabling ends the user's open sessions ({@link OpenSessions}), so it applies at their next request.
  */
 @Service
 @Transactional
@@ -35,10 +37,11 @@ class UserAdministration {
     private final PasswordEncoder encoder;
     private final Inputs inputs;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final AuditTrail audit;
 
     UserAdministration(UserRepository users, InvitationRepository invitations, PasswordRules passwordRules,
-            PasswordEncoder encoder, Inputs inputs, Clock clock, AuditTrail audit) {
+            PasswordEncoder encoder, Inputs inputs, Clock clock, ApplicationEventPublisher events, AuditTrail audit) {
         this.audit = audit;
         this.users = users;
         this.invitations = invitations;
@@ -46,6 +49,7 @@ class UserAdministration {
         this.encoder = encoder;
         this.inputs = inputs;
         this.clock = clock;
+        this.events = events;
     }
 
     private LocalDateTime now() {
@@ -85,12 +89,16 @@ class UserAdministration {
         input.throwIfInvalid();
         users.setRole(user.id(), role);
         audit.changed(audited(id), Map.of("role", user.role().name()), Map.of("role", role.name()));
+        events.publishEvent(new OpenSessions.AccessChanged(user.email()));
     }
 
     void setEnabled(String by, long id, boolean enabled) {
         UserSummary user = other(by, id);
         users.setEnabled(user.id(), enabled);
         audit.changed(audited(id), Map.of("enabled", user.enabled()), Map.of("enabled", enabled));
+        if (!enabled) {
+            events.publishEvent(new OpenSessions.AccessChanged(user.email()));
+        }
     }
 
     /** Users have no page each: their changes show on the users page. */

@@ -30,6 +30,14 @@ class UserRepository {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM app_user)", Boolean.class));
     }
 
+    /**
+     * Waits for any other first-administrator setup, on this instance or another, to finish, and
+     * holds theirs back until this transaction ends; then {@link #any()} sees what the other made.
+     */
+    void lockSetup() {
+        jdbc.queryForObject("SELECT id FROM setup_lock WHERE id = 1 FOR UPDATE", Integer.class);
+    }
+
     Optional<AppUser> findByEmail(String email) {
         return jdbc.query("SELECT * FROM app_user WHERE email = ?", UserRepository::row, normalised(email))
                 .stream().findFirst();

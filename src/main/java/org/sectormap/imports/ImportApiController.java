@@ -2,6 +2,7 @@ package org.sectormap.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
@@ -22,13 +23,15 @@ class ImportApiController {
     private final ImportService imports;
     private final MessageSource messages;
     private final DataSize largestFile;
+    private final ImportLimit limit;
 
     /** The API takes no larger a file than the upload form, whose limit is the multipart one. */
     ImportApiController(ImportService imports, MessageSource messages,
-            @Value("${spring.servlet.multipart.max-file-size}") DataSize largestFile) {
+            @Value("${spring.servlet.multipart.max-file-size}") DataSize largestFile, ImportLimit limit) {
         this.imports = imports;
         this.messages = messages;
         this.largestFile = largestFile;
+        this.limit = limit;
     }
 
     /** The first problems, how many in all, and the columns when a heading is none of them. */
@@ -37,7 +40,8 @@ class ImportApiController {
     }
 
     @PostMapping(path = "/api/import/organisations", consumes = "text/csv")
-    ResponseEntity<?> importOrganisations(InputStream body) throws IOException {
+    ResponseEntity<?> importOrganisations(InputStream body, Principal user) throws IOException {
+        limit.count(user);
         ParsedImport result = imports.importAll(read(body));
         if (!result.valid()) {
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new Problems(result.problems(),

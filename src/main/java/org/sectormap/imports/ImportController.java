@@ -1,6 +1,7 @@
 package org.sectormap.imports;
 
 import java.io.IOException;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,9 +40,12 @@ class ImportController {
     private final PendingImports pendingImports;
     private final Labels labels;
     private final Areas areas;
+    private final ImportLimit limit;
 
-    ImportController(ImportService imports, PendingImports pendingImports, Labels labels, Areas areas) {
+    ImportController(ImportService imports, PendingImports pendingImports, Labels labels, Areas areas,
+            ImportLimit limit) {
         this.imports = imports;
+        this.limit = limit;
         this.pendingImports = pendingImports;
         this.labels = labels;
         this.areas = areas;
@@ -87,7 +91,8 @@ class ImportController {
 
     @PostMapping("/import")
     String upload(@RequestParam(required = false) MultipartFile file, HttpSession session, Model model,
-            HttpServletResponse response) throws IOException {
+            HttpServletResponse response, Principal user) throws IOException {
+        limit.count(user);
         if (file == null || file.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("errors", labels.errors(List.of(Problem.of("file", "import.noFile"))));

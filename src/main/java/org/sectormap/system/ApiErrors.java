@@ -9,10 +9,12 @@ import org.sectormap.shared.FieldError;
 import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.NotFoundException;
+import org.sectormap.shared.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -59,6 +61,13 @@ class ApiErrors {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Map<String, Object>> conflict(ConflictException e) {
         return error(HttpStatus.CONFLICT, labels.message(e), null);
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<Map<String, Object>> tooMany(TooManyRequestsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(Map.of("error", labels.message(e)));
     }
 
     @ExceptionHandler(ResponseStatusException.class)

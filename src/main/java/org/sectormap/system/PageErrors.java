@@ -3,11 +3,13 @@ package org.sectormap.system;
 import org.sectormap.shared.BadParameterException;
 import org.sectormap.shared.ConflictException;
 import org.sectormap.shared.NotFoundException;
+import org.sectormap.shared.TooManyRequestsException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.unit.DataSize;
@@ -17,7 +19,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Errors an HTML page can explain: a bad link or bookmark, or an upload that is too large. */
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Errors an HTML page can explain: a bad link or bookmark, an upload that is too large, or one too many. */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
@@ -49,6 +53,13 @@ class PageErrors {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView badQuery(BadParameterException e) {
         return errorPage(HttpStatus.BAD_REQUEST, messages.getMessage(e, LocaleContextHolder.getLocale()));
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+    ModelAndView tooMany(TooManyRequestsException e, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        return errorPage(HttpStatus.TOO_MANY_REQUESTS, messages.getMessage(e, LocaleContextHolder.getLocale()));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -54,6 +54,7 @@ class RoleMatrixTests {
             // Signing in
             entry("GET /sign-in", ANYONE),
             entry("POST /sign-in/failed", ANYONE),
+            entry("POST /sign-in/limited", ANYONE),
             entry("GET /setup", ANYONE),
             entry("POST /setup", ANYONE),
             entry("GET /account", SIGNED_IN),

@@ -41,7 +41,7 @@ class SessionFixationTests {
     }
 
     private static String sessionCookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
                 .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(null);
     }
 
@@ -68,6 +68,8 @@ class SessionFixationTests {
         assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
         String after = sessionCookie(signedIn);
         assertThat(after).isNotNull().isNotEqualTo(before);
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("SESSION=")
+                && c.contains("HttpOnly") && c.contains("SameSite=Strict"));
 
         assertThat(send(to("/organisations").header("Cookie", after)).statusCode()).isEqualTo(200);
         HttpResponse<String> withOldId = send(to("/organisations").header("Cookie", before));
@@ -97,7 +99,7 @@ class SessionFixationTests {
         HttpResponse<String> proxied = send(to("/sign-in").header("X-Forwarded-Proto", "https")
                 .header("X-Forwarded-Host", "localhost"));
         assertThat(proxied.statusCode()).isEqualTo(200);
-        assertThat(proxied.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("JSESSIONID=")
+        assertThat(proxied.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("SESSION=")
                 && c.contains("Secure"));
 
         HttpResponse<String> rebound = send(to("/sign-in").header("X-Forwarded-Host", "attacker.example"));

@@ -9,6 +9,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +39,9 @@ class SetupTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    AccountService accounts;
 
     @BeforeEach
     void noUsers() {
@@ -85,5 +96,38 @@ class SetupTests {
                 .param("password", "another long passphrase")).andExpect(status().isNotFound());
         mvc.perform(get("/sign-in").with(anonymous()))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("href=\"/setup\""))));
+    }
+
+    /** Two setups at once, as two instances starting with bootstrap settings, or two people on the setup page. */
+    @Test
+    void shouldCreateOneAdministratorWhenTwoSetupsRunAtOnce() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            noUsers();
+            CyclicBarrier together = new CyclicBarrier(2);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Boolean>> outcomes = new ArrayList<>();
+                for (String who : List.of("first", "second")) {
+                    outcomes.add(pool.submit(() -> {
+                        together.await();
+                        try {
+                            accounts.createFirstAdmin(Map.of("email", who + "@test.example",
+                                    "password", "a long enough passphrase"), null);
+                            return true;
+                        } catch (SetupDoneException e) {
+                            return false;
+                        }
+                    }));
+                }
+                List<Boolean> created = new ArrayList<>();
+                for (Future<Boolean> outcome : outcomes) {
+                    created.add(outcome.get());
+                }
+                assertThat(created).as("round " + round).containsExactlyInAnyOrder(true, false);
+                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Integer.class)).isOne();
+            } finally {
+                pool.shutdown();
+            }
+        }
     }
 }

@@ -22,9 +22,10 @@ import org.sectormap.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+
+import jakarta.servlet.http.Cookie;
 
 @DatabaseTest
 class SignInTests {
@@ -44,13 +45,8 @@ class SignInTests {
     @Value("${sectormap.bootstrap-admin-password}")
     String password;
 
-    private ResultActions signIn(String as, String with, MockHttpSession session) throws Exception {
-        return mvc.perform(post("/sign-in").param("email", as).param("password", with).session(session)
-                .with(csrf()).with(anonymous()));
-    }
-
     private ResultActions signIn(String as, String with) throws Exception {
-        return signIn(as, with, new MockHttpSession());
+        return mvc.perform(post("/sign-in").param("email", as).param("password", with).with(csrf()).with(anonymous()));
     }
 
     @Test
@@ -114,13 +110,21 @@ class SignInTests {
     }
 
     @Test
-    void shouldSignOutWithAPost() throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        signIn(email, password, session).andExpect(status().isFound());
-        mvc.perform(get("/sign-out").session(session)).andExpect(status().isNotFound());
-        mvc.perform(post("/sign-out").session(session).with(csrf()))
+    void shouldSignOutWithAPostAndDeleteTheStoredSession() throws Exception {
+        Cookie session = signIn(email, password).andExpect(status().isFound()).andReturn().getResponse()
+                .getCookie("SESSION");
+        assertThat(storedSessionsOf(email)).isOne();
+        assertThat(jdbc.queryForObject("SELECT max_inactive_interval FROM spring_session WHERE principal_name = ?",
+                Integer.class, email)).as("seconds idle before the session ends").isEqualTo(3600);
+        mvc.perform(get("/sign-out").cookie(session)).andExpect(status().isNotFound());
+        mvc.perform(post("/sign-out").cookie(session).with(csrf()))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/sign-in?signedOut"));
-        assertThat(session.isInvalid()).isTrue();
+        assertThat(storedSessionsOf(email)).isZero();
+    }
+
+    private int storedSessionsOf(String principal) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM spring_session WHERE principal_name = ?", Integer.class,
+                principal);
     }
 
     @Test

@@ -28,9 +28,11 @@ import org.sectormap.organisation.OrganisationQuery;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+
+import jakarta.servlet.http.Cookie;
 
 @DatabaseTest
 class ImportTests {
@@ -153,26 +155,27 @@ class ImportTests {
 
     @Test
     void shouldPreviewThenImportOnConfirmationOnlyOnce() throws Exception {
-        MockHttpSession session = new MockHttpSession();
         MockMultipartFile file = new MockMultipartFile("file", "mapping.csv", "text/csv",
                 ("name,status,area\n\"" + AWKWARD.replace("\"", "\"\"") + "\",listed,Leicester\n"
                         + "Derby REC,interviewed,Derby city\n").getBytes(StandardCharsets.UTF_8));
-        String preview = mvc.perform(multipart("/import").file(file).session(session).with(csrf()))
-                .andExpect(status().is3xxRedirection())
-                .andReturn().getResponse().getRedirectedUrl();
+        MockHttpServletResponse uploaded = mvc.perform(multipart("/import").file(file).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse();
+        String preview = uploaded.getRedirectedUrl();
+        // The session that holds the waiting file's token, as the browser's cookie carries it.
+        Cookie session = uploaded.getCookie("SESSION");
         assertThat(stored()).isEmpty();
         Path waiting = pendingSettings.dir().resolve(preview.substring(preview.lastIndexOf('/') + 1));
         assertThat(waiting).exists();
 
-        Document page = Jsoup.parse(mvc.perform(get(preview).session(session))
+        Document page = Jsoup.parse(mvc.perform(get(preview).cookie(session))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(page.select(".lead").text()).isEqualTo("2 organisations will be imported from mapping.csv.");
         assertThat(page.select("tbody td").eachText()).contains(AWKWARD);
         assertThat(page.select("main b")).isEmpty();
 
-        mvc.perform(post(preview).session(session).with(csrf()))
+        mvc.perform(post(preview).cookie(session).with(csrf()))
                 .andExpect(redirectedUrl("/organisations"));
-        mvc.perform(post(preview).session(session).with(csrf()))
+        mvc.perform(post(preview).cookie(session).with(csrf()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("already been completed or has expired")));
         assertThat(stored()).hasSize(2);
