@@ -34,9 +34,9 @@ public class Settings {
     @Transactional
     public void setNumber(String name, int value, int defaultValue) {
         int before = number(name, defaultValue);
-        if (jdbc.sql("UPDATE setting SET value = :value WHERE name = :name").param("value", String.valueOf(value))
+        if (jdbc.sql("UPDATE setting SET setting_value = :value WHERE name = :name").param("value", String.valueOf(value))
                 .param("name", name).update() == 0) {
-            jdbc.sql("INSERT INTO setting (name, value) VALUES (:name, :value)").param("name", name)
+            jdbc.sql("INSERT INTO setting (name, setting_value) VALUES (:name, :value)").param("name", name)
                     .param("value", String.valueOf(value)).update();
         }
         audit.changed(Audited.of(AuditKind.SETTING, name).listedOn(HISTORY_PAGE), Map.of(name, before),
@@ -44,7 +44,7 @@ public class Settings {
     }
 
     private Optional<String> stored(String name) {
-        return jdbc.sql("SELECT value FROM setting WHERE name = :name").param("name", name).query(String.class)
+        return jdbc.sql("SELECT setting_value FROM setting WHERE name = :name").param("name", name).query(String.class)
                 .optional();
     }
 
