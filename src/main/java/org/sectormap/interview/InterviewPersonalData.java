@@ -50,7 +50,7 @@ public class InterviewPersonalData {
         List<Interview.Answer> answers = interview.answers().stream().map(a -> new Interview.Answer(a.sectionCode(),
                 a.sectionTitle(), a.question(), redact.apply(a.text()))).toList();
         Interview after = new Interview(interview.id(), interview.organisationId(), interview.heldOn(),
-                interview.mode(), intervieweeRole, interview.nameConsent() && intervieweeName != null,
+                interview.mode(), intervieweeRole, interview.nameConsent(),
                 intervieweeName, interviewer, interview.fullInterview(), interview.followUp(), interview.cypBoard(),
                 interview.wellInformed(), interview.statutoryWork(), answers);
         interviews.rewrite(after);

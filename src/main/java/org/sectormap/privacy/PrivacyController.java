@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.sectormap.audit.AuditTrail;
+import org.sectormap.setting.Settings;
 import org.sectormap.shared.FormErrors;
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
@@ -42,8 +44,11 @@ class PrivacyController {
     private final Inputs inputs;
     private final Labels labels;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    PrivacyController(PersonalData personalData, Retention retention, Inputs inputs, Labels labels, Clock clock) {
+    PrivacyController(PersonalData personalData, Retention retention, Inputs inputs, Labels labels, Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.personalData = personalData;
         this.retention = retention;
         this.inputs = inputs;
@@ -172,6 +177,7 @@ class PrivacyController {
         model.addAttribute("errors", errors);
         model.addAttribute("due", retention.due());
         model.addAttribute("months", retention.months());
+        model.addAttribute("history", audit.history(Settings.HISTORY_PAGE));
         return "privacy/retention";
     }
 

@@ -157,6 +157,8 @@ class RoleMatrixTests {
             entry("POST /organisations/{id:\\d+}/consents/new", STAFF),
             entry("GET /organisations/{id:\\d+}/consents/{consent:\\d+}/withdraw", STAFF),
             entry("POST /organisations/{id:\\d+}/consents/{consent:\\d+}/withdraw", STAFF),
+            entry("GET /api/organisations/{id}/consents", STAFF),
+            entry("POST /api/organisations/{id}/consents", STAFF),
             entry("GET /privacy", ADMIN),
             entry("POST /privacy/subject-access", ADMIN),
             entry("POST /privacy/subject-access.json", ADMIN),

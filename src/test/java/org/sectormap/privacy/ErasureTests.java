@@ -85,7 +85,8 @@ class ErasureTests {
                     "/reports/interviewees.csv", "/api/reports/interviewees", "/audit.csv",
                     "/organisations/" + entered.organisation(), "/organisations/" + entered.imported(),
                     "/api/organisations/" + entered.organisation() + "/interviews",
-                    "/api/organisations/" + entered.imported() + "/attempts")) {
+                    "/api/organisations/" + entered.imported() + "/attempts",
+                    "/api/organisations/" + entered.imported() + "/consents")) {
                 assertThat(mvc.perform(get(export)).andExpect(status().isOk()).andReturn().getResponse()
                         .getContentAsString(StandardCharsets.UTF_8)).as(export).doesNotContainIgnoringCase(text);
             }

@@ -18,7 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * One person's data entered through every page and API that accepts personal data: the
  * organisation form, the import page and API, contact attempts by form and API, interviews by
- * form and API (their name given with consent, answers mentioning them) and a consent record.
+ * form and API (their name given with consent, answers mentioning them) and consent records by form and API.
  *
  * @param organisation the record made with the organisation form, which names them as its contact
  */
@@ -69,6 +69,11 @@ record EveryPersonalDataPath(long organisation, long imported) {
                 .param("personEmail", email).param("basis", "consent").param("givenOn", "2007-07-10")
                 .param("givenHow", "Signed the form at the visit").param("purpose", "To be named in the mapping"))
                 .andExpect(status().is3xxRedirection());
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/consents", imported).contentType("application/json")
+                .content("""
+                        {"personName":"%s","personEmail":"%s","basis":"legitimate-interests","givenOn":"2007-07-03",
+                         "givenHow":"Agreed by email","purpose":"Contact about the mapping"}""".formatted(name, email)))
+                .andExpect(status().isCreated());
         return new EveryPersonalDataPath(organisation, imported);
     }
 }

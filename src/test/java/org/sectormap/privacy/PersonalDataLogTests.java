@@ -84,6 +84,9 @@ class PersonalDataLogTests {
                 .andExpect(status().isUnprocessableContent());
         mvc.perform(post("/organisations/{id}/consents/new", id).with(csrf()).param("personName", NAME)
                 .param("personEmail", EMAIL).param("basis", PHONE)).andExpect(status().isUnprocessableContent());
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/consents", id).contentType("application/json").content("""
+                {"personName":"%s","personEmail":"%s","basis":"%s"}""".formatted(NAME, EMAIL, ROLE)))
+                .andExpect(status().isBadRequest());
         mvc.perform(post("/privacy/subject-access").with(csrf()).param("name", NAME).param("email", EMAIL))
                 .andExpect(status().isOk());
 

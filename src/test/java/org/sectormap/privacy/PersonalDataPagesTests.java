@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
 import org.sectormap.interview.QuestionnaireService;
 import org.sectormap.organisation.OrganisationDetails;
@@ -82,6 +83,24 @@ class PersonalDataPagesTests {
                 String.class)).containsExactly("CREATED", "CHANGED");
         assertThat(jdbc.queryForObject("SELECT after_value FROM audit_change c JOIN audit_entry e ON e.id = c.entry_id "
                 + "WHERE e.record_kind = 'consent' AND c.field = 'withdrawnOn'", String.class)).isEqualTo("2008-01-31");
+    }
+
+    @Test
+    void shouldRecordAndListConsentThroughTheApi() throws Exception {
+        long id = organisation();
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/consents", id).contentType("application/json").content("""
+                        {"personEmail":"%s","basis":"contract","givenOn":"2007-07-05","givenHow":"Service agreement",
+                         "purpose":"Invoices"}""".formatted(EMAIL)))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.basis").value("contract"))
+                .andExpect(jsonPath("$.givenOn").value("2007-07-05"));
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/consents", id).contentType("application/json")
+                        .content("{\"basis\":\"hope\",\"interview\":12}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("personName",
+                        "interview", "basis", "givenOn", "givenHow", "purpose")));
+        mvc.perform(get("/api/organisations/{id}/consents", id)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].personEmail").value(EMAIL));
+        mvc.perform(get("/api/organisations/{id}/consents", id).with(VIEWER)).andExpect(status().isForbidden());
     }
 
     @Test
