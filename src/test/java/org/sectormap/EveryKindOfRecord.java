@@ -24,8 +24,8 @@ import com.jayway.jsonpath.JsonPath;
 
 /**
  * The demo data and one of each record it lacks: a referral, an interview with answers about the
- * organisation and about the sector, a contact attempt, a coded comment, and a recommendation with
- * evidence and a note; for tests that need every table, or every page, to have something in it.
+ * organisation and about the sector, a contact attempt, a consent record, a setting, a coded comment,
+ * and a recommendation with evidence and a note; for tests that need every table, or every page, to have something in it.
  *
  * @param organisation interviewed, contacted and the referrer of {@code referred}
  */
@@ -52,6 +52,11 @@ public record EveryKindOfRecord(long organisation, long referred, long interview
         mvc.perform(ApiCalls.post("/api/organisations/{id}/attempts", first).contentType("application/json").content("""
                 {"attemptedOn":"2007-07-19","method":"telephone","outcome":"no-answer"}"""))
                 .andExpect(status().isCreated());
+        mvc.perform(post("/organisations/{id}/consents/new", first).with(csrf()).param("personName", "A Contact")
+                .param("basis", "legitimate-interests").param("givenOn", "2007-07-19").param("givenHow", "By telephone")
+                .param("purpose", "The mapping")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/privacy/retention").with(csrf()).param("months", "36"))
+                .andExpect(status().is3xxRedirection());
 
         ThemeService themes = spring.getBean(ThemeService.class);
         // One interview is fewer than a release takes: released here so the comment pages have one to show.

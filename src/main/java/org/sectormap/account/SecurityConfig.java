@@ -46,7 +46,8 @@ class SecurityConfig {
             "/api/recommendations/{id}"};
 
     /** Administration: users, and the questionnaire's wording (the list itself researchers may read). */
-    private static final String[] ADMIN_ONLY = {"/questionnaire/**", "/users", "/users/**", "/audit", "/audit.csv"};
+    private static final String[] ADMIN_ONLY = {"/questionnaire/**", "/users", "/users/**", "/audit", "/audit.csv",
+            "/privacy", "/privacy/**"};
 
     /** bcrypt today, with the scheme named in each hash so a later default can take over gradually. */
     @Bean

@@ -125,6 +125,15 @@ class AuditRepository {
                 .query(AuditRepository::entry).list());
     }
 
+    Map<String, LocalDateTime> latestByPage(String pagePrefix) {
+        Map<String, LocalDateTime> latest = new LinkedHashMap<>();
+        jdbc.sql("SELECT record_page, MAX(occurred_at) AS latest FROM audit_entry WHERE record_page LIKE ? "
+                + "GROUP BY record_page").param(pagePrefix + "%").query(rs -> {
+                    latest.put(rs.getString("record_page"), rs.getTimestamp("latest").toLocalDateTime());
+                });
+        return latest;
+    }
+
     /** Overwrites every value containing the text, ignoring case; returns how many values. */
     int overwrite(String text, String replacement) {
         String pattern = LikePattern.containing(text);

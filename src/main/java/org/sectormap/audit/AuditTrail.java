@@ -87,6 +87,12 @@ public class AuditTrail {
                 .filter(text -> !text.isEmpty()).distinct().toList());
     }
 
+    /** When each record of a kind, or any part of it, last changed: by the page its History is on. */
+    @Transactional(readOnly = true)
+    public Map<String, LocalDateTime> latestByPage(AuditKind kind) {
+        return repository.latestByPage(kind.code() + "/");
+    }
+
     /**
      * Overwrites each earlier value holding one of the texts with "erased on" the date, and records
      * that an erasure happened (by whom and when), not what it erased.

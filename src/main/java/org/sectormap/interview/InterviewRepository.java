@@ -3,11 +3,15 @@ package org.sectormap.interview;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.sectormap.shared.Coded;
+import org.sectormap.shared.LikePattern;
 import org.sectormap.organisation.InterviewMode;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,6 +72,49 @@ class InterviewRepository {
                 .param("organisation", organisationId)
                 .query((rs, n) -> interview(rs, answers.getOrDefault(rs.getLong("id"), List.of())))
                 .list();
+    }
+
+    /** Ids of the interviews whose interviewee, interviewer or answers hold any of the texts. */
+    List<Long> idsMentioning(List<String> texts) {
+        List<String> any = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String p = ":text" + i;
+            any.add("LOWER(i.interviewee_name) LIKE " + p + LikePattern.ESCAPE + " OR LOWER(i.interviewee_role) LIKE "
+                    + p + LikePattern.ESCAPE + " OR LOWER(i.interviewer) LIKE " + p + LikePattern.ESCAPE
+                    + " OR EXISTS (SELECT 1 FROM interview_answer a WHERE a.interview_id = i.id AND "
+                    + "LOWER(a.answer_text) LIKE " + p + LikePattern.ESCAPE + ")");
+            params.put("text" + i, LikePattern.containing(texts.get(i)));
+        }
+        return jdbc.sql("SELECT i.id FROM interview i WHERE " + String.join(" OR ", any) + " ORDER BY i.id")
+                .params(params).query(Long.class).list();
+    }
+
+    List<Long> organisationsOf(List<Long> interviewIds) {
+        return interviewIds.isEmpty() ? List.of() : jdbc.sql("SELECT DISTINCT organisation_id FROM interview "
+                + "WHERE id IN (:ids) ORDER BY organisation_id").param("ids", interviewIds).query(Long.class).list();
+    }
+
+    /** Saves the interviewee, interviewer and answer texts of an interview as given. */
+    void rewrite(Interview i) {
+        jdbc.sql("UPDATE interview SET interviewee_name = :name, interviewee_role = :role, name_consent = :consent, "
+                        + "interviewer = :interviewer WHERE id = :id")
+                .param("name", i.intervieweeName()).param("role", i.intervieweeRole())
+                .param("consent", i.nameConsent()).param("interviewer", i.interviewer()).param("id", i.id()).update();
+        int position = 0;
+        for (Interview.Answer a : i.answers()) {
+            jdbc.sql("UPDATE interview_answer SET answer_text = :text WHERE interview_id = :id AND position = :position")
+                    .param("text", a.text()).param("id", i.id()).param("position", ++position).update();
+        }
+    }
+
+    Map<Long, LocalDate> latestByOrganisation() {
+        Map<Long, LocalDate> latest = new HashMap<>();
+        jdbc.sql("SELECT organisation_id, MAX(held_on) AS latest FROM interview GROUP BY organisation_id")
+                .query(rs -> {
+                    latest.put(rs.getLong("organisation_id"), rs.getDate("latest").toLocalDate());
+                });
+        return latest;
     }
 
     private static Interview interview(ResultSet rs, List<Interview.Answer> answers) throws SQLException {

@@ -115,6 +115,11 @@ public enum OrganisationField {
         return this == CONTACT_NAME || this == CONTACT_ROLE;
     }
 
+    /** Holds free text (not a coded value, date or tick box), which may name a person. */
+    public boolean holdsText() {
+        return kind != Kind.CHOICE && kind != Kind.DATE && kind != Kind.TICK;
+    }
+
     public Section section() {
         return section;
     }

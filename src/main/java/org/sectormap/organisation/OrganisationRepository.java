@@ -97,6 +97,31 @@ class OrganisationRepository {
                 .param("id", id).param("version", expectedVersion).update() == 1;
     }
 
+    /**
+     * Every organisation with one of the texts in a text field, ignoring case, by name: what a
+     * subject access request finds. A whole-table scan, which an administrator's rare search can afford.
+     */
+    List<Organisation> mentioning(List<String> texts) {
+        List<String> any = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            params.put("text" + i, LikePattern.containing(texts.get(i)));
+            for (OrganisationField field : FIELDS) {
+                if (field.holdsText()) {
+                    any.add("LOWER(" + field.column() + ") LIKE :text" + i + LikePattern.ESCAPE);
+                }
+            }
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE " + String.join(" OR ", any)
+                + " ORDER BY name_sort, id").params(params).query(ROW).list();
+    }
+
+    /** Every organisation naming a contact person, by name. */
+    List<Organisation> withContactPerson() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE contact_name IS NOT NULL "
+                + "ORDER BY name_sort, id").query(ROW).list();
+    }
+
     long count() {
         return jdbc.sql("SELECT COUNT(*) FROM organisation").query(Long.class).single();
     }

@@ -64,6 +64,18 @@ public class OrganisationService {
         return repository.count();
     }
 
+    /** Organisations holding any of the texts in a text field, ignoring case: for a subject access request. */
+    @Transactional(readOnly = true)
+    public List<Organisation> mentioning(List<String> texts) {
+        return texts.isEmpty() ? List.of() : repository.mentioning(texts);
+    }
+
+    /** Organisations that name a contact person, whose details a retention review looks at. */
+    @Transactional(readOnly = true)
+    public List<Organisation> withContactPerson() {
+        return repository.withContactPerson();
+    }
+
     @Transactional
     public long create(OrganisationDetails details) {
         long id = repository.insert(details);

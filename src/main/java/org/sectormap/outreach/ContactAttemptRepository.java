@@ -4,12 +4,16 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.sectormap.shared.Coded;
 import org.sectormap.organisation.OutreachStatus;
+import org.sectormap.shared.LikePattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,6 +46,31 @@ class ContactAttemptRepository {
         return jdbc.sql("SELECT id, organisation_id, attempted_on, method, outcome, note FROM contact_attempt "
                         + "WHERE organisation_id = :organisation ORDER BY attempted_on DESC, id DESC")
                 .param("organisation", organisationId).query(ContactAttemptRepository::attempt).list();
+    }
+
+    List<ContactAttempt> mentioning(List<String> texts) {
+        List<String> any = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            any.add("LOWER(note) LIKE :text" + i + LikePattern.ESCAPE);
+            params.put("text" + i, LikePattern.containing(texts.get(i)));
+        }
+        return jdbc.sql("SELECT id, organisation_id, attempted_on, method, outcome, note FROM contact_attempt WHERE "
+                + String.join(" OR ", any) + " ORDER BY organisation_id, attempted_on, id").params(params)
+                .query(ContactAttemptRepository::attempt).list();
+    }
+
+    void changeNote(long id, String note) {
+        jdbc.sql("UPDATE contact_attempt SET note = :note WHERE id = :id").param("note", note).param("id", id).update();
+    }
+
+    Map<Long, LocalDate> latestByOrganisation() {
+        Map<Long, LocalDate> latest = new HashMap<>();
+        jdbc.sql("SELECT organisation_id, MAX(attempted_on) AS latest FROM contact_attempt GROUP BY organisation_id")
+                .query(rs -> {
+                    latest.put(rs.getLong("organisation_id"), rs.getDate("latest").toLocalDate());
+                });
+        return latest;
     }
 
     private static final String UNSETTLED = codes(OutreachStatus.LISTED, OutreachStatus.UNREACHABLE);

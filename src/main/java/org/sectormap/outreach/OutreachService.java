@@ -75,6 +75,27 @@ public class OutreachService {
         return attempts.history(organisationId);
     }
 
+    /** Attempts whose note holds any of the texts, ignoring case: for a subject access request. */
+    @Transactional(readOnly = true)
+    public List<ContactAttempt> mentioning(List<String> texts) {
+        return texts.isEmpty() ? List.of() : attempts.mentioning(texts);
+    }
+
+    /** Rewrites an attempt's note, as an erasure of the person it names does. */
+    @Transactional
+    public void changeNote(ContactAttempt attempt, String note) {
+        attempts.changeNote(attempt.id(), note);
+        audit.changed(Audited.of(AuditKind.CONTACT_ATTEMPT, attempt.id())
+                .partOf(OrganisationService.audited(attempt.organisationId())),
+                Map.of("note", attempt.note() == null ? "" : attempt.note()), Map.of("note", note == null ? "" : note));
+    }
+
+    /** The date of each organisation's latest attempt, by organisation id. */
+    @Transactional(readOnly = true)
+    public Map<Long, LocalDate> latestAttempts() {
+        return attempts.latestByOrganisation();
+    }
+
     /** How many organisations are still to settle: listed or unreachable. */
     @Transactional(readOnly = true)
     long countOpen() {

@@ -4,15 +4,21 @@ import org.sectormap.shared.BadParameterException;
 import org.sectormap.shared.ConflictException;
 import org.sectormap.shared.NotFoundException;
 import org.sectormap.shared.TooManyRequestsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -21,10 +27,12 @@ import org.springframework.web.servlet.ModelAndView;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Errors an HTML page can explain: a bad link or bookmark, an upload that is too large, or one too many. */
+/** Errors an HTML page can explain (a bad link or bookmark, an upload that is too large, one too many), and the unexpected. */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
     private final MessageSource messages;
     private final DataSize maxFileSize;
@@ -66,6 +74,22 @@ class PageErrors {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ModelAndView notFound(NotFoundException e) {
         return errorPage(HttpStatus.NOT_FOUND, null);
+    }
+
+    /**
+     * Anything else a page did not expect, logged by its class alone: a database's message can quote
+     * the values it refused, and those can be someone's name. Spring's own exceptions, which carry
+     * their status (a wrong method, a missing parameter), and security's go on to their usual handling.
+     */
+    @ExceptionHandler(Exception.class)
+    @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+    ModelAndView unexpected(Exception e) throws Exception {
+        if (e instanceof ErrorResponse || e instanceof AccessDeniedException || e instanceof AuthenticationException
+                || AnnotatedElementUtils.hasAnnotation(e.getClass(), ResponseStatus.class)) {
+            throw e;
+        }
+        log.error("Page request failed: {}", e.getClass().getName());
+        return errorPage(HttpStatus.INTERNAL_SERVER_ERROR, null);
     }
 
     private static ModelAndView errorPage(HttpStatus status, String detail) {

@@ -155,6 +155,20 @@ class RoleMatrixTests {
             entry("GET /api/reports/engagement", SIGNED_IN),
             entry("GET /api/reports/outreach", SIGNED_IN),
             entry("GET /api/reports/interviewees", SIGNED_IN),
+            // Personal data: consent records with the organisation, the rest the administrator's
+            entry("GET /organisations/{id:\\d+}/consents/new", STAFF),
+            entry("POST /organisations/{id:\\d+}/consents/new", STAFF),
+            entry("GET /organisations/{id:\\d+}/consents/{consent:\\d+}/withdraw", STAFF),
+            entry("POST /organisations/{id:\\d+}/consents/{consent:\\d+}/withdraw", STAFF),
+            entry("GET /api/organisations/{id}/consents", STAFF),
+            entry("POST /api/organisations/{id}/consents", STAFF),
+            entry("GET /privacy", ADMIN),
+            entry("POST /privacy/subject-access", ADMIN),
+            entry("POST /privacy/subject-access.json", ADMIN),
+            entry("POST /privacy/erasure", ADMIN),
+            entry("POST /privacy/erasure/confirmed", ADMIN),
+            entry("GET /privacy/retention", ADMIN),
+            entry("POST /privacy/retention", ADMIN),
             // Spring Boot's error page, for any method
             entry("ANY /error", ANYONE));
 

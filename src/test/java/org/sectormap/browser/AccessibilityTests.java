@@ -135,11 +135,28 @@ class AccessibilityTests extends BrowserTest {
         reports.forEach(this::checkAt);
 
         for (String form : List.of("/organisations/new", organisation + "/attempts/new",
-                organisation + "/interviews/new")) {
+                organisation + "/interviews/new", organisation + "/consents/new")) {
             checkAt(form);
             submit("main form[method=post]");
             check(form + " with errors");
         }
+        long consent = spring.getBean(JdbcTemplate.class).queryForObject("SELECT MIN(id) FROM consent_record",
+                Long.class);
+        checkAt(organisation + "/consents/" + consent + "/withdraw");
+        submit("main form[method=post]");
+        check("consent withdrawal with errors");
+        checkAt("/privacy");
+        submit("main form[method=post]");
+        check("subject access with errors");
+        find("#name").sendKeys("A Contact");
+        submit("main form[action$='/subject-access']");
+        check("subject access with findings");
+        submit("form[action$='/privacy/erasure']");
+        check("erasure check");
+        checkAt("/privacy/retention");
+        find("#months").clear();
+        submit("form[action$='/privacy/retention']");
+        check("retention with errors");
         checkAt("/questionnaire/questions/" + r.question().id() + "/edit");
         find("main textarea").clear();
         submit("main form[action$='/edit']");

@@ -1,0 +1,66 @@
+package org.sectormap.interview;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.sectormap.audit.AuditKind;
+import org.sectormap.audit.AuditTrail;
+import org.sectormap.audit.Audited;
+import org.sectormap.organisation.OrganisationService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the duties of holding personal data need of interviews: finding those that mention a
+ * person, rewriting them without the person, and when each organisation was last interviewed.
+ * Kept apart from {@link InterviewService}, which records interviews.
+ */
+@Service
+public class InterviewPersonalData {
+
+    private final InterviewRepository interviews;
+    private final AuditTrail audit;
+
+    InterviewPersonalData(InterviewRepository interviews, AuditTrail audit) {
+        this.interviews = interviews;
+        this.audit = audit;
+    }
+
+    /** Interviews whose interviewee, interviewer or answers hold any of the texts, ignoring case. */
+    @Transactional(readOnly = true)
+    public List<Interview> mentioning(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = interviews.idsMentioning(texts);
+        return interviews.organisationsOf(ids).stream()
+                .flatMap(organisation -> interviews.ofOrganisation(organisation).stream())
+                .filter(interview -> ids.contains(interview.id())).toList();
+    }
+
+    /**
+     * Saves the interview with its interviewee's name, role and interviewer replaced as given and each
+     * answer's text passed through {@code redact}, and records the change in the trail.
+     */
+    @Transactional
+    public void rewrite(Interview interview, String intervieweeName, String intervieweeRole, String interviewer,
+            UnaryOperator<String> redact) {
+        List<Interview.Answer> answers = interview.answers().stream().map(a -> new Interview.Answer(a.sectionCode(),
+                a.sectionTitle(), a.question(), redact.apply(a.text()))).toList();
+        Interview after = new Interview(interview.id(), interview.organisationId(), interview.heldOn(),
+                interview.mode(), intervieweeRole, interview.nameConsent(),
+                intervieweeName, interviewer, interview.fullInterview(), interview.followUp(), interview.cypBoard(),
+                interview.wellInformed(), interview.statutoryWork(), answers);
+        interviews.rewrite(after);
+        audit.changed(Audited.of(AuditKind.INTERVIEW, interview.id())
+                .partOf(OrganisationService.audited(interview.organisationId())), interview.audited(), after.audited());
+    }
+
+    /** The date of each organisation's latest interview, by organisation id. */
+    @Transactional(readOnly = true)
+    public Map<Long, LocalDate> latestInterviews() {
+        return interviews.latestByOrganisation();
+    }
+}

@@ -1,0 +1,52 @@
+package org.sectormap.privacy;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.sectormap.interview.Interview;
+import org.sectormap.interview.InterviewService;
+import org.sectormap.organisation.OrganisationService;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** An organisation's consent and lawful basis records, for scripts: the same fields and rules as the page. */
+@RestController
+class ConsentApiController {
+
+    private final ConsentService consents;
+    private final ConsentRules rules;
+    private final OrganisationService organisations;
+    private final InterviewService interviews;
+
+    ConsentApiController(ConsentService consents, ConsentRules rules, OrganisationService organisations,
+            InterviewService interviews) {
+        this.consents = consents;
+        this.rules = rules;
+        this.organisations = organisations;
+        this.interviews = interviews;
+    }
+
+    @GetMapping("/api/organisations/{id}/consents")
+    List<ConsentRecord> list(@PathVariable long id) {
+        organisations.get(id);
+        return consents.ofOrganisation(id);
+    }
+
+    /** Numbers (an interview's id) and text alike are read as typed, as the page's fields are. */
+    @PostMapping(path = "/api/organisations/{id}/consents", consumes = "application/json")
+    ResponseEntity<ConsentRecord> record(@PathVariable long id, @RequestBody Map<String, Object> body) {
+        organisations.get(id);
+        Map<String, String> typed = new HashMap<>();
+        body.forEach((field, value) -> typed.put(field, value == null ? null : value.toString()));
+        long consent = consents.record(rules.check(id, typed,
+                interviews.ofOrganisation(id).stream().map(Interview::id).toList()));
+        return ResponseEntity.created(URI.create("/api/organisations/" + id + "/consents"))
+                .body(consents.get(id, consent));
+    }
+}

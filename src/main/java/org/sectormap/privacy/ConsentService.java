@@ -1,0 +1,69 @@
+package org.sectormap.privacy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.sectormap.audit.AuditKind;
+import org.sectormap.audit.AuditTrail;
+import org.sectormap.audit.Audited;
+import org.sectormap.organisation.OrganisationService;
+import org.sectormap.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Consent and lawful basis records, each change in the audit trail. */
+@Service
+class ConsentService {
+
+    private final ConsentRepository repository;
+    private final OrganisationService organisations;
+    private final AuditTrail audit;
+
+    ConsentService(ConsentRepository repository, OrganisationService organisations, AuditTrail audit) {
+        this.repository = repository;
+        this.organisations = organisations;
+        this.audit = audit;
+    }
+
+    @Transactional
+    long record(ConsentRecord consent) {
+        organisations.get(consent.organisationId());
+        long id = repository.insert(consent);
+        audit.created(audited(consent.organisationId(), id), consent.audited());
+        return id;
+    }
+
+    @Transactional
+    void withdraw(ConsentRecord consent, LocalDate on) {
+        repository.withdraw(consent.id(), on);
+        audit.changed(audited(consent.organisationId(), consent.id()), consent.audited(),
+                consent.withdrawn(on).audited());
+    }
+
+    /** Deletes a record naming a person being erased; the trail's values are erased after. */
+    @Transactional
+    void delete(ConsentRecord consent) {
+        repository.delete(consent.id());
+        audit.deleted(audited(consent.organisationId(), consent.id()), consent.audited());
+    }
+
+    /** @throws NotFoundException when the organisation has no such record */
+    @Transactional(readOnly = true)
+    ConsentRecord get(long organisationId, long id) {
+        return repository.find(organisationId, id).orElseThrow(() -> new NotFoundException("error.notFound.consent", id));
+    }
+
+    @Transactional(readOnly = true)
+    List<ConsentRecord> ofOrganisation(long organisationId) {
+        return repository.ofOrganisation(organisationId);
+    }
+
+    @Transactional(readOnly = true)
+    List<ConsentRecord> mentioning(List<String> texts) {
+        return texts.isEmpty() ? List.of() : repository.mentioning(texts);
+    }
+
+    private static Audited audited(long organisationId, long id) {
+        return Audited.of(AuditKind.CONSENT, id).partOf(OrganisationService.audited(organisationId));
+    }
+}

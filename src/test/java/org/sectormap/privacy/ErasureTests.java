@@ -1,0 +1,165 @@
+package org.sectormap.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sectormap.DatabaseTest;
+import org.sectormap.interview.QuestionnaireService;
+import org.sectormap.organisation.Organisation;
+import org.sectormap.organisation.OrganisationField;
+import org.sectormap.organisation.OrganisationService;
+import org.sectormap.shared.LikePattern;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The erasure test of issue 7: a person's data entered through every path and changed once, so the
+ * audit trail holds earlier values; then erased, and looked for in every character column of every
+ * table, the exports, the pages and the log.
+ */
+@DatabaseTest
+@ExtendWith(OutputCaptureExtension.class)
+class ErasureTests {
+
+    private static final String NAME = "Philippa Quennell-Oduya";
+    private static final String EMAIL = "pq.oduya@erasure-test.example";
+    private static final String ROLE = "Family Link Worker";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OrganisationService organisations;
+
+    @Autowired
+    QuestionnaireService questionnaire;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void shouldLeaveNoTraceOfAnErasedPersonAnywhere(CapturedOutput output) throws Exception {
+        EveryPersonalDataPath entered = EveryPersonalDataPath.enter(mvc, organisations, questionnaire, NAME, EMAIL, ROLE);
+        Organisation before = organisations.get(entered.organisation());
+        mvc.perform(post("/organisations/{id}/edit", before.id()).with(csrf()).param("version",
+                        String.valueOf(before.version())).param("name", "Riverside Family Forum").param("status", "listed")
+                        .param("contactName", NAME).param("contactRole", "Senior " + ROLE).param("email", EMAIL)
+                        .param("phone", "0116 496 0000").param("description", "Set up by " + NAME + " in 2001."))
+                .andExpect(status().is3xxRedirection());
+        assertThat(tablesHolding(NAME)).as("where the name is before the erasure").contains("organisation",
+                "contact_attempt", "interview", "interview_answer", "consent_record", "audit_change");
+        assertThat(tablesHolding(EMAIL)).contains("organisation", "contact_attempt", "consent_record", "audit_change");
+
+        String check = mvc.perform(post("/privacy/erasure").with(csrf()).param("name", NAME).param("email", EMAIL))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(check).contains("Check what will be erased", "Spoke to " + NAME, "Record deleted");
+        mvc.perform(post("/privacy/erasure/confirmed").with(csrf()).param("name", NAME).param("email", EMAIL))
+                .andExpect(redirectedUrl("/privacy"));
+
+        for (String text : List.of(NAME, EMAIL)) {
+            assertThat(tablesHolding(text)).as("tables still holding " + text).isEmpty();
+            for (String export : List.of("/organisations.csv", "/api/organisations", "/reports/interviewees",
+                    "/reports/interviewees.csv", "/api/reports/interviewees", "/audit.csv",
+                    "/organisations/" + entered.organisation(), "/organisations/" + entered.imported(),
+                    "/api/organisations/" + entered.organisation() + "/interviews",
+                    "/api/organisations/" + entered.imported() + "/attempts",
+                    "/api/organisations/" + entered.imported() + "/consents")) {
+                assertThat(mvc.perform(get(export)).andExpect(status().isOk()).andReturn().getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8)).as(export).doesNotContainIgnoringCase(text);
+            }
+            assertThat(output.getAll()).doesNotContainIgnoringCase(text);
+        }
+        String found = mvc.perform(post("/privacy/subject-access").with(csrf()).param("name", NAME).param("email", EMAIL))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(found).contains("Nothing held mentions this person.");
+
+        // That an erasure happened is recorded, not whose.
+        assertThat(jdbc.queryForList("SELECT record_kind FROM audit_entry WHERE action = 'ERASED'", String.class))
+                .containsExactly("person");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_change WHERE before_value LIKE 'erased on %'",
+                Integer.class)).isPositive();
+        // What is about the organisation stays; what was about the person goes.
+        Organisation after = organisations.get(entered.organisation());
+        assertThat(after.details().name()).isEqualTo("Riverside Family Forum");
+        assertThat(after.details().get(OrganisationField.PHONE)).isEqualTo("0116 496 0000");
+        assertThat(after.details().get(OrganisationField.CONTACT_NAME)).isNull();
+        assertThat(after.details().get(OrganisationField.CONTACT_ROLE)).isNull();
+        assertThat(after.details().get(OrganisationField.EMAIL)).isNull();
+        assertThat(after.details().description()).isEqualTo("Set up by [erased] in 2001.");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT answer_text FROM interview_answer ORDER BY id", String.class))
+                .containsExactly("Since [erased] joined we reach more families.", "Ask [erased] about the funding.");
+    }
+
+    @Test
+    void shouldEraseNothingWhenAPartFailsAndLogNoValue(CapturedOutput output) throws Exception {
+        EveryPersonalDataPath entered = EveryPersonalDataPath.enter(mvc, organisations, questionnaire, NAME, EMAIL, ROLE);
+        // A note the erasure cannot save: each short mention becomes the longer "[erased]", past the column's 2,000.
+        jdbc.update("UPDATE contact_attempt SET note = ? WHERE organisation_id = ?", "Ali ".repeat(500),
+                entered.organisation());
+        List<String> before = tablesHolding(EMAIL);
+        mvc.perform(post("/privacy/erasure/confirmed").with(csrf()).param("name", "Ali").param("email", EMAIL))
+                .andExpect(status().isInternalServerError());
+        assertThat(tablesHolding(EMAIL)).isEqualTo(before).contains("organisation", "consent_record", "audit_change");
+        assertThat(organisations.get(entered.organisation()).details().get(OrganisationField.EMAIL)).isEqualTo(EMAIL);
+        // The database's refusal quotes the value it refused; the log has the exception's class only.
+        assertThat(output.getAll()).contains("Page request failed").doesNotContain("Ali Ali").doesNotContain("[erased]")
+                .doesNotContain(EMAIL).doesNotContain(NAME);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'ERASED'", Integer.class))
+                .isZero();
+    }
+
+    /** Every table with a character column holding the text, ignoring case, read from the database's own catalogue. */
+    private List<String> tablesHolding(String text) throws Exception {
+        List<String> holding = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            String schema = meta.storesUpperCaseIdentifiers() ? "PUBLIC" : "public";
+            List<String[]> columns = new ArrayList<>();
+            try (ResultSet rs = meta.getColumns(null, schema, "%", "%")) {
+                while (rs.next()) {
+                    int type = rs.getInt("DATA_TYPE");
+                    if (type == Types.VARCHAR || type == Types.CHAR || type == Types.LONGVARCHAR || type == Types.CLOB
+                            || type == Types.NVARCHAR) {
+                        columns.add(new String[] {rs.getString("TABLE_NAME"), rs.getString("COLUMN_NAME")});
+                    }
+                }
+            }
+            assertThat(columns).as("character columns found").hasSizeGreaterThan(20);
+            for (String[] column : columns) {
+                String quote = meta.getIdentifierQuoteString();
+                Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM " + quote + column[0] + quote + " WHERE LOWER("
+                        + quote + column[1] + quote + ") LIKE ?" + LikePattern.ESCAPE, Integer.class,
+                        LikePattern.containing(text));
+                String table = column[0].toLowerCase(Locale.ROOT);
+                if (count > 0 && !holding.contains(table)) {
+                    holding.add(table);
+                }
+            }
+        }
+        return holding;
+    }
+}

@@ -1,0 +1,208 @@
+package org.sectormap.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.sectormap.ApiCalls;
+import org.sectormap.DatabaseTest;
+import org.sectormap.interview.QuestionnaireService;
+import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationField;
+import org.sectormap.organisation.OrganisationService;
+import org.sectormap.organisation.OutreachStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** Consent and lawful basis records, subject access and retention, as researchers, administrators and viewers use them. */
+@DatabaseTest
+class PersonalDataPagesTests {
+
+    private static final RequestPostProcessor VIEWER = user("viewer@test.example").roles("VIEWER");
+    private static final RequestPostProcessor RESEARCHER = user("researcher@test.example").roles("RESEARCHER");
+    private static final String NAME = "Grace Adebayo-Lin";
+    private static final String EMAIL = "grace.al@pages-test.example";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OrganisationService organisations;
+
+    @Autowired
+    QuestionnaireService questionnaire;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private long organisation() {
+        return organisations.create(OrganisationDetails.of("Eastside Elders", OutreachStatus.LISTED)
+                .with(OrganisationField.CONTACT_NAME, NAME).with(OrganisationField.EMAIL, EMAIL));
+    }
+
+    @Test
+    void shouldRecordConsentAndItsWithdrawalInTheTrail() throws Exception {
+        long id = organisation();
+        mvc.perform(get("/organisations/{id}/consents/new", id).with(RESEARCHER)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"" + NAME + "\"")));
+        mvc.perform(post("/organisations/{id}/consents/new", id).with(RESEARCHER).with(csrf())
+                        .param("personName", NAME).param("basis", "legitimate-interests")
+                        .param("givenOn-day", "4").param("givenOn-month", "7").param("givenOn-year", "2007")
+                        .param("givenHow", "Told at the first call").param("purpose", "Contact about the mapping"))
+                .andExpect(redirectedUrl("/organisations/" + id));
+        long consent = jdbc.queryForObject("SELECT id FROM consent_record", Long.class);
+        mvc.perform(get("/organisations/{id}", id).with(RESEARCHER))
+                .andExpect(content().string(containsString("Personal data")))
+                .andExpect(content().string(containsString("Legitimate interests")))
+                .andExpect(content().string(containsString("4 July 2007")));
+
+        mvc.perform(post("/organisations/{id}/consents/{c}/withdraw", id, consent).with(RESEARCHER).with(csrf())
+                .param("withdrawnOn", "2007-07-01")).andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("on or after the date given")));
+        mvc.perform(post("/organisations/{id}/consents/{c}/withdraw", id, consent).with(RESEARCHER).with(csrf())
+                .param("withdrawnOn", "2008-01-31")).andExpect(redirectedUrl("/organisations/" + id));
+        assertThat(jdbc.queryForObject("SELECT withdrawn_on FROM consent_record", java.sql.Date.class))
+                .hasToString("2008-01-31");
+        assertThat(jdbc.queryForList("SELECT action FROM audit_entry WHERE record_kind = 'consent' ORDER BY id",
+                String.class)).containsExactly("CREATED", "CHANGED");
+        assertThat(jdbc.queryForObject("SELECT after_value FROM audit_change c JOIN audit_entry e ON e.id = c.entry_id "
+                + "WHERE e.record_kind = 'consent' AND c.field = 'withdrawnOn'", String.class)).isEqualTo("2008-01-31");
+    }
+
+    @Test
+    void shouldRecordAndListConsentThroughTheApi() throws Exception {
+        long id = organisation();
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/consents", id).contentType("application/json").content("""
+                        {"personEmail":"%s","basis":"contract","givenOn":"2007-07-05","givenHow":"Service agreement",
+                         "purpose":"Invoices"}""".formatted(EMAIL)))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.basis").value("contract"))
+                .andExpect(jsonPath("$.givenOn").value("2007-07-05"));
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/consents", id).contentType("application/json")
+                        .content("{\"basis\":\"hope\",\"interview\":12}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("personName",
+                        "interview", "basis", "givenOn", "givenHow", "purpose")));
+        mvc.perform(get("/api/organisations/{id}/consents", id)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].personEmail").value(EMAIL));
+        mvc.perform(get("/api/organisations/{id}/consents", id).with(VIEWER)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void shouldNameEachMissingPartOfAConsentRecord() throws Exception {
+        long id = organisation();
+        mvc.perform(post("/organisations/{id}/consents/new", id).with(csrf()).param("interview", "999"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Enter the person&#39;s name or email address")))
+                .andExpect(content().string(containsString("Choose one of this organisation&#39;s interviews")))
+                .andExpect(content().string(containsString("Choose the lawful basis")))
+                .andExpect(content().string(containsString("Enter the date it was given")))
+                .andExpect(content().string(containsString("Enter how it was given")))
+                .andExpect(content().string(containsString("Enter what the data is kept for")));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM consent_record", Integer.class)).isZero();
+    }
+
+    @Test
+    void shouldShowAViewerNoPersonalDataNorIntervieweeNames() throws Exception {
+        long id = organisation();
+        long question = questionnaire.current().questions().get(1).id();
+        mvc.perform(post("/organisations/{id}/interviews/new", id).with(csrf()).param("heldOn", "2007-07-10")
+                .param("mode", "visit").param("cypBoard", "no").param("nameConsent", "yes")
+                .param("intervieweeName", "Interviewee Zorawar").param("answer-" + question, "We run a lunch club.")
+                .param("about-" + question, "organisation")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/organisations/{id}/consents/new", id).with(csrf()).param("personName", "Interviewee Zorawar")
+                .param("basis", "consent").param("givenOn", "2007-07-10").param("givenHow", "Signed")
+                .param("purpose", "Named in the report")).andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/organisations/{id}", id).with(RESEARCHER))
+                .andExpect(content().string(containsString("Interviewee Zorawar")))
+                .andExpect(content().string(containsString("Record consent or lawful basis")));
+        mvc.perform(get("/organisations/{id}", id).with(VIEWER)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Interviewee Zorawar"))))
+                .andExpect(content().string(not(containsString("Personal data"))))
+                .andExpect(content().string(not(containsString(NAME))));
+        mvc.perform(get("/organisations/{id}/consents/new", id).with(VIEWER)).andExpect(status().isForbidden());
+        mvc.perform(get("/privacy").with(RESEARCHER)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void shouldFindEverythingHeldAboutAPersonAsAPageAndOneJsonDocument() throws Exception {
+        EveryPersonalDataPath.enter(mvc, organisations, questionnaire, NAME, EMAIL, "Chair");
+        String page = mvc.perform(post("/privacy/subject-access").with(csrf()).param("name", "grace adebayo")
+                .param("email", EMAIL)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Spoke to " + NAME, "Since " + NAME + " joined", "Anonymous comments are never searched",
+                "Download as JSON", "Erase this person");
+
+        String json = mvc.perform(post("/privacy/subject-access.json").with(csrf()).param("name", "grace adebayo")
+                        .param("email", EMAIL)).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("subject-access.json")))
+                .andExpect(jsonPath("$.searchedFor.name").value("grace adebayo"))
+                .andExpect(jsonPath("$.searchedFor.email").value(EMAIL))
+                .andExpect(jsonPath("$.searchedAt").exists())
+                .andReturn().getResponse().getContentAsString();
+        List<String> heldIn = JsonPath.read(json, "$.findings[*].heldIn");
+        assertThat(heldIn).contains("organisation", "contact-attempt", "interview", "consent").doesNotContain("comment");
+        List<String> values = JsonPath.read(json, "$.findings[*].value");
+        assertThat(values).contains(NAME, EMAIL, "Wrote to " + EMAIL, "Chair");
+    }
+
+    @Test
+    void shouldRefuseASearchTooShortToMeanOnePerson() throws Exception {
+        mvc.perform(post("/privacy/subject-access").with(csrf()).param("name", "Al"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Give at least 3 characters")));
+        mvc.perform(post("/privacy/subject-access").with(csrf())).andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Enter the person&#39;s name or email address")));
+        mvc.perform(post("/privacy/erasure/confirmed").with(csrf()).param("email", "x"))
+                .andExpect(status().isUnprocessableContent());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'ERASED'", Integer.class))
+                .isZero();
+    }
+
+    @Test
+    void shouldListContactPeopleKeptPastTheRetentionPeriodAndOfferTheirErasure() throws Exception {
+        long old = organisation();
+        long recent = organisations.create(OrganisationDetails.of("Northside Youth", OutreachStatus.LISTED)
+                .with(OrganisationField.CONTACT_NAME, "Recent Contact"));
+        organisations.create(OrganisationDetails.of("Nobody Named", OutreachStatus.LISTED));
+        jdbc.update("UPDATE audit_entry SET occurred_at = TIMESTAMP '2020-01-01 10:00:00' WHERE record_page = ?",
+                "organisation/" + old);
+
+        mvc.perform(get("/privacy/retention")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"24\"")))
+                .andExpect(content().string(containsString(NAME)))
+                .andExpect(content().string(containsString("1 January 2020")))
+                .andExpect(content().string(not(containsString("Recent Contact"))))
+                .andExpect(content().string(not(containsString("Nobody Named"))));
+
+        mvc.perform(post("/privacy/retention").with(csrf()).param("months", "0"))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/privacy/retention").with(csrf()).param("months", "1200"))
+                .andExpect(redirectedUrl("/privacy/retention"));
+        mvc.perform(get("/privacy/retention")).andExpect(content().string(not(containsString(NAME))));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE record_kind = 'setting'", Integer.class))
+                .isEqualTo(1);
+
+        mvc.perform(post("/privacy/erasure").with(csrf()).param("name", NAME)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Check what will be erased")));
+        mvc.perform(post("/privacy/erasure/confirmed").with(csrf()).param("name", NAME))
+                .andExpect(redirectedUrl("/privacy"));
+        assertThat(organisations.get(old).details().get(OrganisationField.CONTACT_NAME)).isNull();
+        assertThat(organisations.get(recent).details().get(OrganisationField.CONTACT_NAME)).isEqualTo("Recent Contact");
+    }
+}
