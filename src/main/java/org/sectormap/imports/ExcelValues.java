@@ -15,11 +15,9 @@ import org.apache.poi.ss.util.NumberToTextConverter;
  */
 final class ExcelValues extends DataFormatter {
 
-    static final String YES = "yes";
-    static final String NO = "no";
-
+    /** Excel's TRUE and FALSE, and Access's Yes/No, as the import's tick boxes read them. */
     static String bool(boolean value) {
-        return value ? YES : NO;
+        return value ? "yes" : "no";
     }
 
     @Override

@@ -108,8 +108,12 @@ class ImportController {
         }
         Upload upload = new Upload(file.getOriginalFilename(), file.getBytes(), null,
                 row == null ? Upload.FIRST_ROW : row.intValue());
-        if (imports.tables(upload).size() > 1) {
+        List<String> tables = imports.tables(upload);
+        if (tables.size() > 1) {
             return "redirect:/import/" + pendingImports.put(session, upload) + "/sheet";
+        }
+        if (tables.size() == 1) {
+            upload = upload.withSheet(tables.get(0));
         }
         ParsedImport parsed = imports.check(upload);
         if (!parsed.valid()) {

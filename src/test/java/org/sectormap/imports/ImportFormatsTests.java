@@ -128,6 +128,18 @@ class ImportFormatsTests {
     }
 
     @Test
+    void shouldGoStraightToThePreviewOfAWorkbookWithOneSheet() throws Exception {
+        byte[] workbook = TestFiles.oneSheet("Groups", new String[] {"name", "status"},
+                new String[] {"Derby REC", "listed"});
+        String preview = upload("one.xlsx", workbook, "1").andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(page(preview).select(".lead").text())
+                .isEqualTo("1 organisations will be imported from the sheet or table 'Groups' of one.xlsx.");
+        mvc.perform(post(preview).session(session).with(csrf())).andExpect(redirectedUrl("/organisations"));
+        assertThat(stored()).extracting(OrganisationDetails::name).containsExactly("Derby REC");
+    }
+
+    @Test
     void shouldNameTheSheetAndTheRowAsTheSpreadsheetShowsItInEachProblem() throws Exception {
         String sheetPage = upload("mapping.xlsx", TestFiles.xlsx(), "2").andReturn().getResponse().getRedirectedUrl();
         Document problems = Jsoup.parse(mvc.perform(post(sheetPage).param("sheet", "Groups").session(session)

@@ -123,8 +123,16 @@ final class TestFiles {
 
     /** A workbook whose only sheet has nothing in it. */
     static byte[] emptyWorkbook() {
+        return oneSheet("Empty");
+    }
+
+    /** A workbook of one sheet, holding {@code rows} of cells. */
+    static byte[] oneSheet(String name, String[]... rows) {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            workbook.createSheet("Empty");
+            Sheet sheet = workbook.createSheet(name);
+            for (int i = 0; i < rows.length; i++) {
+                text(sheet.createRow(i), rows[i]);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
             return out.toByteArray();
