@@ -95,6 +95,7 @@ class ImportController {
     @PostMapping("/import")
     String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String headerRow,
             HttpSession session, Model model, HttpServletResponse response) throws IOException {
+        model.addAttribute("headerRow", headerRow);
         Input in = inputs.read(Collections.singletonMap("headerRow", headerRow));
         if (file == null || file.isEmpty()) {
             in.problem("file", "import.noFile");
@@ -103,7 +104,6 @@ class ImportController {
         if (!in.valid()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("errors", labels.errors(in.problems()));
-            model.addAttribute("headerRow", headerRow);
             return UPLOAD;
         }
         Upload upload = new Upload(file.getOriginalFilename(), file.getBytes(), null,

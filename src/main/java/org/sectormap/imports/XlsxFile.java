@@ -90,11 +90,26 @@ final class XlsxFile implements TableFile {
             SheetRows sheetRows = new SheetRows(merged, new FromHeaderRow(headerRow, rows));
             XSSFSheetXMLHandler cells = new XSSFSheetXMLHandler(styles, strings, sheetRows, new ExcelValues(), false);
             parse(table, new CellTypes(cells, sheetRows));
+        } catch (RowFailed e) {
+            throw e.getCause();
         } catch (Exception e) {
             if (e instanceof UnreadableFileException unreadable) {
                 throw unreadable;
             }
             throw unreadable(e, "import.error.damagedWorkbook");
+        }
+    }
+
+    /** Carries a failure of the code the rows were handed to through POI, so it is not taken for a damaged file. */
+    private static final class RowFailed extends RuntimeException {
+
+        RowFailed(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
         }
     }
 
@@ -192,7 +207,12 @@ final class XlsxFile implements TableFile {
 
         @Override
         public void endRow(int index) {
-            from.accept(index + 1, merged.fill(index, cells));
+            List<String> row = merged.fill(index, cells);
+            try {
+                from.accept(index + 1, row);
+            } catch (RuntimeException e) {
+                throw new RowFailed(e);
+            }
         }
     }
 }
