@@ -42,10 +42,10 @@ class ImportApiController {
     @PostMapping(path = "/api/import/organisations", consumes = "text/csv")
     ResponseEntity<?> importOrganisations(InputStream body, Principal user) throws IOException {
         limit.count(user);
-        ParsedImport result = imports.importAll(read(body));
+        ParsedImport result = imports.importAll(Upload.csv(read(body)));
         if (!result.valid()) {
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new Problems(result.problems(),
-                    result.totalProblems(), result.unknownColumns() ? OrganisationCsvReader.COLUMNS : null));
+                    result.totalProblems(), result.unknownColumns() ? OrganisationReader.COLUMNS : null));
         }
         return ResponseEntity.ok(Map.of("imported", result.organisations().size()));
     }

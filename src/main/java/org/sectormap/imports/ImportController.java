@@ -2,6 +2,7 @@ package org.sectormap.imports;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,8 +10,9 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.sectormap.organisation.Areas;
+import org.sectormap.shared.Input;
+import org.sectormap.shared.Inputs;
 import org.sectormap.shared.Labels;
-import org.sectormap.shared.Problem;
 import org.sectormap.organisation.OrganisationDetails;
 import org.sectormap.organisation.OutreachStatus;
 import org.springframework.http.HttpHeaders;
@@ -35,31 +37,36 @@ class ImportController {
 
     static final int PREVIEW_ROWS = 100;
     private static final String UPLOAD = "imports/upload";
+    /** The last row of an .xlsx sheet. */
+    private static final long LAST_ROW = 1_048_576;
 
     private final ImportService imports;
     private final PendingImports pendingImports;
+    private final Inputs inputs;
     private final Labels labels;
     private final Areas areas;
     private final ImportLimit limit;
 
-    ImportController(ImportService imports, PendingImports pendingImports, Labels labels, Areas areas,
+    ImportController(ImportService imports, PendingImports pendingImports, Inputs inputs, Labels labels, Areas areas,
             ImportLimit limit) {
         this.imports = imports;
         this.limit = limit;
         this.pendingImports = pendingImports;
+        this.inputs = inputs;
         this.labels = labels;
         this.areas = areas;
     }
 
     @ModelAttribute
     void vocabulary(Model model) {
-        model.addAttribute("columns", OrganisationCsvReader.COLUMNS);
+        model.addAttribute("columns", OrganisationReader.COLUMNS);
         model.addAttribute("areas", areas.areas());
         model.addAttribute("labels", labels);
     }
 
     @GetMapping("/import")
     String uploadForm(Model model) {
+        model.addAttribute("headerRow", Upload.FIRST_ROW);
         return UPLOAD;
     }
 
@@ -80,8 +87,8 @@ class ImportController {
     @GetMapping("/import/template.csv")
     ResponseEntity<String> template() {
         CSVFormat csv = CSVFormat.RFC4180;
-        String header = csv.format(OrganisationCsvReader.COLUMNS.toArray());
-        String example = csv.format(OrganisationCsvReader.COLUMNS.stream().map(c -> EXAMPLE.getOrDefault(c, ""))
+        String header = csv.format(OrganisationReader.COLUMNS.toArray());
+        String example = csv.format(OrganisationReader.COLUMNS.stream().map(c -> EXAMPLE.getOrDefault(c, ""))
                 .toArray());
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
@@ -90,32 +97,93 @@ class ImportController {
     }
 
     @PostMapping("/import")
-    String upload(@RequestParam(required = false) MultipartFile file, HttpSession session, Model model,
-            HttpServletResponse response, Principal user) throws IOException {
+    String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String headerRow,
+            HttpSession session, Model model, HttpServletResponse response, Principal user) throws IOException {
         limit.count(user);
+        model.addAttribute("headerRow", headerRow);
+        Input in = inputs.read(Collections.singletonMap("headerRow", headerRow));
         if (file == null || file.isEmpty()) {
+            in.problem("file", "import.noFile");
+        }
+        Long row = in.number("headerRow", Upload.FIRST_ROW, LAST_ROW);
+        if (!in.valid()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("errors", labels.errors(List.of(Problem.of("file", "import.noFile"))));
+            model.addAttribute("errors", labels.errors(in.problems()));
             return UPLOAD;
         }
-        byte[] content = file.getBytes();
-        ParsedImport parsed = imports.check(content);
+        Upload upload = new Upload(file.getOriginalFilename(), file.getBytes(), null,
+                row == null ? Upload.FIRST_ROW : row.intValue());
+        List<String> tables = imports.tables(upload);
+        if (tables.size() > 1) {
+            return "redirect:/import/" + pendingImports.put(session, upload) + "/sheet";
+        }
+        if (tables.size() == 1) {
+            upload = upload.withSheet(tables.get(0));
+        }
+        ParsedImport parsed = imports.check(upload);
         if (!parsed.valid()) {
             model.addAttribute("fileName", file.getOriginalFilename());
             return problems(model, parsed, response);
         }
-        String token = pendingImports.put(session, file.getOriginalFilename(), content);
+        return "redirect:/import/" + pendingImports.put(session, upload);
+    }
+
+    @GetMapping("/import/{token:[0-9a-f]{32}}/sheet")
+    String sheetForm(@PathVariable String token, HttpSession session, Model model, HttpServletResponse response) {
+        var pending = pendingImports.peek(session, token);
+        if (pending.isEmpty()) {
+            return expired(response);
+        }
+        return sheets(model, token, pending.get(), pending.get().sheet());
+    }
+
+    @PostMapping("/import/{token:[0-9a-f]{32}}/sheet")
+    String chooseSheet(@PathVariable String token, @RequestParam(required = false) String sheet, HttpSession session,
+            Model model, HttpServletResponse response) {
+        var pending = pendingImports.peek(session, token);
+        if (pending.isEmpty()) {
+            return expired(response);
+        }
+        Upload upload = pending.get();
+        Input in = inputs.read(Collections.singletonMap("sheet", sheet));
+        String chosen = in.oneOf("sheet", imports.tables(upload));
+        if (chosen == null && in.valid()) {
+            in.problem("sheet", "import.noSheet");
+        }
+        if (!in.valid()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("errors", labels.errors(in.problems()));
+            return sheets(model, token, upload, sheet);
+        }
+        ParsedImport parsed = imports.check(upload.withSheet(chosen));
+        if (!parsed.valid()) {
+            model.addAttribute("fileName", upload.fileName());
+            return problems(model, parsed, response);
+        }
+        if (!pendingImports.choose(session, token, chosen)) {
+            return expired(response);
+        }
         return "redirect:/import/" + token;
+    }
+
+    private String sheets(Model model, String token, Upload upload, String chosen) {
+        model.addAttribute("token", token);
+        model.addAttribute("fileName", upload.fileName());
+        model.addAttribute("sheets", imports.tables(upload));
+        model.addAttribute("chosen", chosen);
+        return "imports/sheet";
     }
 
     @GetMapping("/import/{token:[0-9a-f]{32}}")
     String preview(@PathVariable String token, HttpSession session, Model model, HttpServletResponse response) {
         var pending = pendingImports.peek(session, token);
         if (pending.isEmpty()) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return "imports/expired";
+            return expired(response);
         }
-        ParsedImport parsed = imports.check(pending.get().content());
+        if (pending.get().sheet() == null && imports.tables(pending.get()).size() > 1) {
+            return "redirect:/import/" + token + "/sheet";
+        }
+        ParsedImport parsed = imports.check(pending.get());
         if (!parsed.valid()) {
             // Only a change of configuration (the area list) between upload and preview can land here.
             return problems(model, parsed, response);
@@ -125,6 +193,7 @@ class ImportController {
                 .collect(Collectors.groupingBy(OrganisationDetails::status, TreeMap::new, Collectors.counting()));
         model.addAttribute("token", token);
         model.addAttribute("fileName", pending.get().fileName());
+        model.addAttribute("sheet", pending.get().sheet());
         model.addAttribute("count", all.size());
         model.addAttribute("byStatus", byStatus);
         model.addAttribute("rows", all.subList(0, Math.min(PREVIEW_ROWS, all.size())));
@@ -137,16 +206,20 @@ class ImportController {
             HttpServletResponse response) {
         var pending = pendingImports.take(session, token);
         if (pending.isEmpty()) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return "imports/expired";
+            return expired(response);
         }
-        ParsedImport result = imports.importAll(pending.get().content());
+        ParsedImport result = imports.importAll(pending.get());
         if (!result.valid()) {
             return problems(model, result, response);
         }
         redirect.addFlashAttribute("notice", "import.done");
         redirect.addFlashAttribute("noticeArgs", new Object[] {result.organisations().size()});
         return "redirect:/organisations";
+    }
+
+    private static String expired(HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        return "imports/expired";
     }
 
     /** A file that breaks the rules, at upload or (after the area list changed) at preview or confirmation. */

@@ -18,12 +18,18 @@ final class ImportProblems {
     private static final int LONGEST_COLUMN = 100;
     private static final int LONGEST_MESSAGE = 1000;
 
+    private final String sheet;
     private final List<ImportProblem> shown = new ArrayList<>();
     private int total;
     private boolean unknownColumns;
 
+    /** @param sheet the sheet or table every problem is in, or null for a CSV file or the file as a whole */
+    ImportProblems(String sheet) {
+        this.sheet = sheet;
+    }
+
     static ParsedImport only(String message) {
-        ImportProblems problems = new ImportProblems();
+        ImportProblems problems = new ImportProblems(null);
         problems.add(null, null, () -> message);
         return problems.parsed(List.of());
     }
@@ -32,14 +38,14 @@ final class ImportProblems {
     void add(Integer row, String column, Supplier<String> message) {
         total++;
         if (shown.size() < SHOWN) {
-            shown.add(new ImportProblem(row, column(column), shorten(message.get(), LONGEST_MESSAGE)));
+            shown.add(new ImportProblem(sheet, row, column(column), shorten(message.get(), LONGEST_MESSAGE)));
         }
     }
 
     /** A heading that is no column, so the answer can list the columns once rather than in every message. */
-    void unknownColumn(String heading, Supplier<String> message) {
+    void unknownColumn(Integer headerRow, String heading, Supplier<String> message) {
         unknownColumns = true;
-        add(1, heading, message);
+        add(headerRow, heading, message);
     }
 
     boolean any() {

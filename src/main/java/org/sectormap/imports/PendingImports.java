@@ -48,12 +48,13 @@ class PendingImports {
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{32}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record Pending(String fileName, byte[] content) {
+    /** How a waiting file is to be read: everything of an {@link Upload} but its bytes, which wait on disk. */
+    private record Reading(String fileName, String sheet, int headerRow) implements Serializable {
     }
 
-    /** All a session keeps: its waiting files' tokens, oldest first, with the names they were uploaded under. */
+    /** All a session keeps: its waiting files' tokens, oldest first, with how each is to be read. */
     private static final class Tokens implements Serializable {
-        private final LinkedHashMap<String, String> names = new LinkedHashMap<>();
+        private final LinkedHashMap<String, Reading> names = new LinkedHashMap<>();
     }
 
     private record Waiting(Path path, long size, FileTime modified) {
@@ -83,7 +84,8 @@ class PendingImports {
         sweep();
     }
 
-    String put(HttpSession session, String fileName, byte[] content) {
+    String put(HttpSession session, Upload upload) {
+        byte[] content = upload.content();
         String token = newToken();
         synchronized (this) {
             makeRoom(content.length);
@@ -99,7 +101,7 @@ class PendingImports {
         List<String> dropped = new ArrayList<>();
         synchronized (WebUtils.getSessionMutex(session)) {
             Tokens tokens = tokens(session);
-            tokens.names.put(token, shorten(fileName));
+            tokens.names.put(token, new Reading(shorten(upload.fileName()), upload.sheet(), upload.headerRow()));
             // Only the last few uploads of a session wait: abandoned previews should not hold space.
             while (tokens.names.size() > KEPT_PER_SESSION) {
                 String oldest = tokens.names.keySet().iterator().next();
@@ -112,26 +114,40 @@ class PendingImports {
         return token;
     }
 
-    Optional<Pending> peek(HttpSession session, String token) {
-        String name;
+    Optional<Upload> peek(HttpSession session, String token) {
+        Reading reading;
         synchronized (WebUtils.getSessionMutex(session)) {
-            name = tokens(session).names.get(token);
+            reading = tokens(session).names.get(token);
         }
-        return name == null ? Optional.empty() : read(token, name);
+        return reading == null ? Optional.empty() : read(token, reading);
+    }
+
+    /** The sheet or table to read, once the user has chosen it; false when the upload is no longer waiting. */
+    boolean choose(HttpSession session, String token, String sheet) {
+        synchronized (WebUtils.getSessionMutex(session)) {
+            Tokens tokens = tokens(session);
+            Reading reading = tokens.names.get(token);
+            if (reading == null) {
+                return false;
+            }
+            tokens.names.put(token, new Reading(reading.fileName(), sheet, reading.headerRow()));
+            session.setAttribute(ATTRIBUTE, tokens);
+            return true;
+        }
     }
 
     /** The file, once: a second take of the same token finds nothing. */
-    Optional<Pending> take(HttpSession session, String token) {
-        String name;
+    Optional<Upload> take(HttpSession session, String token) {
+        Reading reading;
         synchronized (WebUtils.getSessionMutex(session)) {
             Tokens tokens = tokens(session);
-            name = tokens.names.remove(token);
+            reading = tokens.names.remove(token);
             session.setAttribute(ATTRIBUTE, tokens);
         }
-        if (name == null) {
+        if (reading == null) {
             return Optional.empty();
         }
-        Optional<Pending> pending = read(token, name);
+        Optional<Upload> pending = read(token, reading);
         delete(dir.resolve(token));
         return pending;
     }
@@ -146,7 +162,7 @@ class PendingImports {
         }
     }
 
-    private Optional<Pending> read(String token, String name) {
+    private Optional<Upload> read(String token, Reading reading) {
         if (!TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
@@ -157,7 +173,8 @@ class PendingImports {
                 delete(file);
                 return Optional.empty();
             }
-            return Optional.of(new Pending(name, Files.readAllBytes(file)));
+            return Optional.of(new Upload(reading.fileName(), Files.readAllBytes(file), reading.sheet(),
+                    reading.headerRow()));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -89,6 +89,8 @@ class RoleMatrixTests {
             entry("GET /import/template.csv", STAFF),
             entry("GET /import/{token:[0-9a-f]{32}}", STAFF),
             entry("POST /import/{token:[0-9a-f]{32}}", STAFF),
+            entry("GET /import/{token:[0-9a-f]{32}}/sheet", STAFF),
+            entry("POST /import/{token:[0-9a-f]{32}}/sheet", STAFF),
             entry("POST /api/import/organisations", STAFF),
             entry("POST /demo", STAFF),
             // Outreach and referrals

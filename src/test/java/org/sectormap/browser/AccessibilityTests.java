@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -202,6 +204,19 @@ class AccessibilityTests extends BrowserTest {
         check("import with problems");
         upload(dir.resolve("good.csv"), "name,status,area\nDerby REC,interviewed,Derby city\n");
         check("import preview");
+        Path workbook = dir.resolve("two-sheets.xlsx");
+        try (XSSFWorkbook twoSheets = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(workbook)) {
+            twoSheets.createSheet("Notes");
+            twoSheets.createSheet("Groups");
+            twoSheets.write(out);
+        }
+        open("/import");
+        find("input[type=file]").sendKeys(workbook.toAbsolutePath().toString());
+        submit("main form");
+        assertThat(browser.getCurrentUrl()).endsWith("/sheet");
+        check("import sheet choice");
+        submit("main form");
+        check("import sheet choice with errors");
 
         assertThat(faults).as("accessibility faults axe-core found on %d pages:%n%s", pagesChecked,
                 String.join("\n", faults)).isEmpty();

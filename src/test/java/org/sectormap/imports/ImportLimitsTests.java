@@ -51,7 +51,7 @@ class ImportLimitsTests {
                 .andExpect(jsonPath("$.errors[0].column").value("unknown1"))
                 .andExpect(jsonPath("$.errors[0].message").value("'unknown1' is not a column Sector Map knows"))
                 .andExpect(jsonPath("$.errors[199].column").value("unknown200"))
-                .andExpect(jsonPath("$.knownColumns.length()").value(OrganisationCsvReader.COLUMNS.size()))
+                .andExpect(jsonPath("$.knownColumns.length()").value(OrganisationReader.COLUMNS.size()))
                 .andExpect(jsonPath("$.knownColumns[11]").value("description"));
     }
 

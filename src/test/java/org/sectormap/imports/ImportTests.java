@@ -121,12 +121,13 @@ class ImportTests {
     }
 
     @Test
-    void shouldRefuseFilesThatAreNotUtf8OrHoldNoOrganisations() throws Exception {
-        byte[] latin1 = "name,status\nCaf\u00e9 Forum,listed\n".getBytes(StandardCharsets.ISO_8859_1);
-        mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv").content(latin1))
+    void shouldRefuseFilesThatAreNotTextOrHoldNoOrganisations() throws Exception {
+        byte[] notText = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0};
+        mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv").content(notText))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].row").doesNotExist())
-                .andExpect(jsonPath("$.errors[0].message").value(containsString("not UTF-8")));
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("This file is not a CSV file, an Excel workbook or an Access database"));
         postCsv("name,status\n", 422, "{\"errors\":[{\"row\":null,\"column\":null,"
                 + "\"message\":\"The file has no organisations in it\"}],\"totalErrors\":1}");
         postCsv("", 422, "{\"errors\":[{\"row\":null,\"column\":null,"
@@ -138,6 +139,14 @@ class ImportTests {
                 .andExpect(jsonPath("$.errors[0].message").value(
                         "A quoted cell that starts on line 2 of the file is never closed: check its quotation marks"));
         assertThat(stored()).isEmpty();
+    }
+
+    @Test
+    void shouldReadAFileThatIsNotUtf8AsWindows1252() throws Exception {
+        byte[] latin1 = "name,status\nCaf\u00e9 Forum,listed\n".getBytes(StandardCharsets.ISO_8859_1);
+        mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv").content(latin1))
+                .andExpect(status().isOk());
+        assertThat(stored()).extracting(o -> o.details().name()).containsExactly("Caf\u00e9 Forum");
     }
 
     @Test

@@ -35,6 +35,10 @@ class PendingImportsTests {
                 DataSize.ofBytes(10), clock);
     }
 
+    private static Upload upload(String fileName, byte[] content) {
+        return new Upload(fileName, content, null, Upload.FIRST_ROW);
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
@@ -53,7 +57,7 @@ class PendingImportsTests {
     void shouldKeepTheFileOnDiskAndOnlyItsTokenInTheSession() throws IOException {
         PendingImports store = store(2_000_000);
         byte[] large = new byte[1_000_000];
-        String token = store.put(session, "mapping.csv", large);
+        String token = store.put(session, upload("mapping.csv", large));
 
         assertThat(Files.size(dir.resolve(token))).isEqualTo(large.length);
         assertThat(store.peek(session, token).orElseThrow().fileName()).isEqualTo("mapping.csv");
@@ -66,9 +70,23 @@ class PendingImportsTests {
     }
 
     @Test
+    void shouldKeepTheChosenSheetAndHeaderRowSoConfirmationReadsTheSameTable() {
+        PendingImports store = store(100);
+        String token = store.put(session, new Upload("mapping.xlsx", bytes("workbook"), null, 3));
+        assertThat(store.peek(session, token).orElseThrow().sheet()).isNull();
+
+        assertThat(store.choose(session, token, "Groups")).isTrue();
+        Upload taken = store.take(session, token).orElseThrow();
+        assertThat(taken).extracting(Upload::fileName, Upload::sheet, Upload::headerRow)
+                .containsExactly("mapping.xlsx", "Groups", 3);
+        assertThat(store.choose(session, token, "Other")).isFalse();
+        assertThat(store.choose(new MockHttpSession(), token, "Groups")).isFalse();
+    }
+
+    @Test
     void shouldHandAFileOverOnlyOnceAndDeleteIt() throws IOException {
         PendingImports store = store(100);
-        String token = store.put(session, "a.csv", bytes("name,status"));
+        String token = store.put(session, upload("a.csv", bytes("name,status")));
 
         assertThat(store.take(session, token)).get().extracting(p -> new String(p.content(), StandardCharsets.UTF_8))
                 .isEqualTo("name,status");
@@ -81,11 +99,11 @@ class PendingImportsTests {
     void shouldDropTheOldestWaitingFilesOnceTheTotalIsReached() throws IOException {
         PendingImports store = store(10);
         MockHttpSession other = new MockHttpSession();
-        String first = store.put(session, "1.csv", bytes("1111"));
+        String first = store.put(session, upload("1.csv", bytes("1111")));
         clock.advance(Duration.ofMinutes(1));
-        String second = store.put(other, "2.csv", bytes("2222"));
+        String second = store.put(other, upload("2.csv", bytes("2222")));
         clock.advance(Duration.ofMinutes(1));
-        String third = store.put(session, "3.csv", bytes("333"));
+        String third = store.put(session, upload("3.csv", bytes("333")));
 
         assertThat(content(store, first)).isNull();
         assertThat(store.peek(other, second)).isPresent();
@@ -96,9 +114,9 @@ class PendingImportsTests {
     @Test
     void shouldForgetFilesPastTheirTimeAndSweepThemAway() throws IOException {
         PendingImports store = store(100);
-        String old = store.put(session, "old.csv", bytes("old"));
+        String old = store.put(session, upload("old.csv", bytes("old")));
         clock.advance(EXPIRY.minusMinutes(1));
-        String recent = store.put(session, "recent.csv", bytes("recent"));
+        String recent = store.put(session, upload("recent.csv", bytes("recent")));
         assertThat(content(store, old)).isEqualTo("old");
 
         clock.advance(Duration.ofMinutes(2));
@@ -127,10 +145,10 @@ class PendingImportsTests {
     @Test
     void shouldKeepOnlyTheLastThreeUploadsOfASession() throws IOException {
         PendingImports store = store(100);
-        String first = store.put(session, "1.csv", bytes("1"));
-        String second = store.put(session, "2.csv", bytes("2"));
-        store.put(session, "3.csv", bytes("3"));
-        store.put(session, "4.csv", bytes("4"));
+        String first = store.put(session, upload("1.csv", bytes("1")));
+        String second = store.put(session, upload("2.csv", bytes("2")));
+        store.put(session, upload("3.csv", bytes("3")));
+        store.put(session, upload("4.csv", bytes("4")));
 
         assertThat(store.peek(session, first)).isEmpty();
         assertThat(content(store, second)).isEqualTo("2");
@@ -140,7 +158,7 @@ class PendingImportsTests {
     @Test
     void shouldNotGiveOneSessionsFileToAnother() {
         PendingImports store = store(100);
-        String token = store.put(session, "mine.csv", bytes("mine"));
+        String token = store.put(session, upload("mine.csv", bytes("mine")));
         MockHttpSession stranger = new MockHttpSession();
 
         assertThat(store.peek(stranger, token)).isEmpty();

@@ -1,0 +1,112 @@
+package org.sectormap.imports;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.crypt.Decryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens an upload as what its first bytes say it is, not what its name says: a zip is an .xlsx
+ * workbook, an OLE2 compound file an .xls workbook (or an .xlsx locked with a password, which Excel
+ * stores that way), "Standard Jet DB" or "Standard ACE DB" at byte 4 an Access database, and text a
+ * CSV file. The name only sharpens the message for text named as a workbook or a database.
+ */
+@Component
+class TableFiles {
+
+    private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+            (byte) 0xE1};
+    private static final int ACCESS_AT = 4;
+    private static final byte[] JET = "Standard Jet DB".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ACE = "Standard ACE DB".getBytes(StandardCharsets.US_ASCII);
+    /** A real sheet's XML compresses some tens of times; a thousand times is a bomb (POI's own default ratio). */
+    private static final double MIN_INFLATE_RATIO = 0.01;
+    /** Well above the expanded sheet of the largest upload allowed (20 MB) at an ordinary ratio. */
+    private static final long MAX_ENTRY_SIZE = 1024L * 1024 * 1024;
+
+    TableFiles() {
+        ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+        ZipSecureFile.setMaxEntrySize(MAX_ENTRY_SIZE);
+    }
+
+    /** @throws UnreadableFileException for a file that is no table of any kind we read */
+    TableFile open(byte[] content, String fileName) {
+        if (startsWith(content, 0, ZIP)) {
+            return XlsxFile.open(copy(content, ".xlsx"));
+        }
+        if (startsWith(content, 0, OLE2)) {
+            return ole2(content);
+        }
+        if (startsWith(content, ACCESS_AT, JET) || startsWith(content, ACCESS_AT, ACE)) {
+            return AccessFile.open(copy(content, ".accdb"));
+        }
+        CsvFile text = CsvFile.decode(content).orElseThrow(() -> new UnreadableFileException("import.error.notATable"));
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".mdb") || name.endsWith(".accdb")) {
+            throw new UnreadableFileException("import.error.notAccess");
+        }
+        if (name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".xlsm")) {
+            throw new UnreadableFileException("import.error.notExcel");
+        }
+        return text;
+    }
+
+    private static TableFile ole2(byte[] content) {
+        try {
+            POIFSFileSystem file = new POIFSFileSystem(new ByteArrayInputStream(content));
+            if (file.getRoot().hasEntry(Decryptor.DEFAULT_POIFS_ENTRY)) {
+                file.close();
+                throw new UnreadableFileException("import.error.password");
+            }
+            return new XlsFile(new HSSFWorkbook(file.getRoot(), false));
+        } catch (EncryptedDocumentException e) {
+            throw new UnreadableFileException("import.error.password");
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof UnreadableFileException unreadable) {
+                throw unreadable;
+            }
+            // A Word document or another Office file: OLE2, but no workbook in it.
+            throw new UnreadableFileException("import.error.notATable");
+        }
+    }
+
+    private static boolean startsWith(byte[] content, int at, byte[] magic) {
+        return content.length >= at + magic.length
+                && Arrays.equals(content, at, at + magic.length, magic, 0, magic.length);
+    }
+
+    /** Owner-only, as temporary files are created; whoever opens it deletes it. */
+    private static Path copy(byte[] content, String suffix) {
+        try {
+            Path copy = Files.createTempFile("sectormap-import-", suffix);
+            try {
+                return Files.write(copy, content);
+            } catch (IOException e) {
+                delete(copy);
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void delete(Path copy) {
+        try {
+            Files.deleteIfExists(copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

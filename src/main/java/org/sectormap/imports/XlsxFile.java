@@ -1,0 +1,218 @@
+package org.sectormap.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * An .xlsx workbook read as a stream of rows (POI's event API), so a sheet of 100,000 rows is never
+ * held whole: only its shared strings and styles are. The zip itself is guarded by POI's
+ * ZipSecureFile limits, set in {@link TableFiles}.
+ */
+final class XlsxFile implements TableFile {
+
+    private static final String ZIP_BOMB = "Zip bomb detected";
+
+    private final Path copy;
+    private final OPCPackage workbook;
+    private final XSSFReader reader;
+    private final List<String> sheets;
+
+    private XlsxFile(Path copy, OPCPackage workbook) throws IOException, OpenXML4JException {
+        this.copy = copy;
+        this.workbook = workbook;
+        this.reader = new XSSFReader(workbook);
+        this.sheets = new ArrayList<>();
+        XSSFReader.SheetIterator each = reader.getSheetIterator();
+        while (each.hasNext()) {
+            each.next().close();
+            sheets.add(each.getSheetName());
+        }
+    }
+
+    /** Takes charge of the copy, deleting it on close or on failure. */
+    static XlsxFile open(Path copy) {
+        OPCPackage workbook = null;
+        try {
+            workbook = OPCPackage.open(copy.toFile(), PackageAccess.READ);
+            return new XlsxFile(copy, workbook);
+        } catch (Exception e) {
+            if (workbook != null) {
+                workbook.revert();
+            }
+            TableFiles.delete(copy);
+            throw unreadable(e, "import.error.notATable");
+        }
+    }
+
+    /** POI says a zip bomb only in its message, on whichever read first inflates too far. */
+    private static UnreadableFileException unreadable(Throwable e, String otherwise) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (String.valueOf(cause.getMessage()).startsWith(ZIP_BOMB)) {
+                return new UnreadableFileException("import.error.zipBomb");
+            }
+        }
+        return new UnreadableFileException(otherwise);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.copyOf(sheets);
+    }
+
+    @Override
+    public void read(String table, int headerRow, TableRows rows) {
+        try {
+            // Merged ranges are listed after the cells, so a first quick pass finds them.
+            MergedCells merged = new MergedCells(mergedRanges(table));
+            StylesTable styles = reader.getStylesTable();
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(workbook, false);
+            SheetRows sheetRows = new SheetRows(merged, new FromHeaderRow(headerRow, rows));
+            XSSFSheetXMLHandler cells = new XSSFSheetXMLHandler(styles, strings, sheetRows, new ExcelValues(), false);
+            parse(table, new CellTypes(cells, sheetRows));
+        } catch (RowFailed e) {
+            throw e.getCause();
+        } catch (Exception e) {
+            if (e instanceof UnreadableFileException unreadable) {
+                throw unreadable;
+            }
+            throw unreadable(e, "import.error.damagedWorkbook");
+        }
+    }
+
+    /** Carries a failure of the code the rows were handed to through POI, so it is not taken for a damaged file. */
+    private static final class RowFailed extends RuntimeException {
+
+        RowFailed(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
+    }
+
+    private List<CellRangeAddress> mergedRanges(String table) throws Exception {
+        List<CellRangeAddress> ranges = new ArrayList<>();
+        parse(table, new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String localName, String qName, Attributes attributes) {
+                if ("mergeCell".equals(localName)) {
+                    ranges.add(CellRangeAddress.valueOf(attributes.getValue("ref")));
+                }
+            }
+        });
+        return ranges;
+    }
+
+    private void parse(String table, ContentHandler handler) throws Exception {
+        XSSFReader.SheetIterator each = reader.getSheetIterator();
+        while (each.hasNext()) {
+            try (InputStream sheet = each.next()) {
+                if (each.getSheetName().equals(table)) {
+                    XMLReader xml = XMLHelper.newXMLReader();
+                    xml.setContentHandler(handler);
+                    xml.parse(new InputSource(sheet));
+                    return;
+                }
+            }
+        }
+        throw new UnreadableFileException("import.error.noSuchSheet", table);
+    }
+
+    @Override
+    public void close() {
+        workbook.revert();
+        TableFiles.delete(copy);
+    }
+
+    /** Notes each cell's type before POI reads it, as POI hands a boolean over as the text TRUE or FALSE. */
+    private static final class CellTypes extends DefaultHandler {
+
+        private final XSSFSheetXMLHandler cells;
+        private final SheetRows rows;
+
+        CellTypes(XSSFSheetXMLHandler cells, SheetRows rows) {
+            this.cells = cells;
+            this.rows = rows;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes)
+                throws SAXException {
+            if ("c".equals(localName)) {
+                rows.booleanCell = "b".equals(attributes.getValue("t"));
+            }
+            cells.startElement(uri, localName, qName, attributes);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            cells.endElement(uri, localName, qName);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            cells.characters(ch, start, length);
+        }
+    }
+
+    private static final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
+
+        private final MergedCells merged;
+        private final FromHeaderRow from;
+        private List<String> cells = new ArrayList<>();
+        private boolean booleanCell;
+
+        SheetRows(MergedCells merged, FromHeaderRow from) {
+            this.merged = merged;
+            this.from = from;
+        }
+
+        @Override
+        public void startRow(int index) {
+            cells = new ArrayList<>();
+        }
+
+        @Override
+        public void cell(String reference, String value, XSSFComment comment) {
+            int column = reference == null ? cells.size() : new CellReference(reference).getCol();
+            while (cells.size() <= column) {
+                cells.add("");
+            }
+            String text = value == null ? "" : value;
+            cells.set(column, booleanCell ? ExcelValues.bool("TRUE".equals(text)) : text);
+        }
+
+        @Override
+        public void endRow(int index) {
+            List<String> row = merged.fill(index, cells);
+            try {
+                from.accept(index + 1, row);
+            } catch (RuntimeException e) {
+                throw new RowFailed(e);
+            }
+        }
+    }
+}
