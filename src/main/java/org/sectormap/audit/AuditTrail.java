@@ -15,9 +15,7 @@ import java.util.function.Consumer;
 
 import org.sectormap.shared.Coded;
 import org.sectormap.shared.Labels;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.sectormap.shared.SignedIn;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,7 +63,7 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void createdAll(List<Audited> records) {
-        repository.insertAll(now(), actor(), AuditAction.CREATED, records);
+        repository.insertAll(now(), SignedIn.email(), AuditAction.CREATED, records);
     }
 
     /** The changes a record's page shows under History, newest first. */
@@ -107,7 +105,7 @@ public class AuditTrail {
                 .filter(t -> !t.isEmpty()).toList())) {
             overwritten += repository.overwrite(text, erasedOn);
         }
-        repository.insert(now(), actor(), AuditAction.ERASED, Audited.of(AuditKind.PERSON, "-"), List.of());
+        repository.insert(now(), SignedIn.email(), AuditAction.ERASED, Audited.of(AuditKind.PERSON, "-"), List.of());
         return overwritten;
     }
 
@@ -145,7 +143,7 @@ public class AuditTrail {
         if (action == AuditAction.CHANGED && changes.isEmpty()) {
             return;
         }
-        repository.insert(now(), actor(), action, record, changes);
+        repository.insert(now(), SignedIn.email(), action, record, changes);
     }
 
     private static String text(Object value) {
@@ -164,12 +162,5 @@ public class AuditTrail {
 
     private LocalDateTime now() {
         return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    /** The signed-in person's email; null for the application itself. */
-    private static String actor() {
-        Authentication who = SecurityContextHolder.getContext().getAuthentication();
-        return who == null || who instanceof AnonymousAuthenticationToken || !who.isAuthenticated() ? null
-                : who.getName();
     }
 }

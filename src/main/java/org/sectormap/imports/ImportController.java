@@ -194,6 +194,7 @@ class ImportController {
         model.addAttribute("token", token);
         model.addAttribute("fileName", pending.get().fileName());
         model.addAttribute("sheet", pending.get().sheet());
+        model.addAttribute("earlier", imports.earlierImport(pending.get()).orElse(null));
         model.addAttribute("count", all.size());
         model.addAttribute("byStatus", byStatus);
         model.addAttribute("rows", all.subList(0, Math.min(PREVIEW_ROWS, all.size())));

@@ -1,6 +1,7 @@
 package org.sectormap.imports;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.sectormap.organisation.OrganisationService;
 import org.springframework.stereotype.Service;
@@ -12,10 +13,12 @@ class ImportService {
 
     private final OrganisationReader reader;
     private final OrganisationService organisations;
+    private final ImportHistory history;
 
-    ImportService(OrganisationReader reader, OrganisationService organisations) {
+    ImportService(OrganisationReader reader, OrganisationService organisations, ImportHistory history) {
         this.reader = reader;
         this.organisations = organisations;
+        this.history = history;
     }
 
     /** The sheets or tables of a workbook or database, for the user to choose when there are several. */
@@ -33,7 +36,19 @@ class ImportService {
         ParsedImport parsed = reader.read(upload);
         if (parsed.valid()) {
             organisations.createAll(parsed.organisations());
+            history.record(upload, parsed.organisations().size());
         }
         return parsed;
+    }
+
+    /** The last time this file was imported from the same sheet and header row, to warn before it is again. */
+    @Transactional(readOnly = true)
+    Optional<ImportRecord> earlierImport(Upload upload) {
+        return history.latestOf(upload);
+    }
+
+    @Transactional(readOnly = true)
+    List<ImportRecord> history() {
+        return history.all();
     }
 }

@@ -92,6 +92,7 @@ class RoleMatrixTests {
             entry("GET /import/{token:[0-9a-f]{32}}/sheet", STAFF),
             entry("POST /import/{token:[0-9a-f]{32}}/sheet", STAFF),
             entry("POST /api/import/organisations", STAFF),
+            entry("GET /imports", STAFF),
             entry("POST /demo", STAFF),
             // Outreach and referrals
             entry("GET /outreach", STAFF),

@@ -125,7 +125,7 @@ class AccessibilityTests extends BrowserTest {
                 "/comments/" + r.comment() + "/code", "/themes/" + r.theme(), "/recommendations/" + r.recommendation(),
                 "/questionnaire", "/questionnaire/sections/" + r.question().sectionId() + "/edit",
                 "/questionnaire/sections/" + r.question().sectionId() + "/questions/new",
-                "/import/" + "0".repeat(32), "/no-such-page")) {
+                "/import/" + "0".repeat(32), "/imports", "/no-such-page")) {
             checkAt(path);
         }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -128,11 +129,18 @@ final class TestFiles {
 
     /** A workbook of one sheet, holding {@code rows} of cells. */
     static byte[] oneSheet(String name, String[]... rows) {
+        return sheets(Map.of(name, rows));
+    }
+
+    /** A workbook of several sheets, each holding its rows of cells, in the map's order. */
+    static byte[] sheets(Map<String, String[][]> sheets) {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Sheet sheet = workbook.createSheet(name);
-            for (int i = 0; i < rows.length; i++) {
-                text(sheet.createRow(i), rows[i]);
-            }
+            sheets.forEach((name, rows) -> {
+                Sheet sheet = workbook.createSheet(name);
+                for (int i = 0; i < rows.length; i++) {
+                    text(sheet.createRow(i), rows[i]);
+                }
+            });
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
             return out.toByteArray();

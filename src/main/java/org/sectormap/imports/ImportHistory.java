@@ -1,0 +1,78 @@
+package org.sectormap.imports;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.sectormap.shared.SignedIn;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every completed import, and whether an upload was imported before: the same bytes read from the
+ * same sheet and header row. Another sheet of the same workbook is another import.
+ */
+@Repository
+class ImportHistory {
+
+    private static final String COLUMNS = "id, imported_at, imported_by, file_name, sheet, header_row, rows_added";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ImportHistory(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** In the import's transaction, so an import that rolls back leaves no record of itself. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void record(Upload upload, int rowsAdded) {
+        jdbc.sql("INSERT INTO import_record (imported_at, imported_by, file_name, sheet, header_row, fingerprint, "
+                        + "rows_added) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS)), SignedIn.email(),
+                        upload.fileName(), upload.sheet(), upload.headerRow(), fingerprint(upload), rowsAdded)
+                .update();
+    }
+
+    /** Newest first. */
+    List<ImportRecord> all() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_record ORDER BY id DESC").query(ImportRecord.class).list();
+    }
+
+    /** The latest import of the same file, sheet and header row, if there was one. */
+    Optional<ImportRecord> latestOf(Upload upload) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_record WHERE fingerprint = ? ORDER BY id DESC "
+                + "FETCH FIRST 1 ROWS ONLY").param(fingerprint(upload)).query(ImportRecord.class).optional();
+    }
+
+    /**
+     * SHA-256 of the file's own hash, the header row and the sheet: hashing the file first keeps
+     * its bytes from running into the sheet's name, so no two readings share a fingerprint.
+     */
+    static String fingerprint(Upload upload) {
+        MessageDigest sha256 = sha256();
+        byte[] file = sha256().digest(upload.content());
+        sha256.update(file);
+        sha256.update((upload.headerRow() + ":" + (upload.sheet() == null ? "" : "sheet:" + upload.sheet()))
+                .getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}
