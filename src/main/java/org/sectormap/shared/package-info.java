@@ -3,6 +3,7 @@
  * org.sectormap.shared.Input} (the one way input is checked), {@link org.sectormap.shared.Problem},
  * {@link org.sectormap.shared.Labels}, {@link org.sectormap.shared.Coded}, the CSV helpers, and the
  * exceptions that {@code system} turns into 400, 404, 409 and 429 answers, and the {@link
- * org.sectormap.shared.RateLimiter} that the sign-in and import limits count with, and {@link org.sectormap.shared.SignedIn} for who is asking.
+ * org.sectormap.shared.RateLimiter} that the sign-in and import limits count with, and {@link
+ * org.sectormap.shared.SignedIn} for who is asking.
  */
 package org.sectormap.shared;

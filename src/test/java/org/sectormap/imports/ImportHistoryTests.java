@@ -114,7 +114,8 @@ class ImportHistoryTests {
     @Test
     void shouldRecordNothingForAnImportThatFails() throws Exception {
         mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv")
-                .content("name,status\nDerby REC,listed\nBad row,pending\n")).andExpect(status().isUnprocessableContent());
+                .content("name,status\nDerby REC,listed\nBad row,pending\n"))
+                .andExpect(status().isUnprocessableContent());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM import_record", Integer.class)).isZero();
         assertThat(page("/imports").select("p").eachText()).contains("Nothing has been imported yet.");
     }
