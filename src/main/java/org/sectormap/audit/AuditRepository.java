@@ -63,6 +63,15 @@ class AuditRepository {
                 });
     }
 
+    long lastId() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM audit_entry").query(Long.class).single();
+    }
+
+    boolean anyOnPagesAfter(long mark, List<String> pages) {
+        return !pages.isEmpty() && jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE id > :mark AND record_page IN (:pages)")
+                .param("mark", mark).param("pages", pages).query(Long.class).single() > 0;
+    }
+
     List<AuditEntry> onPage(String page, int limit) {
         return withChanges(jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM audit_entry e WHERE e.record_page = ? "
                 + "ORDER BY e.id DESC FETCH FIRST " + limit + " ROWS ONLY").param(page).query(AuditRepository::entry)

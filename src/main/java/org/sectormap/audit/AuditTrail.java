@@ -66,6 +66,24 @@ public class AuditTrail {
         repository.insertAll(now(), SignedIn.email(), AuditAction.CREATED, records);
     }
 
+    /** Many records deleted at once, as a whole import undone, without their values: they came from its file. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deletedAll(List<Audited> records) {
+        repository.insertAll(now(), SignedIn.email(), AuditAction.DELETED, records);
+    }
+
+    /** How far the trail has reached, for {@link #changedAfter} to ask later whether records were touched since. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long mark() {
+        return repository.lastId();
+    }
+
+    /** Whether an entry after the mark is on one of the records' pages: a change to it or to a part of it. */
+    @Transactional(readOnly = true)
+    public boolean changedAfter(long mark, Collection<Audited> records) {
+        return repository.anyOnPagesAfter(mark, records.stream().map(Audited::page).distinct().toList());
+    }
+
     /** The changes a record's page shows under History, newest first. */
     @Transactional(readOnly = true)
     public List<AuditEntry> history(Audited record) {

@@ -11,8 +11,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.sectormap.audit.AuditTrail;
 import org.sectormap.shared.SignedIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,24 +26,50 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class ImportHistory {
 
-    private static final String COLUMNS = "id, imported_at, imported_by, file_name, sheet, header_row, rows_added";
+    private static final String COLUMNS = "id, imported_at, imported_by, file_name, sheet, header_row, rows_added, "
+            + "rows_updated, rows_skipped, mapping_name, audit_mark, undone_at, undone_by";
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    ImportHistory(JdbcClient jdbc, Clock clock) {
+    ImportHistory(JdbcClient jdbc, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
-    /** In the import's transaction, so an import that rolls back leaves no record of itself. */
+    /**
+     * The import's entry, written first so its records can be marked as its own, in the import's
+     * transaction: an import that rolls back leaves no record of itself.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void record(Upload upload, int rowsAdded) {
+    long start(Upload upload, String mappingName) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO import_record (imported_at, imported_by, file_name, sheet, header_row, fingerprint, "
-                        + "rows_added) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS)), SignedIn.email(),
-                        upload.fileName(), upload.sheet(), upload.headerRow(), fingerprint(upload), rowsAdded)
-                .update();
+                        + "rows_added, mapping_name) VALUES (?, ?, ?, ?, ?, ?, 0, ?)")
+                .params(now(), SignedIn.email(), upload.fileName(), upload.sheet(), upload.headerRow(),
+                        fingerprint(upload), mappingName)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /** What the import did, and how far the audit trail had reached when it was done. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void finish(long id, int added, int updated, int skipped) {
+        jdbc.sql("UPDATE import_record SET rows_added = ?, rows_updated = ?, rows_skipped = ?, audit_mark = ? "
+                + "WHERE id = ?").params(added, updated, skipped, audit.mark(), id).update();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void undone(long id) {
+        jdbc.sql("UPDATE import_record SET undone_at = ?, undone_by = ? WHERE id = ?")
+                .params(now(), SignedIn.email(), id).update();
+    }
+
+    Optional<ImportRecord> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_record WHERE id = ?").param(id)
+                .query(ImportRecord.class).optional();
     }
 
     /** Newest first. */
@@ -49,10 +77,15 @@ class ImportHistory {
         return jdbc.sql("SELECT " + COLUMNS + " FROM import_record ORDER BY id DESC").query(ImportRecord.class).list();
     }
 
-    /** The latest import of the same file, sheet and header row, if there was one. */
+    /** The latest import of the same file, sheet and header row that still stands, if there was one. */
     Optional<ImportRecord> latestOf(Upload upload) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM import_record WHERE fingerprint = ? ORDER BY id DESC "
-                + "FETCH FIRST 1 ROWS ONLY").param(fingerprint(upload)).query(ImportRecord.class).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_record WHERE fingerprint = ? AND undone_at IS NULL "
+                + "ORDER BY id DESC FETCH FIRST 1 ROWS ONLY").param(fingerprint(upload)).query(ImportRecord.class)
+                .optional();
+    }
+
+    private Timestamp now() {
+        return Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
     }
 
     /**

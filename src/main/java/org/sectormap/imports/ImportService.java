@@ -3,6 +3,7 @@ package org.sectormap.imports;
 import java.util.List;
 import java.util.Optional;
 
+import org.sectormap.organisation.ChangedSinceImportException;
 import org.sectormap.organisation.OrganisationService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,10 +36,28 @@ class ImportService {
     ParsedImport importAll(Upload upload) {
         ParsedImport parsed = reader.read(upload);
         if (parsed.valid()) {
-            organisations.createAll(parsed.organisations());
-            history.record(upload, parsed.organisations().size());
+            long importId = history.start(upload, null);
+            organisations.createAll(parsed.organisations(), importId);
+            history.finish(importId, parsed.organisations().size(), 0, 0);
         }
         return parsed;
+    }
+
+    @Transactional(readOnly = true)
+    Optional<ImportRecord> find(long id) {
+        return history.find(id);
+    }
+
+    /**
+     * Deletes what the import added, all or nothing, and marks it undone.
+     *
+     * @throws ChangedSinceImportException when one of its records has changed since
+     */
+    @Transactional
+    int undo(ImportRecord undoable) {
+        int deleted = organisations.deleteImported(undoable.id(), undoable.auditMark());
+        history.undone(undoable.id());
+        return deleted;
     }
 
     /** The last time this file was imported from the same sheet and header row, to warn before it is again. */

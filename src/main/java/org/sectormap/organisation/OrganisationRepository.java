@@ -39,8 +39,9 @@ class OrganisationRepository {
             .collect(Collectors.joining(", "));
     private static final String COLUMNS = "id, version, " + FIELD_COLUMNS;
     private static final String INSERT = "INSERT INTO organisation (version, " + FIELD_COLUMNS
-            + ", name_sort, search_text) VALUES (0, " + FIELDS.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", "))
-            + ", :name_sort, :search_text)";
+            + ", name_sort, search_text, import_id) VALUES (0, "
+            + FIELDS.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", "))
+            + ", :name_sort, :search_text, :import_id)";
     private static final String UPDATE = "UPDATE organisation SET version = version + 1, "
             + FIELDS.stream().map(f -> f.column() + " = :" + f.column()).collect(Collectors.joining(", "))
             + ", name_sort = :name_sort, search_text = :search_text WHERE id = :id AND version = :version";
@@ -64,13 +65,13 @@ class OrganisationRepository {
 
     long insert(OrganisationDetails d) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql(INSERT).params(params(d)).update(keys, "id");
+        jdbc.sql(INSERT).params(imported(d, null)).update(keys, "id");
         return keys.getKey().longValue();
     }
 
     /** One round trip per batch rather than per row: imports of tens of thousands stay quick. */
-    List<Long> insertAll(List<OrganisationDetails> all) {
-        SqlParameterSource[] batch = all.stream().map(d -> new MapSqlParameterSource(params(d)))
+    List<Long> insertAll(List<OrganisationDetails> all, Long importId) {
+        SqlParameterSource[] batch = all.stream().map(d -> new MapSqlParameterSource(imported(d, importId)))
                 .toArray(SqlParameterSource[]::new);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         named.batchUpdate(INSERT, batch, keys, new String[] {"id"});
@@ -90,6 +91,28 @@ class OrganisationRepository {
     void setReferrer(long id, Long referrerId) {
         jdbc.sql("UPDATE organisation SET referred_by_id = :referrer, version = version + 1 WHERE id = :id")
                 .param("referrer", referrerId).param("id", id).update();
+    }
+
+    /** The next of an import's records after {@code afterId}, in id order, so a large import is undone in chunks. */
+    List<Long> addedBy(long importId, long afterId, int limit) {
+        return jdbc.sql("SELECT id FROM organisation WHERE import_id = :import AND id > :after ORDER BY id "
+                + "FETCH FIRST " + limit + " ROWS ONLY").param("import", importId).param("after", afterId)
+                .query(Long.class).list();
+    }
+
+    /**
+     * The first of the records saved since it was added, or named as the referrer of a record the
+     * import did not add: undoing the import would take that change or referral with it.
+     */
+    Optional<Long> firstChanged(long importId, List<Long> ids) {
+        return jdbc.sql("SELECT o.id FROM organisation o WHERE o.id IN (:ids) AND (o.version > 0 OR EXISTS ("
+                + "SELECT 1 FROM organisation r WHERE r.referred_by_id = o.id AND (r.import_id IS NULL "
+                + "OR r.import_id <> :import))) ORDER BY o.id FETCH FIRST 1 ROWS ONLY")
+                .param("ids", ids).param("import", importId).query(Long.class).optional();
+    }
+
+    void deleteAll(List<Long> ids) {
+        jdbc.sql("DELETE FROM organisation WHERE id IN (:ids)").param("ids", ids).update();
     }
 
     boolean delete(long id, int expectedVersion) {
@@ -201,6 +224,12 @@ class OrganisationRepository {
                 .filter(v -> v != null)
                 .map(v -> LikePattern.fold((String) v))
                 .collect(Collectors.joining("\n"));
+    }
+
+    private static Map<String, Object> imported(OrganisationDetails d, Long importId) {
+        Map<String, Object> params = params(d);
+        params.put("import_id", importId);
+        return params;
     }
 
     private static Map<String, Object> params(OrganisationDetails d) {

@@ -88,11 +88,55 @@ public class OrganisationService {
     /** Adds every record or, if any insert fails, none. */
     @Transactional
     public int createAll(List<OrganisationDetails> all) {
+        return createAll(all, null);
+    }
+
+    /**
+     * Adds every record or, if any insert fails, none.
+     *
+     * @param importId the import adding them, so that it can be undone; null when they come from no import
+     */
+    @Transactional
+    public int createAll(List<OrganisationDetails> all, Long importId) {
         for (int from = 0; from < all.size(); from += BATCH) {
-            audit.createdAll(repository.insertAll(all.subList(from, Math.min(all.size(), from + BATCH))).stream()
-                    .map(OrganisationService::audited).toList());
+            audit.createdAll(repository.insertAll(all.subList(from, Math.min(all.size(), from + BATCH)), importId)
+                    .stream().map(OrganisationService::audited).toList());
         }
         return all.size();
+    }
+
+    /**
+     * Deletes every organisation an import added, or none of them when any has changed since the
+     * import: a change to the record or a part of it (the audit trail has an entry after the mark),
+     * or a record the import did not add naming it as its referrer.
+     *
+     * @return how many were deleted
+     * @throws ChangedSinceImportException naming the first record changed
+     */
+    @Transactional
+    public int deleteImported(long importId, long auditMark) {
+        int deleted = 0;
+        List<Long> ids = repository.addedBy(importId, 0, BATCH);
+        while (!ids.isEmpty()) {
+            List<Audited> records = ids.stream().map(OrganisationService::audited).toList();
+            Optional<Long> changed = repository.firstChanged(importId, ids);
+            if (changed.isPresent() || audit.changedAfter(auditMark, records)) {
+                List<Long> chunk = ids;
+                long first = changed.orElseGet(() -> firstChangedAfter(auditMark, chunk));
+                throw new ChangedSinceImportException(first, repository.find(first).map(o -> o.details().name())
+                        .orElse(""));
+            }
+            repository.deleteAll(ids);
+            audit.deletedAll(records);
+            deleted += ids.size();
+            ids = repository.addedBy(importId, ids.get(ids.size() - 1), BATCH);
+        }
+        return deleted;
+    }
+
+    private long firstChangedAfter(long auditMark, List<Long> ids) {
+        return ids.stream().filter(id -> audit.changedAfter(auditMark, List.of(audited(id)))).findFirst()
+                .orElseThrow();
     }
 
     /**

@@ -93,6 +93,8 @@ class RoleMatrixTests {
             entry("POST /import/{token:[0-9a-f]{32}}/sheet", STAFF),
             entry("POST /api/import/organisations", STAFF),
             entry("GET /imports", STAFF),
+            entry("GET /imports/{id:\\d+}/undo", STAFF),
+            entry("POST /imports/{id:\\d+}/undo", STAFF),
             entry("POST /demo", STAFF),
             // Outreach and referrals
             entry("GET /outreach", STAFF),

@@ -104,10 +104,13 @@ class ImportHistoryTests {
 
         List<List<String>> rows = history();
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(0).subList(1, 5)).containsExactly(admin, "sent to the API", "None (CSV)", "2");
-        assertThat(rows.get(1).subList(1, 5)).containsExactly(RESEARCHER, "groups.xlsx", "South", "2");
+        assertThat(rows.get(0).subList(1, 8)).containsExactly(admin, "sent to the API", "None (CSV)",
+                "Column names as they are", "2", "0", "0");
+        assertThat(rows.get(1).subList(1, 8)).containsExactly(RESEARCHER, "groups.xlsx", "South",
+                "Column names as they are", "2", "0", "0");
         assertThat(page("/imports").select("#imports-caption").text()).isEqualTo("Imports, newest first");
-        assertThat(page("/imports").select("tbody td.table__cell--numeric").eachText()).containsExactly("2", "2");
+        assertThat(page("/imports").select("tbody td.table__cell--numeric").eachText())
+                .containsExactly("2", "0", "0", "2", "0", "0");
         assertThat(page("/import").select("a[href=/imports]")).hasSize(1);
     }
 

@@ -1,0 +1,1 @@
+CREATE INDEX organisation_import_id ON organisation (import_id, id);
