@@ -1,6 +1,7 @@
 package org.sectormap.comment;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.sectormap.shared.CsvDownload;
 import org.sectormap.shared.SpreadsheetText;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 import org.springframework.stereotype.Controller;
@@ -26,11 +28,13 @@ class CommentController {
     private final CommentService comments;
     private final ThemeService themes;
     private final MessageSource messages;
+    private final Clock clock;
 
-    CommentController(CommentService comments, ThemeService themes, MessageSource messages) {
+    CommentController(CommentService comments, ThemeService themes, MessageSource messages, Clock clock) {
         this.comments = comments;
         this.themes = themes;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /**
@@ -45,6 +49,35 @@ class CommentController {
         model.addAttribute("bySection", bySection);
         model.addAttribute("waiting", comments.waiting());
         return "comment/list";
+    }
+
+    /** For qualitative analysis tools: the comments as sources coded with their themes, sections and quote mark. */
+    @GetMapping("/comments.qdpx")
+    void exportProject(HttpServletResponse response) throws IOException {
+        download(response, "anonymous-comments.qdpx", "application/zip");
+        refiQda().writeProject(response.getOutputStream(), clock.instant());
+    }
+
+    /** The themes alone as a REFI-QDA codebook. */
+    @GetMapping("/themes.qdc")
+    void exportCodeBook(HttpServletResponse response) throws IOException {
+        download(response, "themes.qdc", "application/xml");
+        refiQda().writeCodeBook(response.getOutputStream());
+    }
+
+    private RefiQda refiQda() {
+        return new RefiQda(themes.all(), themes.coded(), new RefiQda.Names(message("comment.qda.project"),
+                message("comment.qda.quote"), message("comment.qda.quoteDescription"), message("comment.qda.sections"),
+                message("comment.qda.comment")));
+    }
+
+    private static void download(HttpServletResponse response, String fileName, String type) {
+        response.setContentType(type);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"");
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 
     /** For the write-up: each comment's questionnaire theme, text, coded themes and quote mark, nothing more. */

@@ -129,6 +129,8 @@ class RoleMatrixTests {
             // Anonymous comments and their coding; the themes themselves are the administrator's
             entry("GET /comments", STAFF),
             entry("GET /comments.csv", STAFF),
+            entry("GET /comments.qdpx", STAFF),
+            entry("GET /themes.qdc", STAFF),
             entry("GET /comments/{id:[0-9a-f-]{36}}/code", STAFF),
             entry("POST /comments/{id:[0-9a-f-]{36}}/code", STAFF),
             entry("GET /themes", STAFF),
