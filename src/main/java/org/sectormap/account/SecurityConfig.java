@@ -41,7 +41,8 @@ class SecurityConfig {
      * the whole record, nor outreach, interviews, comments or themes.
      */
     private static final String[] VIEWER_READS = {"/", "/organisations", "/organisations/review",
-            "/organisations/{id:\\d+}", "/reports", "/reports/*", "/recommendations", "/recommendations/{id:\\d+}",
+            "/organisations/{id:\\d+}", "/reports", "/reports.xlsx", "/reports/*", "/recommendations",
+            "/recommendations/{id:\\d+}",
             "/api/organisations", "/api/organisations/{id}", "/api/reports/**", "/api/recommendations",
             "/api/recommendations/{id}"};
 

@@ -221,9 +221,9 @@ class OrganisationController {
             return parameters.url("/organisations/review", query, Map.of("position", String.valueOf(position)));
         }
 
-        /** The whole result, every page of it, in the import's columns. */
-        public String export() {
-            return parameters.url("/organisations.csv", query, Map.of());
+        /** The whole result, every page of it, in the import's columns, as "csv" or "xlsx". */
+        public String export(String format) {
+            return parameters.url("/organisations." + format, query, Map.of());
         }
 
         public String listAtPageOf(long position) {

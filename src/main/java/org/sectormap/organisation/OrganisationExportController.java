@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVPrinter;
 import org.sectormap.shared.CsvDownload;
 import org.sectormap.shared.SpreadsheetText;
+import org.sectormap.shared.XlsxDownload;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,5 +47,18 @@ class OrganisationExportController {
             }
         });
         csv.flush();
+    }
+
+    /** The same columns as the CSV, with dates as dates, for a spreadsheet to sort and filter. */
+    @GetMapping("/organisations.xlsx")
+    void workbook(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        OrganisationQuery query = queryParameters.read(params);
+        OrganisationField[] fields = OrganisationField.values();
+        try (XlsxDownload xlsx = XlsxDownload.start(response, "organisations.xlsx")) {
+            xlsx.sheet("organisations", Arrays.stream(fields).map(OrganisationField::column).toList());
+            service.forEach(query, organisation -> xlsx.row(Arrays.stream(fields)
+                    .map(field -> field.kind() == OrganisationField.Kind.DATE ? organisation.details().get(field)
+                            : OrganisationValues.text(organisation.details(), field)).toList()));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.sectormap.outreach;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -8,6 +9,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.CsvDownload;
 import org.sectormap.shared.SpreadsheetText;
+import org.sectormap.shared.XlsxDownload;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.sectormap.shared.Input;
@@ -74,15 +76,29 @@ class OutreachController {
 
     @GetMapping("/outreach/follow-up.csv")
     void followUpCsv(HttpServletResponse response) throws IOException {
-        List<String> header = Stream.of("field.name", "field.contactName", "field.phone", "field.email",
-                "due.lastAttempt", "field.outcome").map(this::text).toList();
-        try (CSVPrinter csv = CsvDownload.start(response, "follow-up.csv", header)) {
+        try (CSVPrinter csv = CsvDownload.start(response, "follow-up.csv", followUpHeader())) {
             for (ContactAttemptRepository.Due o : outreach.keenForFollowUp()) {
                 csv.printRecord(Stream.of(o.name(), o.contactName(), o.phone(), o.email(),
                         o.lastAttempt() == null ? null : o.lastAttempt().toString(),
                         o.lastOutcome() == null ? null : labels.of(o.lastOutcome())).map(SpreadsheetText::guard));
             }
         }
+    }
+
+    @GetMapping("/outreach/follow-up.xlsx")
+    void followUpWorkbook(HttpServletResponse response) throws IOException {
+        try (XlsxDownload xlsx = XlsxDownload.start(response, "follow-up.xlsx")) {
+            xlsx.sheet(text("followUp.title"), followUpHeader());
+            for (ContactAttemptRepository.Due o : outreach.keenForFollowUp()) {
+                xlsx.row(Arrays.asList(o.name(), o.contactName(), o.phone(), o.email(), o.lastAttempt(),
+                        o.lastOutcome() == null ? null : labels.of(o.lastOutcome())));
+            }
+        }
+    }
+
+    private List<String> followUpHeader() {
+        return Stream.of("field.name", "field.contactName", "field.phone", "field.email", "due.lastAttempt",
+                "field.outcome").map(this::text).toList();
     }
 
     private String text(String key) {

@@ -1,6 +1,7 @@
 package org.sectormap.report;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.sectormap.shared.NotFoundException;
@@ -8,6 +9,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.CsvDownload;
 import org.sectormap.shared.SpreadsheetText;
+import org.sectormap.shared.XlsxDownload;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,11 +25,13 @@ class ReportController {
     private final ReportTables tables;
     private final ReportService reports;
     private final Labels labels;
+    private final MessageSource messages;
 
-    ReportController(ReportTables tables, ReportService reports, Labels labels) {
+    ReportController(ReportTables tables, ReportService reports, Labels labels, MessageSource messages) {
         this.tables = tables;
         this.reports = reports;
         this.labels = labels;
+        this.messages = messages;
     }
 
     @GetMapping("/reports")
@@ -62,6 +68,52 @@ class ReportController {
                 csv.printRecord(table.total());
             }
         }
+    }
+
+    @GetMapping("/reports/{slug:[a-z-]+}.xlsx")
+    void workbook(@PathVariable String slug, HttpServletResponse response) throws IOException {
+        ReportKind kind = kind(slug);
+        try (XlsxDownload xlsx = XlsxDownload.start(response, slug + ".xlsx")) {
+            sheet(xlsx, kind);
+        }
+    }
+
+    /** Every report in one workbook, a sheet each, in the order the reports page lists them. */
+    @GetMapping("/reports.xlsx")
+    void allInOneWorkbook(HttpServletResponse response) throws IOException {
+        try (XlsxDownload xlsx = XlsxDownload.start(response, "mapping-reports.xlsx")) {
+            for (ReportKind kind : ReportKind.values()) {
+                sheet(xlsx, kind);
+            }
+        }
+    }
+
+    private void sheet(XlsxDownload xlsx, ReportKind kind) {
+        Table table = tables.table(kind);
+        xlsx.sheet(messages.getMessage("report." + kind.slug() + ".title", null, LocaleContextHolder.getLocale()),
+                table.columns().stream().map(Table.Column::heading).toList());
+        table.rows().forEach(row -> xlsx.row(typed(table, row)));
+        if (table.total() != null) {
+            xlsx.row(typed(table, table.total()));
+        }
+    }
+
+    /** A numeric column's cells as numbers again, and "31%" as the share it shows; an empty cell stays empty. */
+    private static List<Object> typed(Table table, List<String> row) {
+        List<Object> cells = new ArrayList<>();
+        for (int i = 0; i < row.size(); i++) {
+            String cell = row.get(i);
+            if (!table.columns().get(i).numeric() || cell == null) {
+                cells.add(cell);
+            } else if (cell.isEmpty()) {
+                cells.add(null);
+            } else if (cell.endsWith("%")) {
+                cells.add(new XlsxDownload.Share(Long.parseLong(cell.substring(0, cell.length() - 1)) / 100.0));
+            } else {
+                cells.add(Long.parseLong(cell));
+            }
+        }
+        return cells;
     }
 
     private static ReportKind kind(String slug) {

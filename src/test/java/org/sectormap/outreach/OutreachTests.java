@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -18,6 +19,9 @@ import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -198,6 +202,17 @@ class OutreachTests {
         assertThat(rows.get(1).get(0)).isEqualTo("'=Keen too");
         assertThat(rows.get(2).values()).containsExactly("Youth Voice", "A. Contact", "0115 496 0000",
                 "info@example.org.uk", "2007-07-20", "Interview held");
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(mvc.perform(
+                get("/outreach/follow-up.xlsx")).andReturn().getResponse().getContentAsByteArray()))) {
+            Sheet sheet = workbook.getSheet("Keen for follow-up");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("=Keen too");
+            Row youthVoice = sheet.getRow(2);
+            assertThat(youthVoice.getCell(1).getStringCellValue()).isEqualTo("A. Contact");
+            assertThat(youthVoice.getCell(4).getLocalDateTimeCellValue().toLocalDate())
+                    .isEqualTo(java.time.LocalDate.of(2007, 7, 20));
+            assertThat(youthVoice.getCell(5).getStringCellValue()).isEqualTo("Interview held");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.sectormap.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -8,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +17,11 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -251,6 +258,55 @@ class ReportTests {
     void shouldAnswerAnUnknownReportWithNotFound() throws Exception {
         mvc.perform(get("/reports/by-postcode")).andExpect(status().isNotFound());
         mvc.perform(get("/reports/by-postcode.csv")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void shouldOfferEveryReportAsAWorkbookHoldingTheCsvFiguresAsNumbersAndPercentages() throws Exception {
+        reportSample();
+        add(3, Category.BME_NETWORK, OutreachStatus.INTERVIEWED, "Leicester", true, false, null);
+        organisations.createAll(register.subList(register.size() - 3, register.size()));
+        try (XSSFWorkbook all = workbook("/reports.xlsx")) {
+            assertThat(all.getNumberOfSheets()).isEqualTo(ReportKind.values().length);
+            for (ReportKind kind : ReportKind.values()) {
+                Sheet sheet = all.getSheetAt(kind.ordinal());
+                assertThat(sheet.getSheetName()).isEqualTo(html("/reports/" + kind.slug()).selectFirst("h1").text());
+                assertSameAsCsv(sheet, csv("/reports/" + kind.slug() + ".csv"));
+                try (XSSFWorkbook one = workbook("/reports/" + kind.slug() + ".xlsx")) {
+                    assertSameAsCsv(one.getSheetAt(0), csv("/reports/" + kind.slug() + ".csv"));
+                }
+            }
+            Row bmeNetwork = all.getSheetAt(ReportKind.ENGAGEMENT.ordinal()).getRow(2);
+            assertThat(bmeNetwork.getCell(3).getNumericCellValue()).isEqualTo(0.6);
+            assertThat(bmeNetwork.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("0%");
+        }
+        mvc.perform(get("/reports/nonsense.xlsx")).andExpect(status().isNotFound());
+    }
+
+    private XSSFWorkbook workbook(String path) throws Exception {
+        return new XSSFWorkbook(new ByteArrayInputStream(mvc.perform(get(path)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray()));
+    }
+
+    /** Text as text, numbers as numbers, "60%" as 0.6 shown as a percentage, and an empty cell empty. */
+    private static void assertSameAsCsv(Sheet sheet, List<CSVRecord> csv) {
+        assertThat(sheet.getLastRowNum()).isEqualTo(csv.size() - 1);
+        for (int r = 0; r < csv.size(); r++) {
+            for (int c = 0; c < csv.get(r).size(); c++) {
+                String expected = csv.get(r).get(c);
+                Cell cell = sheet.getRow(r).getCell(c);
+                if (expected.isEmpty()) {
+                    assertThat(cell).isNull();
+                } else if (r > 0 && expected.endsWith("%")) {
+                    assertThat(cell.getNumericCellValue() * 100)
+                            .isCloseTo(Double.parseDouble(expected.replace("%", "")), within(1e-9));
+                } else if (r > 0 && c > 0 && expected.chars().allMatch(Character::isDigit)) {
+                    assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
+                    assertThat(cell.getNumericCellValue()).isEqualTo(Double.parseDouble(expected));
+                } else {
+                    assertThat(cell.getStringCellValue()).isEqualTo(expected);
+                }
+            }
+        }
     }
 
     private Document html(String path) throws Exception {
