@@ -34,7 +34,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * nothing here; one that seeds data must be named {@code V<n>__seed_...}. The bootstrap administrator
  * of the test configuration is then created again, so every test starts with one user.
  */
-class CleanDatabase implements BeforeEachCallback {
+public class CleanDatabase implements BeforeEachCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CleanDatabase.class);
     /** H2 says BASE TABLE, PostgreSQL TABLE; views, sequences and the like hold nothing to empty. */
@@ -47,6 +47,11 @@ class CleanDatabase implements BeforeEachCallback {
         Schema schema = context.getRoot().getStore(NAMESPACE).computeIfAbsent(spring,
                 key -> Schema.read(spring), Schema.class);
         empty(spring, schema);
+    }
+
+    /** As before a test, for a test that needs a new installation part way through. */
+    public static void emptyNow(ApplicationContext spring) {
+        empty(spring, Schema.read(spring));
     }
 
     static void empty(ApplicationContext spring, Schema schema) {

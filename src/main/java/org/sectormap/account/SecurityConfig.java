@@ -48,7 +48,7 @@ class SecurityConfig {
 
     /** Administration: users, and the questionnaire's wording (the list itself researchers may read). */
     private static final String[] ADMIN_ONLY = {"/questionnaire/**", "/users", "/users/**", "/audit", "/audit.csv",
-            "/privacy", "/privacy/**"};
+            "/privacy", "/privacy/**", "/backup", "/backup/**", "/api/backup", "/api/backup/**"};
 
     /** bcrypt today, with the scheme named in each hash so a later default can take over gradually. */
     @Bean

@@ -189,6 +189,12 @@ class AccessibilityTests extends BrowserTest {
         checkAt("/audit");
         checkAt("/audit?kind=organisation&changedFrom=2007-02-31");
         checkAt("/audit?actor=nobody-made-this-change");
+        checkAt("/backup");
+        submit("form[action$='/backup/restore']");
+        check("backup with errors");
+        long imported = spring.getBean(JdbcTemplate.class).queryForObject("SELECT MAX(id) FROM import_record",
+                Long.class);
+        checkAt("/imports/" + imported + "/undo");
 
         checkAt("/account");
         submit("form[action$='/account/tokens']");

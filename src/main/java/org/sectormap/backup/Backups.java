@@ -1,0 +1,63 @@
+package org.sectormap.backup;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.sectormap.shared.FreshInstallationTables;
+import org.sectormap.shared.InstallationOnlyTables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.ObjectMapper;
+
+/** The app's own register, backed up to one file and restored from one. */
+@Service
+class Backups {
+
+    private static final Logger log = LoggerFactory.getLogger(Backups.class);
+
+    private final DataSource dataSource;
+    private final Flyway flyway;
+    private final Set<String> installationOnly = new HashSet<>();
+    private final Set<String> replaced = new HashSet<>();
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Backups(DataSource dataSource, Flyway flyway, List<InstallationOnlyTables> installationOnly,
+            List<FreshInstallationTables> replaced, ObjectMapper json, Clock clock) {
+        this.dataSource = dataSource;
+        this.flyway = flyway;
+        installationOnly.forEach(tables -> this.installationOnly.addAll(tables.names()));
+        replaced.forEach(tables -> this.replaced.addAll(tables.names()));
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void write(OutputStream out) {
+        new BackupWriter(json).write(register(), out, clock.instant());
+    }
+
+    /**
+     * @throws BackupRefusedException saying why, with nothing changed
+     */
+    Map<String, Long> restore(InputStream file) {
+        Map<String, Long> restored = new Restore(json).restore(register(), file);
+        // Counts only: what the rows hold stays out of the log.
+        log.info("Restored a backup: {} rows in {} tables", restored.values().stream().mapToLong(Long::longValue).sum(),
+                restored.size());
+        return restored;
+    }
+
+    private Register register() {
+        return Register.of(dataSource, flyway, installationOnly, replaced);
+    }
+}

@@ -1,0 +1,288 @@
+package org.sectormap.backup;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+import org.flywaydb.core.api.MigrationVersion;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Restores a backup into a register that holds nothing yet, all or nothing: the file is read as it
+ * is inserted, in one transaction, and any fault in it (a row of the wrong shape, a count that does
+ * not add up, a table this version does not have) rolls everything back. The default questionnaire
+ * and themes every installation starts with give way to the file's.
+ */
+final class Restore {
+
+    private static final int BATCH = 1_000;
+
+    private final ObjectMapper json;
+
+    Restore(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** @return the rows restored, by table, in the file's order */
+    Map<String, Long> restore(Register register, InputStream file) {
+        Schema schema = register.schema();
+        Map<String, Schema.Table> tables = new LinkedHashMap<>();
+        schema.tables().forEach(t -> tables.put(t.name(), t));
+        JdbcTemplate jdbc = new JdbcTemplate(register.dataSource());
+        refuseUnlessEmpty(register, schema, jdbc);
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(register.dataSource()));
+        Map<String, Long> restored = transaction.execute(status -> {
+            List<Schema.Table> childrenFirst = new ArrayList<>(schema.tables());
+            Collections.reverse(childrenFirst);
+            childrenFirst.forEach(t -> jdbc.update("DELETE FROM " + t.name()));
+            try {
+                return read(register, tables, jdbc, file);
+            } catch (IOException e) {
+                throw new BackupRefusedException("backup.error.unreadable");
+            }
+        });
+        // After the commit: H2 commits any open transaction on the DDL that moves an identity on.
+        schema.tables().stream().filter(t -> t.identity() != null).forEach(t -> followIdentity(jdbc, t));
+        return restored;
+    }
+
+    private static void refuseUnlessEmpty(Register register, Schema schema, JdbcTemplate jdbc) {
+        for (Schema.Table table : schema.tables()) {
+            if (!register.seeded().contains(table.name())) {
+                long rows = jdbc.queryForObject("SELECT COUNT(*) FROM " + table.name(), Long.class);
+                if (rows > 0) {
+                    throw new BackupRefusedException("backup.error.notEmpty", table.name(), rows);
+                }
+            }
+        }
+    }
+
+    private Map<String, Long> read(Register register, Map<String, Schema.Table> tables, JdbcTemplate jdbc,
+            InputStream file) throws IOException {
+        ZipInputStream zip = new ZipInputStream(file, StandardCharsets.UTF_8);
+        ZipEntry first = nextEntry(zip);
+        if (first == null || !first.getName().equals(BackupFile.MANIFEST)) {
+            throw new BackupRefusedException("backup.error.notABackup");
+        }
+        BackupFile manifest = manifest(zip, register);
+        Map<String, Long> restored = new LinkedHashMap<>();
+        for (BackupFile.TableEntry entry : manifest.tables()) {
+            Schema.Table table = tables.get(entry.name());
+            if (table == null) {
+                throw new BackupRefusedException("backup.error.unknownTable", entry.name());
+            }
+            entry.columns().stream().filter(c -> !table.columns().containsKey(c)).findFirst().ifPresent(c -> {
+                throw new BackupRefusedException("backup.error.unknownColumn", entry.name(), c);
+            });
+            ZipEntry next = nextEntry(zip);
+            if (next == null || !next.getName().equals(entry.entryName())) {
+                throw new BackupRefusedException("backup.error.missingTable", entry.name());
+            }
+            long rows = insert(jdbc, table, entry, zip);
+            if (rows != entry.rows()) {
+                throw new BackupRefusedException("backup.error.rowCount", entry.name(), entry.rows(), rows);
+            }
+            restored.put(entry.name(), rows);
+        }
+        return restored;
+    }
+
+    private BackupFile manifest(ZipInputStream zip, Register register) throws IOException {
+        BackupFile manifest;
+        try {
+            manifest = json.readValue(zip.readAllBytes(), BackupFile.class);
+        } catch (JacksonException e) {
+            throw new BackupRefusedException("backup.error.notABackup");
+        }
+        if (!BackupFile.FORMAT.equals(manifest.format()) || manifest.tables() == null || manifest.schemaVersion() == null) {
+            throw new BackupRefusedException("backup.error.notABackup");
+        }
+        if (manifest.formatVersion() > BackupFile.FORMAT_VERSION || MigrationVersion.fromVersion(manifest.schemaVersion())
+                .isNewerThan(register.schemaVersion())) {
+            throw new BackupRefusedException("backup.error.newer", manifest.schemaVersion(), register.schemaVersion());
+        }
+        return manifest;
+    }
+
+    /** One table's lines, in batches, with references to its own rows filled once they are all in. */
+    private long insert(JdbcTemplate jdbc, Schema.Table table, BackupFile.TableEntry entry, InputStream in)
+            throws IOException {
+        List<String> columns = entry.columns();
+        List<Integer> types = columns.stream().map(table.columns()::get).toList();
+        String insert = "INSERT INTO " + table.name() + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+        List<Object[]> batch = new ArrayList<>(BATCH);
+        List<Object[]> selfReferences = new ArrayList<>();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        long count = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            count++;
+            Object[] row = row(table, entry, types, line, count);
+            Object[] self = selfReference(table, columns, row);
+            if (self != null) {
+                selfReferences.add(self);
+            }
+            batch.add(row);
+            if (batch.size() == BATCH) {
+                store(jdbc, insert, batch, types, entry, count);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            store(jdbc, insert, batch, types, entry, count);
+        }
+        for (String column : table.selfColumns()) {
+            String update = "UPDATE " + table.name() + " SET " + column + " = ? WHERE "
+                    + String.join(" AND ", table.key().stream().map(k -> k + " = ?").toList());
+            int at = columns.indexOf(column);
+            List<Object[]> updates = selfReferences.stream().filter(r -> r[at] != null).map(r -> {
+                List<Object> args = new ArrayList<>();
+                args.add(r[at]);
+                table.key().forEach(k -> args.add(r[columns.indexOf(k)]));
+                return args.toArray();
+            }).toList();
+            if (!updates.isEmpty()) {
+                jdbc.batchUpdate(update, updates);
+            }
+        }
+        return count;
+    }
+
+    /** A batch the database turns down (a broken reference, a value too long) is named by its lines, not its values. */
+    private static void store(JdbcTemplate jdbc, String insert, List<Object[]> batch, List<Integer> types,
+            BackupFile.TableEntry entry, long last) {
+        try {
+            jdbc.batchUpdate(insert, batch, types(types));
+        } catch (DataAccessException e) {
+            throw new BackupRefusedException("backup.error.rejected", entry.name(), last - batch.size() + 1, last);
+        }
+    }
+
+    private static int[] types(List<Integer> types) {
+        return types.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * A row's references to rows of its own table wait until every row is in; the row goes in without
+     * them. Answers the whole row as it was when it refers to one, else null.
+     */
+    private static Object[] selfReference(Schema.Table table, List<String> columns, Object[] row) {
+        Object[] whole = null;
+        for (String column : table.selfColumns()) {
+            int at = columns.indexOf(column);
+            if (at >= 0 && row[at] != null) {
+                whole = whole == null ? row.clone() : whole;
+                row[at] = null;
+            }
+        }
+        return whole;
+    }
+
+    private Object[] row(Schema.Table table, BackupFile.TableEntry entry, List<Integer> types, String line,
+            long number) {
+        JsonNode cells;
+        try {
+            cells = json.readTree(line);
+        } catch (JacksonException e) {
+            throw new BackupRefusedException("backup.error.badRow", entry.name(), number);
+        }
+        if (!cells.isArray() || cells.size() != types.size()) {
+            throw new BackupRefusedException("backup.error.badRow", entry.name(), number);
+        }
+        Object[] row = new Object[types.size()];
+        for (int i = 0; i < row.length; i++) {
+            try {
+                row[i] = value(cells.get(i), types.get(i));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw new BackupRefusedException("backup.error.badValue", entry.name(), number,
+                        entry.columns().get(i));
+            }
+        }
+        return row;
+    }
+
+    /** The JSON value as the column's type wants it; a value of another shape is refused, not guessed at. */
+    private static Object value(JsonNode cell, int type) {
+        if (cell.isNull()) {
+            return null;
+        }
+        return switch (type) {
+            case Types.DATE -> LocalDate.parse(text(cell));
+            case Types.TIMESTAMP -> LocalDateTime.parse(text(cell));
+            case Types.TIMESTAMP_WITH_TIMEZONE -> OffsetDateTime.parse(text(cell));
+            case Types.BOOLEAN, Types.BIT -> {
+                if (!cell.isBoolean()) {
+                    throw new IllegalArgumentException("not a boolean");
+                }
+                yield cell.booleanValue();
+            }
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> {
+                if (!cell.isIntegralNumber()) {
+                    throw new IllegalArgumentException("not a whole number");
+                }
+                yield cell.longValue();
+            }
+            case Types.NUMERIC, Types.DECIMAL, Types.REAL, Types.FLOAT, Types.DOUBLE -> {
+                if (!cell.isNumber()) {
+                    throw new IllegalArgumentException("not a number");
+                }
+                yield cell.decimalValue();
+            }
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> Base64.getDecoder().decode(text(cell));
+            default -> text(cell);
+        };
+    }
+
+    private static String text(JsonNode cell) {
+        if (!cell.isString()) {
+            throw new IllegalArgumentException("not text");
+        }
+        return cell.stringValue();
+    }
+
+    private static ZipEntry nextEntry(ZipInputStream zip) throws IOException {
+        try {
+            return zip.getNextEntry();
+        } catch (ZipException e) {
+            throw new BackupRefusedException("backup.error.notABackup");
+        }
+    }
+
+    /** The next generated id follows the highest restored one, on either database. */
+    private static void followIdentity(JdbcTemplate jdbc, Schema.Table table) {
+        long next = jdbc.queryForObject("SELECT COALESCE(MAX(" + table.identity() + "), 0) + 1 FROM " + table.name(),
+                Long.class);
+        String product = jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName());
+        if ("PostgreSQL".equals(product)) {
+            jdbc.queryForObject("SELECT setval(pg_get_serial_sequence(?, ?), ?, false)", Long.class, table.name(),
+                    table.identity(), next);
+        } else {
+            jdbc.execute("ALTER TABLE " + table.name() + " ALTER COLUMN " + table.identity() + " RESTART WITH " + next);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package org.sectormap.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.sectormap.ApiCalls;
+import org.sectormap.CleanDatabase;
+import org.sectormap.DatabaseTest;
+import org.sectormap.EveryKindOfRecord;
+import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationService;
+import org.sectormap.organisation.OutreachStatus;
+import org.sectormap.shared.FreshInstallationTables;
+import org.sectormap.shared.InstallationOnlyTables;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The whole register goes into one file and comes back out of it: into a new database of the
+ * other kind (an in-memory H2 when these tests run on PostgreSQL) and into this one once emptied,
+ * with the same data and the same pages; a file with any fault, or a Sector Map already in use,
+ * restores nothing.
+ */
+@DatabaseTest
+class BackupTests {
+
+    /** Pages whose content must read the same after the register has been through a backup. */
+    private static final List<String> PAGES = List.of("/organisations", "/reports/by-category", "/reports/outreach",
+            "/reports/engagement", "/reports/interviewees", "/comments", "/themes", "/recommendations", "/imports",
+            "/questionnaire", "/audit");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationContext spring;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    OrganisationService organisations;
+
+    private byte[] backup() throws Exception {
+        return mvc.perform(get("/backup/download")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+    }
+
+    private Map<String, String> pages(long organisation) throws Exception {
+        Map<String, String> pages = new LinkedHashMap<>();
+        for (String page : PAGES) {
+            pages.put(page, main(page));
+        }
+        pages.put("record", main("/organisations/" + organisation));
+        return pages;
+    }
+
+    private String main(String page) throws Exception {
+        return Jsoup.parse(mvc.perform(get(page)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).select("main").text();
+    }
+
+    /** The file's data with the time it was made left out, and each table's rows in one order. */
+    private Map<String, Object> canonical(byte[] backup) throws IOException {
+        Map<String, Object> data = new TreeMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(backup))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                String text = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                if (entry.getName().equals(BackupFile.MANIFEST)) {
+                    BackupFile manifest = json.readValue(text, BackupFile.class);
+                    data.put(entry.getName(), manifest.tables().stream()
+                            .sorted(java.util.Comparator.comparing(BackupFile.TableEntry::name)).toList().toString()
+                            + manifest.schemaVersion());
+                } else {
+                    data.put(entry.getName(), text.lines().sorted().toList());
+                }
+            }
+        }
+        return data;
+    }
+
+    private Register freshH2() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        // A file, as the app keeps it: an in-memory H2 2.4 database closed itself part way through the migrations.
+        h2.setURL("jdbc:h2:file:" + System.getProperty("java.io.tmpdir") + "/sector-map-restore-" + UUID.randomUUID()
+                + ";MODE=Regular;DB_CLOSE_ON_EXIT=FALSE");
+        h2.setUser("sa");
+        Flyway flyway = Flyway.configure().dataSource(h2).locations("classpath:db/migration").load();
+        flyway.migrate();
+        Set<String> installationOnly = new HashSet<>();
+        spring.getBeansOfType(InstallationOnlyTables.class).values().forEach(t -> installationOnly.addAll(t.names()));
+        Set<String> replaced = new HashSet<>();
+        spring.getBeansOfType(FreshInstallationTables.class).values().forEach(t -> replaced.addAll(t.names()));
+        return Register.of(h2, flyway, installationOnly, replaced);
+    }
+
+    @Test
+    void shouldCarryEveryTableToAnotherDatabaseAndBackWithTheSameDataAndPages() throws Exception {
+        EveryKindOfRecord records = EveryKindOfRecord.fill(mvc, spring);
+        byte[] first = backup();
+        Map<String, Object> data = canonical(first);
+        for (String table : List.of("organisation", "contact_attempt", "interview", "interview_answer",
+                "anonymous_comment", "comment_pool", "comment_theme", "theme", "question", "questionnaire_section",
+                "recommendation", "recommendation_note", "consent_record", "setting", "import_record", "audit_entry",
+                "audit_change")) {
+            assertThat((List<?>) data.get("tables/" + table + ".jsonl")).as(table).isNotEmpty();
+        }
+        assertThat(data).doesNotContainKeys("tables/app_user.jsonl", "tables/api_token.jsonl",
+                "tables/spring_session.jsonl", "tables/flyway_schema_history.jsonl");
+        Map<String, String> before = pages(records.organisation());
+
+        Register other = freshH2();
+        Map<String, Long> restored = new Restore(json).restore(other, new ByteArrayInputStream(first));
+        assertThat(restored.get("organisation")).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM organisation",
+                Long.class));
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        new BackupWriter(json).write(other, second, Instant.now());
+        new JdbcTemplate(other.dataSource()).execute("DROP ALL OBJECTS DELETE FILES");
+        assertThat(canonical(second.toByteArray())).isEqualTo(data);
+
+        CleanDatabase.emptyNow(spring);
+        mvc.perform(multipart("/backup/restore").file(new MockMultipartFile("file", "backup.zip", "application/zip",
+                second.toByteArray())).with(csrf())).andExpect(redirectedUrl("/backup"));
+        assertThat(canonical(backup())).isEqualTo(data);
+        assertThat(pages(records.organisation())).isEqualTo(before);
+
+        long maxId = jdbc.queryForObject("SELECT MAX(id) FROM organisation", Long.class);
+        assertThat(organisations.create(OrganisationDetails.of("Added after the restore", OutreachStatus.LISTED)))
+                .isGreaterThan(maxId);
+    }
+
+    @Test
+    void shouldRefuseASectorMapThatAlreadyHoldsRecordsAndChangeNothing() throws Exception {
+        organisations.create(OrganisationDetails.of("Already here", OutreachStatus.LISTED));
+        byte[] file = backup();
+        String html = mvc.perform(multipart("/backup/restore").file(new MockMultipartFile("file", "backup.zip",
+                "application/zip", file)).with(csrf())).andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(html).select(".error-summary a[href=#file]").text())
+                .isEqualTo("This Sector Map already holds records (1 in organisation): restore only into a new, "
+                        + "empty Sector Map");
+        assertThat(jdbc.queryForList("SELECT name FROM organisation", String.class)).containsExactly("Already here");
+    }
+
+    @Test
+    void shouldRefuseAFileFromANewerVersionOrDamagedAndRestoreNothing() throws Exception {
+        organisations.create(OrganisationDetails.of("Derby REC", OutreachStatus.LISTED));
+        organisations.create(OrganisationDetails.of("Leicester CVS", OutreachStatus.LISTED));
+        byte[] good = backup();
+        CleanDatabase.emptyNow(spring);
+        List<String> seededThemes = jdbc.queryForList("SELECT name FROM theme ORDER BY id", String.class);
+
+        assertRefused(rewrite(good, BackupFile.MANIFEST, m -> m.replaceFirst("\"schemaVersion\":\"[0-9.]+\"",
+                "\"schemaVersion\":\"9999\"")), "This backup was made by a newer version of Sector Map (schema 9999;");
+        assertRefused(rewrite(good, "tables/organisation.jsonl", rows -> rows.replaceFirst("\\n[^\\n]*\\n$", "\n")),
+                "The backup is incomplete: organisation should have 2 rows but has 1");
+        assertRefused(rewrite(good, "tables/organisation.jsonl", rows -> rows.replaceFirst("^\\[\\d+", "[\"x\"")),
+                "Line 1 of organisation in the backup has a damaged value in id");
+        assertRefused("not a zip at all".getBytes(StandardCharsets.UTF_8), "This file is not a Sector Map backup");
+        mvc.perform(multipart("/backup/restore").with(csrf())).andExpect(status().isUnprocessableContent());
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Integer.class)).isZero();
+        assertThat(jdbc.queryForList("SELECT name FROM theme ORDER BY id", String.class)).isEqualTo(seededThemes);
+    }
+
+    @Test
+    void shouldRestoreThroughTheApiAndAnswerProblemsAsJson() throws Exception {
+        organisations.create(OrganisationDetails.of("Derby REC", OutreachStatus.LISTED));
+        byte[] file = mvc.perform(get("/api/backup").header("Authorization", "Bearer " + ApiCalls.TOKEN))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        mvc.perform(ApiCalls.post("/api/backup/restore").contentType("application/zip").content(file))
+                .andExpect(status().isUnprocessableContent());
+        CleanDatabase.emptyNow(spring);
+        String answer = mvc.perform(ApiCalls.post("/api/backup/restore").contentType("application/zip").content(file))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        JsonNode restored = json.readTree(answer).get("restored");
+        assertThat(restored.get("organisation").asLong()).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT name FROM organisation", String.class)).containsExactly("Derby REC");
+    }
+
+    private void assertRefused(byte[] file, String message) throws Exception {
+        String html = mvc.perform(multipart("/backup/restore").file(new MockMultipartFile("file", "backup.zip",
+                "application/zip", file)).with(csrf())).andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(html).select(".error-summary a[href=#file]").text()).startsWith(message);
+    }
+
+    private static byte[] rewrite(byte[] backup, String entryName, java.util.function.UnaryOperator<String> change)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(backup));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                zip.write((entry.getName().equals(entryName) ? change.apply(text) : text).getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+}
