@@ -129,8 +129,8 @@ class MappingReportTests {
         try (PDDocument pdf = Loader.loadPDF(mvc.perform(get("/reports/mapping.pdf")).andReturn().getResponse()
                 .getContentAsByteArray())) {
             String text = text(pdf).replaceAll("\\s+", " ");
-            String themeSection = text.substring(text.lastIndexOf("Themes and quotes"), text.lastIndexOf(
-                    "Recommendations"));
+            int themesStart = text.lastIndexOf("Themes and quotes");
+            String themeSection = text.substring(themesStart, text.indexOf("Recommendations", themesStart));
             quotes.forEach(q -> assertThat(themeSection).contains(q.replaceAll("\\s+", " ")));
             for (String name : organisationNames()) {
                 assertThat(themeSection).doesNotContain(name);
