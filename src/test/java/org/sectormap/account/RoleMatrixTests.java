@@ -155,6 +155,10 @@ class RoleMatrixTests {
             entry("GET /reports/interviewees", SIGNED_IN),
             entry("GET /reports/{slug:[a-z-]+}", SIGNED_IN),
             entry("GET /reports/{slug:[a-z-]+}.csv", SIGNED_IN),
+            // The mapping report and its charts; a viewer's leaves out the themes (MappingReportTests)
+            entry("GET /reports/mapping", SIGNED_IN),
+            entry("GET /reports/mapping.pdf", SIGNED_IN),
+            entry("GET /reports/{slug:[a-z-]+}.png", SIGNED_IN),
             entry("GET /api/reports/by-category", SIGNED_IN),
             entry("GET /api/reports/by-area", SIGNED_IN),
             entry("GET /api/reports/engagement", SIGNED_IN),
