@@ -44,7 +44,7 @@ class ReportController {
     String interviewees(Model model) {
         model.addAttribute("kind", ReportKind.INTERVIEWEES);
         model.addAttribute("labels", labels);
-        model.addAttribute("report", reports.interviewees());
+        model.addAttribute("appendix", reports.interviewees());
         return "reports/interviewees";
     }
 

@@ -2,7 +2,9 @@ package org.sectormap.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.sectormap.comment.ThemeService;
 import org.sectormap.organisation.ExclusionReason;
 import org.sectormap.shared.Labels;
 import org.sectormap.report.Table.Column;
@@ -26,16 +28,15 @@ class ReportTables {
 
     Table table(ReportKind kind) {
         return switch (kind) {
-            case BY_CATEGORY -> byCategory();
-            case BY_AREA -> byArea();
-            case ENGAGEMENT -> engagement();
-            case OUTREACH -> outreach();
+            case BY_CATEGORY -> byCategory(reports.byCategory());
+            case BY_AREA -> byArea(reports.byArea(), null);
+            case ENGAGEMENT -> engagement(reports.engagement());
+            case OUTREACH -> outreach(reports.outreach());
             case INTERVIEWEES -> interviewees();
         };
     }
 
-    private Table byCategory() {
-        Reports.ByCategory report = reports.byCategory();
+    Table byCategory(Reports.ByCategory report) {
         List<List<String>> rows = report.rows().stream()
                 .map(r -> List.of(r.label(), number(r.onDatabase()), number(r.interviewed()))).toList();
         return new Table(text("report.by-category.caption"),
@@ -45,18 +46,48 @@ class ReportTables {
                         number(report.total().interviewed())));
     }
 
-    private Table byArea() {
-        Reports.ByArea report = reports.byArea();
-        List<List<String>> rows = report.rows().stream()
-                .map(r -> List.of(r.area() == null ? text("common.notRecorded") : r.area(), number(r.onDatabase())))
-                .toList();
-        return new Table(text("report.by-area.caption"),
-                List.of(heading("report.column.area"), numeric("report.column.onDatabase")),
-                rows, List.of(text("report.total"), number(report.total().onDatabase())));
+    /**
+     * Table 2; with {@code interviewedByArea}, how many of each area's organisations were interviewed
+     * beside it, as the mapping report charts it.
+     */
+    Table byArea(Reports.ByArea report, Map<String, Long> interviewedByArea) {
+        List<Column> columns = new ArrayList<>(List.of(heading("report.column.area"),
+                numeric("report.column.onDatabase")));
+        List<List<String>> rows = new ArrayList<>();
+        for (Reports.AreaRow r : report.rows()) {
+            List<String> cells = new ArrayList<>(List.of(area(r.area()), number(r.onDatabase())));
+            if (interviewedByArea != null) {
+                cells.add(number(interviewedByArea.getOrDefault(r.area(), 0L)));
+            }
+            rows.add(cells);
+        }
+        List<String> total = new ArrayList<>(List.of(text("report.total"), number(report.total().onDatabase())));
+        if (interviewedByArea != null) {
+            columns.add(numeric("report.column.interviewed"));
+            total.add(number(interviewedByArea.values().stream().mapToLong(Long::longValue).sum()));
+        }
+        return new Table(text("report.by-area.caption"), columns, rows, total);
     }
 
-    private Table engagement() {
-        List<List<String>> rows = reports.engagement().rows().stream()
+    /** Comments coded under each theme, by questionnaire section and in all. */
+    Table themes(ThemeService.Summary summary) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(heading("theme.column.theme"));
+        summary.sections().forEach(s -> columns.add(new Column(s, true)));
+        columns.add(numeric("report.total"));
+        List<List<String>> rows = new ArrayList<>();
+        for (ThemeService.Summary.Row row : summary.rows()) {
+            List<String> cells = new ArrayList<>();
+            cells.add(row.theme().name());
+            summary.sections().forEach(s -> cells.add(number(row.bySection().getOrDefault(s, 0L))));
+            cells.add(number(row.total()));
+            rows.add(cells);
+        }
+        return new Table(text("theme.caption"), columns, rows, null);
+    }
+
+    Table engagement(Reports.Engagement report) {
+        List<List<String>> rows = report.rows().stream()
                 .map(r -> List.of(r.label(), number(r.fullInterviews()), number(r.onCypBoard()),
                         percent(r.onCypBoardPercent()), number(r.wellInformed()), percent(r.wellInformedPercent())))
                 .toList();
@@ -67,8 +98,7 @@ class ReportTables {
                 rows, null);
     }
 
-    private Table outreach() {
-        Reports.Outreach o = reports.outreach();
+    Table outreach(Reports.Outreach o) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(text("report.outreach.contacted"), number(o.contacted())));
         rows.add(List.of(text("report.outreach.excluded"), number(o.excluded())));
@@ -89,7 +119,7 @@ class ReportTables {
     private Table interviewees() {
         List<List<String>> rows = new ArrayList<>();
         for (Reports.AreaGroup group : reports.interviewees().areas()) {
-            String area = group.area() == null ? text("common.notRecorded") : group.area();
+            String area = area(group.area());
             group.organisations().forEach(o -> rows.add(List.of(area, o.name(),
                     o.category() == null ? text("common.notClassified") : labels.of(o.category()))));
         }
@@ -97,6 +127,10 @@ class ReportTables {
                 List.of(heading("report.column.area"), heading("report.column.organisation"),
                         heading("report.column.category")),
                 rows, null);
+    }
+
+    String area(String area) {
+        return area == null ? text("common.notRecorded") : area;
     }
 
     private Column heading(String key) {

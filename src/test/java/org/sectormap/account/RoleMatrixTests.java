@@ -166,6 +166,10 @@ class RoleMatrixTests {
             entry("GET /reports/{slug:[a-z-]+}.csv", SIGNED_IN),
             entry("GET /reports/{slug:[a-z-]+}.xlsx", SIGNED_IN),
             entry("GET /reports.xlsx", SIGNED_IN),
+            // The mapping report and its charts; a viewer's leaves out the themes (MappingReportTests)
+            entry("GET /reports/mapping", SIGNED_IN),
+            entry("GET /reports/mapping.pdf", SIGNED_IN),
+            entry("GET /reports/{slug:[a-z-]+}.png", SIGNED_IN),
             entry("GET /api/reports/by-category", SIGNED_IN),
             entry("GET /api/reports/by-area", SIGNED_IN),
             entry("GET /api/reports/engagement", SIGNED_IN),

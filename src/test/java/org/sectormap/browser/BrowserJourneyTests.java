@@ -2,6 +2,7 @@ package org.sectormap.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -10,8 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -20,7 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Pdf;
+import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sectormap.ApiCalls;
@@ -131,6 +139,24 @@ class BrowserJourneyTests extends BrowserTest {
 
         open("/reports/engagement");
         assertThat(cells("BME infrastructure organisation")).startsWith("2", "1", "50%");
+    }
+
+    /** Chromium's own print of the mapping page holds every section, and none of the page's navigation. */
+    @Test
+    void shouldPrintTheMappingReportWithEveryHeading() throws Exception {
+        mvc.perform(post("/demo").param("set", "worked-example").with(csrf()));
+        open("/reports/mapping");
+        Pdf printed = ((PrintsPage) browser).print(new PrintOptions());
+        try (PDDocument pdf = Loader.loadPDF(Base64.getDecoder().decode(printed.getContent()))) {
+            String text = new PDFTextStripper().getText(pdf);
+            for (String heading : List.of("Mapping report", "Outreach", "Organisations by category",
+                    "Organisations by area", "Engagement", "Organisations interviewed", "Themes and quotes",
+                    "Recommendations", "Notes")) {
+                assertThat(text).contains(heading);
+            }
+            assertThat(text).containsPattern("Total\\s+54\\s+45").doesNotContain("Sign out", "Download as PDF");
+            assertThat(pdf.getNumberOfPages()).as("a page for each section at least").isGreaterThan(8);
+        }
     }
 
     @Test

@@ -1,0 +1,27 @@
+package org.sectormap.report;
+
+import java.util.List;
+import java.util.Map;
+
+import org.sectormap.comment.Theme;
+import org.sectormap.recommendation.Recommendation;
+
+/**
+ * The mapping report as its 2007 readers got it, computed from the records at one moment: each
+ * section's table, the charts drawn from the same figures, and the themes with their quotes.
+ *
+ * @param tables the outreach funnel, Tables 1 and 2 and engagement, by the slug of their report
+ * @param themes null for a viewer, who reads neither themes nor comments
+ * @param charts each chart by its slug, the themes' only with the themes
+ */
+record MappingReport(Map<String, Table> tables,
+        Reports.Interviewees interviewees, Themes themes, List<Recommendation.Group> recommendations,
+        Map<String, ReportCharts.Chart> charts) {
+
+    /** Comments per theme, and under each theme the comments marked as quotes: their text alone. */
+    record Themes(Table counts, List<ThemeQuotes> quotes) {
+    }
+
+    record ThemeQuotes(Theme theme, long comments, List<String> quotes) {
+    }
+}
