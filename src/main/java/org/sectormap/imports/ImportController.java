@@ -41,6 +41,8 @@ class ImportController {
     private static final long LAST_ROW = 1_048_576;
     /** The saved mapping's name, as the column holds it. */
     private static final int SAVED_NAME = 200;
+    /** The most headings the mapping step lists, a select each: far more than a register's sheet has. */
+    private static final int MAPPED_COLUMNS = 200;
 
     private final ImportService imports;
     private final PendingImports pendingImports;
@@ -125,7 +127,7 @@ class ImportController {
             upload = upload.withSheet(tables.get(0));
         }
         ParsedImport parsed = imports.check(upload, null);
-        if (!parsed.valid() && parsed.unknownColumns()) {
+        if (mappable(upload, parsed)) {
             return "redirect:/import/" + pendingImports.put(session, upload) + "/mapping";
         }
         if (!parsed.valid()) {
@@ -163,7 +165,7 @@ class ImportController {
             return sheets(model, token, upload, sheet);
         }
         ParsedImport parsed = imports.check(upload.withSheet(chosen), null);
-        if (!parsed.valid() && !parsed.unknownColumns()) {
+        if (!parsed.valid() && !mappable(upload.withSheet(chosen), parsed)) {
             model.addAttribute("fileName", upload.fileName());
             return problems(model, parsed, response);
         }
@@ -192,7 +194,7 @@ class ImportController {
         }
         ColumnMapping mapping = ChosenMappings.of(session, token).orElse(null);
         ParsedImport parsed = imports.check(pending.get(), mapping);
-        if (!parsed.valid() && mapping == null && parsed.unknownColumns()) {
+        if (mapping == null && mappable(pending.get(), parsed)) {
             return "redirect:/import/" + token + "/mapping";
         }
         if (!parsed.valid()) {
@@ -232,6 +234,15 @@ class ImportController {
     }
 
     /**
+     * Whether a file that fails only because its headings are not ours goes to the mapping step:
+     * the step is for files in their own columns, so a file in ours goes straight to the preview,
+     * and a sheet of thousands of columns is no table of organisations, so it gets its problems.
+     */
+    private boolean mappable(Upload upload, ParsedImport parsed) {
+        return !parsed.valid() && parsed.unknownColumns() && imports.headings(upload).size() <= MAPPED_COLUMNS;
+    }
+
+    /**
      * The mapping step, shown when a file's headings are not all ours: the mapping chosen before,
      * else the one saved for these headings, else the synonyms' proposal, ready to change.
      */
@@ -246,6 +257,10 @@ class ImportController {
         }
         ImportService.Proposal proposal = imports.propose(pending.get(),
                 ChosenMappings.of(session, token).orElse(null));
+        if (proposal.headings().size() > MAPPED_COLUMNS) {
+            model.addAttribute("fileName", pending.get().fileName());
+            return problems(model, imports.check(pending.get(), null), response);
+        }
         return mappingPage(model, token, pending.get(), proposal, null);
     }
 

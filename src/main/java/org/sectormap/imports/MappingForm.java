@@ -43,8 +43,11 @@ final class MappingForm {
         List<Heading> rows = new ArrayList<>();
         List<String> headings = proposal.headings();
         for (int i = 0; i < headings.size(); i++) {
-            String column = FileValues.mappedTo(proposal.mapping().columns(), headings.get(i)).orElse("");
-            rows.add(new Heading("column-" + i, headings.get(i), column));
+            // A column without a heading cannot be named in a mapping, so it is not offered.
+            if (!headings.get(i).isEmpty()) {
+                String column = FileValues.mappedTo(proposal.mapping().columns(), headings.get(i)).orElse("");
+                rows.add(new Heading("column-" + i, headings.get(i), column));
+            }
         }
         return rows;
     }
@@ -82,7 +85,9 @@ final class MappingForm {
         Map<String, String> columns = new LinkedHashMap<>();
         for (int i = 0; i < headings.size(); i++) {
             String column = params.get("column-" + i);
-            columns.putIfAbsent(headings.get(i), column == null || column.isBlank() ? null : column);
+            if (!headings.get(i).isEmpty()) {
+                columns.putIfAbsent(headings.get(i), column == null || column.isBlank() ? null : column);
+            }
         }
         Map<String, Map<String, String>> values = new LinkedHashMap<>();
         for (OrganisationField field : OrganisationField.values()) {

@@ -91,7 +91,10 @@ class RoleMatrixTests {
             entry("POST /import/{token:[0-9a-f]{32}}", STAFF),
             entry("GET /import/{token:[0-9a-f]{32}}/sheet", STAFF),
             entry("POST /import/{token:[0-9a-f]{32}}/sheet", STAFF),
+            entry("GET /import/{token:[0-9a-f]{32}}/mapping", STAFF),
+            entry("POST /import/{token:[0-9a-f]{32}}/mapping", STAFF),
             entry("POST /api/import/organisations", STAFF),
+            entry("POST /api/imports", STAFF),
             entry("GET /imports", STAFF),
             entry("POST /demo", STAFF),
             // Outreach and referrals

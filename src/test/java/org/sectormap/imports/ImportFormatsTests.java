@@ -157,17 +157,18 @@ class ImportFormatsTests {
     @Test
     void shouldNameTheSheetAndTheRowAsTheSpreadsheetShowsItInEachProblem() throws Exception {
         String sheetPage = upload("mapping.xlsx", TestFiles.xlsx(), "2").andReturn().getResponse().getRedirectedUrl();
-        Document problems = Jsoup.parse(mvc.perform(post(sheetPage).param("sheet", "Groups").with(session())
-                .with(csrf())).andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
-        assertThat(problems.select("#problems").first().previousElementSiblings().select("p").text())
-                .contains("Nothing has been imported from the sheet or table 'Groups' of mapping.xlsx.");
-        // Row 2 holds the group headings, one merged across F2:G2, and nothing over most columns.
-        assertThat(problems.select("#problems tbody tr").first().select("td").eachText())
-                .containsExactly("2", "Whole row", "Column 2 has no heading");
-        assertThat(problems.select("#problems tbody tr").eachText()).endsWith(
-                "2 Interview 'Interview' is not a column Sector Map knows",
-                "2 Interview 'Interview' is not a column Sector Map knows",
-                "2 status The file has no 'status' column");
+        // Row 2 holds the group headings, one merged across F2:G2, so its headings are not ours.
+        String mappingPage = mvc.perform(post(sheetPage).param("sheet", "Groups").with(session()).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(mappingPage).endsWith("/mapping");
+        Document mapping = page(mappingPage);
+        assertThat(mapping.select("#mapping-lead").text()).startsWith("The sheet or table 'Groups' of mapping.xlsx");
+        assertThat(mapping.select("tbody th label").eachText()).containsExactly("name", "Interview", "Interview");
+        Document problems = Jsoup.parse(mvc.perform(post(mappingPage).param("column-0", "name").with(session())
+                .with(csrf())).andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(problems.select("#problems tbody tr").eachText()).containsExactly(
+                "2 status No column of the file is mapped to 'status', which every organisation needs");
         assertThat(stored()).isEmpty();
     }
 
