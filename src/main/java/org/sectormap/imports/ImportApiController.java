@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 @RestController
 class ImportApiController {
 
@@ -88,15 +90,17 @@ class ImportApiController {
     }
 
     /**
-     * A file of any kind we read, with an optional sheet, mapping (a form field or a part) and dry
+     * A file of any kind we read, with an optional sheet, mapping (a form field, or a part read as
+     * a file, which a string parameter cannot take) and dry
      * run. A mapping that is not ours is a 400 before the file is read; a file that breaks the
      * rules a 422 with nothing stored.
      */
     @PostMapping("/api/imports")
     ResponseEntity<?> importFile(@RequestParam(required = false) MultipartFile file,
-            @RequestParam(required = false) String sheet, @RequestParam(required = false) String mapping,
+            @RequestParam(required = false) String sheet,
             @RequestParam(name = "mapping", required = false) MultipartFile mappingPart,
-            @RequestParam(required = false) String dryRun, Principal user) throws IOException {
+            @RequestParam(required = false) String dryRun, HttpServletRequest request, Principal user)
+            throws IOException {
         limit.count(user);
         Map<String, String> typed = new HashMap<>();
         typed.put("sheet", sheet);
@@ -106,7 +110,7 @@ class ImportApiController {
             in.problem("file", "import.noFile");
         }
         String mappingText = mappingPart != null && !mappingPart.isEmpty()
-                ? new String(mappingPart.getBytes(), StandardCharsets.UTF_8) : mapping;
+                ? new String(mappingPart.getBytes(), StandardCharsets.UTF_8) : request.getParameter("mapping");
         ColumnMapping chosen = mappingText == null || mappingText.isBlank() ? null : mappings.read(mappingText, in);
         if (chosen != null) {
             mappings.check(chosen, MAPPING_PLACES, in);

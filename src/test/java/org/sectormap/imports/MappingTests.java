@@ -179,7 +179,7 @@ class MappingTests {
         assertThat(problems.select(".error-summary a").attr("href")).isEqualTo("#problems");
         assertThat(problems.select("#problems tbody tr").first().select("td").eachText())
                 .startsWith("2", "Type of Organisation");
-        assertThat(problems.select("#problems tbody tr").first().text()).contains("BME Org");
+        assertThat(problems.select("#problems tbody tr").first().text()).contains("Category must be one of");
         assertThat(problems.select("form select")).isNotEmpty();
         assertThat(stored()).isEmpty();
     }
