@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
 import org.sectormap.organisation.Organisation;
 import org.sectormap.organisation.OrganisationDetails;
-import org.sectormap.organisation.OrganisationQuery;
 import org.sectormap.organisation.OrganisationService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +34,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import jakarta.servlet.http.Cookie;
 
 /** Files in their own headings and words, mapped to ours on the mapping step and through POST /api/imports. */
 @DatabaseTest
@@ -66,38 +63,24 @@ class MappingTests {
     @TempDir
     Path dir;
 
-    private Cookie sessionCookie;
+    private final Imported imported = new Imported();
 
     private RequestPostProcessor session() {
-        return request -> {
-            if (sessionCookie != null) {
-                request.setCookies(sessionCookie);
-            }
-            return request;
-        };
+        return imported.session();
     }
 
     private List<OrganisationDetails> stored() {
-        return organisations.search(OrganisationQuery.all().atPage(1, 200)).items().stream()
-                .sorted(Comparator.comparing(Organisation::id)).map(Organisation::details).toList();
+        return Imported.stored(organisations);
     }
 
-    /** What the file stored, next to what the CSV in our own columns stores: the register holds both alike. */
     private void assertSameRegisterAs(String csv) throws Exception {
-        int before = stored().size();
-        assertThat(before).isPositive();
-        mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv")
-                .content(csv.getBytes(StandardCharsets.UTF_8))).andExpect(status().isOk());
-        List<OrganisationDetails> all = stored();
-        assertThat(all).hasSize(2 * before);
-        assertThat(all.subList(0, before)).isEqualTo(all.subList(before, all.size()));
+        Imported.assertSameRegisterAs(mvc, organisations, csv);
     }
 
     private String uploadToMapping(String fileName, byte[] content) throws Exception {
         ResultActions uploaded = mvc.perform(multipart("/import").file(new MockMultipartFile("file", fileName, null,
                 content)).param("headerRow", "1").with(session()).with(csrf()));
-        Cookie set = uploaded.andReturn().getResponse().getCookie("SESSION");
-        sessionCookie = set == null ? sessionCookie : set;
+        imported.remember(uploaded);
         String mapping = uploaded.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(mapping).endsWith("/mapping");
         return mapping;

@@ -222,11 +222,7 @@ final class TestFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return bytes(file);
     }
 
     /**
@@ -254,11 +250,7 @@ final class TestFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return bytes(file);
     }
 
     /** The same two organisations as {@link #database2007} in our own columns and codes. */
@@ -283,5 +275,13 @@ final class TestFiles {
             }
         }
         return oneSheet("Organisations", ordered);
+    }
+
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
