@@ -87,11 +87,14 @@ class ColumnMappings {
         };
     }
 
-    /** A code's words for people: the label of a choice, the area itself, yes or no. */
+    /** A code's words for people: the label of a choice, yes or no, or the area, which is its own label. */
     String label(OrganisationField field, String code) {
-        return field.kind() == Kind.CHOICE
-                ? field.choices().stream().filter(c -> c.code().equals(code)).findFirst().map(labels::of).orElse(code)
-                : labels.text("mapping.code." + (field.kind() == Kind.TICK ? code : "area"), code);
+        return switch (field.kind()) {
+            case CHOICE -> field.choices().stream().filter(c -> c.code().equals(code)).findFirst().map(labels::of)
+                    .orElse(code);
+            case TICK -> labels.text("mapping.code." + code);
+            default -> code;
+        };
     }
 
     /**

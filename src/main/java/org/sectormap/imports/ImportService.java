@@ -48,7 +48,7 @@ class ImportService {
         return reader.values(upload).headings();
     }
 
-    @Transactional(readOnly = true)
+    /** Not in a transaction: the file is read as a stream, and one query needs no connection held meanwhile. */
     Proposal propose(Upload upload, ColumnMapping chosen) {
         FileValues file = reader.values(upload);
         Optional<SavedMappings.Saved> found = chosen == null ? saved.latestFor(file.headings()) : Optional.empty();
