@@ -30,7 +30,9 @@ import com.jayway.jsonpath.JsonPath;
  * The demo data and one of each record it lacks: an import, a saved import mapping, a referral, an interview with
  * answers about the organisation and about the sector, a contact attempt, a consent record, a setting, a coded
  * comment, and a recommendation with evidence and a note; for tests that need every table, or every page, to have
- * something in it.  @param organisation interviewed, contacted and the referrer of {@code referred}
+ * something in it.
+ *
+ * @param organisation interviewed, contacted and the referrer of {@code referred}
  */
 public record EveryKindOfRecord(long organisation, long referred, long interview, String comment, long theme,
         long recommendation, Questionnaire.Question question) {
