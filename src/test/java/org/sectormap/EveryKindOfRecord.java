@@ -2,10 +2,12 @@ package org.sectormap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
@@ -18,14 +20,17 @@ import org.sectormap.organisation.OrganisationQuery;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.recommendation.RecommendationService;
 import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
 /**
- * The demo data and one of each record it lacks: an import, a referral, an interview with answers about the
- * organisation and about the sector, a contact attempt, a consent record, a setting, a coded comment,
- * and a recommendation with evidence and a note; for tests that need every table, or every page, to have something in it.
+ * The demo data and one of each record it lacks: an import, a saved import mapping, a referral, an interview with
+ * answers about the organisation and about the sector, a contact attempt, a consent record, a setting, a coded
+ * comment, and a recommendation with evidence and a note; for tests that need every table, or every page, to have
+ * something in it.
  *
  * @param organisation interviewed, contacted and the referrer of {@code referred}
  */
@@ -37,6 +42,14 @@ public record EveryKindOfRecord(long organisation, long referred, long interview
         // Named to sort last, so the demo data's first two organisations stay the first two.
         mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv")
                 .content("name,status\nZebra Crossing Group (example),listed\n")).andExpect(status().isOk());
+        // A file in its own headings, mapped on the mapping step and the mapping saved; not imported.
+        MockHttpServletResponse theirs = mvc.perform(multipart("/import").file(new MockMultipartFile("file",
+                "theirs.csv", "text/csv", "Org,Interviewed\nMapped Group (example),No\n".getBytes(StandardCharsets.UTF_8)))
+                .with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getResponse();
+        mvc.perform(post(theirs.getRedirectedUrl()).cookie(theirs.getCookie("SESSION")).with(csrf())
+                .param("column-0", "name").param("column-1", "status").param("value-status-0-text", "No")
+                .param("value-status-0", "listed").param("saveAs", "Their directory"))
+                .andExpect(status().is3xxRedirection());
         List<Organisation> two = spring.getBean(OrganisationService.class)
                 .search(OrganisationQuery.all().atPage(1, 2)).items();
         long first = two.get(0).id();

@@ -66,7 +66,7 @@ class DemoDataStore {
      * @return their ids by name
      */
     Map<String, Long> importOrganisations(byte[] csv) {
-        ParsedImport parsed = imports.importAll(Upload.csv(csv));
+        ParsedImport parsed = imports.importAll(Upload.csv(csv), null);
         if (!parsed.valid()) {
             throw new IllegalStateException("The shipped demo data breaks the import rules: " + parsed.problems());
         }

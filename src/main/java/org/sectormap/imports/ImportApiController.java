@@ -2,11 +2,17 @@ package org.sectormap.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.sectormap.organisation.OrganisationField;
+import org.sectormap.shared.Input;
+import org.sectormap.shared.Inputs;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -14,21 +20,47 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
 class ImportApiController {
 
+    /** How a problem with the mapping is named in the API's answer: by its place in the JSON. */
+    private static final ColumnMappings.Places MAPPING_PLACES = new ColumnMappings.Places() {
+        @Override
+        public String column(String heading) {
+            return "mapping.columns." + heading;
+        }
+
+        @Override
+        public String field(String field) {
+            return "mapping.values." + field;
+        }
+
+        @Override
+        public String value(String field, String value) {
+            return "mapping.values." + field + "." + value;
+        }
+    };
+
     private final ImportService imports;
+    private final ColumnMappings mappings;
+    private final Inputs inputs;
     private final MessageSource messages;
     private final DataSize largestFile;
     private final ImportLimit limit;
 
     /** The API takes no larger a file than the upload form, whose limit is the multipart one. */
-    ImportApiController(ImportService imports, MessageSource messages,
+    ImportApiController(ImportService imports, ColumnMappings mappings, Inputs inputs, MessageSource messages,
             @Value("${spring.servlet.multipart.max-file-size}") DataSize largestFile, ImportLimit limit) {
         this.imports = imports;
+        this.mappings = mappings;
+        this.inputs = inputs;
         this.messages = messages;
         this.largestFile = largestFile;
         this.limit = limit;
@@ -39,10 +71,82 @@ class ImportApiController {
             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> knownColumns) {
     }
 
+    /**
+     * What a dry run finds: the file's sheets or tables, the headings of the one read, the mapping
+     * proposed for them (in the shape a real run takes), the distinct values of each coded column
+     * mapped (at most {@value FileValues#SHOWN}, with the columns that hold more), and the problems a
+     * real run with the same request would stop at.
+     */
+    record DryRun(List<String> sheets, List<String> headings, ColumnMapping proposedMapping,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String savedMapping, Map<String, List<String>> values,
+            List<String> moreValues, List<ImportProblem> problems, int totalProblems) {
+    }
+
     @PostMapping(path = "/api/import/organisations", consumes = "text/csv")
     ResponseEntity<?> importOrganisations(InputStream body, Principal user) throws IOException {
         limit.count(user);
-        ParsedImport result = imports.importAll(Upload.csv(read(body)));
+        ParsedImport result = imports.importAll(Upload.csv(read(body)), null);
+        return answer(result);
+    }
+
+    /**
+     * A file of any kind we read, with an optional sheet, mapping (a form field, or a part read as
+     * a file, which a string parameter cannot take) and dry
+     * run. A mapping that is not ours is a 400 before the file is read; a file that breaks the
+     * rules a 422 with nothing stored.
+     */
+    @PostMapping("/api/imports")
+    ResponseEntity<?> importFile(@RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String sheet,
+            @RequestParam(name = "mapping", required = false) MultipartFile mappingPart,
+            @RequestParam(required = false) String dryRun, HttpServletRequest request, Principal user)
+            throws IOException {
+        limit.count(user);
+        Map<String, String> typed = new HashMap<>();
+        typed.put("sheet", sheet);
+        typed.put("dryRun", dryRun);
+        Input in = inputs.read(typed);
+        if (file == null || file.isEmpty()) {
+            in.problem("file", "import.noFile");
+        }
+        String mappingText = mappingPart != null && !mappingPart.isEmpty()
+                ? new String(mappingPart.getBytes(), StandardCharsets.UTF_8) : request.getParameter("mapping");
+        ColumnMapping chosen = mappingText == null || mappingText.isBlank() ? null : mappings.read(mappingText, in);
+        if (chosen != null) {
+            mappings.check(chosen, MAPPING_PLACES, in);
+        }
+        boolean dry = Boolean.TRUE.equals(in.tick("dryRun"));
+        String table = in.line("sheet", 255);
+        in.throwIfInvalid();
+
+        Upload upload = new Upload(file.getOriginalFilename(), file.getBytes(), table,
+                chosen == null ? Upload.FIRST_ROW : chosen.headerRow());
+        List<String> sheets = imports.tables(upload);
+        if (table == null && sheets.size() == 1) {
+            upload = upload.withSheet(sheets.get(0));
+        }
+        if (dry) {
+            return ResponseEntity.ok(dryRun(upload, sheets, chosen));
+        }
+        return answer(store(upload, chosen));
+    }
+
+    /** The one place the API stores a file's organisations: all of them, or none when any row is wrong. */
+    private ParsedImport store(Upload upload, ColumnMapping mapping) {
+        return imports.importAll(upload, mapping);
+    }
+
+    private DryRun dryRun(Upload upload, List<String> sheets, ColumnMapping chosen) {
+        ImportService.Proposal proposal = imports.propose(upload, chosen);
+        ParsedImport checked = imports.check(upload, chosen);
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        proposal.values().forEach((field, found) -> values.put(field.column(), found));
+        return new DryRun(sheets, proposal.headings(), proposal.mapping(), proposal.savedName(), values,
+                proposal.more().stream().map(OrganisationField::column).sorted().toList(), checked.problems(),
+                checked.totalProblems());
+    }
+
+    private static ResponseEntity<?> answer(ParsedImport result) {
         if (!result.valid()) {
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new Problems(result.problems(),
                     result.totalProblems(), result.unknownColumns() ? OrganisationReader.COLUMNS : null));

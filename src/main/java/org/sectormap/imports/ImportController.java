@@ -39,6 +39,10 @@ class ImportController {
     private static final String UPLOAD = "imports/upload";
     /** The last row of an .xlsx sheet. */
     private static final long LAST_ROW = 1_048_576;
+    /** The saved mapping's name, as the column holds it. */
+    private static final int SAVED_NAME = 200;
+    /** The most headings the mapping step lists, a select each: far more than a register's sheet has. */
+    private static final int MAPPED_COLUMNS = 200;
 
     private final ImportService imports;
     private final PendingImports pendingImports;
@@ -46,10 +50,12 @@ class ImportController {
     private final Labels labels;
     private final Areas areas;
     private final ImportLimit limit;
+    private final ColumnMappings mappings;
 
     ImportController(ImportService imports, PendingImports pendingImports, Inputs inputs, Labels labels, Areas areas,
-            ImportLimit limit) {
+            ImportLimit limit, ColumnMappings mappings) {
         this.imports = imports;
+        this.mappings = mappings;
         this.limit = limit;
         this.pendingImports = pendingImports;
         this.inputs = inputs;
@@ -120,7 +126,10 @@ class ImportController {
         if (tables.size() == 1) {
             upload = upload.withSheet(tables.get(0));
         }
-        ParsedImport parsed = imports.check(upload);
+        ParsedImport parsed = imports.check(upload, null);
+        if (mappable(upload, parsed)) {
+            return "redirect:/import/" + pendingImports.put(session, upload) + "/mapping";
+        }
         if (!parsed.valid()) {
             model.addAttribute("fileName", file.getOriginalFilename());
             return problems(model, parsed, response);
@@ -155,15 +164,15 @@ class ImportController {
             model.addAttribute("errors", labels.errors(in.problems()));
             return sheets(model, token, upload, sheet);
         }
-        ParsedImport parsed = imports.check(upload.withSheet(chosen));
-        if (!parsed.valid()) {
+        ParsedImport parsed = imports.check(upload.withSheet(chosen), null);
+        if (!parsed.valid() && !mappable(upload.withSheet(chosen), parsed)) {
             model.addAttribute("fileName", upload.fileName());
             return problems(model, parsed, response);
         }
         if (!pendingImports.choose(session, token, chosen)) {
             return expired(response);
         }
-        return "redirect:/import/" + token;
+        return "redirect:/import/" + token + (parsed.valid() ? "" : "/mapping");
     }
 
     private String sheets(Model model, String token, Upload upload, String chosen) {
@@ -183,11 +192,17 @@ class ImportController {
         if (pending.get().sheet() == null && imports.tables(pending.get()).size() > 1) {
             return "redirect:/import/" + token + "/sheet";
         }
-        ParsedImport parsed = imports.check(pending.get());
+        ColumnMapping mapping = ChosenMappings.of(session, token).orElse(null);
+        ParsedImport parsed = imports.check(pending.get(), mapping);
+        if (mapping == null && mappable(pending.get(), parsed)) {
+            return "redirect:/import/" + token + "/mapping";
+        }
         if (!parsed.valid()) {
             // Only a change of configuration (the area list) between upload and preview can land here.
             return problems(model, parsed, response);
         }
+        model.addAttribute("ignored", mapping == null ? List.of() : mapping.columns().entrySet().stream()
+                .filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList());
         List<OrganisationDetails> all = parsed.organisations();
         Map<OutreachStatus, Long> byStatus = all.stream()
                 .collect(Collectors.groupingBy(OrganisationDetails::status, TreeMap::new, Collectors.counting()));
@@ -209,13 +224,93 @@ class ImportController {
         if (pending.isEmpty()) {
             return expired(response);
         }
-        ParsedImport result = imports.importAll(pending.get());
+        ParsedImport result = imports.importAll(pending.get(), ChosenMappings.of(session, token).orElse(null));
         if (!result.valid()) {
             return problems(model, result, response);
         }
         redirect.addFlashAttribute("notice", "import.done");
         redirect.addFlashAttribute("noticeArgs", new Object[] {result.organisations().size()});
         return "redirect:/organisations";
+    }
+
+    /**
+     * Whether a file that fails only because its headings are not ours goes to the mapping step:
+     * the step is for files in their own columns, so a file in ours goes straight to the preview,
+     * and a sheet of thousands of columns is no table of organisations, so it gets its problems.
+     */
+    private boolean mappable(Upload upload, ParsedImport parsed) {
+        return !parsed.valid() && parsed.unknownColumns() && imports.headings(upload).size() <= MAPPED_COLUMNS;
+    }
+
+    /**
+     * The mapping step, shown when a file's headings are not all ours: the mapping chosen before,
+     * else the one saved for these headings, else the synonyms' proposal, ready to change.
+     */
+    @GetMapping("/import/{token:[0-9a-f]{32}}/mapping")
+    String mappingForm(@PathVariable String token, HttpSession session, Model model, HttpServletResponse response) {
+        var pending = pendingImports.peek(session, token);
+        if (pending.isEmpty()) {
+            return expired(response);
+        }
+        if (pending.get().sheet() == null && imports.tables(pending.get()).size() > 1) {
+            return "redirect:/import/" + token + "/sheet";
+        }
+        ImportService.Proposal proposal = imports.propose(pending.get(),
+                ChosenMappings.of(session, token).orElse(null));
+        if (proposal.headings().size() > MAPPED_COLUMNS) {
+            model.addAttribute("fileName", pending.get().fileName());
+            return problems(model, imports.check(pending.get(), null), response);
+        }
+        return mappingPage(model, token, pending.get(), proposal, null);
+    }
+
+    /** Checks the mapping, saves it when named, and checks the file with it: the preview when clean. */
+    @PostMapping("/import/{token:[0-9a-f]{32}}/mapping")
+    String chooseMapping(@PathVariable String token, @RequestParam Map<String, String> params, HttpSession session,
+            Model model, HttpServletResponse response) {
+        var pending = pendingImports.peek(session, token);
+        if (pending.isEmpty()) {
+            return expired(response);
+        }
+        Upload upload = pending.get();
+        List<String> headings = imports.headings(upload);
+        MappingForm.Read read = MappingForm.read(params, headings, upload.headerRow());
+        Input in = inputs.read(Collections.singletonMap("saveAs", params.get("saveAs")));
+        mappings.check(read.mapping(), read.places(), in);
+        String saveAs = in.line("saveAs", SAVED_NAME);
+        if (in.valid() && saveAs != null && !imports.saveMapping(saveAs, headings, read.mapping())) {
+            in.problem("saveAs", "mapping.error.tooLarge");
+        }
+        if (!in.valid()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("errors", labels.errors(in.problems()));
+            model.addAttribute("saveAs", params.get("saveAs"));
+            return mappingPage(model, token, upload, imports.propose(upload, read.mapping()), null);
+        }
+        ChosenMappings.choose(session, token, read.mapping());
+        ParsedImport parsed = imports.check(upload, read.mapping());
+        if (!parsed.valid()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return mappingPage(model, token, upload, imports.propose(upload, read.mapping()), parsed);
+        }
+        return "redirect:/import/" + token;
+    }
+
+    private String mappingPage(Model model, String token, Upload upload, ImportService.Proposal proposal,
+            ParsedImport parsed) {
+        model.addAttribute("token", token);
+        model.addAttribute("fileName", upload.fileName());
+        model.addAttribute("sheet", upload.sheet());
+        model.addAttribute("savedName", proposal.savedName());
+        model.addAttribute("headings", MappingForm.headings(proposal));
+        model.addAttribute("fields", MappingForm.fields(labels));
+        model.addAttribute("codedFields", MappingForm.values(proposal, mappings, labels));
+        model.addAttribute("valuesShown", FileValues.SHOWN);
+        if (parsed != null) {
+            model.addAttribute("problems", parsed.problems());
+            model.addAttribute("totalProblems", parsed.totalProblems());
+        }
+        return "imports/mapping";
     }
 
     private static String expired(HttpServletResponse response) {

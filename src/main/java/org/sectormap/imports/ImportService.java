@@ -1,7 +1,12 @@
 package org.sectormap.imports;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import org.sectormap.organisation.OrganisationField;
 
 import org.sectormap.organisation.ChangedSinceImportException;
 import org.sectormap.organisation.OrganisationService;
@@ -15,11 +20,58 @@ class ImportService {
     private final OrganisationReader reader;
     private final OrganisationService organisations;
     private final ImportHistory history;
+    private final ColumnMappings mappings;
+    private final SavedMappings saved;
 
-    ImportService(OrganisationReader reader, OrganisationService organisations, ImportHistory history) {
+    ImportService(OrganisationReader reader, OrganisationService organisations, ImportHistory history,
+            ColumnMappings mappings, SavedMappings saved) {
         this.reader = reader;
         this.organisations = organisations;
         this.history = history;
+        this.mappings = mappings;
+        this.saved = saved;
+    }
+
+    /**
+     * A file's headings, the distinct values under those mapped to coded fields, and a mapping to
+     * start from: the one chosen, else the one saved for these headings, else the synonyms'; in
+     * each case with a proposed code for every value found that it does not map.
+     *
+     * @param savedName the saved mapping's name when that is the one proposed, else null
+     * @param more      the fields holding more distinct values than are listed
+     */
+    record Proposal(List<String> headings, ColumnMapping mapping, String savedName,
+            Map<OrganisationField, List<String>> values, Set<OrganisationField> more) {
+    }
+
+    /** The headings of the table an upload names, as the mapping step lists them. */
+    List<String> headings(Upload upload) {
+        return reader.values(upload).headings();
+    }
+
+    /** Not in a transaction: the file is read as a stream, and one query needs no connection held meanwhile. */
+    Proposal propose(Upload upload, ColumnMapping chosen) {
+        FileValues file = reader.values(upload);
+        Optional<SavedMappings.Saved> found = chosen == null ? saved.latestFor(file.headings()) : Optional.empty();
+        ColumnMapping start = chosen != null ? chosen : found.map(SavedMappings.Saved::mapping)
+                .orElseGet(() -> new ColumnMapping(upload.headerRow(), mappings.proposeColumns(file.headings()), null));
+        Map<OrganisationField, List<String>> values = file.values(start.columns());
+        Map<String, Map<String, String>> codes = new LinkedHashMap<>(start.values());
+        values.forEach((field, inFile) -> {
+            Map<String, String> byValue = new LinkedHashMap<>(codes.getOrDefault(field.column(), Map.of()));
+            FileValues.Codes known = new FileValues.Codes(byValue);
+            mappings.proposeValues(field, inFile.stream().filter(v -> !known.maps(v)).toList())
+                    .forEach(byValue::putIfAbsent);
+            codes.put(field.column(), byValue);
+        });
+        return new Proposal(file.headings(), new ColumnMapping(upload.headerRow(), start.columns(), codes),
+                found.map(SavedMappings.Saved::name).orElse(null), values, file.more(start.columns()));
+    }
+
+    /** @return false, saving nothing, when the mapping is too large to keep */
+    @Transactional
+    boolean saveMapping(String name, List<String> headings, ColumnMapping mapping) {
+        return saved.save(name, headings, mapping);
     }
 
     /** The sheets or tables of a workbook or database, for the user to choose when there are several. */
@@ -27,14 +79,19 @@ class ImportService {
         return reader.tables(upload);
     }
 
-    ParsedImport check(Upload upload) {
-        return reader.read(upload);
+    /** @param mapping how to read headings and values that are not ours, or null for a file in our own columns */
+    ParsedImport check(Upload upload, ColumnMapping mapping) {
+        return reader.read(upload, mapping);
     }
 
-    /** The file checked again as it is stored, so what is imported is exactly what passed the rules. */
+    /**
+     * The file checked again as it is stored, so what is imported is exactly what passed the rules.
+     *
+     * @param mapping as for {@link #check}
+     */
     @Transactional
-    ParsedImport importAll(Upload upload) {
-        ParsedImport parsed = reader.read(upload);
+    ParsedImport importAll(Upload upload, ColumnMapping mapping) {
+        ParsedImport parsed = reader.read(upload, mapping);
         if (parsed.valid()) {
             long importId = history.start(upload, null);
             organisations.createAll(parsed.organisations(), importId);

@@ -50,7 +50,8 @@ class OrganisationReader {
         }
     }
 
-    ParsedImport read(Upload upload) {
+    /** @param mapping how to read headings and values that are not ours, or null for a file in our own columns */
+    ParsedImport read(Upload upload, ColumnMapping mapping) {
         try (TableFile file = files.open(upload.content(), upload.fileName())) {
             List<String> tables = file.tables();
             String sheet = upload.sheet() != null || tables.size() != 1 ? upload.sheet() : tables.get(0);
@@ -60,12 +61,30 @@ class OrganisationReader {
             if (sheet != null && !tables.contains(sheet)) {
                 return ImportProblems.only(message("import.error.noSuchSheet", sheet));
             }
-            Table table = new Table(sheet, upload.headerRow());
+            Table table = new Table(sheet, upload.headerRow(), mapping);
             file.read(sheet, upload.headerRow(), table);
             return table.parsed();
         } catch (UnreadableFileException e) {
             return ImportProblems.only(message(e.key(), e.args()));
         }
+    }
+
+    /**
+     * The headings of the table an upload names and the distinct values under each, read as a
+     * stream; no headings when the file or sheet cannot be read, which {@link #read} then explains.
+     */
+    FileValues values(Upload upload) {
+        FileValues values = new FileValues();
+        try (TableFile file = files.open(upload.content(), upload.fileName())) {
+            List<String> tables = file.tables();
+            String sheet = upload.sheet() != null || tables.size() != 1 ? upload.sheet() : tables.get(0);
+            if (sheet == null ? tables.isEmpty() : tables.contains(sheet)) {
+                file.read(sheet, upload.headerRow(), values);
+            }
+        } catch (UnreadableFileException e) {
+            return new FileValues();
+        }
+        return values;
     }
 
     /** One table as it is read: its columns once the header has passed, then each row checked. */
@@ -75,14 +94,21 @@ class OrganisationReader {
         private final int headerRow;
         private final ImportProblems problems;
         private final List<OrganisationDetails> organisations = new ArrayList<>();
+        private final ColumnMapping mapping;
+        private final Map<OrganisationField, FileValues.Codes> codes = new EnumMap<>(OrganisationField.class);
         private Map<OrganisationField, Integer> columns;
         private List<String> headings = List.of();
         private boolean headerFailed;
 
-        Table(String sheet, int headerRow) {
+        Table(String sheet, int headerRow, ColumnMapping mapping) {
             this.sheet = sheet;
             this.headerRow = headerRow;
             this.problems = new ImportProblems(sheet);
+            this.mapping = mapping;
+            if (mapping != null) {
+                mapping.values().forEach((column, byValue) -> OrganisationField.fromColumn(column)
+                        .ifPresent(field -> codes.put(field, new FileValues.Codes(byValue))));
+            }
         }
 
         @Override
@@ -92,7 +118,7 @@ class OrganisationReader {
                 problems.add(row, null, () -> message("import.error.blankHeaderRow", headerRow));
                 columns = Map.of();
             } else {
-                columns = columns(row, headings);
+                columns = mapping == null ? columns(row, headings) : mapped(row, headings);
             }
             headerFailed = problems.any();
         }
@@ -109,7 +135,9 @@ class OrganisationReader {
                 return;
             }
             Map<OrganisationField, Integer> at = columns;
-            OrganisationForm form = OrganisationForm.from(field -> cell(cells, at.get(field)), null);
+            // Mapped values become codes before the parser sees them, so every check stays the parser's.
+            OrganisationForm form = OrganisationForm.from(field -> codes.containsKey(field)
+                    ? codes.get(field).code(cell(cells, at.get(field))) : cell(cells, at.get(field)), null);
             OrganisationParser.Result result = parser.parse(form);
             result.problems().forEach(p -> {
                 OrganisationField field = OrganisationField.fromProperty(p.field()).orElseThrow();
@@ -154,12 +182,35 @@ class OrganisationReader {
                     problems.add(row, heading, () -> message("import.error.repeatedColumn", heading));
                 }
             }
-            for (OrganisationField field : REQUIRED) {
-                if (!found.containsKey(field)) {
-                    problems.add(row, field.column(), () -> message("import.error.missingColumn", field.column()));
+            required(row, found, "import.error.missingColumn");
+            return found;
+        }
+
+        /**
+         * Where each mapped field is: headings mapped to nothing, blank or not in the mapping are
+         * ignored columns, not errors. A heading is found as written, then in any case.
+         */
+        private Map<OrganisationField, Integer> mapped(Integer row, List<String> headings) {
+            Map<OrganisationField, Integer> found = new EnumMap<>(OrganisationField.class);
+            for (int i = 0; i < headings.size(); i++) {
+                String heading = headings.get(i).strip();
+                Optional<OrganisationField> field = FileValues.mappedTo(mapping.columns(), heading)
+                        .flatMap(OrganisationField::fromColumn);
+                if (field.isPresent() && found.putIfAbsent(field.get(), i) != null) {
+                    problems.add(row, heading, () -> message("import.error.repeatedMapping", heading,
+                            field.get().column()));
                 }
             }
+            required(row, found, "import.error.unmappedColumn");
             return found;
+        }
+
+        private void required(Integer row, Map<OrganisationField, Integer> found, String key) {
+            for (OrganisationField field : REQUIRED) {
+                if (!found.containsKey(field)) {
+                    problems.add(row, field.column(), () -> message(key, field.column()));
+                }
+            }
         }
     }
 

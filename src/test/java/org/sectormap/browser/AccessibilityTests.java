@@ -206,8 +206,16 @@ class AccessibilityTests extends BrowserTest {
         checkAt("/import");
         submit("main form");
         check("import with no file");
-        upload(dir.resolve("bad.csv"), "name,status,charity_number\nA,maybe,1\n");
+        upload(dir.resolve("bad.csv"), "name,status\nA,maybe\n");
         check("import with problems");
+        upload(dir.resolve("theirs.csv"), "Organisation Name,Interviewed,Type,Comments\nDerby REC,Yes,BME Org,Good\n");
+        assertThat(browser.getCurrentUrl()).endsWith("/mapping");
+        check("import mapping");
+        submit("main form");
+        check("import mapping with problems");
+        find("#column-3 option[value=name]").click();
+        submit("main form");
+        check("import mapping with errors");
         upload(dir.resolve("good.csv"), "name,status,area\nDerby REC,interviewed,Derby city\n");
         check("import preview");
         Path workbook = dir.resolve("two-sheets.xlsx");

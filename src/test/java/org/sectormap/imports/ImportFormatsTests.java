@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 
 import com.healthmarketscience.jackcess.Database;
@@ -22,9 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
-import org.sectormap.organisation.Organisation;
 import org.sectormap.organisation.OrganisationDetails;
-import org.sectormap.organisation.OrganisationQuery;
 import org.sectormap.organisation.OrganisationService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
@@ -32,7 +29,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import jakarta.servlet.http.Cookie;
 
 /** Excel, Access and Windows-1252 files import to the same register as the UTF-8 CSV they hold. */
 @DatabaseTest
@@ -47,38 +43,24 @@ class ImportFormatsTests {
     @TempDir
     Path dir;
 
-    /** The session cookie the first upload set, which holds the waiting file's token as a browser's would. */
-    private Cookie sessionCookie;
+    private final Imported imported = new Imported();
 
     private RequestPostProcessor session() {
-        return request -> {
-            if (sessionCookie != null) {
-                request.setCookies(sessionCookie);
-            }
-            return request;
-        };
+        return imported.session();
     }
 
     private List<OrganisationDetails> stored() {
-        return organisations.search(OrganisationQuery.all().atPage(1, 200)).items().stream()
-                .sorted(Comparator.comparing(Organisation::id)).map(Organisation::details).toList();
+        return Imported.stored(organisations);
     }
 
-    /** What the file stores, next to what the CSV stores: the register holds both, the CSV's first. */
     private void assertSameRegisterAs(String csv) throws Exception {
-        int before = stored().size();
-        mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv")
-                .content(csv.getBytes(StandardCharsets.UTF_8))).andExpect(status().isOk());
-        List<OrganisationDetails> all = stored();
-        assertThat(all).hasSize(2 * before);
-        assertThat(all.subList(0, before)).isEqualTo(all.subList(before, all.size()));
+        Imported.assertSameRegisterAs(mvc, organisations, csv);
     }
 
     private ResultActions upload(String fileName, byte[] content, String headerRow) throws Exception {
         ResultActions uploaded = mvc.perform(multipart("/import").file(new MockMultipartFile("file", fileName, null,
                 content)).param("headerRow", headerRow).with(session()).with(csrf()));
-        Cookie set = uploaded.andReturn().getResponse().getCookie("SESSION");
-        sessionCookie = set == null ? sessionCookie : set;
+        imported.remember(uploaded);
         return uploaded;
     }
 
@@ -157,17 +139,18 @@ class ImportFormatsTests {
     @Test
     void shouldNameTheSheetAndTheRowAsTheSpreadsheetShowsItInEachProblem() throws Exception {
         String sheetPage = upload("mapping.xlsx", TestFiles.xlsx(), "2").andReturn().getResponse().getRedirectedUrl();
-        Document problems = Jsoup.parse(mvc.perform(post(sheetPage).param("sheet", "Groups").with(session())
-                .with(csrf())).andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
-        assertThat(problems.select("#problems").first().previousElementSiblings().select("p").text())
-                .contains("Nothing has been imported from the sheet or table 'Groups' of mapping.xlsx.");
-        // Row 2 holds the group headings, one merged across F2:G2, and nothing over most columns.
-        assertThat(problems.select("#problems tbody tr").first().select("td").eachText())
-                .containsExactly("2", "Whole row", "Column 2 has no heading");
-        assertThat(problems.select("#problems tbody tr").eachText()).endsWith(
-                "2 Interview 'Interview' is not a column Sector Map knows",
-                "2 Interview 'Interview' is not a column Sector Map knows",
-                "2 status The file has no 'status' column");
+        // Row 2 holds the group headings, one merged across F2:G2, so its headings are not ours.
+        String mappingPage = mvc.perform(post(sheetPage).param("sheet", "Groups").with(session()).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(mappingPage).endsWith("/mapping");
+        Document mapping = page(mappingPage);
+        assertThat(mapping.select("#mapping-lead").text()).startsWith("The sheet or table 'Groups' of mapping.xlsx");
+        assertThat(mapping.select("tbody th label").eachText()).containsExactly("name", "Interview", "Interview");
+        Document problems = Jsoup.parse(mvc.perform(post(mappingPage).param("column-0", "name").with(session())
+                .with(csrf())).andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(problems.select("#problems tbody tr").eachText()).containsExactly(
+                "2 status No column of the file is mapped to 'status', which every organisation needs");
         assertThat(stored()).isEmpty();
     }
 

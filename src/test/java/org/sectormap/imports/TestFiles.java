@@ -222,6 +222,62 @@ final class TestFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return bytes(file);
+    }
+
+    /**
+     * An Access database laid out as the 2007 mapping's was, in its own headings and words: one
+     * table, "Interviewed" a Yes/No column, the type written "BME Org" or as our label.
+     */
+    static byte[] database2007(Path dir) {
+        Path file = dir.resolve("mapping2007.mdb");
+        try (Database database = new DatabaseBuilder(file.toFile()).setFileFormat(Database.FileFormat.V2000)
+                .create()) {
+            Table organisations = new TableBuilder("Organisations")
+                    .addColumn(new ColumnBuilder("Organisation Name", DataType.TEXT))
+                    .addColumn(new ColumnBuilder("Type of Organisation", DataType.TEXT))
+                    .addColumn(new ColumnBuilder("Area", DataType.TEXT))
+                    .addColumn(new ColumnBuilder("Interviewed", DataType.BOOLEAN))
+                    .addColumn(new ColumnBuilder("Date of Interview", DataType.SHORT_DATE_TIME))
+                    .addColumn(new ColumnBuilder("Full Interview", DataType.BOOLEAN))
+                    .addColumn(new ColumnBuilder("Follow Up", DataType.BOOLEAN))
+                    .addColumn(new ColumnBuilder("Comments", DataType.MEMO))
+                    .toTable(database);
+            organisations.addRow("Derby REC", "BME Org", "Derby city", true, LocalDateTime.of(2007, 7, 20, 0, 0),
+                    true, false, "Very helpful");
+            organisations.addRow("Rushcliffe CVS", "General infrastructure organisation", "Nottinghamshire", false,
+                    null, false, false, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes(file);
+    }
+
+    /** The same two organisations as {@link #database2007} in our own columns and codes. */
+    static final String CSV_2007 = """
+            name,category,area,status,interview_date,full_interview,follow_up
+            Derby REC,bme-infrastructure,Derby city,interviewed,2007-07-20,yes,no
+            Rushcliffe CVS,general-infrastructure,Nottinghamshire,listed,,,
+            """;
+
+    /** The same again as a workbook in the 2007 headings, columns in {@code order} (indexes of the headings). */
+    static byte[] workbook2007(int... order) {
+        String[][] rows = {
+                {"Organisation Name", "Type of Organisation", "Area", "Interviewed", "Date of Interview",
+                        "Full Interview", "Follow Up", "Comments"},
+                {"Derby REC", "BME Org", "Derby city", "Yes", "2007-07-20", "Yes", "No", "Very helpful"},
+                {"Rushcliffe CVS", "General infrastructure organisation", "Nottinghamshire", "No", "", "No", "No", ""}};
+        String[][] ordered = new String[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            ordered[r] = new String[order.length];
+            for (int c = 0; c < order.length; c++) {
+                ordered[r][c] = rows[r][order[c]];
+            }
+        }
+        return oneSheet("Organisations", ordered);
+    }
+
+    private static byte[] bytes(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
