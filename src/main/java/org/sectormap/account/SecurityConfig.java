@@ -3,6 +3,9 @@ package org.sectormap.account;
 import org.sectormap.shared.Labels;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -55,7 +58,29 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The Open Referral feed is the one part anyone may read without signing in: GET only, no
+     * session made or read, so nothing a cross-site page could ride on and no CSRF to check.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain openReferralChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/openreferral", "/openreferral/**")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/openreferral", "/openreferral/**")
+                        .permitAll().anyRequest().denyAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.securityContextRepository(
+                        new RequestAttributeSecurityContextRepository()))
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain filterChain(HttpSecurity http, AccountService accounts, AccountUserDetailsService userDetails,
             SignInLimit signInLimit, Labels labels) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");

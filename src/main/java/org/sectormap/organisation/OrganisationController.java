@@ -121,7 +121,7 @@ class OrganisationController {
     private static boolean publishing(Map<String, String> params) {
         String publish = params.get("publish");
         if (!"yes".equals(publish) && !"no".equals(publish)) {
-            throw new BadParameterException("publish", publish);
+            throw new BadParameterException("publish", publish == null ? "" : publish);
         }
         return "yes".equals(publish);
     }
