@@ -51,8 +51,8 @@ class OpenReferralFeedTests {
                 .with(OrganisationField.ADDRESS, "12 Melbourne Road\nHighfields\nLeicester")
                 .with(OrganisationField.POSTCODE, "LE2 0GU")
                 .with(OrganisationField.PHONE, "0116 000 0000")
-                .with(OrganisationField.EMAIL, "office@somali-forum.example")
-                .with(OrganisationField.WEBSITE, "somali-forum.example")
+                .with(OrganisationField.EMAIL, "office@somaliforum.org.uk")
+                .with(OrganisationField.WEBSITE, "somaliforum.org.uk")
                 .with(OrganisationField.CONTACT_NAME, CONTACT_NAME)
                 .with(OrganisationField.CONTACT_ROLE, CONTACT_ROLE)
                 .with(OrganisationField.DESCRIPTION, "Brings Somali community groups across Leicester together.");
@@ -173,7 +173,7 @@ class OpenReferralFeedTests {
         everything.append(body("/openreferral/organizations/" + FeedIds.of(FeedIds.Kind.ORGANIZATION, shown)));
         String all = everything.toString();
         assertThat(all).contains("Leicester Somali Forum", "Derby Interviewed Network", "LE2 0GU", "0116 000 0000",
-                "office@somali-forum.example", "https://somali-forum.example", "Highfields and Belgrave");
+                "office@somaliforum.org.uk", "https://somaliforum.org.uk", "Highfields and Belgrave");
         assertThat(all).doesNotContain("Hidden Unpublished Trust", "Excluded Ticked Anyway",
                 "Unreachable Ticked Anyway", CONTACT_NAME, "Qwertyperson", CONTACT_ROLE, "full_interview", "null");
     }
