@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.sectormap.organisation.Category;
 import org.sectormap.organisation.PublishedOrganisations.Filter;
@@ -69,11 +70,7 @@ class OpenReferralController {
 
     @GetMapping("/services")
     Map<String, Object> services(@RequestParam Map<String, String> params) {
-        Input in = inputs.read(FORM, params);
-        Feed.Paging paging = paging(in);
-        Optional<Filter> filter = filter(in);
-        finish(in);
-        return filter.map(f -> feed.services(f, paging)).orElseGet(() -> Pages.of(List.of(), 0, paging));
+        return filtered(params, feed::services);
     }
 
     @GetMapping("/services/{id}")
@@ -83,12 +80,7 @@ class OpenReferralController {
 
     @GetMapping("/service_at_locations")
     Map<String, Object> serviceAtLocations(@RequestParam Map<String, String> params) {
-        Input in = inputs.read(FORM, params);
-        Feed.Paging paging = paging(in);
-        Optional<Filter> filter = filter(in);
-        finish(in);
-        return filter.map(f -> feed.serviceAtLocations(f, paging))
-                .orElseGet(() -> Pages.of(List.of(), 0, paging));
+        return filtered(params, feed::serviceAtLocations);
     }
 
     @GetMapping("/service_at_locations/{id}")
@@ -124,6 +116,16 @@ class OpenReferralController {
     @GetMapping("/taxonomy_terms/{id}")
     Map<String, Object> taxonomyTerm(@PathVariable String id) {
         return feed.taxonomyTerm(id).orElseThrow(() -> notFound("taxonomy_term", id));
+    }
+
+    /** A list that filters as /services does; a taxonomy or term not ours matches nothing. */
+    private Map<String, Object> filtered(Map<String, String> params,
+            BiFunction<Filter, Feed.Paging, Map<String, Object>> list) {
+        Input in = inputs.read(FORM, params);
+        Feed.Paging paging = paging(in);
+        Optional<Filter> filter = filter(in);
+        finish(in);
+        return filter.map(f -> list.apply(f, paging)).orElseGet(() -> Pages.of(List.of(), 0, paging));
     }
 
     private Feed.Paging pagingOnly(Map<String, String> params) {
