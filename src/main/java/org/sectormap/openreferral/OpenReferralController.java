@@ -138,7 +138,8 @@ class OpenReferralController {
     private static Feed.Paging paging(Input in) {
         Long page = in.number("page", 1, Integer.MAX_VALUE);
         Long perPage = in.number("per_page", 1, MAX_PER_PAGE);
-        return new Feed.Paging(page == null ? 1 : page.intValue(), perPage == null ? DEFAULT_PER_PAGE : perPage.intValue());
+        return new Feed.Paging(page == null ? 1 : page.intValue(),
+                perPage == null ? DEFAULT_PER_PAGE : perPage.intValue());
     }
 
     /** The filters of /services; empty when a taxonomy or term is not one of ours, so nothing matches. */

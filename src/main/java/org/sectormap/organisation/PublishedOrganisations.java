@@ -1,5 +1,7 @@
 package org.sectormap.organisation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +72,7 @@ public class PublishedOrganisations {
                 + " AND id = :id").param("id", id).query(PublishedOrganisations::published).optional();
     }
 
-    private static Published published(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Published published(ResultSet rs, int row) throws SQLException {
         return new Published(OrganisationRepository.map(rs, row), rs.getObject("modified_at", OffsetDateTime.class));
     }
 

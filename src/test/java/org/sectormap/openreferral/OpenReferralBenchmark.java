@@ -64,7 +64,8 @@ class OpenReferralBenchmark {
             double[] millis = new double[RUNS];
             for (int i = -WARM_UP; i < RUNS; i++) {
                 // A change between runs, as in RegisterBenchmark, so no cached result answers.
-                jdbc.update("UPDATE organisation SET version = version + 1 WHERE id = (SELECT MIN(id) FROM organisation)");
+                jdbc.update("UPDATE organisation SET version = version + 1 "
+                        + "WHERE id = (SELECT MIN(id) FROM organisation)");
                 long start = System.nanoTime();
                 String body = mvc.perform(get(path)).andReturn().getResponse().getContentAsString();
                 if (i >= 0) {

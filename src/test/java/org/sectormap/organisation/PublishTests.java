@@ -44,7 +44,8 @@ class PublishTests {
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         assertThat(published(id)).isFalse();
 
-        Document form = Jsoup.parse(mvc.perform(get(location + "/edit")).andReturn().getResponse().getContentAsString());
+        Document form = Jsoup.parse(mvc.perform(get(location + "/edit")).andReturn().getResponse()
+                .getContentAsString());
         assertThat(form.selectFirst("input[type=checkbox][name=publish]").attr("aria-describedby"))
                 .isEqualTo("publish-hint");
         assertThat(form.getElementById("publish-hint").text()).contains("/openreferral");
