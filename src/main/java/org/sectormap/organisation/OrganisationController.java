@@ -95,6 +95,37 @@ class OrganisationController {
         return "organisations/review";
     }
 
+    /** The bulk publishing action asks first, naming how many records the search holds. */
+    @GetMapping("/organisations/publish")
+    String confirmPublish(@RequestParam Map<String, String> params, Model model) {
+        boolean publish = publishing(params);
+        OrganisationQuery query = queryParameters.read(params);
+        model.addAttribute("publish", publish);
+        model.addAttribute("total", service.search(query.atPage(1, 1)).total());
+        model.addAttribute("hidden", queryParameters.write(query).toSingleValueMap());
+        model.addAttribute("links", new QueryLinks(queryParameters, query));
+        return "organisations/publish";
+    }
+
+    @PostMapping("/organisations/publish")
+    String publish(@RequestParam Map<String, String> params, RedirectAttributes redirect) {
+        boolean publish = publishing(params);
+        OrganisationQuery query = queryParameters.read(params);
+        int changed = service.setPublished(query, publish);
+        redirect.addFlashAttribute("notice", publish ? "notice.published" : "notice.unpublished");
+        redirect.addFlashAttribute("noticeArgs", new Object[] {changed});
+        return "redirect:" + queryParameters.url("/organisations", query, Map.of());
+    }
+
+    /** @throws BadParameterException unless {@code publish} is yes or no */
+    private static boolean publishing(Map<String, String> params) {
+        String publish = params.get("publish");
+        if (!"yes".equals(publish) && !"no".equals(publish)) {
+            throw new BadParameterException("publish", publish == null ? "" : publish);
+        }
+        return "yes".equals(publish);
+    }
+
     @GetMapping("/organisations/new")
     String newForm(Model model) {
         model.addAttribute("form", OrganisationForm.empty());
@@ -215,6 +246,11 @@ class OrganisationController {
             sortAndDirection.put("sort", sort);
             sortAndDirection.put("dir", dir);
             return parameters.url("/organisations", query, sortAndDirection);
+        }
+
+        /** The page that asks before publishing the whole result in the directory, or stopping. */
+        public String publish(boolean publish) {
+            return parameters.url("/organisations/publish", query, Map.of("publish", publish ? "yes" : "no"));
         }
 
         public String review(long position) {

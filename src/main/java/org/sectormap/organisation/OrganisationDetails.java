@@ -25,6 +25,8 @@ public final class OrganisationDetails {
                 copy.put(field, value);
             }
         });
+        // Publishing is a choice someone makes: a record that does not say so is not published.
+        copy.putIfAbsent(PUBLISH, Boolean.FALSE);
         this.values = Collections.unmodifiableMap(copy);
     }
 
@@ -86,6 +88,11 @@ public final class OrganisationDetails {
 
     public LocalDate interviewDate() {
         return (LocalDate) values.get(INTERVIEW_DATE);
+    }
+
+    /** Whether it may appear in the directory feed (never null: no unless ticked). */
+    public boolean published() {
+        return (Boolean) values.get(PUBLISH);
     }
 
     /** A tick box: true, false, or null when nothing was recorded. */

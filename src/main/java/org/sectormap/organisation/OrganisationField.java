@@ -35,7 +35,8 @@ public enum OrganisationField {
     FULL_INTERVIEW(Kind.TICK, 5, Section.INTERVIEW),
     FOLLOW_UP(Kind.TICK, 5, Section.INTERVIEW),
     CYP_BOARD(Kind.TICK, 5, Section.INTERVIEW),
-    WELL_INFORMED(Kind.TICK, 5, Section.INTERVIEW);
+    WELL_INFORMED(Kind.TICK, 5, Section.INTERVIEW),
+    PUBLISH(Kind.TICK, 5, Section.DIRECTORY);
 
     /** How a field is typed, checked, stored and shown. */
     public enum Kind {
@@ -72,7 +73,7 @@ public enum OrganisationField {
 
     /** Where on the form and the record page a field appears; exclusion and interview show by status. */
     public enum Section {
-        ORGANISATION, CONTACT, OUTREACH, EXCLUSION, INTERVIEW;
+        ORGANISATION, CONTACT, OUTREACH, EXCLUSION, INTERVIEW, DIRECTORY;
 
         public List<OrganisationField> fields() {
             return Arrays.stream(OrganisationField.values()).filter(f -> f.section == this).toList();

@@ -6,7 +6,10 @@ import static org.sectormap.organisation.OrganisationField.*;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -37,22 +40,25 @@ class OrganisationRepository {
     private static final List<OrganisationField> FIELDS = List.of(OrganisationField.values());
     private static final String FIELD_COLUMNS = FIELDS.stream().map(OrganisationField::column)
             .collect(Collectors.joining(", "));
-    private static final String COLUMNS = "id, version, " + FIELD_COLUMNS;
+    static final String COLUMNS = "id, version, " + FIELD_COLUMNS;
     private static final String INSERT = "INSERT INTO organisation (version, " + FIELD_COLUMNS
-            + ", name_sort, search_text, import_id) VALUES (0, "
+            + ", name_sort, search_text, import_id, modified_at) VALUES (0, "
             + FIELDS.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", "))
-            + ", :name_sort, :search_text, :import_id)";
+            + ", :name_sort, :search_text, :import_id, :modified_at)";
     private static final String UPDATE = "UPDATE organisation SET version = version + 1, "
             + FIELDS.stream().map(f -> f.column() + " = :" + f.column()).collect(Collectors.joining(", "))
-            + ", name_sort = :name_sort, search_text = :search_text WHERE id = :id AND version = :version";
+            + ", name_sort = :name_sort, search_text = :search_text, modified_at = :modified_at"
+            + " WHERE id = :id AND version = :version";
 
     private static final RowMapper<Organisation> ROW = OrganisationRepository::map;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final Clock clock;
 
-    OrganisationRepository(JdbcClient jdbc, DataSource dataSource) {
+    OrganisationRepository(JdbcClient jdbc, DataSource dataSource, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         // A fetch size makes PostgreSQL read an export through a cursor instead of all at once.
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(500);
@@ -65,13 +71,14 @@ class OrganisationRepository {
 
     long insert(OrganisationDetails d) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql(INSERT).params(imported(d, null)).update(keys, "id");
+        jdbc.sql(INSERT).params(imported(d, null, now())).update(keys, "id");
         return keys.getKey().longValue();
     }
 
     /** One round trip per batch rather than per row: imports of tens of thousands stay quick. */
     List<Long> insertAll(List<OrganisationDetails> all, Long importId) {
-        SqlParameterSource[] batch = all.stream().map(d -> new MapSqlParameterSource(imported(d, importId)))
+        OffsetDateTime now = now();
+        SqlParameterSource[] batch = all.stream().map(d -> new MapSqlParameterSource(imported(d, importId, now)))
                 .toArray(SqlParameterSource[]::new);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         named.batchUpdate(INSERT, batch, keys, new String[] {"id"});
@@ -82,6 +89,7 @@ class OrganisationRepository {
     /** Saves over the given version only; false when someone else saved first. */
     boolean update(long id, int expectedVersion, OrganisationDetails d) {
         Map<String, Object> params = params(d);
+        params.put("modified_at", now());
         params.put("id", id);
         params.put("version", expectedVersion);
         return jdbc.sql(UPDATE).params(params).update() == 1;
@@ -89,8 +97,38 @@ class OrganisationRepository {
 
     /** A referral is part of the record, so it moves the version on like any other change. */
     void setReferrer(long id, Long referrerId) {
-        jdbc.sql("UPDATE organisation SET referred_by_id = :referrer, version = version + 1 WHERE id = :id")
-                .param("referrer", referrerId).param("id", id).update();
+        jdbc.sql("UPDATE organisation SET referred_by_id = :referrer, version = version + 1, modified_at = :now "
+                + "WHERE id = :id").param("referrer", referrerId).param("now", now()).param("id", id).update();
+    }
+
+    /**
+     * Sets whether the given records are published, moving each one's version on so that someone
+     * editing it meanwhile is told; only those whose choice differs are changed.
+     *
+     * @return the ids of the records changed
+     */
+    List<Long> setPublished(List<Long> ids, boolean publish) {
+        List<Long> changing = jdbc.sql("SELECT id FROM organisation WHERE id IN (:ids) AND publish <> :publish "
+                + "ORDER BY id").param("ids", ids).param("publish", publish).query(Long.class).list();
+        if (!changing.isEmpty()) {
+            jdbc.sql("UPDATE organisation SET publish = :publish, version = version + 1, modified_at = :now "
+                    + "WHERE id IN (:ids)").param("publish", publish).param("now", now()).param("ids", changing)
+                    .update();
+        }
+        return changing;
+    }
+
+    /** The ids of a search's matches after {@code afterId}, in id order, so a bulk change goes in chunks. */
+    List<Long> matchingIds(OrganisationQuery query, long afterId, int limit) {
+        Where where = where(query);
+        where.params.put("after", afterId);
+        String sql = "SELECT id FROM organisation" + (where.sql.isEmpty() ? " WHERE " : where.sql + " AND ")
+                + "id > :after ORDER BY id FETCH FIRST " + limit + " ROWS ONLY";
+        return jdbc.sql(sql).params(where.params).query(Long.class).list();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The next of an import's records after {@code afterId}, in id order, so a large import is undone in chunks. */
@@ -226,9 +264,10 @@ class OrganisationRepository {
                 .collect(Collectors.joining("\n"));
     }
 
-    private static Map<String, Object> imported(OrganisationDetails d, Long importId) {
+    private static Map<String, Object> imported(OrganisationDetails d, Long importId, OffsetDateTime now) {
         Map<String, Object> params = params(d);
         params.put("import_id", importId);
+        params.put("modified_at", now);
         return params;
     }
 
@@ -244,7 +283,7 @@ class OrganisationRepository {
         return p;
     }
 
-    private static Organisation map(ResultSet rs, int row) throws SQLException {
+    static Organisation map(ResultSet rs, int row) throws SQLException {
         Map<OrganisationField, Object> values = new EnumMap<>(OrganisationField.class);
         for (OrganisationField field : FIELDS) {
             values.put(field, switch (field.kind()) {

@@ -179,6 +179,28 @@ public class OrganisationService {
         save(current, current.version(), interviewed.apply(current.details()));
     }
 
+    /**
+     * Publishes in the directory every organisation the search finds, or stops publishing them, in
+     * chunks of ids so a search of any size is never held at once. Each record changed gets its own
+     * audit entry; those already as asked are left alone.
+     *
+     * @return how many records changed
+     */
+    @Transactional
+    public int setPublished(OrganisationQuery query, boolean publish) {
+        String field = OrganisationField.PUBLISH.property();
+        int changed = 0;
+        List<Long> ids = repository.matchingIds(query, 0, BATCH);
+        while (!ids.isEmpty()) {
+            for (long id : repository.setPublished(ids, publish)) {
+                audit.changed(audited(id), Map.of(field, !publish), Map.of(field, publish));
+                changed++;
+            }
+            ids = repository.matchingIds(query, ids.get(ids.size() - 1), BATCH);
+        }
+        return changed;
+    }
+
     /** Records who gave us this organisation's details; the caller has checked it makes no loop. */
     @Transactional
     public void setReferrer(long id, Long referrerId) {

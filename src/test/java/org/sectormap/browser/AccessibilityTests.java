@@ -119,6 +119,7 @@ class AccessibilityTests extends BrowserTest {
         String organisation = "/organisations/" + r.organisation();
         for (String path : List.of("/", "/organisations", "/organisations?q=derby&status=interviewed&sort=name",
                 "/organisations?q=no+such+organisation", "/organisations/review?status=interviewed&position=2",
+                "/organisations/publish?status=listed&publish=yes",
                 organisation, "/organisations/" + r.referred(), organisation + "/edit", organisation + "/delete",
                 organisation + "/referral?q=derby", organisation + "/interviews/" + r.interview() + "/delete",
                 "/outreach", "/outreach/follow-up", "/outreach/referrals", "/comments",

@@ -117,7 +117,7 @@ class ImportTests {
                 ],"totalErrors":3,"knownColumns":["name","category","area","coverage","address","postcode","phone",
                   "email","website","contact_name","contact_role","description","status","exclusion_reason",
                   "exclusion_detail","interview_date","interview_mode","full_interview","follow_up","cyp_board",
-                  "well_informed"]}""");
+                  "well_informed","publish"]}""");
     }
 
     @Test

@@ -1,0 +1,98 @@
+package org.sectormap.organisation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.sectormap.shared.LikePattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The organisations that may be published in a directory: listed or interviewed, and ticked to
+ * publish. Pages come from the database in id order (OFFSET/FETCH on the primary key, counted on
+ * the index of V76), so a feed of any size is never held at once and a new record joins the end.
+ */
+@Component
+public class PublishedOrganisations {
+
+    private static final String PUBLISHED = " WHERE publish = TRUE AND status IN ('"
+            + OutreachStatus.LISTED.code() + "', '" + OutreachStatus.INTERVIEWED.code() + "')";
+
+    private final JdbcClient jdbc;
+
+    PublishedOrganisations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A published organisation and when its record last changed. */
+    public record Published(Organisation organisation, OffsetDateTime modifiedAt) {
+    }
+
+    /**
+     * Which published organisations to list; null means any.
+     *
+     * @param text          in the name or description, ignoring case (never in contact names)
+     * @param category      one of the five categories
+     * @param classified    only those with a category
+     * @param modifiedAfter changed at or after this moment
+     */
+    public record Filter(String text, Category category, boolean classified, OffsetDateTime modifiedAfter) {
+
+        public static final Filter NONE = new Filter(null, null, false, null);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(Filter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return jdbc.sql("SELECT COUNT(*) FROM organisation" + where(filter, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Published> page(Filter filter, long offset, int size) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String sql = "SELECT " + OrganisationRepository.COLUMNS + ", modified_at FROM organisation"
+                + where(filter, params) + " ORDER BY id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY";
+        params.put("offset", offset);
+        params.put("size", size);
+        return jdbc.sql(sql).params(params).query(PublishedOrganisations::published).list();
+    }
+
+    /** The organisation, when it is published. */
+    @Transactional(readOnly = true)
+    public Optional<Published> find(long id) {
+        return jdbc.sql("SELECT " + OrganisationRepository.COLUMNS + ", modified_at FROM organisation" + PUBLISHED
+                + " AND id = :id").param("id", id).query(PublishedOrganisations::published).optional();
+    }
+
+    private static Published published(ResultSet rs, int row) throws SQLException {
+        return new Published(OrganisationRepository.map(rs, row), rs.getObject("modified_at", OffsetDateTime.class));
+    }
+
+    private static String where(Filter filter, Map<String, Object> params) {
+        List<String> clauses = new ArrayList<>();
+        if (filter.text() != null && !filter.text().isBlank()) {
+            clauses.add("(name_sort LIKE :text" + LikePattern.ESCAPE + " OR LOWER(description) LIKE :text"
+                    + LikePattern.ESCAPE + ")");
+            params.put("text", LikePattern.containing(filter.text()));
+        }
+        if (filter.category() != null) {
+            clauses.add("category = :category");
+            params.put("category", filter.category().code());
+        } else if (filter.classified()) {
+            clauses.add("category IS NOT NULL");
+        }
+        if (filter.modifiedAfter() != null) {
+            clauses.add("modified_at >= :modifiedAfter");
+            params.put("modifiedAfter", filter.modifiedAfter());
+        }
+        return PUBLISHED + clauses.stream().map(c -> " AND " + c).reduce("", String::concat);
+    }
+}

@@ -1,0 +1,105 @@
+package org.sectormap.openreferral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.sectormap.organisation.Category;
+import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationField;
+import org.sectormap.organisation.OrganisationService;
+import org.sectormap.organisation.OutreachStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The feed's quality bar: {@code /services?page=2&per_page=50} over 100,000 published
+ * organisations, through the whole web stack without signing in, timed and printed (median and
+ * 90th percentile), as {@code ./mvnw -Pbenchmark test} runs it beside RegisterBenchmark.
+ */
+@Tag("benchmark")
+@SpringBootTest
+@AutoConfigureMockMvc
+class OpenReferralBenchmark {
+
+    private static final int ORGANISATIONS = Integer.getInteger("benchmark.organisations", 100_000);
+    private static final int RUNS = Integer.getInteger("benchmark.runs", 25);
+    private static final int WARM_UP = 5;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OrganisationService organisations;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void benchmarkTheServicesPage() throws Exception {
+        String database;
+        try (Connection connection = dataSource.getConnection()) {
+            database = connection.getMetaData().getDatabaseProductName();
+        }
+        fill();
+        String[] paths = {"/openreferral/services?page=2&per_page=50", "/openreferral/services?page=1000&per_page=50",
+                "/openreferral/services?search=forum&page=2&per_page=50"};
+        StringBuilder out = new StringBuilder(String.format("%nOpen Referral feed: %,d published organisations on %s%n",
+                ORGANISATIONS, database));
+        for (String path : paths) {
+            double[] millis = new double[RUNS];
+            for (int i = -WARM_UP; i < RUNS; i++) {
+                // A change between runs, as in RegisterBenchmark, so no cached result answers.
+                jdbc.update("UPDATE organisation SET version = version + 1 "
+                        + "WHERE id = (SELECT MIN(id) FROM organisation)");
+                long start = System.nanoTime();
+                String body = mvc.perform(get(path)).andReturn().getResponse().getContentAsString();
+                if (i >= 0) {
+                    millis[i] = (System.nanoTime() - start) / 1_000_000.0;
+                }
+                assertThat(body).contains("\"size\":50");
+            }
+            Arrays.sort(millis);
+            out.append(String.format("%-56s median %8.2f ms   p90 %8.2f ms%n", path, millis[RUNS / 2],
+                    millis[(int) Math.floor(RUNS * 0.9)]));
+        }
+        System.out.println(out);
+    }
+
+    private void fill() {
+        jdbc.update("DELETE FROM organisation");
+        String[] words = {"Network", "Forum", "Partnership", "Council", "Trust"};
+        Category[] categories = Category.values();
+        List<OrganisationDetails> batch = new ArrayList<>();
+        for (int i = 0; i < ORGANISATIONS; i++) {
+            batch.add(OrganisationDetails.of("Group " + words[i % words.length] + " " + i,
+                            i % 3 == 0 ? OutreachStatus.INTERVIEWED : OutreachStatus.LISTED)
+                    .with(OrganisationField.CATEGORY, categories[i % categories.length])
+                    .with(OrganisationField.AREA, "Leicester")
+                    .with(OrganisationField.ADDRESS, i + " High Street\nLeicester")
+                    .with(OrganisationField.POSTCODE, "LE1 1AA")
+                    .with(OrganisationField.EMAIL, "info" + i + "@example.org.uk")
+                    .with(OrganisationField.DESCRIPTION, "Supports community groups; organisation " + i)
+                    .with(OrganisationField.PUBLISH, true));
+            if (batch.size() == 5_000) {
+                organisations.createAll(batch);
+                batch.clear();
+            }
+        }
+        organisations.createAll(batch);
+    }
+}
