@@ -6,11 +6,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import org.sectormap.organisation.OrganisationDetails;
 import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationForm;
 import org.sectormap.organisation.OrganisationParser;
+import org.sectormap.organisation.OutreachStatus;
 import org.sectormap.shared.Labels;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -51,6 +54,14 @@ class OrganisationReader {
     }
 
     ParsedImport read(Upload upload) {
+        return read(upload, organisation -> { });
+    }
+
+    /**
+     * Reads the file, handing each organisation to {@code each} as it is read while the file has
+     * had no problem, so a caller storing them can store a large file without holding it.
+     */
+    ParsedImport read(Upload upload, Consumer<OrganisationDetails> each) {
         try (TableFile file = files.open(upload.content(), upload.fileName())) {
             List<String> tables = file.tables();
             String sheet = upload.sheet() != null || tables.size() != 1 ? upload.sheet() : tables.get(0);
@@ -60,7 +71,7 @@ class OrganisationReader {
             if (sheet != null && !tables.contains(sheet)) {
                 return ImportProblems.only(message("import.error.noSuchSheet", sheet));
             }
-            Table table = new Table(sheet, upload.headerRow());
+            Table table = new Table(sheet, upload.headerRow(), each);
             file.read(sheet, upload.headerRow(), table);
             return table.parsed();
         } catch (UnreadableFileException e) {
@@ -74,15 +85,19 @@ class OrganisationReader {
         private final String sheet;
         private final int headerRow;
         private final ImportProblems problems;
-        private final List<OrganisationDetails> organisations = new ArrayList<>();
+        private final Consumer<OrganisationDetails> each;
+        private final List<OrganisationDetails> firstRows = new ArrayList<>();
+        private final Map<OutreachStatus, Long> byStatus = new TreeMap<>();
+        private int rows;
         private Map<OrganisationField, Integer> columns;
         private List<String> headings = List.of();
         private boolean headerFailed;
 
-        Table(String sheet, int headerRow) {
+        Table(String sheet, int headerRow, Consumer<OrganisationDetails> each) {
             this.sheet = sheet;
             this.headerRow = headerRow;
             this.problems = new ImportProblems(sheet);
+            this.each = each;
         }
 
         @Override
@@ -116,11 +131,15 @@ class OrganisationReader {
                 problems.add(row, at.containsKey(field) ? headings.get(at.get(field)).strip() : field.column(),
                         () -> labels.message(p));
             });
-            // Once the file has failed its good rows are of no use, so they are not held.
-            if (problems.any()) {
-                organisations.clear();
-            } else {
-                organisations.add(result.details());
+            // Once the file has failed its good rows are of no use, so they are not counted or passed on.
+            if (!problems.any()) {
+                OrganisationDetails details = result.details();
+                if (firstRows.size() < ParsedImport.FIRST_ROWS) {
+                    firstRows.add(details);
+                }
+                byStatus.merge(details.status(), 1L, Long::sum);
+                rows++;
+                each.accept(details);
             }
         }
 
@@ -128,10 +147,10 @@ class OrganisationReader {
             if (columns == null) {
                 problems.add(null, null, () -> headerRow > Upload.FIRST_ROW
                         ? message("import.error.blankHeaderRow", headerRow) : empty());
-            } else if (organisations.isEmpty() && !problems.any()) {
+            } else if (rows == 0 && !problems.any()) {
                 problems.add(null, null, this::empty);
             }
-            return problems.parsed(organisations);
+            return problems.parsed(firstRows, rows, byStatus);
         }
 
         private String empty() {

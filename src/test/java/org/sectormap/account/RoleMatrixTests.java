@@ -93,6 +93,10 @@ class RoleMatrixTests {
             entry("POST /import/{token:[0-9a-f]{32}}/sheet", STAFF),
             entry("POST /api/import/organisations", STAFF),
             entry("GET /imports", STAFF),
+            entry("GET /imports/jobs/{id:\\d+}", STAFF),
+            entry("POST /imports/jobs/{id:\\d+}/cancel", STAFF),
+            entry("GET /api/imports/{id}", STAFF),
+            entry("POST /api/imports/{id}/cancel", STAFF),
             entry("POST /demo", STAFF),
             // Outreach and referrals
             entry("GET /outreach", STAFF),
