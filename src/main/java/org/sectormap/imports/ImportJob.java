@@ -16,7 +16,7 @@ record ImportJob(long id, Status status, String fileName, int totalRows, int row
     enum Status {
         RUNNING, DONE, FAILED, CANCELLED;
 
-        String code() {
+        public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
 
@@ -25,12 +25,12 @@ record ImportJob(long id, Status status, String fileName, int totalRows, int row
         }
     }
 
-    boolean running() {
+    public boolean running() {
         return status == Status.RUNNING;
     }
 
     /** How far storing has gone, in whole percent; a job counts its rows before it starts, so never divides by 0. */
-    int percentStored() {
+    public int percentStored() {
         return totalRows == 0 ? 100 : (int) (100L * rowsStored / totalRows);
     }
 }
