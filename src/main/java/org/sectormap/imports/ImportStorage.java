@@ -48,6 +48,8 @@ class ImportStorage implements DisposableBean {
         pool.setMaxPoolSize(2);
         pool.setQueueCapacity(2);
         pool.setThreadNamePrefix("import-");
+        // An import cut short by a shutdown rolls back, and its lock expires; it must not hold the JVM up.
+        pool.setDaemon(true);
         pool.setWaitForTasksToCompleteOnShutdown(false);
         pool.initialize();
         this.background = new DelegatingSecurityContextExecutor(pool);
