@@ -66,9 +66,9 @@ class DemoDataStore {
      * @return their ids by name
      */
     Map<String, Long> importOrganisations(byte[] csv) {
-        ParsedImport parsed = imports.importAll(Upload.csv(csv), null);
-        if (!parsed.valid()) {
-            throw new IllegalStateException("The shipped demo data breaks the import rules: " + parsed.problems());
+        ImportOutcome outcome = imports.importAll(Upload.csv(csv), null);
+        if (!(outcome instanceof ImportOutcome.Finished finished && finished.status() == ImportJob.Status.DONE)) {
+            throw new IllegalStateException("The shipped demo data was not imported: " + outcome);
         }
         Map<String, Long> ids = new HashMap<>();
         organisations.forEach(OrganisationQuery.all(), o -> {

@@ -2,6 +2,7 @@ package org.sectormap.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.HashMap;
@@ -85,8 +86,7 @@ class ImportApiController {
     @PostMapping(path = "/api/import/organisations", consumes = "text/csv")
     ResponseEntity<?> importOrganisations(InputStream body, Principal user) throws IOException {
         limit.count(user);
-        ParsedImport result = imports.importAll(Upload.csv(read(body)), null);
-        return answer(result);
+        return answer(imports.importAll(Upload.csv(read(body)), null));
     }
 
     /**
@@ -131,8 +131,11 @@ class ImportApiController {
         return answer(store(upload, chosen));
     }
 
-    /** The one place the API stores a file's organisations: all of them, or none when any row is wrong. */
-    private ParsedImport store(Upload upload, ColumnMapping mapping) {
+    /**
+     * The one place the API stores a file's organisations: all of them, or none when any row is
+     * wrong; a large file in the background.
+     */
+    private ImportOutcome store(Upload upload, ColumnMapping mapping) {
         return imports.importAll(upload, mapping);
     }
 
@@ -146,12 +149,27 @@ class ImportApiController {
                 checked.totalProblems());
     }
 
-    private static ResponseEntity<?> answer(ParsedImport result) {
-        if (!result.valid()) {
+    /** 200 when stored at once; 202 with the job to poll when the file is large enough to store in the background. */
+    private static ResponseEntity<?> answer(ImportOutcome outcome) {
+        if (outcome instanceof ImportOutcome.Refused refused) {
+            ParsedImport result = refused.parsed();
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new Problems(result.problems(),
                     result.totalProblems(), result.unknownColumns() ? OrganisationReader.COLUMNS : null));
         }
-        return ResponseEntity.ok(Map.of("imported", result.organisations().size()));
+        if (outcome instanceof ImportOutcome.Busy busy) {
+            throw busy.refusal();
+        }
+        if (outcome instanceof ImportOutcome.Started started) {
+            return ResponseEntity.accepted().location(URI.create(ImportJobApiController.PATH + started.jobId()))
+                    .body(Map.of("importId", started.jobId(), "status", ImportJob.Status.RUNNING.code()));
+        }
+        ImportOutcome.Finished finished = (ImportOutcome.Finished) outcome;
+        if (finished.status() != ImportJob.Status.DONE) {
+            // Cancelled through the API by someone else in the moment it took.
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("importId", finished.jobId(),
+                    "status", finished.status().code()));
+        }
+        return ResponseEntity.ok(Map.of("imported", finished.rows()));
     }
 
     /** Reads one byte past the limit at most, so an endless body costs no more than a file at the limit. */

@@ -5,16 +5,12 @@ import java.security.Principal;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.sectormap.organisation.Areas;
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
 import org.sectormap.shared.Labels;
-import org.sectormap.organisation.OrganisationDetails;
-import org.sectormap.organisation.OutreachStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,7 +31,7 @@ import jakarta.servlet.http.HttpSession;
 @Controller
 class ImportController {
 
-    static final int PREVIEW_ROWS = 100;
+    static final int PREVIEW_ROWS = ParsedImport.FIRST_ROWS;
     private static final String UPLOAD = "imports/upload";
     /** The last row of an .xlsx sheet. */
     private static final long LAST_ROW = 1_048_576;
@@ -201,22 +197,27 @@ class ImportController {
             // Only a change of configuration (the area list) between upload and preview can land here.
             return problems(model, parsed, response);
         }
+        return preview(model, token, pending.get(), parsed, mapping);
+    }
+
+    private String preview(Model model, String token, Upload upload, ParsedImport parsed, ColumnMapping mapping) {
         model.addAttribute("ignored", mapping == null ? List.of() : mapping.columns().entrySet().stream()
                 .filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList());
-        List<OrganisationDetails> all = parsed.organisations();
-        Map<OutreachStatus, Long> byStatus = all.stream()
-                .collect(Collectors.groupingBy(OrganisationDetails::status, TreeMap::new, Collectors.counting()));
         model.addAttribute("token", token);
-        model.addAttribute("fileName", pending.get().fileName());
-        model.addAttribute("sheet", pending.get().sheet());
-        model.addAttribute("earlier", imports.earlierImport(pending.get()).orElse(null));
-        model.addAttribute("count", all.size());
-        model.addAttribute("byStatus", byStatus);
-        model.addAttribute("rows", all.subList(0, Math.min(PREVIEW_ROWS, all.size())));
-        model.addAttribute("more", Math.max(0, all.size() - PREVIEW_ROWS));
+        model.addAttribute("fileName", upload.fileName());
+        model.addAttribute("sheet", upload.sheet());
+        model.addAttribute("earlier", imports.earlierImport(upload).orElse(null));
+        model.addAttribute("count", parsed.rows());
+        model.addAttribute("byStatus", parsed.byStatus());
+        model.addAttribute("rows", parsed.organisations());
+        model.addAttribute("more", Math.max(0, parsed.rows() - PREVIEW_ROWS));
         return "imports/preview";
     }
 
+    /**
+     * Stores the file here and now, or starts storing a large one in the background and shows its
+     * progress. While another import runs the file waits again, under a new token, for another try.
+     */
     @PostMapping("/import/{token:[0-9a-f]{32}}")
     String confirm(@PathVariable String token, HttpSession session, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
@@ -224,13 +225,28 @@ class ImportController {
         if (pending.isEmpty()) {
             return expired(response);
         }
-        ParsedImport result = imports.importAll(pending.get(), ChosenMappings.of(session, token).orElse(null));
-        if (!result.valid()) {
-            return problems(model, result, response);
+        ColumnMapping mapping = ChosenMappings.of(session, token).orElse(null);
+        ImportOutcome outcome = imports.importAll(pending.get(), mapping);
+        if (outcome instanceof ImportOutcome.Refused refused) {
+            return problems(model, refused.parsed(), response);
         }
-        redirect.addFlashAttribute("notice", "import.done");
-        redirect.addFlashAttribute("noticeArgs", new Object[] {result.organisations().size()});
-        return "redirect:/organisations";
+        if (outcome instanceof ImportOutcome.Busy busy) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("busy", labels.message(busy.refusal()));
+            String again = pendingImports.put(session, pending.get());
+            if (mapping != null) {
+                ChosenMappings.choose(session, again, mapping);
+            }
+            return preview(model, again, pending.get(), imports.check(pending.get(), mapping), mapping);
+        }
+        if (outcome instanceof ImportOutcome.Finished finished && finished.status() == ImportJob.Status.DONE) {
+            redirect.addFlashAttribute("notice", "import.done");
+            redirect.addFlashAttribute("noticeArgs", new Object[] {finished.rows()});
+            return "redirect:/organisations";
+        }
+        long jobId = outcome instanceof ImportOutcome.Started started ? started.jobId()
+                : ((ImportOutcome.Finished) outcome).jobId();
+        return "redirect:/imports/jobs/" + jobId;
     }
 
     /**

@@ -1,10 +1,14 @@
 package org.sectormap.imports;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OutreachStatus;
 
 /**
  * The problems found in a file as it is read: the first {@value #SHOWN} written out, the rest only
@@ -31,7 +35,7 @@ final class ImportProblems {
     static ParsedImport only(String message) {
         ImportProblems problems = new ImportProblems(null);
         problems.add(null, null, () -> message);
-        return problems.parsed(List.of());
+        return problems.parsed(List.of(), 0, Map.of());
     }
 
     /** The message is only written for a problem that will be shown. */
@@ -52,10 +56,10 @@ final class ImportProblems {
         return total > 0;
     }
 
-    /** The organisations when the file is clean; otherwise the problems and none of them. */
-    ParsedImport parsed(List<OrganisationDetails> organisations) {
-        return any() ? new ParsedImport(List.of(), List.copyOf(shown), total, unknownColumns)
-                : new ParsedImport(List.copyOf(organisations), List.of(), 0, false);
+    /** What the file holds when it is clean; otherwise the problems and nothing of it. */
+    ParsedImport parsed(List<OrganisationDetails> firstRows, int rows, Map<OutreachStatus, Long> byStatus) {
+        return any() ? new ParsedImport(List.of(), 0, Map.of(), List.copyOf(shown), total, unknownColumns)
+                : new ParsedImport(List.copyOf(firstRows), rows, Collections.unmodifiableMap(new TreeMap<>(byStatus)), List.of(), 0, false);
     }
 
     /** A heading as problems quote it. */

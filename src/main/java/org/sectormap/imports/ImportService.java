@@ -6,30 +6,41 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.sectormap.organisation.OrganisationField;
-
 import org.sectormap.organisation.ChangedSinceImportException;
+import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Imports a whole table or nothing: any problem in any row and not one organisation is stored. */
+/**
+ * Imports a whole table or nothing: any problem in any row and not one organisation is stored. A
+ * file is read once to check it and count its rows, and again to store them, so it is never held
+ * whole; more than {@code sectormap.import.background-from} rows are stored in the background.
+ */
 @Service
 class ImportService {
 
     private final OrganisationReader reader;
     private final OrganisationService organisations;
     private final ImportHistory history;
+    private final ImportJobs jobs;
+    private final ImportStorage storage;
     private final ColumnMappings mappings;
     private final SavedMappings saved;
+    private final int backgroundFrom;
 
     ImportService(OrganisationReader reader, OrganisationService organisations, ImportHistory history,
-            ColumnMappings mappings, SavedMappings saved) {
+            ImportJobs jobs, ImportStorage storage, ColumnMappings mappings, SavedMappings saved,
+            @Value("${sectormap.import.background-from:2000}") int backgroundFrom) {
         this.reader = reader;
         this.organisations = organisations;
         this.history = history;
+        this.jobs = jobs;
+        this.storage = storage;
         this.mappings = mappings;
         this.saved = saved;
+        this.backgroundFrom = backgroundFrom;
     }
 
     /**
@@ -85,19 +96,54 @@ class ImportService {
     }
 
     /**
-     * The file checked again as it is stored, so what is imported is exactly what passed the rules.
+     * Checks the file and, when it is clean and no other import is running, stores it: here and now
+     * when it is small, on a background thread when it is large. Storing reads the file again, so
+     * what is imported is exactly what passed the rules.
      *
      * @param mapping as for {@link #check}
      */
-    @Transactional
-    ParsedImport importAll(Upload upload, ColumnMapping mapping) {
+    ImportOutcome importAll(Upload upload, ColumnMapping mapping) {
         ParsedImport parsed = reader.read(upload, mapping);
-        if (parsed.valid()) {
-            long importId = history.start(upload, null);
-            organisations.createAll(parsed.organisations(), importId);
-            history.finish(importId, parsed.organisations().size(), 0, 0);
+        if (!parsed.valid()) {
+            return new ImportOutcome.Refused(parsed);
         }
-        return parsed;
+        Optional<Long> started = jobs.start(upload.fileName(), parsed.rows());
+        if (started.isEmpty()) {
+            return new ImportOutcome.Busy(jobs.holder());
+        }
+        long jobId = started.get();
+        Storing storing = new Storing(upload, mapping, mappingName(mapping));
+        if (parsed.rows() > backgroundFrom) {
+            storage.storeInBackground(jobId, storing);
+            return new ImportOutcome.Started(jobId);
+        }
+        return new ImportOutcome.Finished(jobId, storage.store(jobId, storing), parsed.rows());
+    }
+
+    /**
+     * What an import stores: the file, read with the mapping, and the mapping's name for the history.
+     *
+     * @param mappingName a saved mapping's name, "" for one chosen for this file alone, null for none
+     */
+    record Storing(Upload upload, ColumnMapping mapping, String mappingName) {
+    }
+
+    /** The saved mapping the chosen one is, by its headings, when it was saved unchanged. */
+    private String mappingName(ColumnMapping mapping) {
+        if (mapping == null) {
+            return null;
+        }
+        return saved.latestFor(List.copyOf(mapping.columns().keySet()))
+                .filter(found -> found.mapping().equals(mapping)).map(SavedMappings.Saved::name).orElse("");
+    }
+
+    Optional<ImportJob> job(long id) {
+        return jobs.find(id);
+    }
+
+    /** Asks a running import to stop; it rolls back at its next batch. False when it is not running. */
+    boolean cancel(long id) {
+        return jobs.cancel(id);
     }
 
     @Transactional(readOnly = true)

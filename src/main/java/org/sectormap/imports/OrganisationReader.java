@@ -6,11 +6,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import org.sectormap.organisation.OrganisationDetails;
 import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationForm;
 import org.sectormap.organisation.OrganisationParser;
+import org.sectormap.organisation.OutreachStatus;
 import org.sectormap.shared.Labels;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -52,6 +55,16 @@ class OrganisationReader {
 
     /** @param mapping how to read headings and values that are not ours, or null for a file in our own columns */
     ParsedImport read(Upload upload, ColumnMapping mapping) {
+        return read(upload, mapping, organisation -> { });
+    }
+
+    /**
+     * Reads the file, handing each organisation to {@code each} as it is read while the file has
+     * had no problem, so a caller storing them can store a large file without holding it.
+     *
+     * @param mapping as for {@link #read(Upload, ColumnMapping)}
+     */
+    ParsedImport read(Upload upload, ColumnMapping mapping, Consumer<OrganisationDetails> each) {
         try (TableFile file = files.open(upload.content(), upload.fileName())) {
             List<String> tables = file.tables();
             String sheet = upload.sheet() != null || tables.size() != 1 ? upload.sheet() : tables.get(0);
@@ -61,7 +74,7 @@ class OrganisationReader {
             if (sheet != null && !tables.contains(sheet)) {
                 return ImportProblems.only(message("import.error.noSuchSheet", sheet));
             }
-            Table table = new Table(sheet, upload.headerRow(), mapping);
+            Table table = new Table(sheet, upload.headerRow(), mapping, each);
             file.read(sheet, upload.headerRow(), table);
             return table.parsed();
         } catch (UnreadableFileException e) {
@@ -93,18 +106,22 @@ class OrganisationReader {
         private final String sheet;
         private final int headerRow;
         private final ImportProblems problems;
-        private final List<OrganisationDetails> organisations = new ArrayList<>();
         private final ColumnMapping mapping;
         private final Map<OrganisationField, FileValues.Codes> codes = new EnumMap<>(OrganisationField.class);
+        private final Consumer<OrganisationDetails> each;
+        private final List<OrganisationDetails> firstRows = new ArrayList<>();
+        private final Map<OutreachStatus, Long> byStatus = new TreeMap<>();
+        private int rows;
         private Map<OrganisationField, Integer> columns;
         private List<String> headings = List.of();
         private boolean headerFailed;
 
-        Table(String sheet, int headerRow, ColumnMapping mapping) {
+        Table(String sheet, int headerRow, ColumnMapping mapping, Consumer<OrganisationDetails> each) {
             this.sheet = sheet;
             this.headerRow = headerRow;
             this.problems = new ImportProblems(sheet);
             this.mapping = mapping;
+            this.each = each;
             if (mapping != null) {
                 mapping.values().forEach((column, byValue) -> OrganisationField.fromColumn(column)
                         .ifPresent(field -> codes.put(field, new FileValues.Codes(byValue))));
@@ -144,11 +161,15 @@ class OrganisationReader {
                 problems.add(row, at.containsKey(field) ? headings.get(at.get(field)).strip() : field.column(),
                         () -> labels.message(p));
             });
-            // Once the file has failed its good rows are of no use, so they are not held.
-            if (problems.any()) {
-                organisations.clear();
-            } else {
-                organisations.add(result.details());
+            // Once the file has failed its good rows are of no use, so they are not counted or passed on.
+            if (!problems.any()) {
+                OrganisationDetails details = result.details();
+                if (firstRows.size() < ParsedImport.FIRST_ROWS) {
+                    firstRows.add(details);
+                }
+                byStatus.merge(details.status(), 1L, Long::sum);
+                rows++;
+                each.accept(details);
             }
         }
 
@@ -156,10 +177,10 @@ class OrganisationReader {
             if (columns == null) {
                 problems.add(null, null, () -> headerRow > Upload.FIRST_ROW
                         ? message("import.error.blankHeaderRow", headerRow) : empty());
-            } else if (organisations.isEmpty() && !problems.any()) {
+            } else if (rows == 0 && !problems.any()) {
                 problems.add(null, null, this::empty);
             }
-            return problems.parsed(organisations);
+            return problems.parsed(firstRows, rows, byStatus);
         }
 
         private String empty() {

@@ -3,8 +3,10 @@ package org.sectormap.organisation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.sectormap.shared.Coded;
 
@@ -88,6 +90,9 @@ public enum OrganisationField {
     private final int maxLength;
     private final Section section;
     private final Class<? extends Coded> choices;
+    /** Worked out once: an import looks a field up by its property for every cell of every row. */
+    private final String column = name().toLowerCase(Locale.ROOT);
+    private final String property = camelCase(column);
 
     OrganisationField(Kind kind, int maxLength, Section section) {
         this.kind = kind;
@@ -172,12 +177,16 @@ public enum OrganisationField {
 
     /** The database column and the CSV heading, e.g. {@code contact_name}. */
     public String column() {
-        return name().toLowerCase(Locale.ROOT);
+        return column;
     }
 
     /** The form property, HTML id, JSON name and problem field, e.g. {@code contactName}. */
     public String property() {
-        String[] parts = column().split("_");
+        return property;
+    }
+
+    private static String camelCase(String column) {
+        String[] parts = column.split("_");
         StringBuilder camel = new StringBuilder(parts[0]);
         for (int i = 1; i < parts.length; i++) {
             camel.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
@@ -195,6 +204,9 @@ public enum OrganisationField {
     }
 
     public static Optional<OrganisationField> fromProperty(String property) {
-        return Arrays.stream(values()).filter(f -> f.property().equals(property)).findFirst();
+        return Optional.ofNullable(BY_PROPERTY.get(property));
     }
+
+    private static final Map<String, OrganisationField> BY_PROPERTY = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(OrganisationField::property, f -> f));
 }

@@ -120,6 +120,10 @@ class RoleMatrixTests {
             entry("GET /imports", STAFF),
             entry("GET /imports/{id:\\d+}/undo", STAFF),
             entry("POST /imports/{id:\\d+}/undo", STAFF),
+            entry("GET /imports/jobs/{id:\\d+}", STAFF),
+            entry("POST /imports/jobs/{id:\\d+}/cancel", STAFF),
+            entry("GET /api/imports/{id}", STAFF),
+            entry("POST /api/imports/{id}/cancel", STAFF),
             entry("POST /demo", STAFF),
             // Outreach and referrals
             entry("GET /outreach", STAFF),

@@ -232,6 +232,14 @@ class AccessibilityTests extends BrowserTest {
         check("import sheet choice");
         submit("main form");
         check("import sheet choice with errors");
+        JdbcTemplate jdbc = spring.getBean(JdbcTemplate.class);
+        for (String status : List.of("running", "failed", "done")) {
+            jdbc.update("INSERT INTO import_job (status, file_name, total_rows, rows_checked, rows_stored, "
+                    + "cancel_requested, message, started_by, started_at) VALUES (?, 'big.csv', 10000, 5000, 4000, "
+                    + "FALSE, ?, 'admin@test.example', CURRENT_TIMESTAMP)", status,
+                    status.equals("failed") ? "import.job.failed" : null);
+            checkAt("/imports/jobs/" + jdbc.queryForObject("SELECT MAX(id) FROM import_job", Long.class));
+        }
 
         assertThat(faults).as("accessibility faults axe-core found on %d pages:%n%s", pagesChecked,
                 String.join("\n", faults)).isEmpty();

@@ -1,0 +1,2 @@
+-- The row every import takes, free.
+INSERT INTO import_lock (id) VALUES (1);
