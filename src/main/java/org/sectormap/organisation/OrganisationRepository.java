@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +40,15 @@ class OrganisationRepository {
             .collect(Collectors.joining(", "));
     private static final String COLUMNS = "id, version, " + FIELD_COLUMNS;
     private static final String INSERT = "INSERT INTO organisation (version, " + FIELD_COLUMNS
-            + ", name_sort, search_text) VALUES (0, " + FIELDS.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", "))
-            + ", :name_sort, :search_text)";
+            + ", name_sort, search_text, " + String.join(", ", MatchKey.COLUMNS) + ") VALUES (0, "
+            + FIELDS.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", "))
+            + ", :name_sort, :search_text, " + MatchKey.COLUMNS.stream().map(c -> ":" + c).collect(Collectors.joining(", "))
+            + ")";
     private static final String UPDATE = "UPDATE organisation SET version = version + 1, "
             + FIELDS.stream().map(f -> f.column() + " = :" + f.column()).collect(Collectors.joining(", "))
-            + ", name_sort = :name_sort, search_text = :search_text WHERE id = :id AND version = :version";
+            + ", name_sort = :name_sort, search_text = :search_text, "
+            + MatchKey.COLUMNS.stream().map(c -> c + " = :" + c).collect(Collectors.joining(", "))
+            + " WHERE id = :id AND version = :version";
 
     private static final RowMapper<Organisation> ROW = OrganisationRepository::map;
 
@@ -114,6 +119,55 @@ class OrganisationRepository {
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE " + String.join(" OR ", any)
                 + " ORDER BY name_sort, id").params(params).query(ROW).list();
+    }
+
+    /** A stored record's name and match keys: enough to tell whether it matches, without its other fields. */
+    record Keyed(long id, String name, Map<MatchKey, String> keys) {
+    }
+
+    /** The records holding one of the values under the key: one indexed lookup for a batch of values. */
+    List<Keyed> withKey(MatchKey key, Collection<String> values) {
+        return jdbc.sql("SELECT id, name, " + String.join(", ", MatchKey.COLUMNS) + " FROM organisation WHERE "
+                        + key.column() + " IN (:values)")
+                .param("values", values).query((rs, n) -> keyed(rs, "")).list();
+    }
+
+    List<Organisation> findAll(Collection<Long> ids) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE id IN (:ids)").param("ids", ids)
+                .query(ROW).list();
+    }
+
+    /** Two records with a key in common, the one added first as {@code first}; the key is the first they share. */
+    record KeyPair(Keyed first, Keyed second) {
+    }
+
+    private static final String PAIRS = MatchKey.COLUMNS.stream()
+            .map(column -> "SELECT a.id AS a_id, b.id AS b_id FROM organisation a JOIN organisation b ON b."
+                    + column + " = a." + column + " AND b.id > a.id")
+            .collect(Collectors.joining(" UNION "));
+    private static final String KEYED_COLUMNS = Stream.concat(Stream.of("id", "name"), MatchKey.COLUMNS.stream())
+            .flatMap(c -> Stream.of("a." + c + " AS a_" + c, "b." + c + " AS b_" + c))
+            .collect(Collectors.joining(", "));
+
+    /**
+     * Every pair of records sharing a key, in the order of their ids, read as they are needed: the
+     * duplicates page reads up to its page and stops. Each key's pairs come from its index.
+     */
+    Stream<KeyPair> keyPairs() {
+        return named.queryForStream("SELECT " + KEYED_COLUMNS + " FROM (" + PAIRS + ") p "
+                        + "JOIN organisation a ON a.id = p.a_id JOIN organisation b ON b.id = p.b_id ORDER BY p.a_id, p.b_id",
+                Map.of(), (rs, n) -> new KeyPair(keyed(rs, "a_"), keyed(rs, "b_")));
+    }
+
+    private static Keyed keyed(ResultSet rs, String prefix) throws SQLException {
+        Map<MatchKey, String> keys = new EnumMap<>(MatchKey.class);
+        for (MatchKey key : MatchKey.values()) {
+            String value = rs.getString(prefix + key.column());
+            if (value != null) {
+                keys.put(key, value);
+            }
+        }
+        return new Keyed(rs.getLong(prefix + "id"), rs.getString(prefix + "name"), keys);
     }
 
     /** Every organisation naming a contact person, by name. */
@@ -212,6 +266,9 @@ class OrganisationRepository {
         }
         p.put("name_sort", LikePattern.fold(d.name()));
         p.put("search_text", searchText(d));
+        for (MatchKey key : MatchKey.values()) {
+            p.put(key.column(), key.of(d));
+        }
         return p;
     }
 
