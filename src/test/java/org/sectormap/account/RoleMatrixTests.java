@@ -81,6 +81,9 @@ class RoleMatrixTests {
             entry("GET /organisations/{id:\\d+}/delete", STAFF),
             entry("POST /organisations/{id:\\d+}/delete", STAFF),
             entry("GET /organisations.csv", STAFF),
+            entry("GET /organisations/duplicates", STAFF),
+            entry("GET /organisations/merge", STAFF),
+            entry("POST /organisations/merge", STAFF),
             entry("GET /api/organisations", SIGNED_IN),
             entry("GET /api/organisations/{id}", SIGNED_IN),
             // Import and demo data
