@@ -19,11 +19,10 @@ public final class MatchKeys {
     /** Dropped, not spaced: "O'Brien" and "C.V.S." read as one word each. */
     private static final Pattern JOINERS = Pattern.compile("['’‘`.]");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-    /** Longer phrases first, so "council for voluntary services" is not read as "... service" + "s". */
-    private static final List<String[]> PHRASES = List.of(
-            new String[] {"councils? (for|of) voluntary services?", "cvs"},
-            new String[] {"black and minority ethnic", "bme"},
-            new String[] {"black minority ethnic", "bme"});
+    /** Phrases written in full or short: "Council for Voluntary Service" is "CVS". */
+    private static final Map<Pattern, String> PHRASES = Map.of(
+            Pattern.compile("\\bcouncils? (for|of) voluntary services?\\b"), "cvs",
+            Pattern.compile("\\bblack (and )?minority ethnic\\b"), "bme");
     /** Abbreviations people write for the same word: East Midlands counties, spellings, "Assoc". */
     private static final Map<String, String> WORDS = Map.ofEntries(
             Map.entry("leics", "leicestershire"), Map.entry("notts", "nottinghamshire"),
@@ -46,8 +45,8 @@ public final class MatchKeys {
         String text = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("")
                 .toLowerCase(Locale.ROOT).replace("&", " and ");
         text = NOT_WORD.matcher(JOINERS.matcher(text).replaceAll("")).replaceAll(" ").strip();
-        for (String[] phrase : PHRASES) {
-            text = text.replaceAll("\\b" + phrase[0] + "\\b", phrase[1]);
+        for (Map.Entry<Pattern, String> phrase : PHRASES.entrySet()) {
+            text = phrase.getKey().matcher(text).replaceAll(phrase.getValue());
         }
         List<String> words = new ArrayList<>();
         for (String word : text.split(" ")) {
