@@ -125,4 +125,10 @@ class InterviewRepository {
                 Coded.fromCode(CypBoard.class, rs.getString("cyp_board")).orElseThrow(),
                 rs.getBoolean("well_informed"), rs.getBoolean("statutory_work"), answers);
     }
+
+    /** Every row of one organisation becomes another's: a merge's. */
+    void moveOrganisation(long from, long to) {
+        jdbc.sql("UPDATE interview SET organisation_id = :to WHERE organisation_id = :from")
+                .param("to", to).param("from", from).update();
+    }
 }

@@ -11,8 +11,10 @@ import org.sectormap.audit.Audited;
 import org.sectormap.comment.CommentService;
 import org.sectormap.comment.NewComment;
 import org.sectormap.organisation.OrganisationService;
+import org.sectormap.organisation.OrganisationsMerged;
 import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.Problem;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -100,5 +102,11 @@ public class InterviewService {
     @Transactional(readOnly = true)
     public List<Interview> ofOrganisation(long organisationId) {
         return interviews.ofOrganisation(organisationId);
+    }
+
+    /** A merged organisation's interviews, with their answers, become the kept one's, inside the merge's transaction. */
+    @EventListener
+    void merged(OrganisationsMerged merge) {
+        interviews.moveOrganisation(merge.merged(), merge.kept());
     }
 }

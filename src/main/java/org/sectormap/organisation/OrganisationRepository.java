@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -42,29 +43,34 @@ class OrganisationRepository {
     private static final String FIELD_COLUMNS = FIELDS.stream().map(OrganisationField::column)
             .collect(Collectors.joining(", "));
     static final String COLUMNS = "id, version, " + FIELD_COLUMNS;
+    private static final String KEY_COLUMNS = String.join(", ", MatchKey.COLUMNS);
     private static final String INSERT = "INSERT INTO organisation (version, " + FIELD_COLUMNS
-            + ", name_sort, search_text, import_id, modified_at) VALUES (0, "
+            + ", name_sort, search_text, " + KEY_COLUMNS + ", import_id, modified_at) VALUES (0, "
             + FIELDS.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", "))
-            + ", :name_sort, :search_text, :import_id, :modified_at)";
+            + ", :name_sort, :search_text, " + MatchKey.COLUMNS.stream().map(c -> ":" + c).collect(Collectors.joining(", "))
+            + ", :import_id, :modified_at)";
     private static final String UPDATE = "UPDATE organisation SET version = version + 1, "
             + FIELDS.stream().map(f -> f.column() + " = :" + f.column()).collect(Collectors.joining(", "))
-            + ", name_sort = :name_sort, search_text = :search_text, modified_at = :modified_at"
-            + " WHERE id = :id AND version = :version";
+            + ", name_sort = :name_sort, search_text = :search_text, "
+            + MatchKey.COLUMNS.stream().map(c -> c + " = :" + c).collect(Collectors.joining(", "))
+            + ", modified_at = :modified_at WHERE id = :id AND version = :version";
 
     private static final String INSERT_ROWS = "INSERT INTO organisation (version, " + FIELD_COLUMNS
-            + ", name_sort, search_text, import_id, modified_at) VALUES ";
-    private static final String VALUES_ROW = "(0, " + "?, ".repeat(FIELDS.size()) + "?, ?, ?, ?)";
+            + ", name_sort, search_text, " + KEY_COLUMNS + ", import_id, modified_at) VALUES ";
+    private static final String VALUES_ROW = "(0, " + "?, ".repeat(FIELDS.size() + 2 + MatchKey.COLUMNS.size())
+            + "?, ?)";
     /**
      * Each parameter's type, stated even for a null: PostgreSQL's driver prepares the statement again
      * whenever the types it sends change, and a 500-row statement costs much more to plan than to run.
      */
-    private static final int[] INSERT_TYPES = Stream.concat(FIELDS.stream().map(f -> switch (f.kind()) {
+    private static final int[] INSERT_TYPES = Stream.of(FIELDS.stream().map(f -> switch (f.kind()) {
         case TICK -> Types.BOOLEAN;
         case DATE -> Types.DATE;
         default -> Types.VARCHAR;
-    }), Stream.of(Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE))
-            .mapToInt(Integer::intValue).toArray();
-    /** Well under PostgreSQL's 32,767 parameters a statement, at two dozen a row. */
+    }), Stream.of(Types.VARCHAR, Types.VARCHAR), MatchKey.COLUMNS.stream().map(c -> Types.VARCHAR),
+            Stream.of(Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE)).flatMap(t -> t).mapToInt(Integer::intValue)
+            .toArray();
+    /** Well under PostgreSQL's 32,767 parameters a statement, at about thirty a row. */
     private static final int ROWS_PER_INSERT = 500;
 
     private static final RowMapper<Organisation> ROW = OrganisationRepository::map;
@@ -214,6 +220,55 @@ class OrganisationRepository {
                 + " ORDER BY name_sort, id").params(params).query(ROW).list();
     }
 
+    /** A stored record's name and match keys: enough to tell whether it matches, without its other fields. */
+    record Keyed(long id, String name, Map<MatchKey, String> keys) {
+    }
+
+    /** The records holding one of the values under the key: one indexed lookup for a batch of values. */
+    List<Keyed> withKey(MatchKey key, Collection<String> values) {
+        return jdbc.sql("SELECT id, name, " + String.join(", ", MatchKey.COLUMNS) + " FROM organisation WHERE "
+                        + key.column() + " IN (:values)")
+                .param("values", values).query((rs, n) -> keyed(rs, "")).list();
+    }
+
+    List<Organisation> findAll(Collection<Long> ids) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE id IN (:ids)").param("ids", ids)
+                .query(ROW).list();
+    }
+
+    /** Two records with a key in common, the one added first as {@code first}; the key is the first they share. */
+    record KeyPair(Keyed first, Keyed second) {
+    }
+
+    private static final String PAIRS = MatchKey.COLUMNS.stream()
+            .map(column -> "SELECT a.id AS a_id, b.id AS b_id FROM organisation a JOIN organisation b ON b."
+                    + column + " = a." + column + " AND b.id > a.id")
+            .collect(Collectors.joining(" UNION "));
+    private static final String KEYED_COLUMNS = Stream.concat(Stream.of("id", "name"), MatchKey.COLUMNS.stream())
+            .flatMap(c -> Stream.of("a." + c + " AS a_" + c, "b." + c + " AS b_" + c))
+            .collect(Collectors.joining(", "));
+
+    /**
+     * Every pair of records sharing a key, in the order of their ids, read as they are needed: the
+     * duplicates page reads up to its page and stops. Each key's pairs come from its index.
+     */
+    Stream<KeyPair> keyPairs() {
+        return named.queryForStream("SELECT " + KEYED_COLUMNS + " FROM (" + PAIRS + ") p "
+                        + "JOIN organisation a ON a.id = p.a_id JOIN organisation b ON b.id = p.b_id ORDER BY p.a_id, p.b_id",
+                Map.of(), (rs, n) -> new KeyPair(keyed(rs, "a_"), keyed(rs, "b_")));
+    }
+
+    private static Keyed keyed(ResultSet rs, String prefix) throws SQLException {
+        Map<MatchKey, String> keys = new EnumMap<>(MatchKey.class);
+        for (MatchKey key : MatchKey.values()) {
+            String value = rs.getString(prefix + key.column());
+            if (value != null) {
+                keys.put(key, value);
+            }
+        }
+        return new Keyed(rs.getLong(prefix + "id"), rs.getString(prefix + "name"), keys);
+    }
+
     /** Every organisation naming a contact person, by name. */
     List<Organisation> withContactPerson() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE contact_name IS NOT NULL "
@@ -317,6 +372,9 @@ class OrganisationRepository {
         }
         p.put("name_sort", LikePattern.fold(d.name()));
         p.put("search_text", searchText(d));
+        for (MatchKey key : MatchKey.values()) {
+            p.put(key.column(), key.of(d));
+        }
         return p;
     }
 

@@ -5,5 +5,8 @@
  * org.sectormap.organisation.ReferralLinks}, or join the read-only view {@code organisation_contact};
  * every write goes through {@code OrganisationService}, so its version check applies to all of them.
  * Its fields are defined once, in {@link org.sectormap.organisation.OrganisationField}.
+ * {@link org.sectormap.organisation.DuplicateFinder} tells an import which records it probably has
+ * already; a merge publishes {@link org.sectormap.organisation.OrganisationsMerged} so that each
+ * feature moves its own rows to the record kept.
  */
 package org.sectormap.organisation;

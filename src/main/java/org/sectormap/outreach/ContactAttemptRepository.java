@@ -130,4 +130,10 @@ class ContactAttemptRepository {
                 Coded.fromCode(ContactMethod.class, rs.getString("method")).orElseThrow(),
                 Coded.fromCode(ContactOutcome.class, rs.getString("outcome")).orElseThrow(), rs.getString("note"));
     }
+
+    /** Every row of one organisation becomes another's: a merge's. */
+    void moveOrganisation(long from, long to) {
+        jdbc.sql("UPDATE contact_attempt SET organisation_id = :to WHERE organisation_id = :from")
+                .param("to", to).param("from", from).update();
+    }
 }

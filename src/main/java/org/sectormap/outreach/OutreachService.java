@@ -9,8 +9,10 @@ import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
 import org.sectormap.audit.Audited;
 import org.sectormap.organisation.OrganisationService;
+import org.sectormap.organisation.OrganisationsMerged;
 import org.sectormap.organisation.OutreachStatus;
 import org.sectormap.shared.InvalidInputException;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -114,5 +116,11 @@ public class OutreachService {
 
     LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /** A merged organisation's contact attempts become the kept one's, inside the merge's transaction. */
+    @EventListener
+    void merged(OrganisationsMerged merge) {
+        attempts.moveOrganisation(merge.merged(), merge.kept());
     }
 }

@@ -84,4 +84,10 @@ class ConsentRepository {
                 rs.getDate("given_on").toLocalDate(), rs.getString("given_how"), rs.getString("purpose"),
                 withdrawn == null ? null : withdrawn.toLocalDate());
     }
+
+    /** Every row of one organisation becomes another's: a merge's. */
+    void moveOrganisation(long from, long to) {
+        jdbc.sql("UPDATE consent_record SET organisation_id = :to WHERE organisation_id = :from")
+                .param("to", to).param("from", from).update();
+    }
 }

@@ -7,7 +7,9 @@ import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
 import org.sectormap.audit.Audited;
 import org.sectormap.organisation.OrganisationService;
+import org.sectormap.organisation.OrganisationsMerged;
 import org.sectormap.shared.NotFoundException;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,5 +67,11 @@ class ConsentService {
 
     private static Audited audited(long organisationId, long id) {
         return Audited.of(AuditKind.CONSENT, id).partOf(OrganisationService.audited(organisationId));
+    }
+
+    /** A merged organisation's consent records become the kept one's, inside the merge's transaction. */
+    @EventListener
+    void merged(OrganisationsMerged merge) {
+        repository.moveOrganisation(merge.merged(), merge.kept());
     }
 }

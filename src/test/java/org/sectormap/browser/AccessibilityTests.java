@@ -2,6 +2,8 @@ package org.sectormap.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +25,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.sectormap.DatabaseTest;
 import org.sectormap.EveryKindOfRecord;
+import org.sectormap.organisation.OrganisationService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -240,6 +243,14 @@ class AccessibilityTests extends BrowserTest {
                     status.equals("failed") ? "import.job.failed" : null);
             checkAt("/imports/jobs/" + jdbc.queryForObject("SELECT MAX(id) FROM import_job", Long.class));
         }
+
+        // A likely duplicate of the interviewed organisation, for the duplicates page and the merge screen.
+        String twin = mvc.perform(post("/organisations/new").with(csrf()).param("name", "The "
+                        + spring.getBean(OrganisationService.class).get(r.organisation()).details().name() + " Ltd")
+                        .param("status", "listed").param("email", "twin@example.org"))
+                .andReturn().getResponse().getRedirectedUrl();
+        checkAt("/organisations/duplicates");
+        checkAt("/organisations/merge?keep=" + r.organisation() + "&other=" + twin.substring(twin.lastIndexOf('/') + 1));
 
         assertThat(faults).as("accessibility faults axe-core found on %d pages:%n%s", pagesChecked,
                 String.join("\n", faults)).isEmpty();

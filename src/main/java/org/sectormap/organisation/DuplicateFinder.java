@@ -1,0 +1,198 @@
+package org.sectormap.organisation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.sectormap.organisation.OrganisationRepository.Keyed;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds the records that are probably organisations the register already has, or that an earlier
+ * record of the same batch already is: the same name once folded ({@link MatchKeys#name}), or the same
+ * email address, website, phone number or postcode and a similar name ({@link MatchKeys#similarNames}).
+ * The register is asked by index, a batch of keys at a time, never read whole.
+ */
+@Service
+public class DuplicateFinder {
+
+    /** Keys sent in one IN list: well inside both databases' limits on parameters. */
+    private static final int LOOKUP_BATCH = 1_000;
+    /**
+     * How many earlier records of the batch sharing a phone number or postcode one record is compared
+     * with: a file of a thousand groups in one community centre stays quick, and a duplicate is
+     * usually near its original.
+     */
+    private static final int EARLIER_COMPARED = 200;
+
+    private final OrganisationRepository repository;
+
+    DuplicateFinder(OrganisationRepository repository) {
+        this.repository = repository;
+    }
+
+    /**
+     * A record of the batch that is probably a duplicate: of {@code existing} in the register, or
+     * else of the record at index {@code earlier} of the same batch (one of the two is null).
+     *
+     * @param index  the record's position in the list given to {@link #find}
+     */
+    public record LikelyDuplicate(int index, Organisation existing, Integer earlier, DuplicateReason reason) {
+
+        public boolean inRegister() {
+            return existing != null;
+        }
+
+        /** The fields the record would change if it updated the existing one: those it gives another value. */
+        public List<OrganisationField> changes(OrganisationDetails candidate) {
+            if (existing == null) {
+                return List.of();
+            }
+            return Arrays.stream(OrganisationField.values())
+                    .filter(field -> candidate.get(field) != null)
+                    .filter(field -> !Objects.equals(candidate.get(field), existing.details().get(field)))
+                    .toList();
+        }
+    }
+
+    /**
+     * The likely duplicates among the candidates, in their order, one per candidate at most: a match
+     * in the register first (the oldest record, by the first reason in {@link DuplicateReason}'s
+     * order), else the earliest matching candidate before it.
+     */
+    @Transactional(readOnly = true)
+    public List<LikelyDuplicate> find(List<OrganisationDetails> candidates) {
+        List<Map<MatchKey, String>> keys = candidates.stream().map(DuplicateFinder::keys).toList();
+        Map<MatchKey, Map<String, List<Keyed>>> stored = stored(keys);
+        Map<Integer, Long> inRegister = new HashMap<>();
+        Map<Integer, Integer> inBatch = new HashMap<>();
+        Map<Integer, DuplicateReason> reasons = new HashMap<>();
+        Map<MatchKey, Map<String, List<Integer>>> earlier = new EnumMap<>(MatchKey.class);
+        for (int i = 0; i < candidates.size(); i++) {
+            String name = candidates.get(i).name();
+            for (Map.Entry<MatchKey, String> key : keys.get(i).entrySet()) {
+                if (reasons.containsKey(i)) {
+                    break;
+                }
+                for (Keyed match : stored.get(key.getKey()).getOrDefault(key.getValue(), List.of())) {
+                    if (key.getKey() == MatchKey.NAME || MatchKeys.similarNames(name, match.name())) {
+                        inRegister.put(i, match.id());
+                        reasons.put(i, key.getKey().reason());
+                        break;
+                    }
+                }
+            }
+            for (Map.Entry<MatchKey, String> key : keys.get(i).entrySet()) {
+                List<Integer> same = earlier.computeIfAbsent(key.getKey(), k -> new HashMap<>())
+                        .computeIfAbsent(key.getValue(), v -> new ArrayList<>());
+                if (!reasons.containsKey(i)) {
+                    for (int j = Math.max(0, same.size() - EARLIER_COMPARED); j < same.size(); j++) {
+                        int other = same.get(j);
+                        if (key.getKey() == MatchKey.NAME || MatchKeys.similarNames(name, candidates.get(other).name())) {
+                            inBatch.put(i, other);
+                            reasons.put(i, key.getKey().reason());
+                            break;
+                        }
+                    }
+                }
+                same.add(i);
+            }
+        }
+        Map<Long, Organisation> existing = load(inRegister.values());
+        List<LikelyDuplicate> found = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (reasons.containsKey(i)) {
+                Long id = inRegister.get(i);
+                found.add(new LikelyDuplicate(i, id == null ? null : existing.get(id), inBatch.get(i), reasons.get(i)));
+            }
+        }
+        return found;
+    }
+
+    /** A record's keys in {@link MatchKey} order, the order of the reasons; empty ones left out. */
+    static Map<MatchKey, String> keys(OrganisationDetails details) {
+        Map<MatchKey, String> keys = new EnumMap<>(MatchKey.class);
+        for (MatchKey key : MatchKey.values()) {
+            String value = key.of(details);
+            if (value != null) {
+                keys.put(key, value);
+            }
+        }
+        return keys;
+    }
+
+    private Map<MatchKey, Map<String, List<Keyed>>> stored(List<Map<MatchKey, String>> keys) {
+        Map<MatchKey, Map<String, List<Keyed>>> stored = new EnumMap<>(MatchKey.class);
+        for (MatchKey key : MatchKey.values()) {
+            Map<String, List<Keyed>> byValue = new HashMap<>();
+            List<String> values = new ArrayList<>(keys.stream().map(k -> k.get(key)).filter(Objects::nonNull)
+                    .collect(Collectors.toCollection(LinkedHashSet::new)));
+            for (int from = 0; from < values.size(); from += LOOKUP_BATCH) {
+                for (Keyed row : repository.withKey(key, values.subList(from, Math.min(values.size(), from + LOOKUP_BATCH)))) {
+                    byValue.computeIfAbsent(row.keys().get(key), v -> new ArrayList<>()).add(row);
+                }
+            }
+            byValue.values().forEach(rows -> rows.sort((a, b) -> Long.compare(a.id(), b.id())));
+            stored.put(key, byValue);
+        }
+        return stored;
+    }
+
+    private Map<Long, Organisation> load(Collection<Long> ids) {
+        List<Long> distinct = List.copyOf(Set.copyOf(ids));
+        Map<Long, Organisation> loaded = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += LOOKUP_BATCH) {
+            repository.findAll(distinct.subList(from, Math.min(distinct.size(), from + LOOKUP_BATCH)))
+                    .forEach(o -> loaded.put(o.id(), o));
+        }
+        return loaded;
+    }
+
+    /** Two records of the register that are probably one organisation, the older first. */
+    public record Pair(long first, String firstName, long second, String secondName, DuplicateReason reason) {
+    }
+
+    /** A page of pairs, and whether another follows: counting every pair would read them all. */
+    record PairPage(List<Pair> pairs, int page, boolean hasNext) {
+    }
+
+    /** The register's likely pairs, in the order of their ids, {@code size} to a page. */
+    @Transactional(readOnly = true)
+    PairPage pairs(int page, int size) {
+        long skip = (long) (page - 1) * size;
+        List<Pair> pairs = new ArrayList<>();
+        try (var rows = repository.keyPairs()) {
+            var iterator = rows.iterator();
+            while (iterator.hasNext() && pairs.size() <= size) {
+                var row = iterator.next();
+                Pair pair = pair(row.first(), row.second());
+                if (pair != null && skip-- <= 0) {
+                    pairs.add(pair);
+                }
+            }
+        }
+        boolean hasNext = pairs.size() > size;
+        return new PairPage(hasNext ? pairs.subList(0, size) : pairs, page, hasNext);
+    }
+
+    /** Why two stored records are probably one organisation, or null when they are probably not. */
+    private static Pair pair(Keyed a, Keyed b) {
+        boolean similar = MatchKeys.similarNames(a.name(), b.name());
+        for (MatchKey key : MatchKey.values()) {
+            String value = a.keys().get(key);
+            if (value != null && value.equals(b.keys().get(key)) && (key == MatchKey.NAME || similar)) {
+                return new Pair(a.id(), a.name(), b.id(), b.name(), key.reason());
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,161 @@
+package org.sectormap.organisation;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The forms of a record's name and contact details under which two records of one organisation
+ * look the same: stored beside the record (and indexed) so duplicates are found by index lookups.
+ * Public because the migration that fills the keys of records saved before them uses it too.
+ */
+public final class MatchKeys {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    /** Dropped, not spaced: "O'Brien" and "C.V.S." read as one word each. */
+    private static final Pattern JOINERS = Pattern.compile("['’‘`.]");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** Phrases written in full or short: "Council for Voluntary Service" is "CVS". */
+    private static final Map<Pattern, String> PHRASES = Map.of(
+            Pattern.compile("\\bcouncils? (for|of) voluntary services?\\b"), "cvs",
+            Pattern.compile("\\bblack (and )?minority ethnic\\b"), "bme");
+    /** Abbreviations people write for the same word: East Midlands counties, spellings, "Assoc". */
+    private static final Map<String, String> WORDS = Map.ofEntries(
+            Map.entry("leics", "leicestershire"), Map.entry("notts", "nottinghamshire"),
+            Map.entry("northants", "northamptonshire"), Map.entry("lincs", "lincolnshire"),
+            Map.entry("derbys", "derbyshire"), Map.entry("organization", "organisation"),
+            Map.entry("org", "organisation"), Map.entry("center", "centre"), Map.entry("assoc", "association"),
+            Map.entry("assn", "association"), Map.entry("intl", "international"));
+    /** A legal form at the end says nothing about which organisation it is. */
+    private static final Set<String> LEGAL_FORMS = Set.of("ltd", "limited", "cic", "plc", "llp", "inc", "cio");
+    private static final int KEY_LENGTH = 300;
+
+    private MatchKeys() {
+    }
+
+    /** The words of a name as compared: folded, without accents, punctuation, "and", a leading "The" or a legal form. */
+    public static List<String> words(String name) {
+        if (name == null) {
+            return List.of();
+        }
+        String text = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("")
+                .toLowerCase(Locale.ROOT).replace("&", " and ");
+        text = NOT_WORD.matcher(JOINERS.matcher(text).replaceAll("")).replaceAll(" ").strip();
+        for (Map.Entry<Pattern, String> phrase : PHRASES.entrySet()) {
+            text = phrase.getKey().matcher(text).replaceAll(phrase.getValue());
+        }
+        List<String> words = new ArrayList<>();
+        for (String word : text.split(" ")) {
+            if (!word.isEmpty() && !word.equals("and")) {
+                words.add(WORDS.getOrDefault(word, word));
+            }
+        }
+        if (!words.isEmpty() && words.get(0).equals("the")) {
+            words.remove(0);
+        }
+        while (!words.isEmpty() && LEGAL_FORMS.contains(words.get(words.size() - 1))) {
+            words.remove(words.size() - 1);
+        }
+        return words;
+    }
+
+    /** The name as compared, or null when nothing of it is left to compare. */
+    public static String name(String name) {
+        String key = String.join(" ", words(name));
+        return key.isEmpty() ? null : cut(key);
+    }
+
+    public static String email(String email) {
+        return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The website's host without "www.": "https://www.Example.org/about" is "example.org". */
+    public static String website(String website) {
+        if (website == null || website.isBlank()) {
+            return null;
+        }
+        String host = website.strip().toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "");
+        host = host.split("[/?#:]", 2)[0].replaceFirst("^www\\.", "");
+        while (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        return host.isEmpty() ? null : host;
+    }
+
+    /** Digits only, with the UK country code written the national way: "+44 (0)116 255" is "0116255". */
+    public static String phone(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("\\D", "");
+        String trimmed = phone.strip();
+        if (trimmed.startsWith("+44") || trimmed.startsWith("0044")) {
+            digits = digits.substring(trimmed.startsWith("+") ? 2 : 4);
+            digits = digits.startsWith("0") ? digits : "0" + digits;
+        }
+        return digits.isEmpty() ? null : digits;
+    }
+
+    public static String postcode(String postcode) {
+        if (postcode == null) {
+            return null;
+        }
+        String key = postcode.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        return key.isEmpty() ? null : key;
+    }
+
+    /**
+     * Whether two names are probably one organisation's: every word of the one with fewer words is
+     * in the other (a word of five letters or more may differ by one typing slip), and it has at
+     * least half as many words. So "Derby Sikh Centre" is like "Derby Sikh Community Centre", but
+     * "Derby Sikh Youth Group" is not like "Derby Sikh Women Group": a word put in is a longer name,
+     * a word changed is another organisation.
+     */
+    public static boolean similarNames(String a, String b) {
+        List<String> first = words(a).stream().distinct().toList();
+        List<String> second = words(b).stream().distinct().toList();
+        List<String> shorter = first.size() <= second.size() ? first : second;
+        List<String> longer = shorter == first ? second : first;
+        if (shorter.isEmpty() || shorter.size() * 2 < longer.size()) {
+            return false;
+        }
+        List<String> unused = new ArrayList<>(longer);
+        for (String word : shorter) {
+            String match = unused.stream().filter(word::equals).findFirst()
+                    .or(() -> unused.stream().filter(other -> oneSlipApart(word, other)).findFirst()).orElse(null);
+            if (match == null) {
+                return false;
+            }
+            unused.remove(match);
+        }
+        return true;
+    }
+
+    /** One letter added, dropped, changed or two swapped, in words long enough for that to be a slip. */
+    static boolean oneSlipApart(String a, String b) {
+        if (Math.min(a.length(), b.length()) < 5 || Math.abs(a.length() - b.length()) > 1) {
+            return false;
+        }
+        int start = 0;
+        while (start < a.length() && start < b.length() && a.charAt(start) == b.charAt(start)) {
+            start++;
+        }
+        String restA = a.substring(Math.min(start + 1, a.length()));
+        String restB = b.substring(Math.min(start + 1, b.length()));
+        if (a.length() == b.length()) {
+            boolean swapped = start + 1 < a.length() && a.charAt(start) == b.charAt(start + 1)
+                    && a.charAt(start + 1) == b.charAt(start) && a.substring(start + 2).equals(b.substring(start + 2));
+            return restA.equals(restB) || swapped;
+        }
+        return a.length() > b.length() ? a.substring(start + 1).equals(b.substring(start))
+                : b.substring(start + 1).equals(a.substring(start));
+    }
+
+    private static String cut(String key) {
+        return key.length() <= KEY_LENGTH ? key : key.substring(0, KEY_LENGTH);
+    }
+}
