@@ -20,6 +20,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,6 +34,12 @@ import jakarta.servlet.http.HttpServletResponse;
 class MappingPdf {
 
     private static final String CSS = "/static/css/print.css";
+
+    static {
+        // openhtmltopdf writes to java.util.logging, past the app's logging rules, and its messages may
+        // quote the document, which holds names; a failure still reaches us as an exception.
+        XRLog.setLoggingEnabled(false);
+    }
 
     private final ITemplateEngine templates;
 
