@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -110,7 +111,10 @@ final class BackupWriter {
         if (rs.wasNull()) {
             return null;
         }
-        return value instanceof LocalDate || value instanceof LocalDateTime || value instanceof OffsetDateTime
-                ? value.toString() : value;
+        // In UTC, so the same instant reads the same from either database, whatever its session's zone.
+        if (value instanceof OffsetDateTime instant) {
+            return instant.withOffsetSameInstant(ZoneOffset.UTC).toString();
+        }
+        return value instanceof LocalDate || value instanceof LocalDateTime ? value.toString() : value;
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ record Schema(List<Table> tables) {
                 "%")) {
             while (rs.next()) {
                 String column = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
-                columns.put(column, rs.getInt("DATA_TYPE"));
+                columns.put(column, type(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME")));
                 if ("YES".equals(rs.getString("IS_AUTOINCREMENT"))) {
                     identity = column;
                 }
@@ -88,6 +89,12 @@ record Schema(List<Table> tables) {
         }
         List<String> key = List.copyOf(keyBySequence.isEmpty() ? columns.keySet() : keyBySequence.values());
         return new Table(name, columns, key, self, identity);
+    }
+
+    /** PostgreSQL's driver calls a timestamp with time zone a TIMESTAMP, and only its type name tells. */
+    private static int type(int jdbcType, String typeName) {
+        return jdbcType == Types.TIMESTAMP && "timestamptz".equalsIgnoreCase(typeName)
+                ? Types.TIMESTAMP_WITH_TIMEZONE : jdbcType;
     }
 
     /** A table goes once every table it refers to has gone; by name among those free, so two runs agree. */
