@@ -80,7 +80,8 @@ class ImportApiController {
      */
     record DryRun(List<String> sheets, List<String> headings, ColumnMapping proposedMapping,
             @JsonInclude(JsonInclude.Include.NON_NULL) String savedMapping, Map<String, List<String>> values,
-            List<String> moreValues, List<ImportProblem> problems, int totalProblems) {
+            List<String> moreValues, List<ImportProblem> problems, int totalProblems,
+            List<ImportDuplicates.Duplicate> duplicates, int totalDuplicates) {
     }
 
     @PostMapping(path = "/api/import/organisations", consumes = "text/csv")
@@ -144,9 +145,11 @@ class ImportApiController {
         ParsedImport checked = imports.check(upload, chosen);
         Map<String, List<String>> values = new LinkedHashMap<>();
         proposal.values().forEach((field, found) -> values.put(field.column(), found));
+        ImportDuplicates.Found duplicates = checked.valid() ? imports.duplicates(upload, chosen)
+                : new ImportDuplicates.Found(List.of(), 0);
         return new DryRun(sheets, proposal.headings(), proposal.mapping(), proposal.savedName(), values,
                 proposal.more().stream().map(OrganisationField::column).sorted().toList(), checked.problems(),
-                checked.totalProblems());
+                checked.totalProblems(), duplicates.shown(), duplicates.total());
     }
 
     /** 200 when stored at once; 202 with the job to poll when the file is large enough to store in the background. */

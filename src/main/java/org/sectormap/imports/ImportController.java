@@ -211,6 +211,7 @@ class ImportController {
         model.addAttribute("byStatus", parsed.byStatus());
         model.addAttribute("rows", parsed.organisations());
         model.addAttribute("more", Math.max(0, parsed.rows() - PREVIEW_ROWS));
+        model.addAttribute("duplicates", imports.duplicates(upload, mapping));
         return "imports/preview";
     }
 

@@ -28,11 +28,12 @@ class ImportService {
     private final ImportStorage storage;
     private final ColumnMappings mappings;
     private final SavedMappings saved;
+    private final ImportDuplicates duplicates;
     private final int backgroundFrom;
 
     ImportService(OrganisationReader reader, OrganisationService organisations, ImportHistory history,
             ImportJobs jobs, ImportStorage storage, ColumnMappings mappings, SavedMappings saved,
-            @Value("${sectormap.import.background-from:2000}") int backgroundFrom) {
+            ImportDuplicates duplicates, @Value("${sectormap.import.background-from:2000}") int backgroundFrom) {
         this.reader = reader;
         this.organisations = organisations;
         this.history = history;
@@ -40,6 +41,7 @@ class ImportService {
         this.storage = storage;
         this.mappings = mappings;
         this.saved = saved;
+        this.duplicates = duplicates;
         this.backgroundFrom = backgroundFrom;
     }
 
@@ -93,6 +95,11 @@ class ImportService {
     /** @param mapping how to read headings and values that are not ours, or null for a file in our own columns */
     ParsedImport check(Upload upload, ColumnMapping mapping) {
         return reader.read(upload, mapping);
+    }
+
+    /** The rows of a clean file that are probably organisations already in the register or earlier rows. */
+    ImportDuplicates.Found duplicates(Upload upload, ColumnMapping mapping) {
+        return duplicates.find(upload, mapping);
     }
 
     /**

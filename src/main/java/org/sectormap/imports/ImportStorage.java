@@ -60,7 +60,8 @@ class ImportStorage implements DisposableBean {
         try {
             int stored = transaction.execute(status -> {
                 Batches batches = new Batches(jobId, history.start(storing.upload(), storing.mappingName()));
-                ParsedImport parsed = reader.read(storing.upload(), storing.mapping(), batches::add);
+                ParsedImport parsed = reader.read(storing.upload(), storing.mapping(),
+                        (row, organisation) -> batches.add(organisation));
                 if (!parsed.valid()) {
                     throw new NoLongerValid();
                 }

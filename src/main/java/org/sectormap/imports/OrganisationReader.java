@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import org.sectormap.organisation.OrganisationDetails;
 import org.sectormap.organisation.OrganisationField;
@@ -55,16 +55,17 @@ class OrganisationReader {
 
     /** @param mapping how to read headings and values that are not ours, or null for a file in our own columns */
     ParsedImport read(Upload upload, ColumnMapping mapping) {
-        return read(upload, mapping, organisation -> { });
+        return read(upload, mapping, (row, organisation) -> { });
     }
 
     /**
-     * Reads the file, handing each organisation to {@code each} as it is read while the file has
-     * had no problem, so a caller storing them can store a large file without holding it.
+     * Reads the file, handing each organisation to {@code each} with its row number as it is read
+     * while the file has had no problem, so a caller storing them can store a large file without
+     * holding it.
      *
      * @param mapping as for {@link #read(Upload, ColumnMapping)}
      */
-    ParsedImport read(Upload upload, ColumnMapping mapping, Consumer<OrganisationDetails> each) {
+    ParsedImport read(Upload upload, ColumnMapping mapping, BiConsumer<Integer, OrganisationDetails> each) {
         try (TableFile file = files.open(upload.content(), upload.fileName())) {
             List<String> tables = file.tables();
             String sheet = upload.sheet() != null || tables.size() != 1 ? upload.sheet() : tables.get(0);
@@ -108,7 +109,7 @@ class OrganisationReader {
         private final ImportProblems problems;
         private final ColumnMapping mapping;
         private final Map<OrganisationField, FileValues.Codes> codes = new EnumMap<>(OrganisationField.class);
-        private final Consumer<OrganisationDetails> each;
+        private final BiConsumer<Integer, OrganisationDetails> each;
         private final List<OrganisationDetails> firstRows = new ArrayList<>();
         private final Map<OutreachStatus, Long> byStatus = new TreeMap<>();
         private int rows;
@@ -116,7 +117,7 @@ class OrganisationReader {
         private List<String> headings = List.of();
         private boolean headerFailed;
 
-        Table(String sheet, int headerRow, ColumnMapping mapping, Consumer<OrganisationDetails> each) {
+        Table(String sheet, int headerRow, ColumnMapping mapping, BiConsumer<Integer, OrganisationDetails> each) {
             this.sheet = sheet;
             this.headerRow = headerRow;
             this.problems = new ImportProblems(sheet);
@@ -169,7 +170,7 @@ class OrganisationReader {
                 }
                 byStatus.merge(details.status(), 1L, Long::sum);
                 rows++;
-                each.accept(details);
+                each.accept(row, details);
             }
         }
 
