@@ -99,7 +99,8 @@ final class FileValues implements TableFile.TableRows {
         if (columns.containsKey(heading)) {
             return Optional.ofNullable(columns.get(heading));
         }
-        return columns.entrySet().stream().filter(e -> e.getKey() != null && e.getKey().strip().equalsIgnoreCase(heading))
+        return columns.entrySet().stream()
+                .filter(e -> e.getKey() != null && e.getKey().strip().equalsIgnoreCase(heading))
                 .findFirst().map(Map.Entry::getValue);
     }
 

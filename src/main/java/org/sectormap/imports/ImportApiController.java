@@ -142,11 +142,11 @@ class ImportApiController {
 
     private DryRun dryRun(Upload upload, List<String> sheets, ColumnMapping chosen) {
         ImportService.Proposal proposal = imports.propose(upload, chosen);
-        ParsedImport checked = imports.check(upload, chosen);
+        ImportDuplicates.Checked read = imports.checkForDuplicates(upload, chosen);
+        ParsedImport checked = read.parsed();
+        ImportDuplicates.Found duplicates = read.duplicates();
         Map<String, List<String>> values = new LinkedHashMap<>();
         proposal.values().forEach((field, found) -> values.put(field.column(), found));
-        ImportDuplicates.Found duplicates = checked.valid() ? imports.duplicates(upload, chosen)
-                : new ImportDuplicates.Found(List.of(), 0);
         return new DryRun(sheets, proposal.headings(), proposal.mapping(), proposal.savedName(), values,
                 proposal.more().stream().map(OrganisationField::column).sorted().toList(), checked.problems(),
                 checked.totalProblems(), duplicates.shown(), duplicates.total());

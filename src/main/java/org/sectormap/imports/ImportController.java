@@ -189,7 +189,8 @@ class ImportController {
             return "redirect:/import/" + token + "/sheet";
         }
         ColumnMapping mapping = ChosenMappings.of(session, token).orElse(null);
-        ParsedImport parsed = imports.check(pending.get(), mapping);
+        ImportDuplicates.Checked checked = imports.checkForDuplicates(pending.get(), mapping);
+        ParsedImport parsed = checked.parsed();
         if (mapping == null && mappable(pending.get(), parsed)) {
             return "redirect:/import/" + token + "/mapping";
         }
@@ -197,10 +198,12 @@ class ImportController {
             // Only a change of configuration (the area list) between upload and preview can land here.
             return problems(model, parsed, response);
         }
-        return preview(model, token, pending.get(), parsed, mapping);
+        return preview(model, token, pending.get(), checked, mapping);
     }
 
-    private String preview(Model model, String token, Upload upload, ParsedImport parsed, ColumnMapping mapping) {
+    private String preview(Model model, String token, Upload upload, ImportDuplicates.Checked checked,
+            ColumnMapping mapping) {
+        ParsedImport parsed = checked.parsed();
         model.addAttribute("ignored", mapping == null ? List.of() : mapping.columns().entrySet().stream()
                 .filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList());
         model.addAttribute("token", token);
@@ -211,7 +214,7 @@ class ImportController {
         model.addAttribute("byStatus", parsed.byStatus());
         model.addAttribute("rows", parsed.organisations());
         model.addAttribute("more", Math.max(0, parsed.rows() - PREVIEW_ROWS));
-        model.addAttribute("duplicates", imports.duplicates(upload, mapping));
+        model.addAttribute("duplicates", checked.duplicates());
         return "imports/preview";
     }
 
@@ -238,7 +241,7 @@ class ImportController {
             if (mapping != null) {
                 ChosenMappings.choose(session, again, mapping);
             }
-            return preview(model, again, pending.get(), imports.check(pending.get(), mapping), mapping);
+            return preview(model, again, pending.get(), imports.checkForDuplicates(pending.get(), mapping), mapping);
         }
         if (outcome instanceof ImportOutcome.Finished finished && finished.status() == ImportJob.Status.DONE) {
             redirect.addFlashAttribute("notice", "import.done");

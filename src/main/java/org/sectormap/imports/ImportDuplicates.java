@@ -42,12 +42,18 @@ class ImportDuplicates {
     record Found(List<Duplicate> shown, int total) {
     }
 
-    /** Only for a file that has passed its checks: the rows of one with problems are never handed on. */
-    Found find(Upload upload, ColumnMapping mapping) {
+    /** The file's check and, when it passes, its likely duplicates, from the one read of the file. */
+    record Checked(ParsedImport parsed, Found duplicates) {
+    }
+
+    Checked check(Upload upload, ColumnMapping mapping) {
         Chunks chunks = new Chunks();
-        reader.read(upload, mapping, chunks::add);
+        ParsedImport parsed = reader.read(upload, mapping, chunks::add);
+        if (!parsed.valid()) {
+            return new Checked(parsed, new Found(List.of(), 0));
+        }
         chunks.flush();
-        return new Found(List.copyOf(chunks.shown), chunks.total);
+        return new Checked(parsed, new Found(List.copyOf(chunks.shown), chunks.total));
     }
 
     private final class Chunks {

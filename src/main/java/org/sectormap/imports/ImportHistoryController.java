@@ -59,6 +59,7 @@ class ImportHistoryController {
 
     /** An import undone already, or from before undo was possible, has no undo to offer. */
     private ImportRecord undoable(long id) {
-        return imports.find(id).filter(ImportRecord::undoable).orElseThrow(() -> new NotFoundException("imports.undo.notFound", id));
+        return imports.find(id).filter(ImportRecord::undoable)
+                .orElseThrow(() -> new NotFoundException("imports.undo.notFound", id));
     }
 }

@@ -40,7 +40,8 @@ class ImportJobApiController {
     JobJson cancel(@PathVariable long id) {
         ImportJob job = imports.job(id).orElseThrow(() -> new NotFoundException("import.job.notFound"));
         if (!imports.cancel(id)) {
-            throw new ConflictException("import.job.notRunning", labels.text("import.job.status." + job.status().code()));
+            throw new ConflictException("import.job.notRunning",
+                    labels.text("import.job.status." + job.status().code()));
         }
         return json(imports.job(id).orElseThrow());
     }

@@ -59,7 +59,8 @@ final class ImportProblems {
     /** What the file holds when it is clean; otherwise the problems and nothing of it. */
     ParsedImport parsed(List<OrganisationDetails> firstRows, int rows, Map<OutreachStatus, Long> byStatus) {
         return any() ? new ParsedImport(List.of(), 0, Map.of(), List.copyOf(shown), total, unknownColumns)
-                : new ParsedImport(List.copyOf(firstRows), rows, Collections.unmodifiableMap(new TreeMap<>(byStatus)), List.of(), 0, false);
+                : new ParsedImport(List.copyOf(firstRows), rows, Collections.unmodifiableMap(new TreeMap<>(byStatus)),
+                        List.of(), 0, false);
     }
 
     /** A heading as problems quote it. */

@@ -97,9 +97,12 @@ class ImportService {
         return reader.read(upload, mapping);
     }
 
-    /** The rows of a clean file that are probably organisations already in the register or earlier rows. */
-    ImportDuplicates.Found duplicates(Upload upload, ColumnMapping mapping) {
-        return duplicates.find(upload, mapping);
+    /**
+     * As {@link #check}, with the rows of a clean file that are probably organisations already in
+     * the register or earlier rows of the file.
+     */
+    ImportDuplicates.Checked checkForDuplicates(Upload upload, ColumnMapping mapping) {
+        return duplicates.check(upload, mapping);
     }
 
     /**

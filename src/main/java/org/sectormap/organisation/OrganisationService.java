@@ -85,12 +85,6 @@ public class OrganisationService {
 
     private static final int BATCH = 1_000;
 
-    /** Adds every record or, if any insert fails, none. */
-    @Transactional
-    public int createAll(List<OrganisationDetails> all) {
-        return createAll(all, null);
-    }
-
     /**
      * Adds every record or, if any insert fails, none.
      *

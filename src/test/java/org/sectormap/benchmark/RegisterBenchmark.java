@@ -198,11 +198,11 @@ class RegisterBenchmark {
                 .with(OrganisationField.CYP_BOARD, interviewed && random.nextInt(3) == 0)
                 .with(OrganisationField.WELL_INFORMED, interviewed && random.nextInt(2) == 0));
             if (batch.size() == 5_000) {
-                organisations.createAll(batch);
+                organisations.createAll(batch, null);
                 batch.clear();
             }
         }
-        organisations.createAll(batch);
+        organisations.createAll(batch, null);
         return (System.nanoTime() - start) / 1_000_000;
     }
 }

@@ -96,10 +96,10 @@ class OpenReferralBenchmark {
                     .with(OrganisationField.DESCRIPTION, "Supports community groups; organisation " + i)
                     .with(OrganisationField.PUBLISH, true));
             if (batch.size() == 5_000) {
-                organisations.createAll(batch);
+                organisations.createAll(batch, null);
                 batch.clear();
             }
         }
-        organisations.createAll(batch);
+        organisations.createAll(batch, null);
     }
 }

@@ -100,7 +100,7 @@ class DuplicateFinderTests {
 
         assertThat(finder.find(registered)).isEmpty();
 
-        service.createAll(registered);
+        service.createAll(registered, null);
         assertThat(finder.pairs(1, 20).pairs()).isEmpty();
         assertThat(finder.find(arriving)).isEmpty();
     }

@@ -101,7 +101,7 @@ class ReportTests {
         add(6, null, OutreachStatus.EXCLUDED, "Rutland", false, false, ExclusionReason.ADULTS_ONLY);
         add(5, null, OutreachStatus.EXCLUDED, "Rutland", false, false, ExclusionReason.DIRECT_SERVICE_ONLY);
         add(1, null, OutreachStatus.EXCLUDED, null, false, false, ExclusionReason.OTHER);
-        organisations.createAll(register);
+        organisations.createAll(register, null);
     }
 
     @Test
@@ -153,7 +153,7 @@ class ReportTests {
     @Test
     void shouldKeepCountingAreasNoLongerConfiguredAfterTheConfiguredOnes() throws Exception {
         add(1, null, OutreachStatus.LISTED, "Derby city", false, false, null);
-        organisations.createAll(register);
+        organisations.createAll(register, null);
         // Stored before the area list changed: written straight to the table, as no form would now accept them.
         jdbc.update("INSERT INTO organisation (version, name, name_sort, area, status, search_text) VALUES "
                 + "(0, 'Old', 'old', 'east midlands', 'listed', 'old'), "
@@ -186,7 +186,7 @@ class ReportTests {
         add(8, Category.GENERAL_INFRASTRUCTURE, OutreachStatus.INTERVIEWED, "Derby city", false, false, null);
         add(3, Category.BME_NETWORK, OutreachStatus.LISTED, "Derby city", false, false, null);
         add(1, Category.ACCESS_POINT, OutreachStatus.INTERVIEWED, "Derby city", false, false, null);
-        organisations.createAll(register);
+        organisations.createAll(register, null);
 
         mvc.perform(get("/api/reports/engagement"))
                 .andExpect(status().isOk())
@@ -210,12 +210,12 @@ class ReportTests {
     @Test
     void shouldCountUnclassifiedOrganisationsInTheirOwnRowOnlyWhenThereAreSome() throws Exception {
         add(1, Category.BME_NETWORK, OutreachStatus.INTERVIEWED, "Derby city", false, false, null);
-        organisations.createAll(register);
+        organisations.createAll(register, null);
         mvc.perform(get("/api/reports/by-category")).andExpect(jsonPath("$.rows.length()").value(5));
 
         register.clear();
         add(2, null, OutreachStatus.LISTED, null, false, false, null);
-        organisations.createAll(register);
+        organisations.createAll(register, null);
         mvc.perform(get("/api/reports/by-category"))
                 .andExpect(jsonPath("$.rows.length()").value(6))
                 .andExpect(jsonPath("$.rows[5].category", nullValue()))
@@ -239,7 +239,7 @@ class ReportTests {
                 .with(OrganisationField.AREA, "Derby city")
                 .with(OrganisationField.FULL_INTERVIEW, true));
         add(1, Category.BME_NETWORK, OutreachStatus.LISTED, "Derby city", false, false, null);
-        organisations.createAll(register);
+        organisations.createAll(register, null);
 
         mvc.perform(get("/api/reports/interviewees"))
                 .andExpect(jsonPath("$.areas[*].area", contains("Derby city", "Leicester")))
@@ -264,7 +264,7 @@ class ReportTests {
     void shouldOfferEveryReportAsAWorkbookHoldingTheCsvFiguresAsNumbersAndPercentages() throws Exception {
         reportSample();
         add(3, Category.BME_NETWORK, OutreachStatus.INTERVIEWED, "Leicester", true, false, null);
-        organisations.createAll(register.subList(register.size() - 3, register.size()));
+        organisations.createAll(register.subList(register.size() - 3, register.size()), null);
         try (XSSFWorkbook all = workbook("/reports.xlsx")) {
             assertThat(all.getNumberOfSheets()).isEqualTo(ReportKind.values().length);
             for (ReportKind kind : ReportKind.values()) {
