@@ -66,8 +66,9 @@ class DemoDataStore {
      * @return their ids by name
      */
     Map<String, Long> importOrganisations(byte[] csv) {
-        ImportOutcome outcome = imports.importAll(Upload.csv(csv), null);
-        if (!(outcome instanceof ImportOutcome.Finished finished && finished.status() == ImportJob.Status.DONE)) {
+        ImportOutcome outcome = imports.importAll(Upload.csv(csv), null, DuplicateChoices.ADD_ALL);
+        if (!(outcome instanceof ImportOutcome.Finished finished
+                && finished.stored().status() == ImportJob.Status.DONE)) {
             throw new IllegalStateException("The shipped demo data was not imported: " + outcome);
         }
         Map<String, Long> ids = new HashMap<>();

@@ -87,7 +87,7 @@ class ImportApiController {
     @PostMapping(path = "/api/import/organisations", consumes = "text/csv")
     ResponseEntity<?> importOrganisations(InputStream body, Principal user) throws IOException {
         limit.count(user);
-        return answer(imports.importAll(Upload.csv(read(body)), null));
+        return answer(imports.importAll(Upload.csv(read(body)), null, DuplicateChoices.ADD_ALL));
     }
 
     /**
@@ -119,6 +119,11 @@ class ImportApiController {
         boolean dry = Boolean.TRUE.equals(in.tick("dryRun"));
         String table = in.line("sheet", 255);
         in.throwIfInvalid();
+        Map<String, String> fields = new HashMap<>();
+        request.getParameterMap().forEach((name, values) -> fields.put(name, values.length == 0 ? null : values[0]));
+        Input choosing = inputs.read(DuplicateChoices.FOR_ALL, fields);
+        DuplicateChoices choices = DuplicateChoices.read(fields, choosing);
+        choosing.throwIfInvalid();
 
         Upload upload = new Upload(file.getOriginalFilename(), file.getBytes(), table,
                 chosen == null ? Upload.FIRST_ROW : chosen.headerRow());
@@ -129,15 +134,7 @@ class ImportApiController {
         if (dry) {
             return ResponseEntity.ok(dryRun(upload, sheets, chosen));
         }
-        return answer(store(upload, chosen));
-    }
-
-    /**
-     * The one place the API stores a file's organisations: all of them, or none when any row is
-     * wrong; a large file in the background.
-     */
-    private ImportOutcome store(Upload upload, ColumnMapping mapping) {
-        return imports.importAll(upload, mapping);
+        return answer(imports.importAll(upload, chosen, choices));
     }
 
     private DryRun dryRun(Upload upload, List<String> sheets, ColumnMapping chosen) {
@@ -167,12 +164,14 @@ class ImportApiController {
                     .body(Map.of("importId", started.jobId(), "status", ImportJob.Status.RUNNING.code()));
         }
         ImportOutcome.Finished finished = (ImportOutcome.Finished) outcome;
-        if (finished.status() != ImportJob.Status.DONE) {
-            // Cancelled through the API by someone else in the moment it took.
+        if (finished.stored().status() != ImportJob.Status.DONE) {
+            // Cancelled through the API by someone else in the moment it took, or an update refused.
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("importId", finished.jobId(),
-                    "status", finished.status().code()));
+                    "status", finished.stored().status().code()));
         }
-        return ResponseEntity.ok(Map.of("imported", finished.rows()));
+        ImportStorage.Stored stored = finished.stored();
+        return ResponseEntity.ok(Map.of("imported", stored.added(), "updated", stored.updated(),
+                "skipped", stored.skipped()));
     }
 
     /** Reads one byte past the limit at most, so an endless body costs no more than a file at the limit. */

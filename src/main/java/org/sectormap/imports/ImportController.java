@@ -215,6 +215,13 @@ class ImportController {
         model.addAttribute("rows", parsed.organisations());
         model.addAttribute("more", Math.max(0, parsed.rows() - PREVIEW_ROWS));
         model.addAttribute("duplicates", checked.duplicates());
+        model.addAttribute("choiceOptions", DuplicateChoice.values());
+        if (!model.containsAttribute("choices")) {
+            model.addAttribute("choices", DuplicateChoices.ADD_ALL);
+        }
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", labels.errors(List.of()));
+        }
         return "imports/preview";
     }
 
@@ -223,29 +230,44 @@ class ImportController {
      * progress. While another import runs the file waits again, under a new token, for another try.
      */
     @PostMapping("/import/{token:[0-9a-f]{32}}")
-    String confirm(@PathVariable String token, HttpSession session, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
+    String confirm(@PathVariable String token, @RequestParam Map<String, String> params, HttpSession session,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        var waiting = pendingImports.peek(session, token);
+        if (waiting.isEmpty()) {
+            return expired(response);
+        }
+        ColumnMapping mapping = ChosenMappings.of(session, token).orElse(null);
+        Input in = inputs.read(DuplicateChoices.FOR_ALL, params);
+        DuplicateChoices choices = DuplicateChoices.read(params, in);
+        if (!in.valid()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("errors", labels.errors(in.problems()));
+            return preview(model, token, waiting.get(), imports.checkForDuplicates(waiting.get(), mapping), mapping);
+        }
         var pending = pendingImports.take(session, token);
         if (pending.isEmpty()) {
             return expired(response);
         }
-        ColumnMapping mapping = ChosenMappings.of(session, token).orElse(null);
-        ImportOutcome outcome = imports.importAll(pending.get(), mapping);
+        ImportOutcome outcome = imports.importAll(pending.get(), mapping, choices);
         if (outcome instanceof ImportOutcome.Refused refused) {
             return problems(model, refused.parsed(), response);
         }
         if (outcome instanceof ImportOutcome.Busy busy) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("busy", labels.message(busy.refusal()));
+            model.addAttribute("choices", choices);
             String again = pendingImports.put(session, pending.get());
             if (mapping != null) {
                 ChosenMappings.choose(session, again, mapping);
             }
             return preview(model, again, pending.get(), imports.checkForDuplicates(pending.get(), mapping), mapping);
         }
-        if (outcome instanceof ImportOutcome.Finished finished && finished.status() == ImportJob.Status.DONE) {
-            redirect.addFlashAttribute("notice", "import.done");
-            redirect.addFlashAttribute("noticeArgs", new Object[] {finished.rows()});
+        if (outcome instanceof ImportOutcome.Finished finished && finished.stored().status() == ImportJob.Status.DONE) {
+            ImportStorage.Stored stored = finished.stored();
+            boolean plain = stored.updated() == 0 && stored.skipped() == 0;
+            redirect.addFlashAttribute("notice", plain ? "import.done" : "import.doneWithDuplicates");
+            redirect.addFlashAttribute("noticeArgs", plain ? new Object[] {stored.added()}
+                    : new Object[] {stored.added(), stored.updated(), stored.skipped()});
             return "redirect:/organisations";
         }
         long jobId = outcome instanceof ImportOutcome.Started started ? started.jobId()

@@ -2,11 +2,20 @@ package org.sectormap.imports;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.sectormap.organisation.DuplicateFinder;
 import org.sectormap.organisation.DuplicateReason;
+import org.sectormap.organisation.ImportUpdate;
+import org.sectormap.organisation.Organisation;
 import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationField;
+import org.sectormap.organisation.OrganisationService;
 import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The rows of a file that are probably organisations the register already has, or earlier rows of
@@ -22,10 +31,12 @@ class ImportDuplicates {
 
     private final OrganisationReader reader;
     private final DuplicateFinder finder;
+    private final OrganisationService organisations;
 
-    ImportDuplicates(OrganisationReader reader, DuplicateFinder finder) {
+    ImportDuplicates(OrganisationReader reader, DuplicateFinder finder, OrganisationService organisations) {
         this.reader = reader;
         this.finder = finder;
+        this.organisations = organisations;
     }
 
     /**
@@ -34,9 +45,23 @@ class ImportDuplicates {
      * @param row          as the spreadsheet numbers it
      * @param existingId   the organisation in the register it probably is, or null
      * @param sameAsRow    else the earlier row of the file it probably repeats
+     * @param update       what updating the organisation in the register with the row would do, or null
      */
     record Duplicate(int row, String name, Long existingId, String existingName, Integer sameAsRow,
-            DuplicateReason reason) {
+            DuplicateReason reason, @JsonIgnore ImportUpdate update) {
+
+        /** For the API: the fields updating would change, or null for a row repeating an earlier one. */
+        @JsonProperty("changes")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        List<ImportUpdate.Change> changes() {
+            return update == null ? null : update.changes();
+        }
+
+        /** For the API: updating would leave the record breaking the rules, so it cannot be chosen. */
+        @JsonProperty("updateRefused")
+        boolean updateRefused() {
+            return update != null && !update.valid();
+        }
     }
 
     record Found(List<Duplicate> shown, int total) {
@@ -48,7 +73,7 @@ class ImportDuplicates {
 
     Checked check(Upload upload, ColumnMapping mapping) {
         Chunks chunks = new Chunks();
-        ParsedImport parsed = reader.read(upload, mapping, chunks::add);
+        ParsedImport parsed = reader.read(upload, mapping, chunks);
         if (!parsed.valid()) {
             return new Checked(parsed, new Found(List.of(), 0));
         }
@@ -56,33 +81,43 @@ class ImportDuplicates {
         return new Checked(parsed, new Found(List.copyOf(chunks.shown), chunks.total));
     }
 
-    private final class Chunks {
+    private final class Chunks implements OrganisationReader.Rows {
 
         private final List<Integer> rows = new ArrayList<>(CHUNK);
-        private final List<OrganisationDetails> organisations = new ArrayList<>(CHUNK);
+        private final List<OrganisationDetails> candidates = new ArrayList<>(CHUNK);
         private final List<Duplicate> shown = new ArrayList<>();
+        private Set<OrganisationField> given = Set.of();
         private int total;
 
-        void add(int row, OrganisationDetails organisation) {
+        @Override
+        public void fields(Set<OrganisationField> fields) {
+            given = fields;
+        }
+
+        @Override
+        public void row(int row, OrganisationDetails organisation) {
             rows.add(row);
-            organisations.add(organisation);
+            candidates.add(organisation);
             if (rows.size() == CHUNK) {
                 flush();
             }
         }
 
         void flush() {
-            for (DuplicateFinder.LikelyDuplicate likely : finder.find(organisations)) {
+            for (DuplicateFinder.LikelyDuplicate likely : finder.find(candidates)) {
                 total++;
                 if (shown.size() < SHOWN) {
-                    shown.add(new Duplicate(rows.get(likely.index()), organisations.get(likely.index()).name(),
-                            likely.inRegister() ? likely.existing().id() : null,
-                            likely.inRegister() ? likely.existing().details().name() : null,
-                            likely.inRegister() ? null : rows.get(likely.earlier()), likely.reason()));
+                    OrganisationDetails candidate = candidates.get(likely.index());
+                    Organisation existing = likely.existing();
+                    shown.add(new Duplicate(rows.get(likely.index()), candidate.name(),
+                            existing == null ? null : existing.id(),
+                            existing == null ? null : existing.details().name(),
+                            existing == null ? rows.get(likely.earlier()) : null, likely.reason(),
+                            existing == null ? null : organisations.updateFor(existing, candidate, given)));
                 }
             }
             rows.clear();
-            organisations.clear();
+            candidates.clear();
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.sectormap.imports;
 
 import org.sectormap.organisation.ChangedSinceImportException;
+import org.sectormap.organisation.OrganisationService;
 import org.sectormap.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -43,9 +44,9 @@ class ImportHistoryController {
     @PostMapping("/imports/{id:\\d+}/undo")
     String undo(@PathVariable long id, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         ImportRecord record = undoable(id);
-        int deleted;
+        OrganisationService.Undone undone;
         try {
-            deleted = imports.undo(record);
+            undone = imports.undo(record);
         } catch (ChangedSinceImportException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("record", record);
@@ -53,7 +54,7 @@ class ImportHistoryController {
             return UNDO;
         }
         redirect.addFlashAttribute("notice", "imports.undo.done");
-        redirect.addFlashAttribute("noticeArgs", new Object[] {deleted});
+        redirect.addFlashAttribute("noticeArgs", new Object[] {undone.deleted(), undone.restored()});
         return "redirect:/imports";
     }
 

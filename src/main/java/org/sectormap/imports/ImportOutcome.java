@@ -30,6 +30,6 @@ sealed interface ImportOutcome {
     }
 
     /** A small file, stored (or, if cancelled from elsewhere in the meantime, not) before the answer. */
-    record Finished(long jobId, ImportJob.Status status, int rows) implements ImportOutcome {
+    record Finished(long jobId, ImportStorage.Stored stored) implements ImportOutcome {
     }
 }

@@ -112,7 +112,7 @@ class ImportService {
      *
      * @param mapping as for {@link #check}
      */
-    ImportOutcome importAll(Upload upload, ColumnMapping mapping) {
+    ImportOutcome importAll(Upload upload, ColumnMapping mapping, DuplicateChoices choices) {
         ParsedImport parsed = reader.read(upload, mapping);
         if (!parsed.valid()) {
             return new ImportOutcome.Refused(parsed);
@@ -122,20 +122,21 @@ class ImportService {
             return new ImportOutcome.Busy(jobs.holder());
         }
         long jobId = started.get();
-        Storing storing = new Storing(upload, mapping, mappingName(mapping));
+        Storing storing = new Storing(upload, mapping, mappingName(mapping), choices);
         if (parsed.rows() > backgroundFrom) {
             storage.storeInBackground(jobId, storing);
             return new ImportOutcome.Started(jobId);
         }
-        return new ImportOutcome.Finished(jobId, storage.store(jobId, storing), parsed.rows());
+        return new ImportOutcome.Finished(jobId, storage.store(jobId, storing));
     }
 
     /**
-     * What an import stores: the file, read with the mapping, and the mapping's name for the history.
+     * What an import stores: the file, read with the mapping, the mapping's name for the history, and
+     * what to do with likely duplicates.
      *
      * @param mappingName a saved mapping's name, "" for one chosen for this file alone, null for none
      */
-    record Storing(Upload upload, ColumnMapping mapping, String mappingName) {
+    record Storing(Upload upload, ColumnMapping mapping, String mappingName, DuplicateChoices choices) {
     }
 
     /** The saved mapping the chosen one is, by its headings, when it was saved unchanged. */
@@ -162,15 +163,15 @@ class ImportService {
     }
 
     /**
-     * Deletes what the import added, all or nothing, and marks it undone.
+     * Deletes what the import added and puts back what it updated, all or nothing, and marks it undone.
      *
      * @throws ChangedSinceImportException when one of its records has changed since
      */
     @Transactional
-    int undo(ImportRecord undoable) {
-        int deleted = organisations.deleteImported(undoable.id(), undoable.auditMark());
+    OrganisationService.Undone undo(ImportRecord undoable) {
+        OrganisationService.Undone undone = organisations.undoImport(undoable.id(), undoable.auditMark());
         history.undone(undoable.id());
-        return deleted;
+        return undone;
     }
 
     /** The last time this file was imported from the same sheet and header row, to warn before it is again. */

@@ -1,10 +1,16 @@
 package org.sectormap.imports;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 
+import org.sectormap.organisation.DuplicateFinder;
+import org.sectormap.organisation.ImportUpdateRefusedException;
 import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +34,7 @@ class ImportStorage implements DisposableBean {
 
     private final OrganisationReader reader;
     private final OrganisationService organisations;
+    private final DuplicateFinder finder;
     private final ImportHistory history;
     private final ImportJobs jobs;
     private final TransactionTemplate transaction;
@@ -35,10 +42,11 @@ class ImportStorage implements DisposableBean {
     /** The starting user's identity goes with the task, so the audit trail and the history name them. */
     private final DelegatingSecurityContextExecutor background;
 
-    ImportStorage(OrganisationReader reader, OrganisationService organisations, ImportHistory history,
-            ImportJobs jobs, PlatformTransactionManager transactions) {
+    ImportStorage(OrganisationReader reader, OrganisationService organisations, DuplicateFinder finder,
+            ImportHistory history, ImportJobs jobs, PlatformTransactionManager transactions) {
         this.reader = reader;
         this.organisations = organisations;
+        this.finder = finder;
         this.history = history;
         this.jobs = jobs;
         this.transaction = new TransactionTemplate(transactions);
@@ -55,29 +63,40 @@ class ImportStorage implements DisposableBean {
         this.background = new DelegatingSecurityContextExecutor(pool);
     }
 
+    /** What storing a file came to: rows added as new records, records updated, rows left out. */
+    record Stored(ImportJob.Status status, int added, int updated, int skipped) {
+
+        static Stored not(ImportJob.Status status) {
+            return new Stored(status, 0, 0, 0);
+        }
+    }
+
     /** Stores the file of a job that holds the lock, here and now. */
-    ImportJob.Status store(long jobId, ImportService.Storing storing) {
+    Stored store(long jobId, ImportService.Storing storing) {
         try {
-            int stored = transaction.execute(status -> {
-                Batches batches = new Batches(jobId, history.start(storing.upload(), storing.mappingName()));
-                ParsedImport parsed = reader.read(storing.upload(), storing.mapping(),
-                        (row, organisation) -> batches.add(organisation));
+            Batches done = transaction.execute(status -> {
+                Batches batches = new Batches(jobId, history.start(storing.upload(), storing.mappingName()),
+                        storing.choices());
+                ParsedImport parsed = reader.read(storing.upload(), storing.mapping(), batches);
                 if (!parsed.valid()) {
                     throw new NoLongerValid();
                 }
                 batches.flush();
-                history.finish(batches.importId, batches.stored, 0, 0);
-                return batches.stored;
+                history.finish(batches.importId, batches.added, batches.updated, batches.skipped);
+                return batches;
             });
-            jobs.progress(jobId, stored, stored);
+            jobs.progress(jobId, done.checked, done.stored());
             jobs.finish(jobId, ImportJob.Status.DONE, null);
-            return ImportJob.Status.DONE;
+            return new Stored(ImportJob.Status.DONE, done.added, done.updated, done.skipped);
         } catch (Cancelled e) {
             jobs.finish(jobId, ImportJob.Status.CANCELLED, null);
-            return ImportJob.Status.CANCELLED;
+            return Stored.not(ImportJob.Status.CANCELLED);
         } catch (NoLongerValid e) {
             jobs.finish(jobId, ImportJob.Status.FAILED, "import.job.noLongerValid");
-            return ImportJob.Status.FAILED;
+            return Stored.not(ImportJob.Status.FAILED);
+        } catch (ImportUpdateRefusedException e) {
+            jobs.finish(jobId, ImportJob.Status.FAILED, "import.job.updateRefused");
+            return Stored.not(ImportJob.Status.FAILED);
         } catch (RuntimeException | Error e) {
             // The class only: a database's message quotes the values it refused.
             log.warn("Import job {} failed: {}", jobId, e.getClass().getName());
@@ -106,34 +125,99 @@ class ImportStorage implements DisposableBean {
         pool.shutdown();
     }
 
-    /** The organisations read so far and not yet stored, and how many have been. */
-    private final class Batches {
+    /**
+     * The organisations read so far and not yet stored, and what became of those that have been.
+     * Unless every likely duplicate is to be added, each batch is looked up in the register, which
+     * by then holds the batches before it, so a row repeating an earlier row of the file finds the
+     * record that row made.
+     */
+    private final class Batches implements OrganisationReader.Rows {
 
         private final long jobId;
         private final long importId;
+        private final DuplicateChoices choices;
+        private final List<Integer> rows = new ArrayList<>(BATCH);
         private final List<OrganisationDetails> waiting = new ArrayList<>(BATCH);
+        private Set<OrganisationField> given = Set.of();
         private int checked;
-        private int stored;
+        private int added;
+        private int updated;
+        private int skipped;
 
-        Batches(long jobId, long importId) {
+        Batches(long jobId, long importId, DuplicateChoices choices) {
             this.jobId = jobId;
             this.importId = importId;
+            this.choices = choices;
         }
 
-        void add(OrganisationDetails details) {
+        @Override
+        public void fields(Set<OrganisationField> fields) {
+            given = fields;
+        }
+
+        @Override
+        public void row(int row, OrganisationDetails details) {
             checked++;
+            rows.add(row);
             waiting.add(details);
             if (waiting.size() == BATCH) {
                 flush();
-                if (jobs.progress(jobId, checked, stored)) {
+                if (jobs.progress(jobId, checked, stored())) {
                     throw new Cancelled();
                 }
             }
         }
 
+        int stored() {
+            return added + updated + skipped;
+        }
+
         void flush() {
-            stored += organisations.createAll(waiting, importId);
+            if (choices.addAll()) {
+                added += organisations.createAll(waiting, importId);
+            } else {
+                store(List.copyOf(rows), List.copyOf(waiting));
+            }
+            rows.clear();
             waiting.clear();
+        }
+
+        /**
+         * Adds, updates or skips each row as chosen. A row to update that repeats an earlier row of
+         * the same batch waits until that row is stored, then is looked up again: each round stores
+         * at least its first row, so the rounds end.
+         */
+        private void store(List<Integer> numbers, List<OrganisationDetails> batch) {
+            while (!batch.isEmpty()) {
+                Map<Integer, DuplicateFinder.LikelyDuplicate> likely = new HashMap<>();
+                finder.find(batch).forEach(found -> likely.put(found.index(), found));
+                List<OrganisationDetails> adding = new ArrayList<>();
+                List<OrganisationService.ImportedRow> updating = new ArrayList<>();
+                List<Integer> laterNumbers = new ArrayList<>();
+                List<OrganisationDetails> later = new ArrayList<>();
+                for (int i = 0; i < batch.size(); i++) {
+                    DuplicateFinder.LikelyDuplicate duplicate = likely.get(i);
+                    switch (duplicate == null ? DuplicateChoice.ADD : choices.of(numbers.get(i))) {
+                        case ADD -> adding.add(batch.get(i));
+                        case SKIP -> skipped++;
+                        case UPDATE -> {
+                            if (duplicate.inRegister()) {
+                                updating.add(new OrganisationService.ImportedRow(duplicate.existing().id(),
+                                        batch.get(i)));
+                            } else {
+                                laterNumbers.add(numbers.get(i));
+                                later.add(batch.get(i));
+                            }
+                        }
+                    }
+                }
+                added += organisations.createAll(adding, importId);
+                int changed = organisations.updateAll(updating, given, importId);
+                updated += changed;
+                skipped += updating.size() - changed;
+                numbers = laterNumbers;
+                batch = later;
+            }
         }
     }
 

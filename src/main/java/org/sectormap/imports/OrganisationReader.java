@@ -3,11 +3,12 @@ package org.sectormap.imports;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
 
 import org.sectormap.organisation.OrganisationDetails;
 import org.sectormap.organisation.OrganisationField;
@@ -58,6 +59,17 @@ class OrganisationReader {
         return read(upload, mapping, (row, organisation) -> { });
     }
 
+    /** Where the rows of a file go as they are read and pass their checks. */
+    interface Rows {
+
+        /** The fields the file has columns for, once its header is read and before its first row. */
+        default void fields(Set<OrganisationField> given) {
+        }
+
+        /** @param row as the user's program numbers it */
+        void row(int row, OrganisationDetails organisation);
+    }
+
     /**
      * Reads the file, handing each organisation to {@code each} with its row number as it is read
      * while the file has had no problem, so a caller storing them can store a large file without
@@ -65,7 +77,7 @@ class OrganisationReader {
      *
      * @param mapping as for {@link #read(Upload, ColumnMapping)}
      */
-    ParsedImport read(Upload upload, ColumnMapping mapping, BiConsumer<Integer, OrganisationDetails> each) {
+    ParsedImport read(Upload upload, ColumnMapping mapping, Rows each) {
         try (TableFile file = files.open(upload.content(), upload.fileName())) {
             List<String> tables = file.tables();
             String sheet = upload.sheet() != null || tables.size() != 1 ? upload.sheet() : tables.get(0);
@@ -109,7 +121,7 @@ class OrganisationReader {
         private final ImportProblems problems;
         private final ColumnMapping mapping;
         private final Map<OrganisationField, FileValues.Codes> codes = new EnumMap<>(OrganisationField.class);
-        private final BiConsumer<Integer, OrganisationDetails> each;
+        private final Rows each;
         private final List<OrganisationDetails> firstRows = new ArrayList<>();
         private final Map<OutreachStatus, Long> byStatus = new TreeMap<>();
         private int rows;
@@ -117,7 +129,7 @@ class OrganisationReader {
         private List<String> headings = List.of();
         private boolean headerFailed;
 
-        Table(String sheet, int headerRow, ColumnMapping mapping, BiConsumer<Integer, OrganisationDetails> each) {
+        Table(String sheet, int headerRow, ColumnMapping mapping, Rows each) {
             this.sheet = sheet;
             this.headerRow = headerRow;
             this.problems = new ImportProblems(sheet);
@@ -139,6 +151,9 @@ class OrganisationReader {
                 columns = mapping == null ? columns(row, headings) : mapped(row, headings);
             }
             headerFailed = problems.any();
+            if (!headerFailed) {
+                each.fields(columns.isEmpty() ? EnumSet.noneOf(OrganisationField.class) : EnumSet.copyOf(columns.keySet()));
+            }
         }
 
         @Override
@@ -170,7 +185,7 @@ class OrganisationReader {
                 }
                 byStatus.merge(details.status(), 1L, Long::sum);
                 rows++;
-                each.accept(row, details);
+                each.row(row, details);
             }
         }
 

@@ -182,13 +182,13 @@ class OrganisationRepository {
     }
 
     /**
-     * The first of the records saved since it was added, or named as the referrer of a record the
-     * import did not add: undoing the import would take that change or referral with it.
+     * The first of the records named as the referrer of a record the import did not add: undoing the
+     * import would take that referral with it. (Saves since the import show in the audit trail.)
      */
     Optional<Long> firstChanged(long importId, List<Long> ids) {
-        return jdbc.sql("SELECT o.id FROM organisation o WHERE o.id IN (:ids) AND (o.version > 0 OR EXISTS ("
+        return jdbc.sql("SELECT o.id FROM organisation o WHERE o.id IN (:ids) AND EXISTS ("
                 + "SELECT 1 FROM organisation r WHERE r.referred_by_id = o.id AND (r.import_id IS NULL "
-                + "OR r.import_id <> :import))) ORDER BY o.id FETCH FIRST 1 ROWS ONLY")
+                + "OR r.import_id <> :import)) ORDER BY o.id FETCH FIRST 1 ROWS ONLY")
                 .param("ids", ids).param("import", importId).query(Long.class).optional();
     }
 

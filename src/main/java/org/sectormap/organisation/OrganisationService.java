@@ -1,8 +1,10 @@
 package org.sectormap.organisation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.sectormap.audit.AuditKind;
@@ -17,11 +19,16 @@ public class OrganisationService {
     private final OrganisationRepository repository;
     private final ReferralLinks referrals;
     private final AuditTrail audit;
+    private final OrganisationParser parser;
+    private final ImportedUpdates importedUpdates;
 
-    OrganisationService(OrganisationRepository repository, ReferralLinks referrals, AuditTrail audit) {
+    OrganisationService(OrganisationRepository repository, ReferralLinks referrals, AuditTrail audit,
+            OrganisationParser parser, ImportedUpdates importedUpdates) {
         this.repository = repository;
         this.referrals = referrals;
         this.audit = audit;
+        this.parser = parser;
+        this.importedUpdates = importedUpdates;
     }
 
     /** How the trail names an organisation, and the page on which its parts' changes show. */
@@ -100,15 +107,63 @@ public class OrganisationService {
     }
 
     /**
-     * Deletes every organisation an import added, or none of them when any has changed since the
-     * import: a change to the record or a part of it (the audit trail has an entry after the mark),
-     * or a record the import did not add naming it as its referrer.
+     * A record as a row of an import would leave it: the row's value for each field the file gives
+     * and the row fills, the record's own for every other, checked as a whole by the form's rules
+     * (a new status may not fit the record's exclusion reason, say).
      *
-     * @return how many were deleted
+     * @param given the fields the file has columns for: a record's value stays where the file is silent
+     */
+    public ImportUpdate updateFor(Organisation existing, OrganisationDetails row, Set<OrganisationField> given) {
+        OrganisationForm form = OrganisationForm.from(field -> OrganisationValues.text(
+                given.contains(field) && row.get(field) != null ? row : existing.details(), field), existing.version());
+        return new ImportUpdate(existing, parser.parse(form));
+    }
+
+    /** A row of an import that updates the record {@code id}, as read from the file. */
+    public record ImportedRow(long id, OrganisationDetails row) {
+    }
+
+    /**
+     * Updates each record with its row, as {@link #updateFor} merges them, from the record as it is
+     * now (an earlier row may have just updated it), and notes what each held before so the import
+     * can be undone. A row that would change nothing is left alone.
+     *
+     * @return how many records changed
+     * @throws ImportUpdateRefusedException when a row would leave its record breaking the rules
+     */
+    @Transactional
+    public int updateAll(List<ImportedRow> rows, Set<OrganisationField> given, long importId) {
+        int changed = 0;
+        for (ImportedRow imported : rows) {
+            Organisation before = repository.find(imported.id())
+                    .orElseThrow(() -> new StaleOrganisationException(imported.id()));
+            ImportUpdate update = updateFor(before, imported.row(), given);
+            if (!update.valid()) {
+                throw new ImportUpdateRefusedException(before.id());
+            }
+            if (!update.changes().isEmpty()) {
+                save(before, before.version(), update.after());
+                importedUpdates.note(importId, before, before.version() + 1);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** What undoing an import did: the records it had added deleted, those it had updated put back. */
+    public record Undone(int deleted, int restored) {
+    }
+
+    /**
+     * Deletes every organisation an import added and puts back every one it updated as it was, or
+     * does none of it when any has changed since the import: a change to the record or a part of it
+     * (the audit trail has an entry after the mark), or a record the import did not add naming one it
+     * added as its referrer.
+     *
      * @throws ChangedSinceImportException naming the first record changed
      */
     @Transactional
-    public int deleteImported(long importId, long auditMark) {
+    public Undone undoImport(long importId, long auditMark) {
         int deleted = 0;
         List<Long> ids = repository.addedBy(importId, 0, BATCH);
         while (!ids.isEmpty()) {
@@ -116,21 +171,53 @@ public class OrganisationService {
             Optional<Long> changed = repository.firstChanged(importId, ids);
             if (changed.isPresent() || audit.changedAfter(auditMark, records)) {
                 List<Long> chunk = ids;
-                long first = changed.orElseGet(() -> firstChangedAfter(auditMark, chunk));
-                throw new ChangedSinceImportException(first, repository.find(first).map(o -> o.details().name())
-                        .orElse(""));
+                throw changedSince(changed.orElseGet(() -> firstChangedAfter(auditMark, chunk)));
             }
             repository.deleteAll(ids);
             audit.deletedAll(records);
             deleted += ids.size();
             ids = repository.addedBy(importId, ids.get(ids.size() - 1), BATCH);
         }
-        return deleted;
+        int restored = 0;
+        List<ImportedUpdates.Updated> updated = importedUpdates.updatedBy(importId, 0, BATCH);
+        while (!updated.isEmpty()) {
+            List<Long> chunk = new ArrayList<>();
+            for (ImportedUpdates.Updated one : updated) {
+                Optional<Organisation> now = repository.find(one.id());
+                if (now.isEmpty() || now.get().version() != one.versionAfter()) {
+                    throw changedSince(one.id());
+                }
+                chunk.add(one.id());
+            }
+            if (audit.changedAfter(auditMark, chunk.stream().map(OrganisationService::audited).toList())) {
+                throw changedSince(firstChangedAfter(auditMark, chunk));
+            }
+            for (ImportedUpdates.Updated one : updated) {
+                save(repository.find(one.id()).orElseThrow(), one.versionAfter(), one.previous());
+                restored++;
+            }
+            updated = importedUpdates.updatedBy(importId, updated.get(updated.size() - 1).id(), BATCH);
+        }
+        importedUpdates.forget(importId);
+        return new Undone(deleted, restored);
+    }
+
+    private ChangedSinceImportException changedSince(long id) {
+        return new ChangedSinceImportException(id, repository.find(id).map(o -> o.details().name()).orElse(""));
     }
 
     private long firstChangedAfter(long auditMark, List<Long> ids) {
         return ids.stream().filter(id -> audit.changedAfter(auditMark, List.of(audited(id)))).findFirst()
                 .orElseThrow();
+    }
+
+    /**
+     * Forgets what imports' updates overwrote wherever it mentions one of the texts, as an erasure
+     * must; those records can no longer be put back by an undo, which then says they changed.
+     */
+    @Transactional
+    public void eraseFromImportedUpdates(List<String> texts) {
+        importedUpdates.erase(texts);
     }
 
     /**

@@ -1,5 +1,6 @@
 /**
- * The register of organisations, which owns the {@code organisation} table. Other modules read it
+ * The register of organisations, which owns the {@code organisation} table (and {@code
+ * organisation_import_update}, what records held before an import updated them). Other modules read it
  * through {@link org.sectormap.organisation.OrganisationService}, {@link
  * org.sectormap.organisation.OrganisationCounts} (the reports) and {@link
  * org.sectormap.organisation.ReferralLinks}, or join the read-only view {@code organisation_contact};

@@ -154,6 +154,7 @@ class PersonalData {
                     text -> person.redact(text, marker));
         }
         consents.mentioning(person.texts()).forEach(consents::delete);
+        organisations.eraseFromImportedUpdates(person.texts());
         audit.erase(person.texts());
     }
 

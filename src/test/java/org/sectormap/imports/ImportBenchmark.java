@@ -122,7 +122,7 @@ class ImportBenchmark {
 
         start = System.nanoTime();
         long cpuStart = cpuNanos();
-        ImportOutcome outcome = imports.importAll(Upload.csv(file), null);
+        ImportOutcome outcome = imports.importAll(Upload.csv(file), null, DuplicateChoices.ADD_ALL);
         long id = outcome instanceof ImportOutcome.Started started ? started.jobId()
                 : ((ImportOutcome.Finished) outcome).jobId();
         ImportJob job = imports.job(id).orElseThrow();

@@ -273,7 +273,7 @@ class ImportJobTests {
         assertThat(running.select("progress#import-progress").attr("max")).isEqualTo("10000");
         assertThat(running.select("progress#import-progress").attr("value")).isEqualTo("4000");
         assertThat(running.select("#import-counts[aria-live=polite]").text())
-                .isEqualTo("4,000 of 10,000 rows checked, 4,000 organisations stored");
+                .isEqualTo("4,000 of 10,000 rows checked, 4,000 stored");
         assertThat(running.select("[data-import-job]").attr("data-import-job")).isEqualTo(String.valueOf(id));
         assertThat(running.select("script[src=/js/import-progress.js]")).hasSize(1);
 

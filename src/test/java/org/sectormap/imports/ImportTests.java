@@ -66,7 +66,7 @@ class ImportTests {
                 + "BME network,derby city,Y,true,1,yes\r\n"
                 + "listed,Rushcliffe CVS,,general-infrastructure,Nottinghamshire,,,,\r\n"
                 + ",,,,,,,,\r\n";
-        postCsv(csv, 200, "{\"imported\":2}");
+        postCsv(csv, 200, "{\"imported\":2,\"updated\":0,\"skipped\":0}");
 
         OrganisationDetails first = stored().get(1).details();
         assertThat(first.name()).isEqualTo(AWKWARD);
@@ -158,7 +158,8 @@ class ImportTests {
 
     @Test
     void shouldRemoveTheSpreadsheetFormulaGuardOfAnExport() throws Exception {
-        postCsv("name,status\n'-Youth Voice,listed\n'O'Brien Trust,listed\n", 200, "{\"imported\":2}");
+        postCsv("name,status\n'-Youth Voice,listed\n'O'Brien Trust,listed\n", 200,
+                "{\"imported\":2,\"updated\":0,\"skipped\":0}");
         assertThat(stored()).extracting(o -> o.details().name()).containsExactly("'O'Brien Trust", "-Youth Voice");
     }
 
@@ -218,7 +219,7 @@ class ImportTests {
     @Test
     void shouldRoundTripAnExportThroughTheImport() throws Exception {
         postCsv("name,status,description,category\n\"" + AWKWARD.replace("\"", "\"\"")
-                + "\",listed,\"=SUM(A1)\",access-point\n", 200, "{\"imported\":1}");
+                + "\",listed,\"=SUM(A1)\",access-point\n", 200, "{\"imported\":1,\"updated\":0,\"skipped\":0}");
         byte[] export = mvc.perform(get("/organisations.csv")).andReturn().getResponse().getContentAsByteArray();
         mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv").content(export))
                 .andExpect(status().isOk());
