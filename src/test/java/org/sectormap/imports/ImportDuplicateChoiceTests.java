@@ -184,6 +184,24 @@ class ImportDuplicateChoiceTests {
     }
 
     @Test
+    void shouldForgetAnErasedPersonFromWhatAnUpdatedRecordHeldBefore() throws Exception {
+        register();
+        Imported imported = new Imported();
+        mvc.perform(confirm(upload(imported, CSV), imported, Map.of("row-2", "update", "row-6", "skip")))
+                .andExpect(redirectedUrl("/organisations"));
+        long id = ((Number) lastImport().get("id")).longValue();
+        assertThat(jdbc.queryForObject("SELECT previous FROM organisation_import_update", String.class))
+                .contains("A. Person");
+
+        mvc.perform(post("/privacy/erasure/confirmed").with(csrf()).param("name", "A. Person"))
+                .andExpect(redirectedUrl("/privacy"));
+
+        assertThat(jdbc.queryForObject("SELECT previous FROM organisation_import_update", String.class))
+                .doesNotContain("A. Person");
+        mvc.perform(post("/imports/{id}/undo", id).with(csrf())).andExpect(status().isConflict());
+    }
+
+    @Test
     void shouldRefuseAnUnknownChoiceNamingItsRowAndStoreNothing() throws Exception {
         register();
         Imported imported = new Imported();
