@@ -73,18 +73,22 @@ public class DuplicateFinder {
     public List<LikelyDuplicate> find(List<OrganisationDetails> candidates) {
         List<Map<MatchKey, String>> keys = candidates.stream().map(DuplicateFinder::keys).toList();
         Map<MatchKey, Map<String, List<Keyed>>> stored = stored(keys);
+        // Splitting a name into words is most of a comparison, and one name is compared with many.
+        List<List<String>> words = candidates.stream().map(c -> MatchKeys.words(c.name())).toList();
+        Map<String, List<String>> storedWords = new HashMap<>();
         Map<Integer, Long> inRegister = new HashMap<>();
         Map<Integer, Integer> inBatch = new HashMap<>();
         Map<Integer, DuplicateReason> reasons = new HashMap<>();
         Map<MatchKey, Map<String, List<Integer>>> earlier = new EnumMap<>(MatchKey.class);
         for (int i = 0; i < candidates.size(); i++) {
-            String name = candidates.get(i).name();
+            List<String> name = words.get(i);
             for (Map.Entry<MatchKey, String> key : keys.get(i).entrySet()) {
                 if (reasons.containsKey(i)) {
                     break;
                 }
                 for (Keyed match : stored.get(key.getKey()).getOrDefault(key.getValue(), List.of())) {
-                    if (key.getKey() == MatchKey.NAME || MatchKeys.similarNames(name, match.name())) {
+                    if (key.getKey() == MatchKey.NAME || MatchKeys.similarWords(name,
+                            storedWords.computeIfAbsent(match.name(), MatchKeys::words))) {
                         inRegister.put(i, match.id());
                         reasons.put(i, key.getKey().reason());
                         break;
@@ -97,7 +101,7 @@ public class DuplicateFinder {
                 if (!reasons.containsKey(i)) {
                     for (int j = Math.max(0, same.size() - EARLIER_COMPARED); j < same.size(); j++) {
                         int other = same.get(j);
-                        if (key.getKey() == MatchKey.NAME || MatchKeys.similarNames(name, candidates.get(other).name())) {
+                        if (key.getKey() == MatchKey.NAME || MatchKeys.similarWords(name, words.get(other))) {
                             inBatch.put(i, other);
                             reasons.put(i, key.getKey().reason());
                             break;

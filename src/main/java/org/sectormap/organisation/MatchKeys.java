@@ -116,8 +116,13 @@ public final class MatchKeys {
      * a word changed is another organisation.
      */
     public static boolean similarNames(String a, String b) {
-        List<String> first = words(a).stream().distinct().toList();
-        List<String> second = words(b).stream().distinct().toList();
+        return similarWords(words(a), words(b));
+    }
+
+    /** As {@link #similarNames}, for names already split into {@link #words}, which costs most of the comparison. */
+    static boolean similarWords(List<String> a, List<String> b) {
+        List<String> first = a.stream().distinct().toList();
+        List<String> second = b.stream().distinct().toList();
         List<String> shorter = first.size() <= second.size() ? first : second;
         List<String> longer = shorter == first ? second : first;
         if (shorter.isEmpty() || shorter.size() * 2 < longer.size()) {
