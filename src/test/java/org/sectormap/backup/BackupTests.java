@@ -118,7 +118,8 @@ class BackupTests {
         h2.setURL("jdbc:h2:file:" + System.getProperty("java.io.tmpdir") + "/sector-map-restore-" + UUID.randomUUID()
                 + ";MODE=Regular;DB_CLOSE_ON_EXIT=FALSE");
         h2.setUser("sa");
-        Flyway flyway = Flyway.configure().dataSource(h2).locations("classpath:db/migration").load();
+        Flyway flyway = Flyway.configure().dataSource(h2)
+                .locations("classpath:db/migration", "classpath:db/vendor/h2").load();
         flyway.migrate();
         Set<String> installationOnly = new HashSet<>();
         spring.getBeansOfType(InstallationOnlyTables.class).values().forEach(t -> installationOnly.addAll(t.names()));
