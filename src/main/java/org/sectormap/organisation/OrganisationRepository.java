@@ -316,8 +316,11 @@ class OrganisationRepository {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         if (q.text() != null && !q.text().isBlank()) {
-            clauses.add("search_text LIKE :text" + LikePattern.ESCAPE);
-            params.put("text", LikePattern.containing(q.text()));
+            List<String> patterns = SearchText.patterns(q.text());
+            for (int i = 0; i < patterns.size(); i++) {
+                clauses.add("search_text LIKE :text" + i + LikePattern.ESCAPE);
+                params.put("text" + i, patterns.get(i));
+            }
         }
         if (q.unclassified()) {
             clauses.add("category IS NULL");
@@ -348,14 +351,6 @@ class OrganisationRepository {
         }
     }
 
-    /** What free-text search looks in: name, coverage, description and contact, folded to lower case once. */
-    static String searchText(OrganisationDetails d) {
-        return Stream.of(NAME, COVERAGE, DESCRIPTION, CONTACT_NAME).map(d::get)
-                .filter(v -> v != null)
-                .map(v -> LikePattern.fold((String) v))
-                .collect(Collectors.joining("\n"));
-    }
-
     private static Map<String, Object> imported(OrganisationDetails d, Long importId, OffsetDateTime now) {
         Map<String, Object> params = params(d);
         params.put("import_id", importId);
@@ -371,7 +366,7 @@ class OrganisationRepository {
                     : value instanceof LocalDate date ? Date.valueOf(date) : value);
         }
         p.put("name_sort", LikePattern.fold(d.name()));
-        p.put("search_text", searchText(d));
+        p.put("search_text", SearchText.of(d));
         for (MatchKey key : MatchKey.values()) {
             p.put(key.column(), key.of(d));
         }

@@ -60,6 +60,18 @@ class OrganisationSearchTests {
     }
 
     @Test
+    void shouldFindEveryWordOfASearchAnywhereInAnyOrderIgnoringAccents() {
+        service.create(OrganisationDetails.of("Société Franco-Africaine", OutreachStatus.LISTED)
+                .with(OrganisationField.COVERAGE, "Leicester and Loughborough"));
+
+        assertThat(names(Map.of("q", "societe leicester"))).containsExactly("Société Franco-Africaine");
+        assertThat(names(Map.of("q", "LOUGHBOROUGH  franco-afri"))).containsExactly("Société Franco-Africaine");
+        assertThat(names(Map.of("q", "Sociéte"))).containsExactly("Société Franco-Africaine");
+        assertThat(names(Map.of("q", "société derby"))).isEmpty();
+        assertThat(names(Map.of("q", "derby network"))).containsExactly("Derby Millennium Network");
+    }
+
+    @Test
     void shouldCombineFilters() {
         assertThat(names(Map.of("category", "bme-infrastructure", "area", "nottinghamshire")))
                 .containsExactly("Nottinghamshire REC");
