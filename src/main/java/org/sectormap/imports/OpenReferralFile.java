@@ -106,6 +106,7 @@ final class OpenReferralFile implements TableFile {
         rows.header(null, COLUMNS);
         Set<String> organisations = new HashSet<>();
         int number = 0;
+        // Only the parser's failures are the file's: whatever the rows are handed to fails as itself.
         try (JsonParser json = parser(content)) {
             toFirstRecord(json);
             for (JsonNode record = next(json); record != null; record = next(json)) {
@@ -118,37 +119,43 @@ final class OpenReferralFile implements TableFile {
                     rows.row(number, row.cells());
                 }
             }
+        }
+    }
+
+    private void toFirstRecord(JsonParser json) {
+        try {
+            json.nextToken();
+            if (shape == Shape.PAGE) {
+                while (json.nextToken() == JsonToken.PROPERTY_NAME) {
+                    boolean contents = "contents".equals(json.currentName());
+                    json.nextToken();
+                    if (contents) {
+                        return;
+                    }
+                    json.skipChildren();
+                }
+            }
         } catch (JacksonException e) {
             throw broken(e);
         }
     }
 
-    private void toFirstRecord(JsonParser json) {
-        json.nextToken();
-        if (shape == Shape.PAGE) {
-            while (json.nextToken() == JsonToken.PROPERTY_NAME) {
-                boolean contents = "contents".equals(json.currentName());
-                json.nextToken();
-                if (contents) {
-                    return;
-                }
-                json.skipChildren();
-            }
-        }
-    }
-
     /** The next record, or null after the last; a single record's file is its one record. */
     private JsonNode next(JsonParser json) {
-        if (shape == Shape.RECORD) {
-            if (json.currentToken() != JsonToken.START_OBJECT) {
-                return null;
+        try {
+            if (shape == Shape.RECORD) {
+                if (json.currentToken() != JsonToken.START_OBJECT) {
+                    return null;
+                }
+                JsonNode record = json.readValueAsTree();
+                json.clearCurrentToken();
+                return record;
             }
-            JsonNode record = json.readValueAsTree();
-            json.clearCurrentToken();
-            return record;
+            JsonToken token = json.nextToken();
+            return token == null || token == JsonToken.END_ARRAY ? null : json.readValueAsTree();
+        } catch (JacksonException e) {
+            throw broken(e);
         }
-        JsonToken token = json.nextToken();
-        return token == null || token == JsonToken.END_ARRAY ? null : json.readValueAsTree();
     }
 
     @Override
