@@ -20,7 +20,6 @@ import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
@@ -193,22 +192,6 @@ class OpenReferralImportTests {
                 .isEqualTo(OutreachStatus.LISTED));
     }
 
-    /** The form as a browser would send it untouched: each select's chosen option and the hidden values. */
-    private static Map<String, String> formOf(Document page) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (Element select : page.select("form select")) {
-            Element chosen = select.selectFirst("option[selected]");
-            form.put(select.attr("name"), chosen == null ? "" : chosen.attr("value"));
-        }
-        page.select("form input[type=hidden]").forEach(i -> form.put(i.attr("name"), i.attr("value")));
-        return form;
-    }
-
-    private static String selectFor(Document page, String label) {
-        return page.select("tbody label").stream().filter(l -> l.text().equals(label)).findFirst().orElseThrow()
-                .attr("for");
-    }
-
     private ResultActions upload(String fileName, byte[] content) throws Exception {
         return imported.remember(mvc.perform(multipart("/import").file(new MockMultipartFile("file", fileName, null,
                 content)).param("headerRow", "1").with(imported.session()).with(csrf())));
@@ -225,20 +208,12 @@ class OpenReferralImportTests {
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(mappingUrl).endsWith("/mapping");
         Document mapping = page(mappingUrl);
-        Map<String, String> form = formOf(mapping);
-        assertThat(form).containsEntry(selectFor(mapping, "name"), "name")
-                .containsEntry(selectFor(mapping, "description"), "description")
-                .containsEntry(selectFor(mapping, "status"), "status")
-                .containsEntry(selectFor(mapping, "email"), "email")
-                .containsEntry(selectFor(mapping, "url"), "website")
-                .containsEntry(selectFor(mapping, "phone"), "phone")
-                .containsEntry(selectFor(mapping, "address_1"), "address")
-                .containsEntry(selectFor(mapping, "city"), "area")
-                .containsEntry(selectFor(mapping, "postal_code"), "postcode")
-                .containsEntry(selectFor(mapping, "service_area"), "coverage")
-                .containsEntry(selectFor(mapping, "taxonomy_terms"), "category")
-                .containsEntry(selectFor(mapping, "id"), "")
-                .containsEntry(selectFor(mapping, "active"), "listed");
+        Map<String, String> form = Imported.formOf(mapping);
+        Map<String, String> proposed = new LinkedHashMap<>();
+        List.of("name", "description", "status", "email", "phone").forEach(field -> proposed.put(field, field));
+        proposed.putAll(Map.of("url", "website", "address_1", "address", "city", "area", "postal_code", "postcode",
+                "service_area", "coverage", "taxonomy_terms", "category", "id", "", "active", "listed"));
+        proposed.forEach((label, field) -> assertThat(form).containsEntry(Imported.selectFor(mapping, label), field));
 
         String preview = submit(mappingUrl, form).andExpect(status().is3xxRedirection()).andReturn().getResponse()
                 .getRedirectedUrl();
