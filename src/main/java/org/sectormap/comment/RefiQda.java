@@ -143,10 +143,8 @@ final class RefiQda {
         xml.writeStartElement("TextSource");
         xml.writeAttribute("guid", comment.id());
         xml.writeAttribute("name", names.comment() + " " + number);
+        // The schema allows the text inline or in Sources/, "not both"; the file is what the tools read.
         xml.writeAttribute("plainTextPath", "internal://" + comment.id() + ".txt");
-        xml.writeStartElement("PlainTextContent");
-        xml.writeCharacters(text);
-        xml.writeEndElement();
         xml.writeStartElement("PlainTextSelection");
         xml.writeAttribute("guid", guid("selection", comment.id()).toString());
         xml.writeAttribute("startPosition", "0");

@@ -29,16 +29,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ColumnMappings {
 
-    /** Headings people give our columns, compared without case, spaces or punctuation. */
+    /**
+     * Headings people give our columns, and Open Referral's field names as {@link OpenReferralFile}
+     * heads them, compared without case, spaces or punctuation.
+     */
     private static final Map<OrganisationField, List<String>> SYNONYMS = Map.ofEntries(
             Map.entry(NAME, List.of("Organisation name", "Organization name", "Org", "Name of organisation",
                     "Name of organization", "Organisation", "Organization", "Org name")),
             Map.entry(CATEGORY, List.of("Type", "Type of Organisation", "Type of Organization", "Category",
-                    "Organisation type")),
+                    "Organisation type", "Taxonomy terms", "Taxonomy term")),
             Map.entry(AREA, List.of("Town", "District", "Area", "County", "City")),
-            Map.entry(COVERAGE, List.of("Area covered", "Areas covered", "Coverage")),
-            Map.entry(ADDRESS, List.of("Address", "Postal address", "Street address")),
-            Map.entry(POSTCODE, List.of("Post code", "Postcode", "Zip")),
+            Map.entry(COVERAGE, List.of("Area covered", "Areas covered", "Coverage", "Service area")),
+            Map.entry(ADDRESS, List.of("Address", "Postal address", "Street address", "Address 1", "Address line 1")),
+            Map.entry(POSTCODE, List.of("Post code", "Postcode", "Zip", "Postal code")),
             Map.entry(PHONE, List.of("Tel", "Telephone", "Phone number", "Phone", "Tel no", "Telephone number")),
             Map.entry(EMAIL, List.of("E-mail", "Email address", "E-mail address")),
             Map.entry(WEBSITE, List.of("Web", "Website address", "URL", "Web site", "Website")),
@@ -133,7 +136,8 @@ class ColumnMappings {
     /**
      * The code each value found probably means: the code itself or its label (any case or
      * punctuation), the ways a tick box is written, and for the status a Yes/No "Interviewed"
-     * column's yes as interviewed and no as listed. Values with no sure meaning are left for the user.
+     * column's yes as interviewed and no as listed, and an Open Referral record's "active" as listed
+     * (a directory lists it). Values with no sure meaning are left for the user.
      */
     Map<String, String> proposeValues(OrganisationField field, List<String> found) {
         Map<String, String> proposed = new LinkedHashMap<>();
@@ -153,7 +157,8 @@ class ColumnMappings {
         Optional<String> code = codes(field).stream()
                 .filter(c -> normal(c).equals(wanted) || normal(label(field, c)).equals(wanted)).findFirst();
         if (code.isEmpty() && field == STATUS && !lower.isEmpty()) {
-            return YES.contains(lower) ? Optional.of("interviewed") : NO.contains(lower) ? Optional.of("listed")
+            return YES.contains(lower) ? Optional.of("interviewed")
+                    : NO.contains(lower) || OpenReferralFile.ACTIVE.equals(lower) ? Optional.of("listed")
                     : Optional.empty();
         }
         return code;

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Opens an upload as what its first bytes say it is, not what its name says: a zip is an .xlsx
  * workbook, an OLE2 compound file an .xls workbook (or an .xlsx locked with a password, which Excel
- * stores that way), "Standard Jet DB" or "Standard ACE DB" at byte 4 an Access database, and text a
- * CSV file. The name only sharpens the message for text named as a workbook or a database.
+ * stores that way), "Standard Jet DB" or "Standard ACE DB" at byte 4 an Access database, JSON (text
+ * that opens with an object or an array) an Open Referral feed, and other text a CSV file. The name
+ * only sharpens the message for text named as a workbook or a database.
  */
 @Component
 class TableFiles {
@@ -51,6 +52,9 @@ class TableFiles {
         }
         if (startsWith(content, ACCESS_AT, JET) || startsWith(content, ACCESS_AT, ACE)) {
             return AccessFile.open(copy(content, ".accdb"));
+        }
+        if (OpenReferralFile.looksLikeJson(content)) {
+            return OpenReferralFile.open(content);
         }
         CsvFile text = CsvFile.decode(content).orElseThrow(() -> new UnreadableFileException("import.error.notATable"));
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);

@@ -18,6 +18,8 @@ import java.util.zip.ZipInputStream;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.Source;
+import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 
@@ -37,6 +39,7 @@ import org.w3c.dom.NodeList;
 class RefiQdaTests {
 
     private static final String PROJECT = "urn:QDA-XML:project:1.0";
+    private static final String CODEBOOK = "urn:QDA-XML:codebook:1.0";
     private static final String AWKWARD = "Funding <ends> & \"then\" \u0001what? 🙂 Ünïcödé";
 
     @Autowired
@@ -68,9 +71,42 @@ class RefiQdaTests {
     }
 
     private static void validate(byte[] qde) throws Exception {
+        validate(new StreamSource(new ByteArrayInputStream(qde)));
+    }
+
+    private static void validate(Source xml) throws Exception {
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
                 .newSchema(RefiQdaTests.class.getResource("/refi-qda/Project-mrt2019.xsd")).newValidator()
-                .validate(new StreamSource(new ByteArrayInputStream(qde)));
+                .validate(xml);
+    }
+
+    /**
+     * The codebook standard's own schema (Codebook.xsd) is not among the standards we hold, and its
+     * published copies are not ours to ship; the Project schema defines the same CodeBook, Codes and
+     * Code (less the codebook's {@code origin} attribute and optional {@code Sets}). So a .qdc is
+     * checked for having nothing else, then validated as the CodeBook of a Project.
+     */
+    private static void validateCodebook(byte[] qdc) throws Exception {
+        Document document = parse(qdc);
+        Element codeBook = document.getDocumentElement();
+        assertThat(codeBook.getNamespaceURI()).isEqualTo(CODEBOOK);
+        assertThat(codeBook.getAttribute("origin")).isNotEmpty();
+        assertThat(IntStream.range(0, codeBook.getAttributes().getLength())
+                .mapToObj(i -> codeBook.getAttributes().item(i).getNodeName())).containsOnly("origin", "xmlns");
+        codeBook.removeAttribute("origin");
+        codeBook.removeAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, XMLConstants.XMLNS_ATTRIBUTE);
+        Element project = document.createElementNS(PROJECT, "Project");
+        project.setAttribute("name", "codebook");
+        document.replaceChild(project, codeBook);
+        project.appendChild(codeBook);
+        NodeList all = codeBook.getElementsByTagNameNS("*", "*");
+        List<Element> elements = Stream.concat(Stream.of(codeBook),
+                IntStream.range(0, all.getLength()).mapToObj(i -> (Element) all.item(i))).toList();
+        for (Element element : elements) {
+            assertThat(element.getNamespaceURI()).isEqualTo(CODEBOOK);
+            document.renameNode(element, PROJECT, element.getLocalName());
+        }
+        validate(new DOMSource(document));
     }
 
     private static Document parse(byte[] xml) throws Exception {
@@ -109,8 +145,9 @@ class RefiQdaTests {
         assertThat(sources).hasSize(comments.all().size());
         Element source = sources.stream().filter(s -> s.getAttribute("guid").equals(awkward)).findFirst().orElseThrow();
         String kept = "Funding <ends> & \"then\" what? 🙂 Ünïcödé";
-        assertThat(source.getElementsByTagNameNS(PROJECT, "PlainTextContent").item(0).getTextContent()).isEqualTo(kept);
         Element selection = (Element) source.getElementsByTagNameNS(PROJECT, "PlainTextSelection").item(0);
+        // The Project schema: "Either PlainTextContent or plainTextPath MUST be filled, not both".
+        assertThat(source.getElementsByTagNameNS(PROJECT, "PlainTextContent").getLength()).isZero();
         assertThat(selection.getAttribute("startPosition")).isEqualTo("0");
         assertThat(selection.getAttribute("endPosition")).isEqualTo(String.valueOf(kept.codePointCount(0,
                 kept.length())));
@@ -145,10 +182,19 @@ class RefiQdaTests {
     }
 
     @Test
-    void shouldExportTheThemesAsACodebook() throws Exception {
+    void shouldFindACodebookInvalidWhenACodeLacksWhatTheSchemaRequires() {
+        byte[] qdc = ("<CodeBook xmlns=\"" + CODEBOOK + "\" origin=\"x\"><Codes>"
+                + "<Code guid=\"not-a-guid\" name=\"Funding\"/></Codes></CodeBook>").getBytes(StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> validateCodebook(qdc))
+                .isInstanceOf(org.xml.sax.SAXParseException.class);
+    }
+
+    @Test
+    void shouldExportTheThemesAsACodebookValidAgainstTheSchemasCodeBook() throws Exception {
         byte[] qdc = mvc.perform(get("/themes.qdc")).andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"themes.qdc\""))
                 .andReturn().getResponse().getContentAsByteArray();
+        validateCodebook(qdc);
         Document codebook = parse(qdc);
         assertThat(codebook.getDocumentElement().getLocalName()).isEqualTo("CodeBook");
         assertThat(codebook.getDocumentElement().getNamespaceURI()).isEqualTo("urn:QDA-XML:codebook:1.0");

@@ -190,8 +190,10 @@ class ImportFormatsTests {
         program[0] = 'M';
         program[1] = 'Z';
         program[2] = (byte) 0x90;
-        assertRefused("groups.csv", program, "This file is not a CSV file, an Excel workbook or an Access database");
-        assertRefused("groups.xlsx", program, "This file is not a CSV file, an Excel workbook or an Access database");
+        assertRefused("groups.csv", program,
+                "This file is not a CSV file, an Excel workbook, an Access database or an Open Referral JSON file");
+        assertRefused("groups.xlsx", program,
+                "This file is not a CSV file, an Excel workbook, an Access database or an Open Referral JSON file");
     }
 
     @Test

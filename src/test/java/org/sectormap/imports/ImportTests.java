@@ -127,7 +127,8 @@ class ImportTests {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].row").doesNotExist())
                 .andExpect(jsonPath("$.errors[0].message")
-                        .value("This file is not a CSV file, an Excel workbook or an Access database"));
+                        .value("This file is not a CSV file, an Excel workbook, an Access database or an "
+                                + "Open Referral JSON file"));
         postCsv("name,status\n", 422, "{\"errors\":[{\"row\":null,\"column\":null,"
                 + "\"message\":\"The file has no organisations in it\"}],\"totalErrors\":1}");
         postCsv("", 422, "{\"errors\":[{\"row\":null,\"column\":null,"

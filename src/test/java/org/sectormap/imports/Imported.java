@@ -5,8 +5,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.sectormap.ApiCalls;
 import org.sectormap.organisation.Organisation;
 import org.sectormap.organisation.OrganisationDetails;
@@ -54,5 +58,22 @@ final class Imported {
         List<OrganisationDetails> all = stored(organisations);
         assertThat(all).hasSize(2 * before);
         assertThat(all.subList(0, before)).isEqualTo(all.subList(before, all.size()));
+    }
+
+    /** The form as a browser would send it untouched: each select's chosen option and the hidden values. */
+    static Map<String, String> formOf(Document page) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (Element select : page.select("form select")) {
+            Element chosen = select.selectFirst("option[selected]");
+            form.put(select.attr("name"), chosen == null ? "" : chosen.attr("value"));
+        }
+        page.select("form input[type=hidden]").forEach(i -> form.put(i.attr("name"), i.attr("value")));
+        return form;
+    }
+
+    /** The select beside a heading or a value, by the text of its label. */
+    static String selectFor(Document page, String label) {
+        return page.select("tbody label").stream().filter(l -> l.text().equals(label)).findFirst().orElseThrow()
+                .attr("for");
     }
 }

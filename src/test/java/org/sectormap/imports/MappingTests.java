@@ -11,13 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sectormap.ApiCalls;
@@ -91,23 +89,6 @@ class MappingTests {
                 .andReturn().getResponse().getContentAsString());
     }
 
-    /** The form as a browser would send it untouched: each select's chosen option and the hidden values. */
-    private static Map<String, String> formOf(Document page) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (Element select : page.select("form select")) {
-            Element chosen = select.selectFirst("option[selected]");
-            form.put(select.attr("name"), chosen == null ? "" : chosen.attr("value"));
-        }
-        page.select("form input[type=hidden]").forEach(i -> form.put(i.attr("name"), i.attr("value")));
-        return form;
-    }
-
-    /** The select beside a heading or a value, by the text of its label. */
-    private static String selectFor(Document page, String label) {
-        return page.select("tbody label").stream().filter(l -> l.text().equals(label)).findFirst().orElseThrow()
-                .attr("for");
-    }
-
     private ResultActions submit(String url, Map<String, String> form) throws Exception {
         MockHttpServletRequestBuilder request = post(url).with(session()).with(csrf());
         form.forEach(request::param);
@@ -125,24 +106,24 @@ class MappingTests {
     void shouldMapAWorkbookInItsOwnHeadingsBySynonymsAndImportTheSameRegisterAsOurCsv() throws Exception {
         String mappingUrl = uploadToMapping("council.xlsx", TestFiles.workbook2007(0, 1, 2, 3, 4, 5, 6, 7));
         Document mapping = page(mappingUrl);
-        Map<String, String> form = formOf(mapping);
-        assertThat(form).containsEntry(selectFor(mapping, "Organisation Name"), "name")
-                .containsEntry(selectFor(mapping, "Type of Organisation"), "category")
-                .containsEntry(selectFor(mapping, "Area"), "area")
-                .containsEntry(selectFor(mapping, "Interviewed"), "status")
-                .containsEntry(selectFor(mapping, "Date of Interview"), "interview_date")
-                .containsEntry(selectFor(mapping, "Full Interview"), "full_interview")
-                .containsEntry(selectFor(mapping, "Follow Up"), "follow_up")
-                .containsEntry(selectFor(mapping, "Comments"), "");
+        Map<String, String> form = Imported.formOf(mapping);
+        assertThat(form).containsEntry(Imported.selectFor(mapping, "Organisation Name"), "name")
+                .containsEntry(Imported.selectFor(mapping, "Type of Organisation"), "category")
+                .containsEntry(Imported.selectFor(mapping, "Area"), "area")
+                .containsEntry(Imported.selectFor(mapping, "Interviewed"), "status")
+                .containsEntry(Imported.selectFor(mapping, "Date of Interview"), "interview_date")
+                .containsEntry(Imported.selectFor(mapping, "Full Interview"), "full_interview")
+                .containsEntry(Imported.selectFor(mapping, "Follow Up"), "follow_up")
+                .containsEntry(Imported.selectFor(mapping, "Comments"), "");
         // The columns read as coded fields list their values, each with the code it probably means.
         assertThat(mapping.select("#values-category tbody label").eachText())
                 .containsExactly("BME Org", "General infrastructure organisation");
-        assertThat(form).containsEntry(selectFor(mapping, "BME Org"), "")
-                .containsEntry(selectFor(mapping, "General infrastructure organisation"), "general-infrastructure");
+        assertThat(form).containsEntry(Imported.selectFor(mapping, "BME Org"), "")
+                .containsEntry(Imported.selectFor(mapping, "General infrastructure organisation"), "general-infrastructure");
         assertThat(mapping.select("#values-status select option[selected]").eachAttr("value"))
                 .containsExactly("interviewed", "listed");
 
-        form.put(selectFor(mapping, "BME Org"), "bme-infrastructure");
+        form.put(Imported.selectFor(mapping, "BME Org"), "bme-infrastructure");
         String preview = submit(mappingUrl, form).andExpect(status().is3xxRedirection()).andReturn().getResponse()
                 .getRedirectedUrl();
         Document previewPage = page(preview);
@@ -157,7 +138,7 @@ class MappingTests {
     @Test
     void shouldListAnUnmappedValueAsAProblemOfItsRowAndKeepTheMappingStep() throws Exception {
         String mappingUrl = uploadToMapping("council.xlsx", TestFiles.workbook2007(0, 1, 2, 3, 4, 5, 6, 7));
-        Document problems = Jsoup.parse(submit(mappingUrl, formOf(page(mappingUrl)))
+        Document problems = Jsoup.parse(submit(mappingUrl, Imported.formOf(page(mappingUrl)))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
         assertThat(problems.select(".error-summary a").attr("href")).isEqualTo("#problems");
         assertThat(problems.select("#problems tbody tr").first().select("td").eachText())
@@ -171,8 +152,8 @@ class MappingTests {
     void shouldRefuseTwoHeadingsMappedToOneFieldWithAnErrorSummaryLinkingToTheSelect() throws Exception {
         String mappingUrl = uploadToMapping("council.xlsx", TestFiles.workbook2007(0, 1, 2, 3, 4, 5, 6, 7));
         Document mapping = page(mappingUrl);
-        Map<String, String> form = formOf(mapping);
-        String comments = selectFor(mapping, "Comments");
+        Map<String, String> form = Imported.formOf(mapping);
+        String comments = Imported.selectFor(mapping, "Comments");
         form.put(comments, "name");
         Document errors = Jsoup.parse(submit(mappingUrl, form).andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString());
@@ -187,8 +168,8 @@ class MappingTests {
         String mappingUrl = uploadToMapping("council.xlsx", TestFiles.workbook2007(0, 1, 2, 3, 4, 5, 6, 7));
         Document mapping = page(mappingUrl);
         assertThat(mapping.select("#saved-mapping")).isEmpty();
-        Map<String, String> form = formOf(mapping);
-        form.put(selectFor(mapping, "BME Org"), "bme-infrastructure");
+        Map<String, String> form = Imported.formOf(mapping);
+        form.put(Imported.selectFor(mapping, "BME Org"), "bme-infrastructure");
         form.put("saveAs", "Council directory 2026");
         submit(mappingUrl, form).andExpect(status().is3xxRedirection());
 
@@ -196,9 +177,9 @@ class MappingTests {
         Document offered = page(again);
         assertThat(offered.select("#saved-mapping").text())
                 .isEqualTo("Using saved mapping 'Council directory 2026'. You can still change it.");
-        Map<String, String> proposed = formOf(offered);
-        assertThat(proposed).containsEntry(selectFor(offered, "BME Org"), "bme-infrastructure")
-                .containsEntry(selectFor(offered, "Organisation Name"), "name");
+        Map<String, String> proposed = Imported.formOf(offered);
+        assertThat(proposed).containsEntry(Imported.selectFor(offered, "BME Org"), "bme-infrastructure")
+                .containsEntry(Imported.selectFor(offered, "Organisation Name"), "name");
         String preview = submit(again, proposed).andExpect(status().is3xxRedirection()).andReturn().getResponse()
                 .getRedirectedUrl();
         mvc.perform(post(preview).with(session()).with(csrf())).andExpect(redirectedUrl("/organisations"));
