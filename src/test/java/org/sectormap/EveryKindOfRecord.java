@@ -42,6 +42,12 @@ public record EveryKindOfRecord(long organisation, long referred, long interview
         // Named to sort last, so the demo data's first two organisations stay the first two.
         mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv")
                 .content("name,status\nZebra Crossing Group (example),listed\n")).andExpect(status().isOk());
+        // Imported again with a phone number, chosen to update the record it now is.
+        mvc.perform(multipart("/api/imports").file(new MockMultipartFile("file", "zebra.csv", "text/csv",
+                        "name,status,phone\nZebra Crossing Group (example),listed,0115 496 0000\n"
+                                .getBytes(StandardCharsets.UTF_8)))
+                .param("duplicates", "update").header("Authorization", "Bearer " + ApiCalls.TOKEN))
+                .andExpect(status().isOk());
         // A file in its own headings, mapped on the mapping step and the mapping saved; not imported.
         MockHttpServletResponse theirs = mvc.perform(multipart("/import").file(new MockMultipartFile("file",
                 "theirs.csv", "text/csv", "Org,Interviewed\nMapped Group (example),No\n".getBytes(StandardCharsets.UTF_8)))
