@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.sectormap.organisation.OrganisationField;
+import org.sectormap.organisation.MappableField;
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
 import org.springframework.beans.factory.annotation.Value;
@@ -148,7 +148,7 @@ class ImportApiController {
         Map<String, List<String>> values = new LinkedHashMap<>();
         proposal.values().forEach((field, found) -> values.put(field.column(), found));
         return new DryRun(sheets, proposal.headings(), proposal.mapping(), proposal.savedName(), values,
-                proposal.more().stream().map(OrganisationField::column).sorted().toList(), checked.problems(),
+                proposal.more().stream().map(MappableField::column).sorted().toList(), checked.problems(),
                 checked.totalProblems(), duplicates.shown(), duplicates.total());
     }
 

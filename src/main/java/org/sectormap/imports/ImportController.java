@@ -294,7 +294,7 @@ class ImportController {
         }
         Upload upload = pending.get();
         List<String> headings = imports.headings(upload);
-        MappingForm.Read read = MappingForm.read(params, headings, upload.headerRow());
+        MappingForm.Read read = MappingForm.read(ColumnMappings.ORGANISATIONS, params, headings, upload.headerRow());
         Input in = inputs.read(Collections.singletonMap("saveAs", params.get("saveAs")));
         mappings.check(read.mapping(), read.places(), in);
         String saveAs = in.line("saveAs", SAVED_NAME);
@@ -323,7 +323,7 @@ class ImportController {
         model.addAttribute("sheet", upload.sheet());
         model.addAttribute("savedName", proposal.savedName());
         model.addAttribute("headings", MappingForm.headings(proposal));
-        model.addAttribute("fields", MappingForm.fields(labels));
+        model.addAttribute("fields", MappingForm.fields(ColumnMappings.ORGANISATIONS, labels));
         model.addAttribute("codedFields", MappingForm.values(proposal, mappings, labels));
         model.addAttribute("valuesShown", FileValues.SHOWN);
         if (parsed != null) {
