@@ -12,6 +12,7 @@ import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OrganisationsMerged;
 import org.sectormap.organisation.OutreachStatus;
 import org.sectormap.shared.InvalidInputException;
+import org.sectormap.shared.Problem;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,6 +71,33 @@ public class OutreachService {
         ContactAttemptRules.Attempt a = result.attempt();
         long id = record(organisationId, a, null);
         return new ContactAttempt(id, organisationId, a.attemptedOn(), a.method(), a.outcome(), a.note());
+    }
+
+    /**
+     * What the form's rules find wrong with an attempt as typed, field by field ({@code attemptedOn},
+     * {@code method}, {@code outcome}, {@code note}): empty when {@link #logAll} would take it.
+     */
+    public List<Problem> check(ContactAttemptForm typed) {
+        return rules.check(typed).problems();
+    }
+
+    /** An attempt as typed, on the organisation it is for. */
+    public record TypedAttempt(long organisationId, ContactAttemptForm attempt) {
+    }
+
+    /**
+     * Logs every attempt or, when any breaks the form's rules or names no organisation, none: an
+     * import's. Statuses are left as they are, as {@link #log} leaves them.
+     *
+     * @return how many were logged
+     * @throws InvalidInputException naming the fields of the first attempt in error
+     */
+    @Transactional
+    public int logAll(List<TypedAttempt> all) {
+        for (TypedAttempt typed : all) {
+            log(typed.organisationId(), typed.attempt());
+        }
+        return all.size();
     }
 
     @Transactional(readOnly = true)
