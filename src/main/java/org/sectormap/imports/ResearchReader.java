@@ -209,7 +209,7 @@ class ResearchReader {
                 rows++;
                 if (firstRows.size() < ParsedImport.FIRST_ROWS) {
                     firstRows.add(new Row(row, organisation.id(), organisation.details().name(), shown().stream()
-                            .map(field -> cell(cells, field)).toList()));
+                            .map(field -> shown(field, cell(cells, field))).toList()));
                 }
             }
         }
@@ -268,6 +268,12 @@ class ResearchReader {
             }
             String cell = column < cells.size() ? cells.get(column) : "";
             return codes.containsKey(field) ? codes.get(field).code(cell) : cell;
+        }
+
+        /** A coded cell by its label, as the record page shows it; another as it is. */
+        private String shown(MappableField field, String cell) {
+            return ColumnMappings.coded(field) && mappings.codes(field).contains(cell) ? mappings.label(field, cell)
+                    : cell;
         }
 
         private String heading(MappableField field) {
