@@ -8,7 +8,7 @@ import org.sectormap.shared.Coded;
  * What a file holds: organisations for the register, or the research record of organisations it
  * has (contact attempts, or the interview fields of their records), each row naming its organisation.
  */
-enum ImportKind implements Coded {
+public enum ImportKind implements Coded {
     ORGANISATIONS, CONTACT_ATTEMPTS, INTERVIEWS;
 
     /** The kinds that name organisations the register has rather than adding them. */

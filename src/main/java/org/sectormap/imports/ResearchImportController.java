@@ -180,6 +180,7 @@ class ResearchImportController {
         model.addAttribute("sheet", pending.get().sheet());
         model.addAttribute("read", read);
         model.addAttribute("kindLabel", labels.of(read.kind()));
+        model.addAttribute("leadKey", "research.preview.lead." + read.kind().code());
         model.addAttribute("more", Math.max(0, read.rows() - read.firstRows().size()));
         return "imports/research-preview";
     }
