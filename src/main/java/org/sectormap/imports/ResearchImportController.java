@@ -144,7 +144,7 @@ class ResearchImportController {
     private String mappingPage(Model model, ImportKind kind, String token, Upload upload,
             ImportService.Proposal proposal, ResearchReader.Read checked) {
         model.addAttribute("mappingAction", "/import/" + kind.code() + "/" + token + "/mapping");
-        model.addAttribute("kind", kind);
+        model.addAttribute("kindLabel", labels.of(kind));
         model.addAttribute("token", token);
         model.addAttribute("fileName", upload.fileName());
         model.addAttribute("sheet", upload.sheet());

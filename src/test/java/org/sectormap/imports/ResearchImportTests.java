@@ -6,11 +6,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sectormap.ApiCalls;
@@ -101,11 +106,10 @@ class ResearchImportTests {
         send("contact-attempts", "calls.csv", csv(file), null).andExpect(status().isOk())
                 .andExpect(jsonPath("$.imported").value(2));
 
-        assertThat(attempts()).extracting(a -> a.get("ORGANISATION_ID") == null ? a.get("organisation_id")
-                : a.get("ORGANISATION_ID")).containsExactly(derby, leicester);
-        assertThat(jdbc.queryForList("SELECT method, outcome FROM contact_attempt ORDER BY id")).extracting(
-                row -> row.values().stream().map(String::valueOf).toList())
-                .containsExactly(List.of("telephone", "no-answer"), List.of("email", "declined"));
+        assertThat(attempts()).extracting(row -> row.values().stream().map(String::valueOf).toList())
+                .containsExactly(List.of(String.valueOf(derby), "2007-07-02", "telephone", "no-answer", "null"),
+                        List.of(String.valueOf(leicester), "2007-07-03", "email", "declined",
+                                "Not working with young people"));
         assertThat(jdbc.queryForObject("SELECT kind FROM import_record", String.class)).isEqualTo("contact-attempts");
         assertThat(jdbc.queryForObject("SELECT rows_added FROM import_record", Integer.class)).isEqualTo(2);
         // Each attempt is in the audit trail, as one logged on the page is.
@@ -113,23 +117,50 @@ class ResearchImportTests {
                 + "OR record_kind LIKE '%attempt%'", Integer.class)).isEqualTo(2);
     }
 
+    /** A sheet as Excel writes one: the id a number, the date a date cell; one row by name, one by id. */
+    private byte[] callsWorkbook() throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("Calls");
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            List<Object[]> rows = List.of(new Object[] {"Id", "Org", "Date of contact", "Method", "Outcome"},
+                    new Object[] {null, "Derby Racial Equality Council", LocalDate.of(2007, 7, 2), "Phone",
+                            "Rang, no reply"},
+                    new Object[] {(double) leicester, null, LocalDate.of(2007, 7, 4), "Visit", "Interview arranged"});
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                Object[] cells = rows.get(r);
+                for (int c = 0; c < cells.length; c++) {
+                    if (cells[c] instanceof String text) {
+                        row.createCell(c).setCellValue(text);
+                    } else if (cells[c] instanceof Double number) {
+                        row.createCell(c).setCellValue(number);
+                    } else if (cells[c] instanceof LocalDate day) {
+                        row.createCell(c).setCellValue(day);
+                        row.getCell(c).setCellStyle(date);
+                    }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
     @Test
     void shouldStoreAttemptsFromAWorkbookWithItsOwnWordsMapped() throws Exception {
-        byte[] workbook = TestFiles.oneSheet("Calls",
-                new String[] {"Org", "Date of contact", "Method", "Outcome"},
-                new String[] {"Derby Racial Equality Council", "2007-07-02", "Phone", "Rang, no reply"},
-                new String[] {"Leicester C.V.S.", "2007-07-04", "Visit", "Interview arranged"});
+        byte[] workbook = callsWorkbook();
         String mapping = """
-                {"headerRow": 1, "columns": {"Org": "organisation", "Date of contact": "attempted_on",
-                 "Method": "method", "Outcome": "outcome"},
+                {"headerRow": 1, "columns": {"Id": "organisation_id", "Org": "organisation",
+                 "Date of contact": "attempted_on", "Method": "method", "Outcome": "outcome"},
                  "values": {"method": {"Phone": "telephone"}, "outcome": {"Rang, no reply": "no-answer"}}}""";
         send("contact-attempts", "calls.xlsx", workbook, mapping).andExpect(status().isOk())
                 .andExpect(jsonPath("$.imported").value(2));
 
-        assertThat(jdbc.queryForList("SELECT organisation_id, method, outcome FROM contact_attempt ORDER BY id"))
-                .extracting(row -> row.values().stream().map(String::valueOf).toList())
-                .containsExactly(List.of(String.valueOf(derby), "telephone", "no-answer"),
-                        List.of(String.valueOf(leicester), "visit", "interview-arranged"));
+        assertThat(jdbc.queryForList("SELECT organisation_id, attempted_on, method, outcome FROM contact_attempt "
+                + "ORDER BY id")).extracting(row -> row.values().stream().map(String::valueOf).toList())
+                .containsExactly(List.of(String.valueOf(derby), "2007-07-02", "telephone", "no-answer"),
+                        List.of(String.valueOf(leicester), "2007-07-04", "visit", "interview-arranged"));
     }
 
     @Test
