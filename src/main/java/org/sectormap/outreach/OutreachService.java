@@ -2,8 +2,11 @@ package org.sectormap.outreach;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
@@ -87,16 +90,30 @@ public class OutreachService {
 
     /**
      * Logs every attempt or, when any breaks the form's rules or names no organisation, none: an
-     * import's. Statuses are left as they are, as {@link #log} leaves them.
+     * import's. Statuses are left as they are, as {@link #log} leaves them. The trail gets one
+     * "created" entry per attempt without its values, as an import of organisations does: they are
+     * the attempt's values until a change keeps them as its "before".
      *
      * @return how many were logged
      * @throws InvalidInputException naming the fields of the first attempt in error
      */
     @Transactional
     public int logAll(List<TypedAttempt> all) {
+        Set<Long> known = new HashSet<>();
+        List<Audited> logged = new ArrayList<>();
         for (TypedAttempt typed : all) {
-            log(typed.organisationId(), typed.attempt());
+            if (known.add(typed.organisationId())) {
+                organisations.get(typed.organisationId());
+            }
+            ContactAttemptRules.Result result = rules.check(typed.attempt());
+            if (!result.problems().isEmpty()) {
+                throw new InvalidInputException(result.problems());
+            }
+            long id = attempts.insert(typed.organisationId(), result.attempt());
+            logged.add(Audited.of(AuditKind.CONTACT_ATTEMPT, id)
+                    .partOf(OrganisationService.audited(typed.organisationId())));
         }
+        audit.createdAll(logged);
         return all.size();
     }
 

@@ -92,7 +92,7 @@ class MappingTests {
     }
 
     /** The form as a browser would send it untouched: each select's chosen option and the hidden values. */
-    private static Map<String, String> formOf(Document page) {
+    static Map<String, String> formOf(Document page) {
         Map<String, String> form = new LinkedHashMap<>();
         for (Element select : page.select("form select")) {
             Element chosen = select.selectFirst("option[selected]");
@@ -103,7 +103,7 @@ class MappingTests {
     }
 
     /** The select beside a heading or a value, by the text of its label. */
-    private static String selectFor(Document page, String label) {
+    static String selectFor(Document page, String label) {
         return page.select("tbody label").stream().filter(l -> l.text().equals(label)).findFirst().orElseThrow()
                 .attr("for");
     }

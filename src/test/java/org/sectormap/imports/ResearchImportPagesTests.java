@@ -9,12 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
@@ -68,22 +66,6 @@ class ResearchImportPagesTests {
                 .andReturn().getResponse().getContentAsString());
     }
 
-    /** Each select's chosen option and the hidden values, as a browser sends the form untouched. */
-    private static Map<String, String> formOf(Document page) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (Element select : page.select("form select")) {
-            Element chosen = select.selectFirst("option[selected]");
-            form.put(select.attr("name"), chosen == null ? "" : chosen.attr("value"));
-        }
-        page.select("form input[type=hidden]").forEach(i -> form.put(i.attr("name"), i.attr("value")));
-        return form;
-    }
-
-    private static String selectFor(Document page, String label) {
-        return page.select("tbody label").stream().filter(l -> l.text().equals(label)).findFirst().orElseThrow()
-                .attr("for");
-    }
-
     private ResultActions submit(String url, Map<String, String> form) throws Exception {
         MockHttpServletRequestBuilder request = post(url).with(imported.session()).with(csrf());
         form.forEach(request::param);
@@ -103,17 +85,17 @@ class ResearchImportPagesTests {
         String mappingUrl = upload("contact-attempts", FILE);
         assertThat(mappingUrl).matches("/import/contact-attempts/[0-9a-f]{32}/mapping");
         Document mapping = page(mappingUrl);
-        Map<String, String> form = formOf(mapping);
-        assertThat(form).containsEntry(selectFor(mapping, "Org"), "organisation")
-                .containsEntry(selectFor(mapping, "Date of contact"), "attempted_on")
-                .containsEntry(selectFor(mapping, "Method"), "method")
-                .containsEntry(selectFor(mapping, "Outcome"), "outcome")
-                .containsEntry(selectFor(mapping, "Notes"), "note");
+        Map<String, String> form = MappingTests.formOf(mapping);
+        assertThat(form).containsEntry(MappingTests.selectFor(mapping, "Org"), "organisation")
+                .containsEntry(MappingTests.selectFor(mapping, "Date of contact"), "attempted_on")
+                .containsEntry(MappingTests.selectFor(mapping, "Method"), "method")
+                .containsEntry(MappingTests.selectFor(mapping, "Outcome"), "outcome")
+                .containsEntry(MappingTests.selectFor(mapping, "Notes"), "note");
         assertThat(mapping.select("#saveAs")).isEmpty();
         // "email" and "No answer" are a code and a label; "Phone" and "Rang back later" are the file's own words.
-        assertThat(form).containsEntry(selectFor(mapping, "email"), "email")
-                .containsEntry(selectFor(mapping, "No answer"), "no-answer")
-                .containsEntry(selectFor(mapping, "Phone"), "");
+        assertThat(form).containsEntry(MappingTests.selectFor(mapping, "email"), "email")
+                .containsEntry(MappingTests.selectFor(mapping, "No answer"), "no-answer")
+                .containsEntry(MappingTests.selectFor(mapping, "Phone"), "");
 
         Document problems = Jsoup.parse(submit(mappingUrl, form).andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString());
@@ -121,8 +103,8 @@ class ResearchImportPagesTests {
                 .anyMatch(t -> t.startsWith("3 Outcome"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contact_attempt", Integer.class)).isZero();
 
-        form.put(selectFor(mapping, "Phone"), "telephone");
-        form.put(selectFor(mapping, "Rang back later"), "call-back-arranged");
+        form.put(MappingTests.selectFor(mapping, "Phone"), "telephone");
+        form.put(MappingTests.selectFor(mapping, "Rang back later"), "call-back-arranged");
         String preview = mappingUrl.substring(0, mappingUrl.length() - "/mapping".length());
         submit(mappingUrl, form).andExpect(redirectedUrl(preview));
         Document check = page(preview);
