@@ -62,7 +62,8 @@ final class FileValues implements TableFile.TableRows {
      */
     Map<MappableField, List<String>> values(ImportFields fields, Map<String, String> columns) {
         Map<MappableField, List<String>> values = new LinkedHashMap<>();
-        forCodedColumns(fields, columns, (column, field) -> values.put(field, found.getOrDefault(column, Set.of()).stream()
+        forCodedColumns(fields, columns, (column, field) -> values.put(field, found.getOrDefault(column, Set.of())
+                .stream()
                 .filter(v -> !v.isEmpty() || field.kind() == OrganisationField.Kind.TICK).toList()));
         return values;
     }

@@ -113,7 +113,8 @@ class ImportApiController {
         typed.put("dryRun", dryRun);
         typed.put("kind", kind);
         Input in = inputs.read(typed);
-        ImportKind what = Optional.ofNullable(in.choice(ImportKind.class, "kind", null)).orElse(ImportKind.ORGANISATIONS);
+        ImportKind what = Optional.ofNullable(in.choice(ImportKind.class, "kind", null))
+                .orElse(ImportKind.ORGANISATIONS);
         if (file == null || file.isEmpty()) {
             in.problem("file", "import.noFile");
         }

@@ -108,7 +108,8 @@ class ImportController {
         model.addAttribute("headerRow", headerRow);
         model.addAttribute("kind", kind);
         Input in = inputs.read(field -> "kind".equals(field) ? kind : headerRow);
-        ImportKind what = Optional.ofNullable(in.choice(ImportKind.class, "kind", null)).orElse(ImportKind.ORGANISATIONS);
+        ImportKind what = Optional.ofNullable(in.choice(ImportKind.class, "kind", null))
+                .orElse(ImportKind.ORGANISATIONS);
         if (file == null || file.isEmpty()) {
             in.problem("file", "import.noFile");
         }

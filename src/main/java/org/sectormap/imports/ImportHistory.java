@@ -83,7 +83,7 @@ class ImportHistory {
         return jdbc.sql("SELECT " + COLUMNS + " FROM import_record ORDER BY id DESC").query(ImportRecord.class).list();
     }
 
-    /** The latest import of the same file, sheet and header row as organisations that still stands, if there was one. */
+    /** The latest import of organisations from the same file, sheet and header row that still stands, if any. */
     Optional<ImportRecord> latestOf(Upload upload) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM import_record WHERE fingerprint = ? AND undone_at IS NULL "
                 + "AND kind = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY").params(fingerprint(upload),

@@ -26,7 +26,8 @@ enum ResearchField implements MappableField {
     NOTE("note", Kind.TEXT, null);
 
     private static final Map<MappableField, List<String>> NAMING = Map.of(
-            ORGANISATION_ID, List.of("Id", "Sector Map id", "Organisation id", "Organization id", "Org id", "Record id"),
+            ORGANISATION_ID, List.of("Id", "Sector Map id", "Organisation id", "Organization id", "Org id",
+                    "Record id"),
             ORGANISATION, List.of("Org", "Organisation name", "Organization name", "Organisation", "Organization",
                     "Name", "Name of organisation", "Name of organization", "Org name"));
 
@@ -38,7 +39,7 @@ enum ResearchField implements MappableField {
                     OUTCOME, List.of("Outcome", "Result", "Contact outcome"),
                     NOTE, List.of("Notes", "Note", "Comments", "Comment"))));
 
-    /** An organisation a row: the register's outreach status and interview fields, as the organisation import reads them. */
+    /** An organisation a row: its outreach status and interview fields, as the organisation import reads them. */
     static final ImportFields INTERVIEWS = new ImportFields(interviewFields(),
             with(NAMING, organisationSynonyms(interviewFields())));
 

@@ -29,7 +29,7 @@ class ResearchImportAnswers {
             int totalProblems, int rows) {
     }
 
-    /** @param mapping the mapping sent, already checked against the kind's fields, or null to read the file as proposed */
+    /** @param mapping the mapping sent, checked against the kind's fields, or null to read the file as proposed */
     ResponseEntity<?> answer(ImportKind kind, Upload upload, List<String> sheets, ColumnMapping mapping, boolean dry) {
         if (dry) {
             ImportService.Proposal proposal = research.propose(kind, upload, mapping);

@@ -61,7 +61,8 @@ class ResearchImportTests {
 
     @BeforeEach
     void register() {
-        derby = organisations.create(OrganisationDetails.of("The Derby Racial Equality Council Ltd", OutreachStatus.LISTED));
+        derby = organisations.create(OrganisationDetails.of("The Derby Racial Equality Council Ltd",
+                OutreachStatus.LISTED));
         leicester = organisations.create(OrganisationDetails.of("Leicester CVS", OutreachStatus.LISTED));
         // Two records one name folds to: a file naming it cannot say which.
         organisations.create(OrganisationDetails.of("Nottingham Sikh Centre", OutreachStatus.LISTED));
@@ -191,7 +192,8 @@ class ResearchImportTests {
     void shouldStoreNothingWhenRow500Of600IsBad() {
         StringBuilder file = new StringBuilder("organisation_id,attempted_on,method,outcome\n");
         for (int i = 1; i <= 600; i++) {
-            file.append(derby).append(',').append(i == 499 ? "not a date" : "2007-07-02").append(",telephone,no-answer\n");
+            file.append(derby).append(',').append(i == 499 ? "not a date" : "2007-07-02")
+                    .append(",telephone,no-answer\n");
         }
         ResearchReader.Read read = research.importAll(ImportKind.CONTACT_ATTEMPTS, Upload.csv(csv(file.toString())),
                 null);
