@@ -42,9 +42,13 @@ class ResearchImportService {
         return mappings.propose(kind.fields(), file, upload.headerRow(), start, null);
     }
 
-    /** @param mapping as for {@link ResearchReader#read} */
+    /** @param mapping how to read the file, or null to read it as {@link #propose} proposes */
     ResearchReader.Read check(ImportKind kind, Upload upload, ColumnMapping mapping) {
-        return reader.read(kind, upload, mapping);
+        return reader.read(kind, upload, orProposed(kind, upload, mapping));
+    }
+
+    private ColumnMapping orProposed(ImportKind kind, Upload upload, ColumnMapping mapping) {
+        return mapping != null ? mapping : propose(kind, upload, null).mapping();
     }
 
     /**
@@ -52,12 +56,12 @@ class ResearchImportService {
      * transaction; a clean file is read again inside it, so what is stored is what passed the rules
      * against the records as they are now.
      *
-     * @param mapping as for {@link ResearchReader#read}
+     * @param mapping as for {@link #check}
      * @return the read, whose problems say why nothing was stored when it is not valid
      */
     @Transactional
     ResearchReader.Read importAll(ImportKind kind, Upload upload, ColumnMapping mapping) {
-        ResearchReader.Read read = reader.read(kind, upload, mapping);
+        ResearchReader.Read read = check(kind, upload, mapping);
         if (!read.valid()) {
             return read;
         }

@@ -78,10 +78,7 @@ class ResearchReader {
         }
     }
 
-    /**
-     * @param mapping how to read the file's headings and values, or null to read them as proposed
-     *                (our column names, then the synonyms), with no value mapped
-     */
+    /** @param mapping how to read the file's headings and values */
     Read read(ImportKind kind, Upload upload, ColumnMapping mapping) {
         List<Sheet> read = new ArrayList<>(1);
         String failed = tables.readTable(upload, sheet -> {
@@ -121,10 +118,8 @@ class ResearchReader {
             this.headerRow = headerRow;
             this.mapping = mapping;
             this.problems = new ImportProblems(sheet);
-            if (mapping != null) {
-                mapping.values().forEach((column, byValue) -> fields.fromColumn(column)
-                        .ifPresent(field -> codes.put(field, new FileValues.Codes(byValue))));
-            }
+            mapping.values().forEach((column, byValue) -> fields.fromColumn(column)
+                    .ifPresent(field -> codes.put(field, new FileValues.Codes(byValue))));
         }
 
         @Override
@@ -135,8 +130,7 @@ class ResearchReader {
                 headerFailed = true;
                 return;
             }
-            Map<String, String> columns = mapping != null ? mapping.columns()
-                    : mappings.proposeColumns(fields, headings);
+            Map<String, String> columns = mapping.columns();
             for (int i = 0; i < headings.size(); i++) {
                 String heading = headings.get(i);
                 Optional<MappableField> field = FileValues.mappedTo(columns, heading).flatMap(fields::fromColumn);

@@ -243,6 +243,20 @@ class ResearchImportTests {
     }
 
     @Test
+    void shouldReadTheFilesOwnWordsAsProposedWhenTheApiIsSentNoMapping() throws Exception {
+        String file = "Org,Interviewed?,Date of Interview,Full Interview,Comments\n"
+                + "Leicester CVS,Yes,2007-07-20,Y,Keen to hear more\n";
+        send("interviews", "interviews.csv", csv(file), null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported").value(1));
+
+        OrganisationDetails after = organisations.get(leicester).details();
+        assertThat(after.status()).isEqualTo(OutreachStatus.INTERVIEWED);
+        assertThat(after.interviewDate()).isEqualTo(LocalDate.of(2007, 7, 20));
+        assertThat(after.tick(OrganisationField.FULL_INTERVIEW)).isTrue();
+        assertThat(after.get(OrganisationField.DESCRIPTION)).isNull();
+    }
+
+    @Test
     void shouldRefuseInterviewFieldsForAnOrganisationNotInterviewed() throws Exception {
         String file = "organisation_id,full_interview\n" + leicester + ",yes\n";
         JsonNode answer = body(send("interviews", "interviews.csv", csv(file), null)
