@@ -2,7 +2,6 @@ package org.sectormap.imports;
 
 import static org.sectormap.organisation.OrganisationField.*;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.sectormap.organisation.Areas;
+import org.sectormap.organisation.MappableField;
 import org.sectormap.organisation.OrganisationField;
 import org.sectormap.shared.Coded;
 import org.sectormap.shared.Input;
@@ -33,7 +33,7 @@ class ColumnMappings {
      * Headings people give our columns, and Open Referral's field names as {@link OpenReferralFile}
      * heads them, compared without case, spaces or punctuation.
      */
-    private static final Map<OrganisationField, List<String>> SYNONYMS = Map.ofEntries(
+    private static final Map<MappableField, List<String>> SYNONYMS = Map.ofEntries(
             Map.entry(NAME, List.of("Organisation name", "Organization name", "Org", "Name of organisation",
                     "Name of organization", "Organisation", "Organization", "Org name")),
             Map.entry(CATEGORY, List.of("Type", "Type of Organisation", "Type of Organization", "Category",
@@ -61,8 +61,9 @@ class ColumnMappings {
     private static final Set<String> NO = Set.of("n", "no", "false", "0", "");
     static final String TICKED = "yes";
     static final String UNTICKED = "no";
+    /** An organisation import's fields: every field of the record. */
+    static final ImportFields ORGANISATIONS = new ImportFields(List.of(OrganisationField.values()), SYNONYMS);
 
-    private final Map<String, OrganisationField> byHeading;
     private final Labels labels;
     private final Areas areas;
     private final JsonMapper json;
@@ -71,18 +72,15 @@ class ColumnMappings {
         this.labels = labels;
         this.areas = areas;
         this.json = json;
-        Map<String, OrganisationField> headings = new HashMap<>();
-        SYNONYMS.forEach((field, synonyms) -> synonyms.forEach(s -> headings.put(normal(s), field)));
-        this.byHeading = Map.copyOf(headings);
     }
 
     /** Fields whose cells are codes, so a file's own words for them are mapped value by value. */
-    static boolean coded(OrganisationField field) {
+    static boolean coded(MappableField field) {
         return field.kind() == Kind.CHOICE || field.kind() == Kind.AREA || field.kind() == Kind.TICK;
     }
 
     /** The codes a coded field takes, in the order they are offered. */
-    List<String> codes(OrganisationField field) {
+    List<String> codes(MappableField field) {
         return switch (field.kind()) {
             case AREA -> areas.areas();
             case TICK -> List.of(TICKED, UNTICKED);
@@ -91,7 +89,7 @@ class ColumnMappings {
     }
 
     /** A code's words for people: the label of a choice, yes or no, or the area, which is its own label. */
-    String label(OrganisationField field, String code) {
+    String label(MappableField field, String code) {
         return switch (field.kind()) {
             case CHOICE -> field.choices().stream().filter(c -> c.code().equals(code)).findFirst().map(labels::of)
                     .orElse(code);
@@ -105,31 +103,37 @@ class ColumnMappings {
      * the field's label; a field goes to the first heading that claims it, and the rest are ignored.
      */
     Map<String, String> proposeColumns(List<String> headings) {
+        return proposeColumns(ORGANISATIONS, headings);
+    }
+
+    /** As {@link #proposeColumns(List)}, for one kind of import's fields. */
+    Map<String, String> proposeColumns(ImportFields fields, List<String> headings) {
+        Map<String, MappableField> synonyms = fields.byHeading();
         Map<String, String> columns = new LinkedHashMap<>();
-        Set<OrganisationField> taken = new HashSet<>();
+        Set<MappableField> taken = new HashSet<>();
         for (String heading : headings) {
             Optional.ofNullable(heading).map(String::strip).filter(h -> !h.isEmpty())
-                    .flatMap(OrganisationField::fromColumn).ifPresent(taken::add);
+                    .flatMap(fields::fromColumn).ifPresent(taken::add);
         }
         for (String heading : headings) {
             String h = heading == null ? "" : heading.strip();
             if (h.isEmpty() || columns.containsKey(h)) {
                 continue;
             }
-            Optional<OrganisationField> field = OrganisationField.fromColumn(h);
+            Optional<MappableField> field = fields.fromColumn(h);
             if (field.isEmpty()) {
-                field = Optional.ofNullable(byHeading.get(normal(h))).or(() -> byLabel(h))
+                field = Optional.ofNullable(synonyms.get(normal(h))).or(() -> byLabel(fields, h))
                         .filter(f -> !taken.contains(f));
                 field.ifPresent(taken::add);
             }
-            columns.put(h, field.map(OrganisationField::column).orElse(null));
+            columns.put(h, field.map(MappableField::column).orElse(null));
         }
         return columns;
     }
 
-    private Optional<OrganisationField> byLabel(String heading) {
+    private Optional<MappableField> byLabel(ImportFields fields, String heading) {
         String wanted = normal(heading);
-        return Arrays.stream(OrganisationField.values()).filter(f -> normal(labels.field(f.property())).equals(wanted))
+        return fields.fields().stream().filter(f -> normal(labels.field(f.property())).equals(wanted))
                 .findFirst();
     }
 
@@ -139,7 +143,7 @@ class ColumnMappings {
      * column's yes as interviewed and no as listed, and an Open Referral record's "active" as listed
      * (a directory lists it). Values with no sure meaning are left for the user.
      */
-    Map<String, String> proposeValues(OrganisationField field, List<String> found) {
+    Map<String, String> proposeValues(MappableField field, List<String> found) {
         Map<String, String> proposed = new LinkedHashMap<>();
         for (String value : found) {
             proposeValue(field, value).ifPresent(code -> proposed.put(value, code));
@@ -147,7 +151,7 @@ class ColumnMappings {
         return proposed;
     }
 
-    private Optional<String> proposeValue(OrganisationField field, String value) {
+    private Optional<String> proposeValue(MappableField field, String value) {
         String lower = value.strip().toLowerCase(Locale.ROOT);
         if (field.kind() == Kind.TICK) {
             return YES.contains(lower) ? Optional.of(TICKED) : NO.contains(lower) ? Optional.of(UNTICKED)
@@ -162,6 +166,26 @@ class ColumnMappings {
                     : Optional.empty();
         }
         return code;
+    }
+
+    /**
+     * The mapping to start from for a file read: {@code start}'s columns, with a code proposed for
+     * every value found under a coded column that {@code start} does not map.
+     *
+     * @param savedName the saved mapping's name when {@code start} is one, else null
+     */
+    ImportService.Proposal propose(ImportFields fields, FileValues file, int headerRow, ColumnMapping start,
+            String savedName) {
+        Map<MappableField, List<String>> values = file.values(fields, start.columns());
+        Map<String, Map<String, String>> codes = new LinkedHashMap<>(start.values());
+        values.forEach((field, inFile) -> {
+            Map<String, String> byValue = new LinkedHashMap<>(codes.getOrDefault(field.column(), Map.of()));
+            FileValues.Codes known = new FileValues.Codes(byValue);
+            proposeValues(field, inFile.stream().filter(v -> !known.maps(v)).toList()).forEach(byValue::putIfAbsent);
+            codes.put(field.column(), byValue);
+        });
+        return new ImportService.Proposal(file.headings(), new ColumnMapping(headerRow, start.columns(), codes),
+                savedName, values, file.more(fields, start.columns()));
     }
 
     /** How the page or the API names the place in a mapping where a problem is. */
@@ -179,18 +203,23 @@ class ColumnMappings {
      * is not ours, two headings for one field, values for a field that has no codes.
      */
     void check(ColumnMapping mapping, Places places, Input in) {
+        check(ORGANISATIONS, mapping, places, in);
+    }
+
+    /** As {@link #check(ColumnMapping, Places, Input)}, for one kind of import's fields. */
+    void check(ImportFields fields, ColumnMapping mapping, Places places, Input in) {
         if (mapping.headerRow() < Upload.FIRST_ROW) {
             in.problem("headerRow", "mapping.error.headerRow");
         }
-        Map<OrganisationField, String> claimed = new HashMap<>();
+        Map<MappableField, String> claimed = new HashMap<>();
         mapping.columns().forEach((heading, column) -> {
             if (column == null) {
                 return;
             }
-            Optional<OrganisationField> field = OrganisationField.fromColumn(column);
+            Optional<MappableField> field = fields.fromColumn(column);
             if (field.isEmpty()) {
                 in.problem(places.column(heading), "mapping.error.unknownField", heading, column,
-                        String.join(", ", OrganisationReader.COLUMNS));
+                        String.join(", ", fields.columns()));
             } else if (claimed.containsKey(field.get())) {
                 in.problem(places.column(heading), "mapping.error.sameField", claimed.get(field.get()), heading,
                         field.get().column());
@@ -199,7 +228,7 @@ class ColumnMappings {
             }
         });
         mapping.values().forEach((column, byValue) -> {
-            Optional<OrganisationField> field = OrganisationField.fromColumn(column).filter(ColumnMappings::coded);
+            Optional<MappableField> field = fields.fromColumn(column).filter(ColumnMappings::coded);
             if (field.isEmpty()) {
                 in.problem(places.field(column), "mapping.error.notCoded", column);
                 return;

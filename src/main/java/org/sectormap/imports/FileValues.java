@@ -1,10 +1,8 @@
 package org.sectormap.imports;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
+import org.sectormap.organisation.MappableField;
 import org.sectormap.organisation.OrganisationField;
 
 /**
@@ -61,30 +60,31 @@ final class FileValues implements TableFile.TableRows {
      * For each coded field the columns map a heading to, the distinct values found under it, in the
      * order met; a blank only for a tick box, where Access and Excel mean "no" by it.
      */
-    Map<OrganisationField, List<String>> values(Map<String, String> columns) {
-        Map<OrganisationField, List<String>> values = new EnumMap<>(OrganisationField.class);
-        forCodedColumns(columns, (column, field) -> values.put(field, found.getOrDefault(column, Set.of()).stream()
+    Map<MappableField, List<String>> values(ImportFields fields, Map<String, String> columns) {
+        Map<MappableField, List<String>> values = new LinkedHashMap<>();
+        forCodedColumns(fields, columns, (column, field) -> values.put(field, found.getOrDefault(column, Set.of())
+                .stream()
                 .filter(v -> !v.isEmpty() || field.kind() == OrganisationField.Kind.TICK).toList()));
         return values;
     }
 
     /** The coded fields of {@link #values} that hold more distinct values than are listed. */
-    Set<OrganisationField> more(Map<String, String> columns) {
-        Set<OrganisationField> fields = EnumSet.noneOf(OrganisationField.class);
-        forCodedColumns(columns, (column, field) -> {
-            if (more.contains(column)) {
-                fields.add(field);
+    Set<MappableField> more(ImportFields fields, Map<String, String> columns) {
+        Set<MappableField> more = new HashSet<>();
+        forCodedColumns(fields, columns, (column, field) -> {
+            if (this.more.contains(column)) {
+                more.add(field);
             }
         });
-        return fields;
+        return more;
     }
 
-    private void forCodedColumns(Map<String, String> columns,
-            BiConsumer<Integer, OrganisationField> action) {
-        Set<OrganisationField> seen = EnumSet.noneOf(OrganisationField.class);
+    private void forCodedColumns(ImportFields fields, Map<String, String> columns,
+            BiConsumer<Integer, MappableField> action) {
+        Set<MappableField> seen = new HashSet<>();
         for (int i = 0; i < headings.size(); i++) {
-            Optional<OrganisationField> field = mappedTo(columns, headings.get(i))
-                    .flatMap(OrganisationField::fromColumn).filter(ColumnMappings::coded);
+            Optional<MappableField> field = mappedTo(columns, headings.get(i))
+                    .flatMap(fields::fromColumn).filter(ColumnMappings::coded);
             if (field.isPresent() && seen.add(field.get())) {
                 action.accept(i, field.get());
             }

@@ -9,9 +9,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.sectormap.organisation.OrganisationField;
+import org.sectormap.organisation.MappableField;
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,10 +56,13 @@ class ImportApiController {
     private final MessageSource messages;
     private final DataSize largestFile;
     private final ImportLimit limit;
+    private final ResearchImportAnswers research;
 
     /** The API takes no larger a file than the upload form, whose limit is the multipart one. */
     ImportApiController(ImportService imports, ColumnMappings mappings, Inputs inputs, MessageSource messages,
-            @Value("${spring.servlet.multipart.max-file-size}") DataSize largestFile, ImportLimit limit) {
+            @Value("${spring.servlet.multipart.max-file-size}") DataSize largestFile, ImportLimit limit,
+            ResearchImportAnswers research) {
+        this.research = research;
         this.imports = imports;
         this.mappings = mappings;
         this.inputs = inputs;
@@ -100,13 +104,17 @@ class ImportApiController {
     ResponseEntity<?> importFile(@RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String sheet,
             @RequestParam(name = "mapping", required = false) MultipartFile mappingPart,
-            @RequestParam(required = false) String dryRun, HttpServletRequest request, Principal user)
+            @RequestParam(required = false) String dryRun, @RequestParam(required = false) String kind,
+            HttpServletRequest request, Principal user)
             throws IOException {
         limit.count(user);
         Map<String, String> typed = new HashMap<>();
         typed.put("sheet", sheet);
         typed.put("dryRun", dryRun);
+        typed.put("kind", kind);
         Input in = inputs.read(typed);
+        ImportKind what = Optional.ofNullable(in.choice(ImportKind.class, "kind", null))
+                .orElse(ImportKind.ORGANISATIONS);
         if (file == null || file.isEmpty()) {
             in.problem("file", "import.noFile");
         }
@@ -114,7 +122,7 @@ class ImportApiController {
                 ? new String(mappingPart.getBytes(), StandardCharsets.UTF_8) : request.getParameter("mapping");
         ColumnMapping chosen = mappingText == null || mappingText.isBlank() ? null : mappings.read(mappingText, in);
         if (chosen != null) {
-            mappings.check(chosen, MAPPING_PLACES, in);
+            mappings.check(what.fields(), chosen, MAPPING_PLACES, in);
         }
         boolean dry = Boolean.TRUE.equals(in.tick("dryRun"));
         String table = in.line("sheet", 255);
@@ -131,6 +139,9 @@ class ImportApiController {
         if (table == null && sheets.size() == 1) {
             upload = upload.withSheet(sheets.get(0));
         }
+        if (what != ImportKind.ORGANISATIONS) {
+            return research.answer(what, upload, sheets, chosen, dry);
+        }
         if (dry) {
             return ResponseEntity.ok(dryRun(upload, sheets, chosen));
         }
@@ -145,7 +156,7 @@ class ImportApiController {
         Map<String, List<String>> values = new LinkedHashMap<>();
         proposal.values().forEach((field, found) -> values.put(field.column(), found));
         return new DryRun(sheets, proposal.headings(), proposal.mapping(), proposal.savedName(), values,
-                proposal.more().stream().map(OrganisationField::column).sorted().toList(), checked.problems(),
+                proposal.more().stream().map(MappableField::column).sorted().toList(), checked.problems(),
                 checked.totalProblems(), duplicates.shown(), duplicates.total());
     }
 

@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.commons.csv.CSVFormat;
 import org.sectormap.organisation.Areas;
@@ -64,6 +65,7 @@ class ImportController {
         model.addAttribute("columns", OrganisationReader.COLUMNS);
         model.addAttribute("areas", areas.areas());
         model.addAttribute("labels", labels);
+        model.addAttribute("kinds", ImportKind.values());
     }
 
     @GetMapping("/import")
@@ -100,10 +102,14 @@ class ImportController {
 
     @PostMapping("/import")
     String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String headerRow,
-            HttpSession session, Model model, HttpServletResponse response, Principal user) throws IOException {
+            @RequestParam(required = false) String kind, HttpSession session, Model model,
+            HttpServletResponse response, Principal user) throws IOException {
         limit.count(user);
         model.addAttribute("headerRow", headerRow);
-        Input in = inputs.read(Collections.singletonMap("headerRow", headerRow));
+        model.addAttribute("kind", kind);
+        Input in = inputs.read(field -> "kind".equals(field) ? kind : headerRow);
+        ImportKind what = Optional.ofNullable(in.choice(ImportKind.class, "kind", null))
+                .orElse(ImportKind.ORGANISATIONS);
         if (file == null || file.isEmpty()) {
             in.problem("file", "import.noFile");
         }
@@ -115,6 +121,10 @@ class ImportController {
         }
         Upload upload = new Upload(file.getOriginalFilename(), file.getBytes(), null,
                 row == null ? Upload.FIRST_ROW : row.intValue());
+        if (what != ImportKind.ORGANISATIONS) {
+            // The research record's own steps, from its mapping (which asks for the sheet when it must).
+            return "redirect:/import/" + what.code() + "/" + pendingImports.put(session, upload) + "/mapping";
+        }
         List<String> tables = imports.tables(upload);
         if (tables.size() > 1) {
             return "redirect:/import/" + pendingImports.put(session, upload) + "/sheet";
@@ -316,7 +326,7 @@ class ImportController {
         }
         Upload upload = pending.get();
         List<String> headings = imports.headings(upload);
-        MappingForm.Read read = MappingForm.read(params, headings, upload.headerRow());
+        MappingForm.Read read = MappingForm.read(ColumnMappings.ORGANISATIONS, params, headings, upload.headerRow());
         Input in = inputs.read(Collections.singletonMap("saveAs", params.get("saveAs")));
         mappings.check(read.mapping(), read.places(), in);
         String saveAs = in.line("saveAs", SAVED_NAME);
@@ -345,7 +355,7 @@ class ImportController {
         model.addAttribute("sheet", upload.sheet());
         model.addAttribute("savedName", proposal.savedName());
         model.addAttribute("headings", MappingForm.headings(proposal));
-        model.addAttribute("fields", MappingForm.fields(labels));
+        model.addAttribute("fields", MappingForm.fields(ColumnMappings.ORGANISATIONS, labels));
         model.addAttribute("codedFields", MappingForm.values(proposal, mappings, labels));
         model.addAttribute("valuesShown", FileValues.SHOWN);
         if (parsed != null) {

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ImportHistory {
 
     private static final String COLUMNS = "id, imported_at, imported_by, file_name, sheet, header_row, rows_added, "
-            + "rows_updated, rows_skipped, mapping_name, audit_mark, undone_at, undone_by";
+            + "rows_updated, rows_skipped, mapping_name, audit_mark, undone_at, undone_by, kind";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -45,11 +45,17 @@ class ImportHistory {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     long start(Upload upload, String mappingName) {
+        return start(upload, mappingName, ImportKind.ORGANISATIONS);
+    }
+
+    /** As {@link #start(Upload, String)}, for a file of any kind. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    long start(Upload upload, String mappingName, ImportKind kind) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO import_record (imported_at, imported_by, file_name, sheet, header_row, fingerprint, "
-                        + "rows_added, mapping_name) VALUES (?, ?, ?, ?, ?, ?, 0, ?)")
+                        + "rows_added, mapping_name, kind) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)")
                 .params(now(), SignedIn.email(), upload.fileName(), upload.sheet(), upload.headerRow(),
-                        fingerprint(upload), mappingName)
+                        fingerprint(upload), mappingName, kind.code())
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -77,11 +83,11 @@ class ImportHistory {
         return jdbc.sql("SELECT " + COLUMNS + " FROM import_record ORDER BY id DESC").query(ImportRecord.class).list();
     }
 
-    /** The latest import of the same file, sheet and header row that still stands, if there was one. */
+    /** The latest import of organisations from the same file, sheet and header row that still stands, if any. */
     Optional<ImportRecord> latestOf(Upload upload) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM import_record WHERE fingerprint = ? AND undone_at IS NULL "
-                + "ORDER BY id DESC FETCH FIRST 1 ROWS ONLY").param(fingerprint(upload)).query(ImportRecord.class)
-                .optional();
+                + "AND kind = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY").params(fingerprint(upload),
+                ImportKind.ORGANISATIONS.code()).query(ImportRecord.class).optional();
     }
 
     private Timestamp now() {

@@ -52,6 +52,15 @@ final class ImportProblems {
         add(headerRow, heading, message);
     }
 
+    /** The problems written out, at most {@value #SHOWN}. */
+    List<ImportProblem> shown() {
+        return List.copyOf(shown);
+    }
+
+    int total() {
+        return total;
+    }
+
     boolean any() {
         return total > 0;
     }

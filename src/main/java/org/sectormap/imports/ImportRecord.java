@@ -11,13 +11,22 @@ import java.time.LocalDateTime;
  * @param mappingName the saved mapping of columns and values it used, or null
  * @param auditMark   how far the audit trail had reached when it was done; null for imports from before undo
  * @param undoneAt    when it was undone, or null while it stands
+ * @param kind        what it brought in: an {@link ImportKind}'s code
  */
 record ImportRecord(long id, LocalDateTime importedAt, String importedBy, String fileName, String sheet,
         int headerRow, int rowsAdded, int rowsUpdated, int rowsSkipped, String mappingName, Long auditMark,
-        LocalDateTime undoneAt, String undoneBy) {
+        LocalDateTime undoneAt, String undoneBy, String kind) {
 
-    /** Imports recorded before their records were marked as theirs cannot be told apart from others. */
+    /**
+     * Imports recorded before their records were marked as theirs cannot be told apart from others;
+     * an import of the research record added no organisations, which is all an undo deletes.
+     */
     public boolean undoable() {
-        return undoneAt == null && auditMark != null;
+        return undoneAt == null && auditMark != null && ImportKind.ORGANISATIONS.code().equals(kind);
+    }
+
+    /** The message key of what it brought in. */
+    public String kindKey() {
+        return "imports.kind." + kind;
     }
 }

@@ -1,13 +1,12 @@
 package org.sectormap.imports;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.sectormap.organisation.ChangedSinceImportException;
-import org.sectormap.organisation.OrganisationField;
+import org.sectormap.organisation.MappableField;
 import org.sectormap.organisation.OrganisationService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -54,7 +53,7 @@ class ImportService {
      * @param more      the fields holding more distinct values than are listed
      */
     record Proposal(List<String> headings, ColumnMapping mapping, String savedName,
-            Map<OrganisationField, List<String>> values, Set<OrganisationField> more) {
+            Map<MappableField, List<String>> values, Set<MappableField> more) {
     }
 
     /** The headings of the table an upload names, as the mapping step lists them. */
@@ -68,17 +67,8 @@ class ImportService {
         Optional<SavedMappings.Saved> found = chosen == null ? saved.latestFor(file.headings()) : Optional.empty();
         ColumnMapping start = chosen != null ? chosen : found.map(SavedMappings.Saved::mapping)
                 .orElseGet(() -> new ColumnMapping(upload.headerRow(), mappings.proposeColumns(file.headings()), null));
-        Map<OrganisationField, List<String>> values = file.values(start.columns());
-        Map<String, Map<String, String>> codes = new LinkedHashMap<>(start.values());
-        values.forEach((field, inFile) -> {
-            Map<String, String> byValue = new LinkedHashMap<>(codes.getOrDefault(field.column(), Map.of()));
-            FileValues.Codes known = new FileValues.Codes(byValue);
-            mappings.proposeValues(field, inFile.stream().filter(v -> !known.maps(v)).toList())
-                    .forEach(byValue::putIfAbsent);
-            codes.put(field.column(), byValue);
-        });
-        return new Proposal(file.headings(), new ColumnMapping(upload.headerRow(), start.columns(), codes),
-                found.map(SavedMappings.Saved::name).orElse(null), values, file.more(start.columns()));
+        return mappings.propose(ColumnMappings.ORGANISATIONS, file, upload.headerRow(), start,
+                found.map(SavedMappings.Saved::name).orElse(null));
     }
 
     /** @return false, saving nothing, when the mapping is too large to keep */

@@ -1,13 +1,12 @@
 package org.sectormap.imports;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.sectormap.organisation.OrganisationField;
+import org.sectormap.organisation.MappableField;
 import org.sectormap.shared.Labels;
 
 /**
@@ -53,8 +52,8 @@ final class MappingForm {
     }
 
     /** Each field as an option, labelled as on the record and by its column name, which files use. */
-    static List<Option> fields(Labels labels) {
-        return Arrays.stream(OrganisationField.values())
+    static List<Option> fields(ImportFields fields, Labels labels) {
+        return fields.fields().stream()
                 .map(f -> new Option(f.column(), labels.text("mapping.fieldOption", labels.field(f.property()),
                         f.column())))
                 .toList();
@@ -80,7 +79,7 @@ final class MappingForm {
     }
 
     /** What the form says, and where each heading and value was on it, for problems to link to. */
-    static Read read(Map<String, String> params, List<String> headings, int headerRow) {
+    static Read read(ImportFields fields, Map<String, String> params, List<String> headings, int headerRow) {
         MappingForm form = new MappingForm(headings);
         Map<String, String> columns = new LinkedHashMap<>();
         for (int i = 0; i < headings.size(); i++) {
@@ -90,7 +89,7 @@ final class MappingForm {
             }
         }
         Map<String, Map<String, String>> values = new LinkedHashMap<>();
-        for (OrganisationField field : OrganisationField.values()) {
+        for (MappableField field : fields.fields()) {
             Map<String, String> byValue = new LinkedHashMap<>();
             for (int i = 0; i < FileValues.SHOWN; i++) {
                 String id = "value-" + field.column() + "-" + i;

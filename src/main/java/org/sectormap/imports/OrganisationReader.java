@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.sectormap.organisation.OrganisationDetails;
 import org.sectormap.organisation.OrganisationField;
@@ -78,20 +79,35 @@ class OrganisationReader {
      * @param mapping as for {@link #read(Upload, ColumnMapping)}
      */
     ParsedImport read(Upload upload, ColumnMapping mapping, Rows each) {
+        List<Table> read = new ArrayList<>(1);
+        String failed = readTable(upload, sheet -> {
+            read.add(new Table(sheet, upload.headerRow(), mapping, each));
+            return read.get(0);
+        });
+        return failed != null ? ImportProblems.only(failed) : read.get(0).parsed();
+    }
+
+    /**
+     * Reads the table an upload names (its one sheet or table when it names none) into the rows
+     * made for that sheet, whatever kind of record they hold.
+     *
+     * @param forSheet given the sheet or table read, or null for a CSV file
+     * @return why the file or its sheet cannot be read, or null once it has been
+     */
+    String readTable(Upload upload, Function<String, TableFile.TableRows> forSheet) {
         try (TableFile file = files.open(upload.content(), upload.fileName())) {
             List<String> tables = file.tables();
             String sheet = upload.sheet() != null || tables.size() != 1 ? upload.sheet() : tables.get(0);
             if (sheet == null && !tables.isEmpty()) {
-                return ImportProblems.only(message("import.error.chooseSheet", String.join(", ", tables)));
+                return message("import.error.chooseSheet", String.join(", ", tables));
             }
             if (sheet != null && !tables.contains(sheet)) {
-                return ImportProblems.only(message("import.error.noSuchSheet", sheet));
+                return message("import.error.noSuchSheet", sheet);
             }
-            Table table = new Table(sheet, upload.headerRow(), mapping, each);
-            file.read(sheet, upload.headerRow(), table);
-            return table.parsed();
+            file.read(sheet, upload.headerRow(), forSheet.apply(sheet));
+            return null;
         } catch (UnreadableFileException e) {
-            return ImportProblems.only(message(e.key(), e.args()));
+            return message(e.key(), e.args());
         }
     }
 
@@ -256,7 +272,7 @@ class OrganisationReader {
         return column == null || column >= cells.size() ? null : cells.get(column);
     }
 
-    private String message(String key, Object... args) {
+    String message(String key, Object... args) {
         return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

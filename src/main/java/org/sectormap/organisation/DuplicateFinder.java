@@ -122,6 +122,25 @@ public class DuplicateFinder {
         return found;
     }
 
+    /**
+     * The records each name is taken to mean, found as the duplicates are, by the name once folded
+     * ({@link MatchKeys#name}): for each name given, the ids of the records with its key, oldest
+     * first; none for a name that folds to nothing. An import naming organisations resolves them so.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, List<Long>> named(Collection<String> names) {
+        List<Map<MatchKey, String>> keys = names.stream().map(MatchKeys::name)
+                .map(key -> key == null ? Map.<MatchKey, String>of() : Map.of(MatchKey.NAME, key)).toList();
+        Map<String, List<Keyed>> stored = stored(keys).get(MatchKey.NAME);
+        Map<String, List<Long>> ids = new HashMap<>();
+        for (String name : names) {
+            String key = MatchKeys.name(name);
+            ids.put(name, key == null ? List.of()
+                    : stored.getOrDefault(key, List.of()).stream().map(Keyed::id).toList());
+        }
+        return ids;
+    }
+
     /** A record's keys in {@link MatchKey} order, the order of the reasons; empty ones left out. */
     static Map<MatchKey, String> keys(OrganisationDetails details) {
         Map<MatchKey, String> keys = new EnumMap<>(MatchKey.class);

@@ -16,7 +16,7 @@ import org.sectormap.shared.Coded;
  * show it all come from here. Adding a field is a migration adding its column and one line here
  * (and its label, {@code field.<property>}, in messages.properties).
  */
-public enum OrganisationField {
+public enum OrganisationField implements MappableField {
     NAME(Kind.LINE, 300, Section.ORGANISATION),
     CATEGORY(Category.class, Section.ORGANISATION),
     AREA(Kind.AREA, 100, Section.ORGANISATION),
@@ -108,6 +108,7 @@ public enum OrganisationField {
         this.choices = choices;
     }
 
+    @Override
     public Kind kind() {
         return kind;
     }
@@ -131,6 +132,7 @@ public enum OrganisationField {
     }
 
     /** The coded values of a choice, in the order they are offered. */
+    @Override
     public List<? extends Coded> choices() {
         return choices == null ? List.of() : List.of(choices.getEnumConstants());
     }
@@ -176,11 +178,13 @@ public enum OrganisationField {
     }
 
     /** The database column and the CSV heading, e.g. {@code contact_name}. */
+    @Override
     public String column() {
         return column;
     }
 
     /** The form property, HTML id, JSON name and problem field, e.g. {@code contactName}. */
+    @Override
     public String property() {
         return property;
     }

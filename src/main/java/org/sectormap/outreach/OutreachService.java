@@ -2,8 +2,11 @@ package org.sectormap.outreach;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
@@ -12,6 +15,7 @@ import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OrganisationsMerged;
 import org.sectormap.organisation.OutreachStatus;
 import org.sectormap.shared.InvalidInputException;
+import org.sectormap.shared.Problem;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,6 +74,47 @@ public class OutreachService {
         ContactAttemptRules.Attempt a = result.attempt();
         long id = record(organisationId, a, null);
         return new ContactAttempt(id, organisationId, a.attemptedOn(), a.method(), a.outcome(), a.note());
+    }
+
+    /**
+     * What the form's rules find wrong with an attempt as typed, field by field ({@code attemptedOn},
+     * {@code method}, {@code outcome}, {@code note}): empty when {@link #logAll} would take it.
+     */
+    public List<Problem> check(ContactAttemptForm typed) {
+        return rules.check(typed).problems();
+    }
+
+    /** An attempt as typed, on the organisation it is for. */
+    public record TypedAttempt(long organisationId, ContactAttemptForm attempt) {
+    }
+
+    /**
+     * Logs every attempt or, when any breaks the form's rules or names no organisation, none: an
+     * import's. Statuses are left as they are, as {@link #log} leaves them. The trail gets one
+     * "created" entry per attempt without its values, as an import of organisations does: they are
+     * the attempt's values until a change keeps them as its "before".
+     *
+     * @return how many were logged
+     * @throws InvalidInputException naming the fields of the first attempt in error
+     */
+    @Transactional
+    public int logAll(List<TypedAttempt> all) {
+        Set<Long> known = new HashSet<>();
+        List<Audited> logged = new ArrayList<>();
+        for (TypedAttempt typed : all) {
+            if (known.add(typed.organisationId())) {
+                organisations.get(typed.organisationId());
+            }
+            ContactAttemptRules.Result result = rules.check(typed.attempt());
+            if (!result.problems().isEmpty()) {
+                throw new InvalidInputException(result.problems());
+            }
+            long id = attempts.insert(typed.organisationId(), result.attempt());
+            logged.add(Audited.of(AuditKind.CONTACT_ATTEMPT, id)
+                    .partOf(OrganisationService.audited(typed.organisationId())));
+        }
+        audit.createdAll(logged);
+        return all.size();
     }
 
     @Transactional(readOnly = true)

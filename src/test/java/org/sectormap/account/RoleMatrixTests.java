@@ -118,6 +118,12 @@ class RoleMatrixTests {
             entry("POST /import/{token:[0-9a-f]{32}}/sheet", STAFF),
             entry("GET /import/{token:[0-9a-f]{32}}/mapping", STAFF),
             entry("POST /import/{token:[0-9a-f]{32}}/mapping", STAFF),
+            entry("GET /import/{kind:contact-attempts|interviews}/{token:[0-9a-f]{32}}", STAFF),
+            entry("POST /import/{kind:contact-attempts|interviews}/{token:[0-9a-f]{32}}", STAFF),
+            entry("GET /import/{kind:contact-attempts|interviews}/{token:[0-9a-f]{32}}/sheet", STAFF),
+            entry("POST /import/{kind:contact-attempts|interviews}/{token:[0-9a-f]{32}}/sheet", STAFF),
+            entry("GET /import/{kind:contact-attempts|interviews}/{token:[0-9a-f]{32}}/mapping", STAFF),
+            entry("POST /import/{kind:contact-attempts|interviews}/{token:[0-9a-f]{32}}/mapping", STAFF),
             entry("POST /api/import/organisations", STAFF),
             entry("POST /api/imports", STAFF),
             entry("GET /imports", STAFF),
@@ -364,6 +370,7 @@ class RoleMatrixTests {
         return switch (name) {
             case "interview" -> String.valueOf(r.interview());
             case "token" -> "0".repeat(32);
+            case "kind" -> "contact-attempts";
             case "slug" -> "by-area";
             default -> pattern.contains("organisations/") ? String.valueOf(r.organisation())
                     : pattern.contains("themes/") ? String.valueOf(r.theme())

@@ -235,6 +235,7 @@ class AccessibilityTests extends BrowserTest {
         check("import sheet choice");
         submit("main form");
         check("import sheet choice with errors");
+        checkResearchImport(dir, spring.getBean(OrganisationService.class).get(r.organisation()).details().name());
         JdbcTemplate jdbc = spring.getBean(JdbcTemplate.class);
         for (String status : List.of("running", "failed", "done")) {
             jdbc.update("INSERT INTO import_job (status, file_name, total_rows, rows_checked, rows_stored, "
@@ -273,6 +274,25 @@ class AccessibilityTests extends BrowserTest {
         check("/setup with errors");
         spring.getBean("bootstrapAdmin", ApplicationRunner.class).run(new DefaultApplicationArguments());
         Chromium.signIn(browser, port, spring.getEnvironment());
+    }
+
+    /** Contact attempts through the upload page's other kind: its mapping, with problems, and its preview. */
+    private void checkResearchImport(Path dir, String organisation) throws IOException {
+        Path calls = dir.resolve("calls.csv");
+        Files.writeString(calls, "Org,Date of contact,Method,Outcome\n\"" + organisation
+                + "\",2007-07-02,Phone,No answer\n", StandardCharsets.UTF_8);
+        open("/import");
+        find("input[name=kind][value=contact-attempts]").click();
+        find("input[type=file]").sendKeys(calls.toAbsolutePath().toString());
+        submit("main form");
+        assertThat(browser.getCurrentUrl()).endsWith("/mapping");
+        check("research import mapping");
+        submit("main form");
+        check("research import mapping with problems");
+        find("#value-method-0 option[value=telephone]").click();
+        submit("main form");
+        assertThat(browser.getCurrentUrl()).doesNotEndWith("/mapping");
+        check("research import preview");
     }
 
     private void upload(Path file, String csv) throws IOException {
