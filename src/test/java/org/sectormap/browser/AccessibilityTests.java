@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.sectormap.DatabaseTest;
 import org.sectormap.EveryKindOfRecord;
 import org.sectormap.organisation.OrganisationService;
@@ -45,14 +45,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessibilityTests extends BrowserTest {
 
-    private static final Path AXE = Path.of(System.getProperty("axe.path", "target/axe/node_modules/axe-core/axe.min.js"));
-    /** axe's own promise, handed back to WebDriver as one line per fault: rule, impact, help and where. */
-    private static final String RUN_AXE = """
-            const done = arguments[arguments.length - 1];
-            axe.run(document, {resultTypes: ['violations']}).then(result => done(result.violations.map(v => v.id + ' (' + v.impact + '): '
-                + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
-              .catch(e => done(['axe failed: ' + e]));""";
-
     private static String axe;
 
     @Autowired
@@ -66,9 +58,7 @@ class AccessibilityTests extends BrowserTest {
 
     @BeforeAll
     static void loadAxe() throws IOException {
-        if (Files.isReadable(AXE)) {
-            axe = Files.readString(AXE, StandardCharsets.UTF_8);
-        }
+        axe = Axe.loadIfInstalled();
         if (browser != null) {
             browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         }
@@ -76,8 +66,7 @@ class AccessibilityTests extends BrowserTest {
 
     @BeforeEach
     void skipWithoutBrowserOrAxe() {
-        assumeTrue(axe != null, "Accessibility test skipped: no axe-core at " + AXE.toAbsolutePath()
-                + "; install it from npm as .ci/run does (see the README), or name axe.min.js with -Daxe.path");
+        assumeTrue(axe != null, Axe.missing());
         assumeTrue(browser != null, Chromium.MISSING);
         Chromium.signIn(browser, port, spring.getEnvironment());
     }
@@ -86,17 +75,9 @@ class AccessibilityTests extends BrowserTest {
         Chromium.clickThrough(browser, find(formCss + " button[type=submit]"));
     }
 
-    /** What axe faults on the page the browser shows. */
-    @SuppressWarnings("unchecked")
-    private static List<String> runAxe() {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        js.executeScript(axe);
-        return (List<String>) js.executeAsyncScript(RUN_AXE);
-    }
-
     /** Notes each fault on the page the browser shows against what the page was. */
     private void check(String page) {
-        runAxe().forEach(fault -> faults.add(page + " " + browser.getCurrentUrl() + ": " + fault));
+        Axe.faults(browser, axe).forEach(fault -> faults.add(page + " " + browser.getCurrentUrl() + ": " + fault));
         pagesChecked++;
     }
 
@@ -106,7 +87,7 @@ class AccessibilityTests extends BrowserTest {
         open("/");
         ((JavascriptExecutor) browser).executeScript(
                 "document.querySelector('main').appendChild(document.createElement('img')).src = '/favicon.ico';");
-        assertThat(runAxe()).anyMatch(fault -> fault.startsWith("image-alt (critical)"));
+        assertThat(Axe.faults(browser, axe)).anyMatch(fault -> fault.startsWith("image-alt (critical)"));
     }
 
     private void checkAt(String path) {
@@ -222,6 +203,12 @@ class AccessibilityTests extends BrowserTest {
         check("import mapping with errors");
         upload(dir.resolve("good.csv"), "name,status,area\nDerby REC,interviewed,Derby city\n");
         check("import preview");
+        // The first row is probably the register's record and the second repeats it: both kinds of duplicate.
+        upload(dir.resolve("twins.csv"), "name,status,area\nZebra Crossing Group (example),listed,Derby city\n"
+                + "Zebra Crossing Group (example),listed,Leicester\n");
+        browser.findElements(By.cssSelector("#duplicates-heading ~ * details summary")).forEach(WebElement::click);
+        assertThat(browser.findElements(By.cssSelector("details[open] table"))).isNotEmpty();
+        check("import preview with likely duplicates, their changes open");
         Path workbook = dir.resolve("two-sheets.xlsx");
         try (XSSFWorkbook twoSheets = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(workbook)) {
             twoSheets.createSheet("Notes");

@@ -253,15 +253,7 @@ class BrowserJourneyTests extends BrowserTest {
                     "/outreach/referrals", "/questionnaire")) {
                 open(path);
                 assertThat(script("return window.innerWidth")).as(path).isEqualTo(320L);
-                pages.assertThat((Long) script("return document.documentElement.scrollWidth")).as(path)
-                        .isLessThanOrEqualTo(320L);
-                for (WebElement table : browser.findElements(By.cssSelector("main table"))) {
-                    WebElement region = table.findElement(By.xpath(".."));
-                    String caption = table.findElement(By.tagName("caption")).getAttribute("id");
-                    pages.assertThat(List.of(region.getAttribute("role"), region.getAttribute("tabindex"),
-                            region.getAttribute("aria-labelledby"))).as(path + " table container")
-                            .containsExactly("region", "0", caption);
-                }
+                checkReflow(pages, path);
             }
             pages.assertAll();
             open("/organisations");

@@ -113,6 +113,8 @@ class ImportDuplicateChoiceTests {
         // Listed, the forum's exclusion reason would no longer fit: it can be added or left out only.
         assertThat(page.select("#cannot-6").text()).startsWith("Cannot be updated:");
         assertThat(page.select("select#row-6 option").eachAttr("value")).containsExactly("", "add", "skip");
+        assertThat(page.select("select#row-6").attr("aria-describedby")).isEqualTo("cannot-6");
+        assertThat(page.select("select#row-2").hasAttr("aria-describedby")).isFalse();
         assertThat(page.select("input[name=duplicates][checked]").val()).isEqualTo("add");
     }
 
@@ -209,6 +211,14 @@ class ImportDuplicateChoiceTests {
         Document page = Jsoup.parse(answer);
         assertThat(page.select(".error-summary a").eachAttr("href")).containsExactly("#row-2");
         assertThat(page.select("#row-2-error").text()).contains("What to do with a likely duplicate");
+        assertThat(page.select("select#row-2").attr("aria-describedby")).isEqualTo("row-2-error");
+        assertThat(page.select("select#row-2").hasClass("input--error")).isTrue();
+        assertThat(page.select("select#row-6").attr("aria-describedby")).isEqualTo("cannot-6");
+        assertThat(page.select("fieldset").attr("aria-describedby")).isEqualTo("duplicates-hint");
+        Document forAll = Jsoup.parse(mvc.perform(confirm(preview, imported, Map.of("duplicates", "merge")))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(forAll.select(".error-summary a").eachAttr("href")).containsExactly("#duplicates");
+        assertThat(forAll.select("fieldset").attr("aria-describedby")).isEqualTo("duplicates-hint duplicates-error");
         assertThat(names()).containsExactly("Derby Racial Equality Council", "Nottingham Refugee Forum");
         // The file still waits, so the user can choose again.
         mvc.perform(confirm(preview, imported, Map.of("row-2", "skip", "row-6", "skip")))
