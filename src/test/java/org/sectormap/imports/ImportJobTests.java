@@ -182,7 +182,8 @@ class ImportJobTests {
                 .isEqualTo(1);
         Document done = page(progress);
         assertThat(done.select("h1").text()).isEqualTo("Import finished");
-        assertThat(done.select("#import-outcome").text()).isEqualTo("5,000 organisations imported.");
+        assertThat(done.select("#import-outcome").text()).isEqualTo("Done: all 5,000 rows are in. The files "
+                + "imported so far say how many organisations were added, updated and left out.");
         assertThat(done.select("meta[http-equiv=refresh]")).isEmpty();
         assertThat(done.select("p > a[href=/organisations]").text()).isEqualTo("See them in the register");
     }
