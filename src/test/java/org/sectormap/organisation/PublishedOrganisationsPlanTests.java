@@ -1,0 +1,62 @@
+package org.sectormap.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.sectormap.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A page of the directory feed is read in order from an index, never by sorting every published record. */
+@DatabaseTest
+class PublishedOrganisationsPlanTests {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Value("${spring.datasource.url}")
+    String url;
+
+    private String plan() {
+        String sql = "EXPLAIN " + PublishedOrganisations.pageQuery(PublishedOrganisations.PUBLISHED)
+                .replace(":offset", "50").replace(":size", "50");
+        return jdbc.execute((ConnectionCallback<String>) connection -> {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                if (url.startsWith("jdbc:postgresql:")) {
+                    // An empty table is cheaper to read whole; forbidding that shows what the index can do.
+                    statement.execute("SET LOCAL enable_seqscan = off");
+                }
+                List<String> lines = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery(sql)) {
+                    while (rs.next()) {
+                        lines.add(rs.getString(1));
+                    }
+                }
+                return String.join("\n", lines);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        });
+    }
+
+    @Test
+    void shouldReadAPageOfTheFeedInOrderFromTheIndexOfPublishedRecords() {
+        String plan = plan();
+
+        assertThat(plan.toLowerCase()).contains("organisation_published_by_id");
+        if (url.startsWith("jdbc:postgresql:")) {
+            assertThat(plan).doesNotContain("Sort");
+        } else {
+            assertThat(plan).contains("/* index sorted */");
+        }
+    }
+}
