@@ -74,7 +74,7 @@ public class DuplicateFinder {
         List<Map<MatchKey, String>> keys = candidates.stream().map(DuplicateFinder::keys).toList();
         Map<MatchKey, Map<String, List<Keyed>>> stored = stored(keys);
         // Splitting a name into words is most of a comparison, and one name is compared with many.
-        List<List<String>> words = candidates.stream().map(c -> MatchKeys.words(c.name())).toList();
+        List<List<String>> words = candidates.stream().map(c -> MatchKeys.distinctWords(c.name())).toList();
         Map<String, List<String>> storedWords = new HashMap<>();
         Map<Integer, Long> inRegister = new HashMap<>();
         Map<Integer, Integer> inBatch = new HashMap<>();
@@ -88,7 +88,7 @@ public class DuplicateFinder {
                 }
                 for (Keyed match : stored.get(key.getKey()).getOrDefault(key.getValue(), List.of())) {
                     if (key.getKey() == MatchKey.NAME || MatchKeys.similarWords(name,
-                            storedWords.computeIfAbsent(match.name(), MatchKeys::words))) {
+                            storedWords.computeIfAbsent(match.name(), MatchKeys::distinctWords))) {
                         inRegister.put(i, match.id());
                         reasons.put(i, key.getKey().reason());
                         break;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -116,28 +117,46 @@ public final class MatchKeys {
      * a word changed is another organisation.
      */
     public static boolean similarNames(String a, String b) {
-        return similarWords(words(a), words(b));
+        return similarWords(distinctWords(a), distinctWords(b));
     }
 
-    /** As {@link #similarNames}, for names already split into {@link #words}, which costs most of the comparison. */
-    static boolean similarWords(List<String> a, List<String> b) {
-        List<String> first = a.stream().distinct().toList();
-        List<String> second = b.stream().distinct().toList();
+    /** The {@link #words} of a name, each once, as {@link #similarWords} compares them. */
+    static List<String> distinctWords(String name) {
+        return words(name).stream().distinct().toList();
+    }
+
+    /**
+     * As {@link #similarNames}, for names already split into {@link #distinctWords}, which costs most
+     * of a comparison: a name in a file is compared with many. Each word of the shorter name takes
+     * the first unused equal word of the longer, else the first unused one a slip apart.
+     */
+    static boolean similarWords(List<String> first, List<String> second) {
         List<String> shorter = first.size() <= second.size() ? first : second;
         List<String> longer = shorter == first ? second : first;
         if (shorter.isEmpty() || shorter.size() * 2 < longer.size()) {
             return false;
         }
-        List<String> unused = new ArrayList<>(longer);
+        boolean[] used = new boolean[longer.size()];
         for (String word : shorter) {
-            String match = unused.stream().filter(word::equals).findFirst()
-                    .or(() -> unused.stream().filter(other -> oneSlipApart(word, other)).findFirst()).orElse(null);
-            if (match == null) {
+            int match = unused(longer, used, word::equals);
+            if (match < 0) {
+                match = unused(longer, used, other -> oneSlipApart(word, other));
+            }
+            if (match < 0) {
                 return false;
             }
-            unused.remove(match);
+            used[match] = true;
         }
         return true;
+    }
+
+    private static int unused(List<String> words, boolean[] used, Predicate<String> wanted) {
+        for (int i = 0; i < words.size(); i++) {
+            if (!used[i] && wanted.test(words.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** One letter added, dropped, changed or two swapped, in words long enough for that to be a slip. */
