@@ -182,18 +182,20 @@ public class OrganisationService {
         List<ImportedUpdates.Updated> updated = importedUpdates.updatedBy(importId, 0, BATCH);
         while (!updated.isEmpty()) {
             List<Long> chunk = new ArrayList<>();
+            List<Organisation> current = new ArrayList<>();
             for (ImportedUpdates.Updated one : updated) {
                 Optional<Organisation> now = repository.find(one.id());
                 if (now.isEmpty() || now.get().version() != one.versionAfter()) {
                     throw changedSince(one.id());
                 }
                 chunk.add(one.id());
+                current.add(now.get());
             }
             if (audit.changedAfter(auditMark, chunk.stream().map(OrganisationService::audited).toList())) {
                 throw changedSince(firstChangedAfter(auditMark, chunk));
             }
-            for (ImportedUpdates.Updated one : updated) {
-                save(repository.find(one.id()).orElseThrow(), one.versionAfter(), one.previous());
+            for (int i = 0; i < updated.size(); i++) {
+                save(current.get(i), updated.get(i).versionAfter(), updated.get(i).previous());
                 restored++;
             }
             updated = importedUpdates.updatedBy(importId, updated.get(updated.size() - 1).id(), BATCH);
