@@ -16,10 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The organisations that may be published in a directory: listed or interviewed, and ticked to
- * publish. Pages come from the database in id order, read already sorted from the index of V82
- * (ordered by publish and id, which is id order among the published, since H2 uses an index's order
- * only when the ORDER BY names its columns), so a feed of any size is never held or sorted at once
- * and a new record joins the end.
+ * publish. Pages come from the database read already sorted from the index of V86 (publish, status,
+ * id: interviewed then listed, each in id order; H2 uses an index's order only when the ORDER BY names
+ * its columns), and the feed's total is counted from that index alone, so a feed of any size is never
+ * held, sorted or read row by row to be counted.
  */
 @Component
 public class PublishedOrganisations {
@@ -53,8 +53,11 @@ public class PublishedOrganisations {
     @Transactional(readOnly = true)
     public long count(Filter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
-        return jdbc.sql("SELECT COUNT(*) FROM organisation" + where(filter, params)).params(params)
-                .query(Long.class).single();
+        return jdbc.sql(countQuery(where(filter, params))).params(params).query(Long.class).single();
+    }
+
+    static String countQuery(String where) {
+        return "SELECT COUNT(*) FROM organisation" + where;
     }
 
     @Transactional(readOnly = true)
@@ -68,7 +71,7 @@ public class PublishedOrganisations {
 
     static String pageQuery(String where) {
         return "SELECT " + OrganisationRepository.COLUMNS + ", modified_at FROM organisation" + where
-                + " ORDER BY publish, id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY";
+                + " ORDER BY publish, status, id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY";
     }
 
     /** The organisation, when it is published. */

@@ -14,7 +14,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A page of the directory feed is read in order from an index, never by sorting every published record. */
+/**
+ * A page of the directory feed is read in order from an index, never by sorting every published
+ * record, and its total is counted from that index without reading the rows.
+ */
 @DatabaseTest
 class PublishedOrganisationsPlanTests {
 
@@ -24,9 +27,8 @@ class PublishedOrganisationsPlanTests {
     @Value("${spring.datasource.url}")
     String url;
 
-    private String plan() {
-        String sql = "EXPLAIN " + PublishedOrganisations.pageQuery(PublishedOrganisations.PUBLISHED)
-                .replace(":offset", "50").replace(":size", "50");
+    private String plan(String query) {
+        String sql = "EXPLAIN " + query;
         return jdbc.execute((ConnectionCallback<String>) connection -> {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
@@ -50,13 +52,24 @@ class PublishedOrganisationsPlanTests {
 
     @Test
     void shouldReadAPageOfTheFeedInOrderFromTheIndexOfPublishedRecords() {
-        String plan = plan();
+        String plan = plan(PublishedOrganisations.pageQuery(PublishedOrganisations.PUBLISHED)
+                .replace(":offset", "50").replace(":size", "50"));
 
-        assertThat(plan.toLowerCase()).contains("organisation_published_by_id");
+        assertThat(plan.toLowerCase()).contains("organisation_directory");
         if (url.startsWith("jdbc:postgresql:")) {
             assertThat(plan).doesNotContain("Sort");
         } else {
             assertThat(plan).contains("/* index sorted */");
+        }
+    }
+
+    @Test
+    void shouldCountTheFeedFromTheIndexOfPublishedRecords() {
+        String plan = plan(PublishedOrganisations.countQuery(PublishedOrganisations.PUBLISHED));
+
+        assertThat(plan.toLowerCase()).contains("organisation_directory");
+        if (url.startsWith("jdbc:postgresql:")) {
+            assertThat(plan).contains("Index Only Scan");
         }
     }
 }
