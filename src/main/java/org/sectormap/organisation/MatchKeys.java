@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -138,9 +137,9 @@ public final class MatchKeys {
         }
         boolean[] used = new boolean[longer.size()];
         for (String word : shorter) {
-            int match = unused(longer, used, word::equals);
+            int match = unused(longer, used, word, false);
             if (match < 0) {
-                match = unused(longer, used, other -> oneSlipApart(word, other));
+                match = unused(longer, used, word, true);
             }
             if (match < 0) {
                 return false;
@@ -150,16 +149,20 @@ public final class MatchKeys {
         return true;
     }
 
-    private static int unused(List<String> words, boolean[] used, Predicate<String> wanted) {
+    /** The first unused word equal to the word, or only a slip apart from it; -1 for none. */
+    private static int unused(List<String> words, boolean[] used, String word, boolean slip) {
         for (int i = 0; i < words.size(); i++) {
-            if (!used[i] && wanted.test(words.get(i))) {
+            if (!used[i] && (slip ? oneSlipApart(word, words.get(i)) : word.equals(words.get(i)))) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** One letter added, dropped, changed or two swapped, in words long enough for that to be a slip. */
+    /**
+     * One letter added, dropped, changed or two swapped, in words long enough for that to be a slip.
+     * Compared in place, cutting no substrings: a preview compares a file's names millions of times.
+     */
     static boolean oneSlipApart(String a, String b) {
         if (Math.min(a.length(), b.length()) < 5 || Math.abs(a.length() - b.length()) > 1) {
             return false;
@@ -168,15 +171,19 @@ public final class MatchKeys {
         while (start < a.length() && start < b.length() && a.charAt(start) == b.charAt(start)) {
             start++;
         }
-        String restA = a.substring(Math.min(start + 1, a.length()));
-        String restB = b.substring(Math.min(start + 1, b.length()));
-        if (a.length() == b.length()) {
-            boolean swapped = start + 1 < a.length() && a.charAt(start) == b.charAt(start + 1)
-                    && a.charAt(start + 1) == b.charAt(start) && a.substring(start + 2).equals(b.substring(start + 2));
-            return restA.equals(restB) || swapped;
+        if (a.length() != b.length()) {
+            String longer = a.length() > b.length() ? a : b;
+            String shorter = longer == a ? b : a;
+            return longer.regionMatches(start + 1, shorter, start, shorter.length() - start);
         }
-        return a.length() > b.length() ? a.substring(start + 1).equals(b.substring(start))
-                : b.substring(start + 1).equals(a.substring(start));
+        if (start >= a.length() - 1) {
+            return true;
+        }
+        int rest = a.length() - start - 2;
+        boolean changed = a.regionMatches(start + 1, b, start + 1, rest + 1);
+        boolean swapped = a.charAt(start) == b.charAt(start + 1) && a.charAt(start + 1) == b.charAt(start)
+                && a.regionMatches(start + 2, b, start + 2, rest);
+        return changed || swapped;
     }
 
     private static String cut(String key) {
