@@ -89,6 +89,8 @@ class MappingReportTests {
         assertThat(page.select("#by-category tfoot td").eachText()).containsExactly("54", "45");
         assertThat(page.select("#notes").text()).contains("no map of the areas");
         assertThat(page.select("link[media=print]").attr("href")).isEqualTo("/css/print.css");
+        assertThat(page.select(".no-print a").eachAttr("href")).containsExactly("/reports/mapping.pdf",
+                "/reports/mapping.docx");
     }
 
     @Test
