@@ -1,14 +1,9 @@
 package org.sectormap.report;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.sectormap.shared.Labels;
 import org.sectormap.shared.NotFoundException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -24,27 +19,33 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The mapping report as one page, the same as a PDF, and its charts. Viewers read it as they read
- * the other reports, without the themes and comments, which are not theirs to read.
+ * The mapping report as one page, the same as a PDF and a Word document, and its charts. Viewers
+ * read it as they read the other reports, without the themes and comments, which are not theirs to read.
  */
 @Controller
 class MappingReportController {
 
-    private final MappingReportService mapping;
-    private final MappingPdf pdf;
-    private final Labels labels;
-    private final Clock clock;
+    private static final MediaType DOCX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
-    MappingReportController(MappingReportService mapping, MappingPdf pdf, Labels labels, Clock clock) {
+    private final MappingReportService mapping;
+    private final MappingReportModel reportModel;
+    private final MappingHtml html;
+    private final MappingPdf pdf;
+    private final MappingDocx docx;
+
+    MappingReportController(MappingReportService mapping, MappingReportModel reportModel, MappingHtml html,
+            MappingPdf pdf, MappingDocx docx) {
         this.mapping = mapping;
+        this.reportModel = reportModel;
+        this.html = html;
         this.pdf = pdf;
-        this.labels = labels;
-        this.clock = clock;
+        this.docx = docx;
     }
 
     @GetMapping("/reports/mapping")
     String page(Model model, HttpServletRequest request, Locale locale) {
-        fill(model, request, locale);
+        model.addAllAttributes(reportModel.build(viewer(request), locale));
         model.addAttribute("pdf", false);
         Map<String, String> images = new LinkedHashMap<>();
         ((MappingReport) model.getAttribute("report")).charts().keySet()
@@ -54,13 +55,15 @@ class MappingReportController {
     }
 
     @GetMapping("/reports/mapping.pdf")
-    ResponseEntity<byte[]> pdf(Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        fill(model, request, locale);
-        byte[] document = pdf.write(model.asMap(), request, response, locale);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).cacheControl(CacheControl.noStore())
-                .header("Content-Disposition", ContentDisposition.attachment().filename("mapping-report.pdf").build()
-                        .toString())
-                .body(document);
+    ResponseEntity<byte[]> pdf(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        return download(MediaType.APPLICATION_PDF, "mapping-report.pdf",
+                pdf.write(printable(request, response, locale), request.getRequestURL().toString()));
+    }
+
+    @GetMapping("/reports/mapping.docx")
+    ResponseEntity<byte[]> docx(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        return download(DOCX, "mapping-report.docx",
+                docx.write(printable(request, response, locale), request.getRequestURL().toString()));
     }
 
     @GetMapping("/reports/{slug:[a-z-]+}.png")
@@ -74,13 +77,14 @@ class MappingReportController {
                 .body(mapping.chart(kind).png());
     }
 
-    private void fill(Model model, HttpServletRequest request, Locale locale) {
-        MappingReport report = mapping.report(!viewer(request));
-        model.addAttribute("report", report);
-        model.addAttribute("appendix", report.interviewees());
-        model.addAttribute("labels", labels);
-        model.addAttribute("generatedOn",
-                LocalDate.now(clock).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)));
+    private String printable(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        return html.write(reportModel.build(viewer(request), locale), request, response, locale);
+    }
+
+    private static ResponseEntity<byte[]> download(MediaType type, String filename, byte[] document) {
+        return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.noStore())
+                .header("Content-Disposition", ContentDisposition.attachment().filename(filename).build().toString())
+                .body(document);
     }
 
     private static boolean viewer(HttpServletRequest request) {

@@ -201,6 +201,7 @@ class RoleMatrixTests {
             // The mapping report and its charts; a viewer's leaves out the themes (MappingReportTests)
             entry("GET /reports/mapping", SIGNED_IN),
             entry("GET /reports/mapping.pdf", SIGNED_IN),
+            entry("GET /reports/mapping.docx", SIGNED_IN),
             entry("GET /reports/{slug:[a-z-]+}.png", SIGNED_IN),
             entry("GET /api/reports/by-category", SIGNED_IN),
             entry("GET /api/reports/by-area", SIGNED_IN),

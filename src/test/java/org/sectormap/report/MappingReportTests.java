@@ -10,9 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
 
@@ -24,10 +26,21 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.IBodyElement;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDrawing;
 import org.sectormap.DatabaseTest;
 import org.sectormap.comment.ThemeService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +49,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** The mapping report of the worked example, as a page, a PDF and charts, and what a viewer gets of it. */
+/** The mapping report of the worked example, as a page, a PDF, a Word document and charts, and what a viewer gets of it. */
 @DatabaseTest
 class MappingReportTests {
 
@@ -76,6 +89,8 @@ class MappingReportTests {
         assertThat(page.select("#by-category tfoot td").eachText()).containsExactly("54", "45");
         assertThat(page.select("#notes").text()).contains("no map of the areas");
         assertThat(page.select("link[media=print]").attr("href")).isEqualTo("/css/print.css");
+        assertThat(page.select(".no-print a").eachAttr("href")).containsExactly("/reports/mapping.pdf",
+                "/reports/mapping.docx");
     }
 
     @Test
@@ -119,6 +134,77 @@ class MappingReportTests {
     }
 
     @Test
+    void shouldWriteEverySectionAsAWordHeadingAndTable1AsATableWithARepeatingHeader() throws Exception {
+        MockHttpServletResponse answer = mvc.perform(get("/reports/mapping.docx")).andExpect(status().isOk())
+                .andReturn().getResponse();
+        assertThat(answer.getContentType())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(answer.getHeader("Content-Disposition")).contains("attachment").contains("mapping-report.docx");
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(answer.getContentAsByteArray()))) {
+            assertThat(styled(docx, MappingDocx.TITLE)).containsExactly("Mapping report");
+            assertThat(styled(docx, MappingDocx.HEADING_1)).containsSubsequence(SECTIONS);
+            assertThat(styled(docx, MappingDocx.HEADING_2)).isNotEmpty();
+            assertHeadingStyle(docx, MappingDocx.HEADING_1, "heading 1", 0);
+            assertHeadingStyle(docx, MappingDocx.HEADING_2, "heading 2", 1);
+            assertThat(docx.getProperties().getCoreProperties().getTitle()).isEqualTo("Mapping report");
+            assertThat(docx.getProperties().getCoreProperties().getUnderlyingProperties().getLanguageProperty())
+                    .contains("en-GB");
+            assertThat(docx.getSettings().getCTSettings().getThemeFontLang().getVal()).isEqualTo("en-GB");
+
+            XWPFTable table1 = docx.getTables().stream()
+                    .filter(t -> t.getCTTbl().getTblPr().getTblCaption().getVal()
+                            .equals("Organisations on the database by category"))
+                    .findFirst().orElseThrow();
+            IBodyElement before = docx.getBodyElements().get(docx.getBodyElements().indexOf(table1) - 1);
+            assertThat(((XWPFParagraph) before).getText()).isEqualTo("Organisations on the database by category");
+            assertThat(((XWPFParagraph) before).getStyleID()).isEqualTo(MappingDocx.CAPTION);
+            assertThat(table1.getRow(0).isRepeatHeader()).isTrue();
+            assertThat(table1.getRows().subList(1, table1.getNumberOfRows()))
+                    .noneMatch(XWPFTableRow::isRepeatHeader);
+            List<List<String>> rows = table1.getRows().stream()
+                    .map(r -> r.getTableCells().stream().map(XWPFTableCell::getText).toList()).toList();
+            List<List<String>> expected = new ArrayList<>();
+            for (Reports.CategoryRow row : reports.byCategory().rows()) {
+                expected.add(List.of(row.label(), String.valueOf(row.onDatabase()), String.valueOf(row.interviewed())));
+            }
+            expected.add(List.of("Total", "54", "45"));
+            assertThat(rows.subList(1, rows.size())).containsExactlyElementsOf(expected);
+            for (XWPFTableRow row : table1.getRows()) {
+                assertThat(row.getCell(0).getParagraphs().get(0).getAlignment()).isEqualTo(ParagraphAlignment.LEFT);
+                row.getTableCells().subList(1, 3).forEach(c -> assertThat(c.getParagraphs().get(0).getAlignment())
+                        .isEqualTo(ParagraphAlignment.RIGHT));
+            }
+
+            Document page = page(get("/reports/mapping"));
+            List<String> descriptions = new ArrayList<>();
+            List<byte[]> pictures = new ArrayList<>();
+            for (XWPFParagraph p : docx.getParagraphs()) {
+                for (XWPFRun run : p.getRuns()) {
+                    for (CTDrawing drawing : run.getCTR().getDrawingList()) {
+                        descriptions.add(drawing.getInlineArray(0).getDocPr().getDescr());
+                    }
+                    run.getEmbeddedPictures().forEach(picture -> pictures.add(picture.getPictureData().getData()));
+                }
+            }
+            assertThat(descriptions).containsExactlyElementsOf(page.select("figure.chart img").eachAttr("alt"))
+                    .allSatisfy(d -> assertThat(d).startsWith("Bar chart: "));
+            assertThat(pictures).hasSize(CHARTS.size());
+            for (int i = 0; i < CHARTS.size(); i++) {
+                assertThat(pictures.get(i)).as(CHARTS.get(i)).isEqualTo(mvc.perform(get("/reports/" + CHARTS.get(i)
+                        + ".png")).andReturn().getResponse().getContentAsByteArray());
+            }
+
+            List<String> bookmarks = docx.getParagraphs().stream()
+                    .flatMap(p -> p.getCTP().getBookmarkStartList().stream()).map(b -> b.getName()).toList();
+            List<String> anchors = docx.getParagraphs().stream()
+                    .flatMap(p -> p.getCTP().getHyperlinkList().stream()).map(h -> h.getAnchor())
+                    .filter(a -> a != null).toList();
+            assertThat(anchors).hasSize(SECTIONS.size());
+            assertThat(bookmarks).containsAll(anchors);
+        }
+    }
+
+    @Test
     void shouldQuoteCommentsUnderTheirThemesAndNeverBesideAnOrganisation() throws Exception {
         List<String> quotes = themes.coded().stream().filter(c -> c.comment().quote()).map(c -> c.comment().text())
                 .toList();
@@ -138,6 +224,27 @@ class MappingReportTests {
             for (PDPage p : pdf.getPages()) {
                 for (PDAnnotation link : p.getAnnotations()) {
                     assertThat(link.getCOSObject().toString()).doesNotContain("/comments");
+                }
+            }
+        }
+        try (XWPFDocument docx = docx(get("/reports/mapping.docx"))) {
+            assertThat(styled(docx, MappingDocx.QUOTE)).containsAll(quotes);
+            List<IBodyElement> themeSection = section(docx, "Themes and quotes");
+            assertThat(themeSection).isNotEmpty();
+            String themeText = themeSection.stream().map(MappingReportTests::text).collect(Collectors.joining("\n"));
+            for (String name : organisationNames()) {
+                assertThat(themeText).doesNotContain(name);
+            }
+            for (IBodyElement element : themeSection) {
+                List<XWPFParagraph> paragraphs = element instanceof XWPFTable t
+                        ? t.getRows().stream().flatMap(r -> r.getTableCells().stream())
+                                .flatMap(c -> c.getParagraphs().stream()).toList()
+                        : List.of((XWPFParagraph) element);
+                paragraphs.forEach(p -> assertThat(p.getCTP().getHyperlinkList()).as(p.getText()).isEmpty());
+            }
+            for (XWPFParagraph quote : docx.getParagraphs()) {
+                if (MappingDocx.QUOTE.equals(quote.getStyleID())) {
+                    assertThat(section(docx, "Themes and quotes")).contains(quote);
                 }
             }
         }
@@ -174,6 +281,51 @@ class MappingReportTests {
             themes.coded().forEach(c -> assertThat(text.replaceAll("\\s+", " "))
                     .doesNotContain(c.comment().text().replaceAll("\\s+", " ")));
         }
+        try (XWPFDocument docx = docx(get("/reports/mapping.docx").with(VIEWER));
+                XWPFWordExtractor extractor = new XWPFWordExtractor(docx)) {
+            assertThat(styled(docx, MappingDocx.HEADING_1)).containsSubsequence("Outreach", "Organisations interviewed",
+                    "Recommendations", "Notes").doesNotContain("Themes and quotes");
+            assertThat(styled(docx, MappingDocx.QUOTE)).isEmpty();
+            assertThat(docx.getAllPictures()).hasSize(CHARTS.size() - 1);
+            String text = extractor.getText().replaceAll("\\s+", " ");
+            assertThat(text).contains("researchers and administrators only");
+            themes.coded().forEach(c -> assertThat(text).doesNotContain(c.comment().text().replaceAll("\\s+", " ")));
+        }
+    }
+
+    private XWPFDocument docx(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+        return new XWPFDocument(new ByteArrayInputStream(mvc.perform(request).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsByteArray()));
+    }
+
+    private static List<String> styled(XWPFDocument docx, String style) {
+        return docx.getParagraphs().stream().filter(p -> style.equals(p.getStyleID())).map(XWPFParagraph::getText)
+                .toList();
+    }
+
+    /** Word shows a style as a heading, in its navigation pane too, by its built-in name and outline level. */
+    private static void assertHeadingStyle(XWPFDocument docx, String id, String name, int outlineLevel) {
+        XWPFStyle style = docx.getStyles().getStyle(id);
+        assertThat(style.getName()).isEqualTo(name);
+        assertThat(style.getCTStyle().getPPr().getOutlineLvl().getVal()).isEqualTo(BigInteger.valueOf(outlineLevel));
+    }
+
+    /** What comes after the Heading 1 with this text, up to the next Heading 1. */
+    private static List<IBodyElement> section(XWPFDocument docx, String heading) {
+        List<IBodyElement> section = new ArrayList<>();
+        boolean inside = false;
+        for (IBodyElement element : docx.getBodyElements()) {
+            if (element instanceof XWPFParagraph p && MappingDocx.HEADING_1.equals(p.getStyleID())) {
+                inside = p.getText().equals(heading);
+            } else if (inside) {
+                section.add(element);
+            }
+        }
+        return section;
+    }
+
+    private static String text(IBodyElement element) {
+        return element instanceof XWPFTable t ? t.getText() : ((XWPFParagraph) element).getText();
     }
 
     private List<String> organisationNames() {
