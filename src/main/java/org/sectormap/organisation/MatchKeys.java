@@ -179,7 +179,7 @@ public final class MatchKeys {
                 : b.substring(start + 1).equals(a.substring(start));
     }
 
-    private static String cut(String key) {
+    static String cut(String key) {
         return key.length() <= KEY_LENGTH ? key : key.substring(0, KEY_LENGTH);
     }
 }
