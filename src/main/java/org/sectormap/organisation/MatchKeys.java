@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -138,9 +137,9 @@ public final class MatchKeys {
         }
         boolean[] used = new boolean[longer.size()];
         for (String word : shorter) {
-            int match = unused(longer, used, word::equals);
+            int match = unused(longer, used, word, false);
             if (match < 0) {
-                match = unused(longer, used, other -> oneSlipApart(word, other));
+                match = unused(longer, used, word, true);
             }
             if (match < 0) {
                 return false;
@@ -150,9 +149,10 @@ public final class MatchKeys {
         return true;
     }
 
-    private static int unused(List<String> words, boolean[] used, Predicate<String> wanted) {
+    /** The first unused word equal to {@code word}, or one slip apart from it; no lambda, as this runs millions of times. */
+    private static int unused(List<String> words, boolean[] used, String word, boolean slip) {
         for (int i = 0; i < words.size(); i++) {
-            if (!used[i] && wanted.test(words.get(i))) {
+            if (!used[i] && (slip ? oneSlipApart(word, words.get(i)) : word.equals(words.get(i)))) {
                 return i;
             }
         }
@@ -168,15 +168,16 @@ public final class MatchKeys {
         while (start < a.length() && start < b.length() && a.charAt(start) == b.charAt(start)) {
             start++;
         }
-        String restA = a.substring(Math.min(start + 1, a.length()));
-        String restB = b.substring(Math.min(start + 1, b.length()));
+        // Compared in place rather than as substrings: a file's names are compared millions of times.
         if (a.length() == b.length()) {
+            int after = Math.min(start + 1, a.length());
             boolean swapped = start + 1 < a.length() && a.charAt(start) == b.charAt(start + 1)
-                    && a.charAt(start + 1) == b.charAt(start) && a.substring(start + 2).equals(b.substring(start + 2));
-            return restA.equals(restB) || swapped;
+                    && a.charAt(start + 1) == b.charAt(start)
+                    && a.regionMatches(start + 2, b, start + 2, a.length() - start - 2);
+            return a.regionMatches(after, b, after, a.length() - after) || swapped;
         }
-        return a.length() > b.length() ? a.substring(start + 1).equals(b.substring(start))
-                : b.substring(start + 1).equals(a.substring(start));
+        return a.length() > b.length() ? a.regionMatches(start + 1, b, start, b.length() - start)
+                : b.regionMatches(start + 1, a, start, a.length() - start);
     }
 
     static String cut(String key) {
