@@ -83,7 +83,7 @@ public class DuplicateFinder {
         Map<Integer, DuplicateReason> reasons = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             // Splitting a name into words is most of a comparison, and one name is compared with many.
-            List<String> words = MatchKeys.words(candidates.get(i).name());
+            List<String> words = earlier.shared(MatchKeys.words(candidates.get(i).name()));
             List<String> name = words.stream().distinct().toList();
             for (Map.Entry<MatchKey, String> key : keys.get(i).entrySet()) {
                 if (reasons.containsKey(i)) {

@@ -1,7 +1,9 @@
 package org.sectormap.organisation;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,7 +18,7 @@ import java.util.function.IntPredicate;
  * A million-row file must fit beside the rest of the app in a 512 MB heap, so nothing here is kept per
  * record as an object: each key is reduced to a 64-bit hash in an open-addressing table of primitives
  * (hash, and the latest record with it), each record links to the record before it with the same key,
- * and each record's name is kept as its words, in UTF-8, in one growing byte array. Two different keys
+ * and each record's name is kept as its words in one growing byte array, a common word as its number. Two different keys
  * are taken for one only when their hashes collide (seeded afresh for every file, so a file cannot be
  * made to collide on purpose): for a name the words kept are compared too, so names never mix; for
  * another key the names must be similar as well, so a false pair needs a 1 in 2^64 chance and a
@@ -34,7 +36,16 @@ public final class EarlierRecords {
     /** Records whose words are kept split, as compared, beside their bytes: covers a batch, and the latest {@link #COMPARED} of many keys. */
     private static final int RECENT = 8_192;
     private static final int FIRST_CAPACITY = 64;
-    /** Linear probing stays a few probes long up to here, and the table grows by half, not double. */
+    /**
+     * Words given a number, the first met: a name's words are mostly the same few thousand (places,
+     * communities, "centre"), so most are kept in a byte or two; bounded, as a file may have a million
+     * words found once (about 2 MB at the bound).
+     */
+    private static final int NUMBERED = 1 << 14;
+    /**
+     * Linear probing stays a few probes long up to here, and the table grows by a quarter, not double:
+     * it is the most of the memory kept, and a doubled table would be half empty.
+     */
     private static final double MAX_LOAD = 0.8;
 
     private final long seed = ThreadLocalRandom.current().nextLong();
@@ -47,7 +58,14 @@ public final class EarlierRecords {
      * made only once a kind's key repeats, so a kind whose every value is new costs nothing.
      */
     private final int[][] before = new int[MatchKey.values().length][];
+    private final Map<String, Integer> wordIds = new HashMap<>();
+    private final List<String> numbered = new ArrayList<>();
+    /**
+     * Each record's words, one after another: a numbered word as its number (a byte or two), any other
+     * as its bytes; see {@link #append}.
+     */
     private byte[] names = new byte[1_024];
+    private int namesEnd;
     /** Where each record's words end in {@link #names}; they start where the record before's end. */
     private int[] nameEnds = new int[FIRST_CAPACITY];
     @SuppressWarnings("unchecked")
@@ -89,19 +107,25 @@ public final class EarlierRecords {
         return kept != null ? kept : words(record).stream().distinct().toList();
     }
 
-    /** Numbers the next record and remembers its keys and the words of its name. */
+    /** Numbers the next record and remembers its keys and the words of its name, as {@link #shared} gave them. */
     void add(Map<MatchKey, String> keys, List<String> words, List<String> distinctWords) {
         int record = count++;
         if (record == nameEnds.length) {
             nameEnds = Arrays.copyOf(nameEnds, record + (record >> 1));
         }
-        byte[] name = String.join(" ", words).getBytes(StandardCharsets.UTF_8);
-        int start = record == 0 ? 0 : nameEnds[record - 1];
-        if (start + name.length > names.length) {
-            names = Arrays.copyOf(names, Math.max(start + name.length, names.length + (names.length >> 1)));
+        for (String word : words) {
+            Integer id = wordIds.get(word);
+            if (id != null) {
+                append(id << 1);
+            } else {
+                byte[] bytes = word.getBytes(StandardCharsets.UTF_8);
+                append(bytes.length << 1 | 1);
+                room(bytes.length);
+                System.arraycopy(bytes, 0, names, namesEnd, bytes.length);
+                namesEnd += bytes.length;
+            }
         }
-        System.arraycopy(name, 0, names, start, name.length);
-        nameEnds[record] = start + name.length;
+        nameEnds[record] = namesEnd;
         recent[record % RECENT] = distinctWords;
         for (Map.Entry<MatchKey, String> key : keys.entrySet()) {
             long hash = hash(key.getKey(), key.getValue());
@@ -129,11 +153,62 @@ public final class EarlierRecords {
         links[record] = previousPlusOne;
     }
 
+    /**
+     * The words, each as the one String kept for it once it has a number: equal words are then
+     * compared by reference, and kept in {@link #names} as their number.
+     */
+    List<String> shared(List<String> words) {
+        List<String> shared = new ArrayList<>(words.size());
+        for (String word : words) {
+            Integer id = wordIds.get(word);
+            if (id == null && numbered.size() < NUMBERED) {
+                id = numbered.size();
+                wordIds.put(word, id);
+                numbered.add(word);
+            }
+            shared.add(id == null ? word : numbered.get(id));
+        }
+        return shared;
+    }
+
+    /** A word's number times two, or its length in bytes times two plus one before the bytes. */
+    private void append(int value) {
+        room(5);
+        int rest = value;
+        while ((rest & ~0x7F) != 0) {
+            names[namesEnd++] = (byte) (rest & 0x7F | 0x80);
+            rest >>>= 7;
+        }
+        names[namesEnd++] = (byte) rest;
+    }
+
+    private void room(int bytes) {
+        if (namesEnd + bytes > names.length) {
+            names = Arrays.copyOf(names, Math.max(namesEnd + bytes, names.length + (names.length >> 1)));
+        }
+    }
+
     /** The words of the record's name, as {@link MatchKeys#words} gave them. */
     private List<String> words(int record) {
-        int start = record == 0 ? 0 : nameEnds[record - 1];
-        String name = new String(names, start, nameEnds[record] - start, StandardCharsets.UTF_8);
-        return name.isEmpty() ? List.of() : List.of(name.split(" "));
+        int at = record == 0 ? 0 : nameEnds[record - 1];
+        List<String> words = new ArrayList<>();
+        while (at < nameEnds[record]) {
+            int value = 0;
+            int shift = 0;
+            byte next;
+            do {
+                next = names[at++];
+                value |= (next & 0x7F) << shift;
+                shift += 7;
+            } while (next < 0);
+            if ((value & 1) == 0) {
+                words.add(numbered.get(value >>> 1));
+            } else {
+                words.add(new String(names, at, value >>> 1, StandardCharsets.UTF_8));
+                at += value >>> 1;
+            }
+        }
+        return words;
     }
 
     /** The key's slot, or the empty slot it would take. */
@@ -145,7 +220,7 @@ public final class EarlierRecords {
         return slot;
     }
 
-    /** Any capacity, not only powers of two, so the table can grow by half. */
+    /** Any capacity, not only powers of two, so the table can grow by a quarter. */
     private static int home(long hash, int capacity) {
         return (int) (((hash >>> 32) * capacity) >>> 32);
     }
@@ -153,7 +228,7 @@ public final class EarlierRecords {
     private void grow() {
         long[] oldHashes = hashes;
         int[] oldLatest = latest;
-        hashes = new long[oldHashes.length + (oldHashes.length >> 1)];
+        hashes = new long[oldHashes.length + (oldHashes.length >> 2)];
         latest = new int[hashes.length];
         for (int i = 0; i < oldHashes.length; i++) {
             if (oldLatest[i] != 0) {
