@@ -19,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds the records that are probably organisations the register already has, or that an earlier
- * record of the same batch or file ({@link EarlierRecords}) already is: the same name once folded ({@link MatchKeys#name}), or the same
- * email address, website, phone number or postcode and a similar name ({@link MatchKeys#similarNames}).
+ * record of the same batch or file ({@link EarlierRecords}) already is: the same name once folded
+ * ({@link MatchKeys#name}), or the same email address, website, phone number or postcode and a similar
+ * name ({@link MatchKeys#similarNames}).
  * The register is asked by index, a batch of keys at a time, never read whole.
  */
 @Service
