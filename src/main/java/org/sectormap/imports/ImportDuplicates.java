@@ -1,11 +1,13 @@
 package org.sectormap.imports;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 import org.sectormap.organisation.DuplicateFinder;
 import org.sectormap.organisation.DuplicateReason;
+import org.sectormap.organisation.EarlierRecords;
 import org.sectormap.organisation.ImportUpdate;
 import org.sectormap.organisation.Organisation;
 import org.sectormap.organisation.OrganisationDetails;
@@ -19,14 +21,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The rows of a file that are probably organisations the register already has, or earlier rows of
- * the same file, found as the file streams past a chunk at a time, so a large file is never held.
+ * the same file, anywhere before them, found as the file streams past a chunk at a time, so a large
+ * file is never held: the earlier rows are kept compactly in one {@link EarlierRecords} for the file.
  */
 @Component
 class ImportDuplicates {
 
     /** The most listed; the rest are counted. */
     static final int SHOWN = 200;
-    /** Rows looked up together; a row is compared with earlier rows of the file in its own chunk only. */
+    /** Rows looked up in the register together. */
     static final int CHUNK = 5_000;
 
     private final OrganisationReader reader;
@@ -83,9 +86,12 @@ class ImportDuplicates {
 
     private final class Chunks implements OrganisationReader.Rows {
 
-        private final List<Integer> rows = new ArrayList<>(CHUNK);
         private final List<OrganisationDetails> candidates = new ArrayList<>(CHUNK);
         private final List<Duplicate> shown = new ArrayList<>();
+        private final EarlierRecords earlier = new EarlierRecords();
+        /** The spreadsheet's number of each row read, in order (4 bytes a row): they may skip some. */
+        private int[] numbers = new int[CHUNK];
+        private int counted;
         private Set<OrganisationField> given = Set.of();
         private int total;
 
@@ -96,27 +102,30 @@ class ImportDuplicates {
 
         @Override
         public void row(int row, OrganisationDetails organisation) {
-            rows.add(row);
+            if (counted == numbers.length) {
+                numbers = Arrays.copyOf(numbers, counted + (counted >> 1));
+            }
+            numbers[counted++] = row;
             candidates.add(organisation);
-            if (rows.size() == CHUNK) {
+            if (candidates.size() == CHUNK) {
                 flush();
             }
         }
 
         void flush() {
-            for (DuplicateFinder.LikelyDuplicate likely : finder.find(candidates)) {
+            int first = counted - candidates.size();
+            for (DuplicateFinder.LikelyDuplicate likely : finder.find(candidates, earlier)) {
                 total++;
                 if (shown.size() < SHOWN) {
                     OrganisationDetails candidate = candidates.get(likely.index());
                     Organisation existing = likely.existing();
-                    shown.add(new Duplicate(rows.get(likely.index()), candidate.name(),
+                    shown.add(new Duplicate(numbers[first + likely.index()], candidate.name(),
                             existing == null ? null : existing.id(),
                             existing == null ? null : existing.details().name(),
-                            existing == null ? rows.get(likely.earlier()) : null, likely.reason(),
+                            existing == null ? numbers[likely.earlier()] : null, likely.reason(),
                             existing == null ? null : organisations.updateFor(existing, candidate, given)));
                 }
             }
-            rows.clear();
             candidates.clear();
         }
     }

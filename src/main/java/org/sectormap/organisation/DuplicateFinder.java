@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.sectormap.organisation.OrganisationRepository.Keyed;
@@ -18,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds the records that are probably organisations the register already has, or that an earlier
- * record of the same batch already is: the same name once folded ({@link MatchKeys#name}), or the same
- * email address, website, phone number or postcode and a similar name ({@link MatchKeys#similarNames}).
+ * record of the same batch or file ({@link EarlierRecords}) already is: the same name once folded
+ * ({@link MatchKeys#name}), or the same email address, website, phone number or postcode and a similar
+ * name ({@link MatchKeys#similarNames}).
  * The register is asked by index, a batch of keys at a time, never read whole.
  */
 @Service
@@ -27,12 +29,6 @@ public class DuplicateFinder {
 
     /** Keys sent in one IN list: well inside both databases' limits on parameters. */
     private static final int LOOKUP_BATCH = 1_000;
-    /**
-     * How many earlier records of the batch sharing a phone number or postcode one record is compared
-     * with: a file of a thousand groups in one community centre stays quick, and a duplicate is
-     * usually near its original.
-     */
-    private static final int EARLIER_COMPARED = 200;
 
     private final OrganisationRepository repository;
 
@@ -42,9 +38,11 @@ public class DuplicateFinder {
 
     /**
      * A record of the batch that is probably a duplicate: of {@code existing} in the register, or
-     * else of the record at index {@code earlier} of the same batch (one of the two is null).
+     * else of an earlier record (one of the two is null).
      *
-     * @param index  the record's position in the list given to {@link #find}
+     * @param index    the record's position in the list given to {@link #find}
+     * @param earlier  the earlier record's number in its {@link EarlierRecords}: for a batch checked
+     *                 alone, its position in the batch
      */
     public record LikelyDuplicate(int index, Organisation existing, Integer earlier, DuplicateReason reason) {
 
@@ -64,31 +62,37 @@ public class DuplicateFinder {
         }
     }
 
+    /** As {@link #find(List, EarlierRecords)} for a batch on its own: its records are compared with each other. */
+    @Transactional(readOnly = true)
+    public List<LikelyDuplicate> find(List<OrganisationDetails> candidates) {
+        return find(candidates, new EarlierRecords());
+    }
+
     /**
      * The likely duplicates among the candidates, in their order, one per candidate at most: a match
      * in the register first (the oldest record, by the first reason in {@link DuplicateReason}'s
-     * order), else the earliest matching candidate before it.
+     * order), else the earliest matching record before it, in this batch or one given earlier with
+     * the same {@code earlier}, to which the candidates are then added.
      */
     @Transactional(readOnly = true)
-    public List<LikelyDuplicate> find(List<OrganisationDetails> candidates) {
+    public List<LikelyDuplicate> find(List<OrganisationDetails> candidates, EarlierRecords earlier) {
         List<Map<MatchKey, String>> keys = candidates.stream().map(DuplicateFinder::keys).toList();
         Map<MatchKey, Map<String, List<Keyed>>> stored = stored(keys);
-        // Splitting a name into words is most of a comparison, and one name is compared with many.
-        List<List<String>> words = candidates.stream().map(c -> MatchKeys.distinctWords(c.name())).toList();
         Map<String, List<String>> storedWords = new HashMap<>();
         Map<Integer, Long> inRegister = new HashMap<>();
-        Map<Integer, Integer> inBatch = new HashMap<>();
+        Map<Integer, Integer> inFile = new HashMap<>();
         Map<Integer, DuplicateReason> reasons = new HashMap<>();
-        Map<MatchKey, Map<String, List<Integer>>> earlier = new EnumMap<>(MatchKey.class);
         for (int i = 0; i < candidates.size(); i++) {
-            List<String> name = words.get(i);
+            // Splitting a name into words is most of a comparison, and one name is compared with many.
+            List<String> words = earlier.shared(MatchKeys.words(candidates.get(i).name()));
+            List<String> name = words.stream().distinct().toList();
             for (Map.Entry<MatchKey, String> key : keys.get(i).entrySet()) {
                 if (reasons.containsKey(i)) {
                     break;
                 }
                 for (Keyed match : stored.get(key.getKey()).getOrDefault(key.getValue(), List.of())) {
-                    if (key.getKey() == MatchKey.NAME || MatchKeys.similarWords(name,
-                            storedWords.computeIfAbsent(match.name(), MatchKeys::distinctWords))) {
+                    if (likelySame(key.getKey(), name,
+                            () -> storedWords.computeIfAbsent(match.name(), MatchKeys::distinctWords))) {
                         inRegister.put(i, match.id());
                         reasons.put(i, key.getKey().reason());
                         break;
@@ -96,30 +100,32 @@ public class DuplicateFinder {
                 }
             }
             for (Map.Entry<MatchKey, String> key : keys.get(i).entrySet()) {
-                List<Integer> same = earlier.computeIfAbsent(key.getKey(), k -> new HashMap<>())
-                        .computeIfAbsent(key.getValue(), v -> new ArrayList<>());
-                if (!reasons.containsKey(i)) {
-                    for (int j = Math.max(0, same.size() - EARLIER_COMPARED); j < same.size(); j++) {
-                        int other = same.get(j);
-                        if (key.getKey() == MatchKey.NAME || MatchKeys.similarWords(name, words.get(other))) {
-                            inBatch.put(i, other);
-                            reasons.put(i, key.getKey().reason());
-                            break;
-                        }
-                    }
+                if (reasons.containsKey(i)) {
+                    break;
                 }
-                same.add(i);
+                int match = earlier.earliest(key.getKey(), key.getValue(),
+                        other -> likelySame(key.getKey(), name, () -> earlier.distinctWords(other)));
+                if (match >= 0) {
+                    inFile.put(i, match);
+                    reasons.put(i, key.getKey().reason());
+                }
             }
+            earlier.add(keys.get(i), words, name);
         }
         Map<Long, Organisation> existing = load(inRegister.values());
         List<LikelyDuplicate> found = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             if (reasons.containsKey(i)) {
                 Long id = inRegister.get(i);
-                found.add(new LikelyDuplicate(i, id == null ? null : existing.get(id), inBatch.get(i), reasons.get(i)));
+                found.add(new LikelyDuplicate(i, id == null ? null : existing.get(id), inFile.get(i), reasons.get(i)));
             }
         }
         return found;
+    }
+
+    /** The rule: the same name once folded is enough; any other key in common needs a similar name too. */
+    private static boolean likelySame(MatchKey common, List<String> name, Supplier<List<String>> other) {
+        return common == MatchKey.NAME || MatchKeys.similarWords(name, other.get());
     }
 
     /**

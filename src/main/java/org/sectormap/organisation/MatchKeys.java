@@ -149,7 +149,7 @@ public final class MatchKeys {
         return true;
     }
 
-    /** The first unused word equal to the word, or only a slip apart from it; -1 for none. */
+    /** The first unused word equal to {@code word}, or one slip apart from it; no lambda, as this runs millions of times. */
     private static int unused(List<String> words, boolean[] used, String word, boolean slip) {
         for (int i = 0; i < words.size(); i++) {
             if (!used[i] && (slip ? oneSlipApart(word, words.get(i)) : word.equals(words.get(i)))) {
@@ -159,10 +159,7 @@ public final class MatchKeys {
         return -1;
     }
 
-    /**
-     * One letter added, dropped, changed or two swapped, in words long enough for that to be a slip.
-     * Compared in place, cutting no substrings: a preview compares a file's names millions of times.
-     */
+    /** One letter added, dropped, changed or two swapped, in words long enough for that to be a slip. */
     static boolean oneSlipApart(String a, String b) {
         if (Math.min(a.length(), b.length()) < 5 || Math.abs(a.length() - b.length()) > 1) {
             return false;
@@ -171,22 +168,19 @@ public final class MatchKeys {
         while (start < a.length() && start < b.length() && a.charAt(start) == b.charAt(start)) {
             start++;
         }
-        if (a.length() != b.length()) {
-            String longer = a.length() > b.length() ? a : b;
-            String shorter = longer == a ? b : a;
-            return longer.regionMatches(start + 1, shorter, start, shorter.length() - start);
+        // Compared in place rather than as substrings: a file's names are compared millions of times.
+        if (a.length() == b.length()) {
+            int after = Math.min(start + 1, a.length());
+            boolean swapped = start + 1 < a.length() && a.charAt(start) == b.charAt(start + 1)
+                    && a.charAt(start + 1) == b.charAt(start)
+                    && a.regionMatches(start + 2, b, start + 2, a.length() - start - 2);
+            return a.regionMatches(after, b, after, a.length() - after) || swapped;
         }
-        if (start >= a.length() - 1) {
-            return true;
-        }
-        int rest = a.length() - start - 2;
-        boolean changed = a.regionMatches(start + 1, b, start + 1, rest + 1);
-        boolean swapped = a.charAt(start) == b.charAt(start + 1) && a.charAt(start + 1) == b.charAt(start)
-                && a.regionMatches(start + 2, b, start + 2, rest);
-        return changed || swapped;
+        return a.length() > b.length() ? a.regionMatches(start + 1, b, start, b.length() - start)
+                : b.regionMatches(start + 1, a, start, a.length() - start);
     }
 
-    private static String cut(String key) {
+    static String cut(String key) {
         return key.length() <= KEY_LENGTH ? key : key.substring(0, KEY_LENGTH);
     }
 }

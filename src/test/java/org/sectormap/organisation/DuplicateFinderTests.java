@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
@@ -93,8 +91,39 @@ class DuplicateFinderTests {
     }
 
     @Test
+    void shouldFindKnownDuplicatesOfRecordsOfAnEarlierBatchGivenTheSameEarlierRecords() throws IOException {
+        List<KnownPair> pairs = knownPairs();
+        EarlierRecords earlier = new EarlierRecords();
+
+        List<DuplicateFinder.LikelyDuplicate> inFirstBatch = finder.find(pairs.stream().map(KnownPair::first).toList(),
+                earlier);
+        List<DuplicateFinder.LikelyDuplicate> found = finder.find(pairs.stream().map(KnownPair::second).toList(),
+                earlier);
+
+        assertThat(inFirstBatch).isEmpty();
+        assertThat(found).hasSize(pairs.size());
+        for (int i = 0; i < pairs.size(); i++) {
+            DuplicateFinder.LikelyDuplicate duplicate = found.get(i);
+            assertThat(duplicate.index()).isEqualTo(i);
+            assertThat(duplicate.inRegister()).isFalse();
+            assertThat(duplicate.earlier()).as(pairs.get(i).second().name()).isEqualTo(i);
+            assertThat(duplicate.reason()).as(pairs.get(i).second().name()).isEqualTo(pairs.get(i).reason());
+        }
+    }
+
+    @Test
+    void shouldFindNoPairAmongDistinctOrganisationsGivenInBatchesWithTheSameEarlierRecords() {
+        List<OrganisationDetails> distinct = DistinctOrganisations.generate(3_000, new Random(2026));
+        EarlierRecords earlier = new EarlierRecords();
+
+        for (int from = 0; from < distinct.size(); from += 700) {
+            assertThat(finder.find(distinct.subList(from, Math.min(distinct.size(), from + 700)), earlier)).isEmpty();
+        }
+    }
+
+    @Test
     void shouldFindNoPairAmongAThousandDistinctOrganisationsSharingBuildingsAndSwitchboards() {
-        List<OrganisationDetails> distinct = distinctOrganisations(2_000, new Random(2007));
+        List<OrganisationDetails> distinct = DistinctOrganisations.generate(2_000, new Random(2007));
         List<OrganisationDetails> registered = distinct.subList(0, 1_000);
         List<OrganisationDetails> arriving = distinct.subList(1_000, 2_000);
 
@@ -122,60 +151,5 @@ class DuplicateFinderTests {
         assertThat(second.pairs()).hasSize(pairs.size() - 10);
         assertThat(second.hasNext()).isFalse();
         assertThat(second.pairs().get(second.pairs().size() - 1).secondName()).isEqualTo(pairs.get(pairs.size() - 1).second().name());
-    }
-
-    private static final String[] AREAS = {"Derby", "Leicester", "Nottingham", "Lincoln", "Northampton", "Chesterfield",
-            "Loughborough", "Mansfield", "Corby", "Kettering", "Boston", "Grantham", "Wellingborough", "Hinckley"};
-    private static final String[] COMMUNITIES = {"African", "Caribbean", "Somali", "Sikh", "Hindu", "Muslim", "Polish",
-            "Chinese", "Bangladeshi", "Pakistani", "Gujarati", "Kurdish", "Roma", "Irish", "Vietnamese", "Yemeni", "Tamil",
-            "Eritrean", "Sudanese", "Punjabi", "Kashmiri", "Ghanaian", "Nigerian", "Zimbabwean", "Latvian"};
-    private static final String[] FOCUSES = {"Women's", "Youth", "Elders", "Carers", "Refugee", "Arts", "Sports",
-            "Education", "Welfare", "Health", "Heritage", "Music", "Employment", "Housing", "Advice", "Parents"};
-    private static final String[] KINDS = {"Group", "Network", "Forum", "Association", "Project", "Centre", "Trust",
-            "Society", "Alliance", "Partnership", "Club", "Collective"};
-
-    /**
-     * Organisations as a regional register holds them: the same areas, communities and words again and
-     * again, a quarter with "The" or "Ltd", groups sharing a community centre's postcode, a council's
-     * switchboard, a CVS's email address or a free website host. No two are one organisation.
-     */
-    static List<OrganisationDetails> distinctOrganisations(int count, Random random) {
-        String[] postcodes = new String[25];
-        for (int i = 0; i < postcodes.length; i++) {
-            postcodes[i] = "NG" + (i % 9 + 1) + " " + (i % 7 + 1) + "A" + (char) ('A' + i);
-        }
-        String[] switchboards = {"01332 293111", "0116 454 1000", "0115 915 5555", "01522 881188", "01604 837837"};
-        String[] sharedEmails = {"groups@derbycvs.org.uk", "admin@voluntaryactionleicester.org.uk", "info@nottinghamcvs.co.uk"};
-        String[] hosts = {"https://sites.google.com/view/", "http://www.facebook.com/", "groups.derby.gov.uk/"};
-        Set<Set<String>> words = new HashSet<>();
-        List<OrganisationDetails> all = new ArrayList<>();
-        while (all.size() < count) {
-            String area = AREAS[random.nextInt(AREAS.length)];
-            String community = COMMUNITIES[random.nextInt(COMMUNITIES.length)];
-            String focus = FOCUSES[random.nextInt(FOCUSES.length)];
-            String kind = KINDS[random.nextInt(KINDS.length)];
-            String name = switch (random.nextInt(4)) {
-                case 0 -> "The " + area + " " + community + " " + focus + " " + kind;
-                case 1 -> community + " " + focus + " " + kind + " (" + area + ")";
-                case 2 -> area + " " + community + " " + focus + " " + kind + " Ltd";
-                default -> area + " " + community + " " + focus + " " + kind;
-            };
-            if (!words.add(Set.copyOf(MatchKeys.words(name)))) {
-                continue;
-            }
-            OrganisationDetails details = listed(name)
-                    .with(OrganisationField.POSTCODE, postcodes[random.nextInt(postcodes.length)]);
-            int n = all.size();
-            if (random.nextInt(3) == 0) {
-                details = details.with(OrganisationField.PHONE, switchboards[random.nextInt(switchboards.length)]);
-            }
-            details = details.with(OrganisationField.EMAIL, random.nextInt(4) == 0
-                    ? sharedEmails[random.nextInt(sharedEmails.length)] : "group" + n + "@example.org");
-            if (random.nextBoolean()) {
-                details = details.with(OrganisationField.WEBSITE, hosts[random.nextInt(hosts.length)] + "group" + n);
-            }
-            all.add(details);
-        }
-        return all;
     }
 }
