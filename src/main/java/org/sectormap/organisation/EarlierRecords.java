@@ -92,7 +92,7 @@ public final class EarlierRecords {
         }
         for (int i = found - 1; i >= 0; i--) {
             int record = compared[i];
-            if ((kind != MatchKey.NAME || value.equals(MatchKeys.cut(String.join(" ", words(record)))))
+            if ((kind != MatchKey.NAME || value.equals(MatchKeys.name(words(record))))
                     && same.test(record)) {
                 return record;
             }

@@ -65,7 +65,12 @@ public final class MatchKeys {
 
     /** The name as compared, or null when nothing of it is left to compare. */
     public static String name(String name) {
-        String key = String.join(" ", words(name));
+        return name(words(name));
+    }
+
+    /** As {@link #name(String)}, for a name already split into its {@link #words}. */
+    static String name(List<String> words) {
+        String key = String.join(" ", words);
         return key.isEmpty() ? null : cut(key);
     }
 
@@ -180,7 +185,7 @@ public final class MatchKeys {
                 : b.regionMatches(start + 1, a, start, a.length() - start);
     }
 
-    static String cut(String key) {
+    private static String cut(String key) {
         return key.length() <= KEY_LENGTH ? key : key.substring(0, KEY_LENGTH);
     }
 }

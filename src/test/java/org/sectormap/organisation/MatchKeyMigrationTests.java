@@ -2,13 +2,10 @@ package org.sectormap.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,19 +31,7 @@ class MatchKeyMigrationTests {
                     "the café group " + i + " ltd", "Group" + i + "@Example.org", "https://www.example.org/" + i,
                     "+44 116 255 " + i, "LE1 1AA");
         }
-        try (Connection connection = dataSource.getConnection()) {
-            new V62__fill_organisation_match_keys().migrate(new Context() {
-                @Override
-                public Configuration getConfiguration() {
-                    return null;
-                }
-
-                @Override
-                public Connection getConnection() {
-                    return connection;
-                }
-            });
-        }
+        JavaMigrations.run(new V62__fill_organisation_match_keys(), dataSource);
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation WHERE name_key IS NULL", Long.class)).isZero();
         Map<String, Object> last = jdbc.queryForMap("SELECT name_key, email_key, website_key, phone_key, postcode_key "

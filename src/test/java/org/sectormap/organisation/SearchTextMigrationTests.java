@@ -2,12 +2,9 @@ package org.sectormap.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,19 +29,7 @@ class SearchTextMigrationTests {
                     + "contact_name) VALUES (0, ?, ?, ?, 'listed', 'Léicester', 'Zoë')", "Café Group " + i,
                     "café group " + i, "café group " + i + "\nléicester\nzoë");
         }
-        try (Connection connection = dataSource.getConnection()) {
-            new V79__fold_accents_in_search_text().migrate(new Context() {
-                @Override
-                public Configuration getConfiguration() {
-                    return null;
-                }
-
-                @Override
-                public Connection getConnection() {
-                    return connection;
-                }
-            });
-        }
+        JavaMigrations.run(new V79__fold_accents_in_search_text(), dataSource);
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation WHERE search_text LIKE '%é%' "
                 + "OR search_text LIKE '%ë%'", Long.class)).isZero();
