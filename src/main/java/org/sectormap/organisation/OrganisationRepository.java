@@ -163,11 +163,9 @@ class OrganisationRepository {
 
     /** The ids of a search's matches after {@code afterId}, in id order, so a bulk change goes in chunks. */
     List<Long> matchingIds(OrganisationQuery query, long afterId, int limit) {
-        Where where = where(query);
-        where.params.put("after", afterId);
-        String sql = "SELECT id FROM organisation" + (where.sql.isEmpty() ? " WHERE " : where.sql + " AND ")
-                + "id > :after ORDER BY id FETCH FIRST " + limit + " ROWS ONLY";
-        return jdbc.sql(sql).params(where.params).query(Long.class).list();
+        Where where = where(query).and("id > :after");
+        return jdbc.sql("SELECT id FROM organisation" + where.sql + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")
+                .params(where.params).param("after", afterId).query(Long.class).list();
     }
 
     private OffsetDateTime now() {
@@ -279,44 +277,102 @@ class OrganisationRepository {
         return jdbc.sql("SELECT COUNT(*) FROM organisation").query(Long.class).single();
     }
 
+    /**
+     * A page of the list. A column that may be empty sorts its empty records last in either direction,
+     * read as two parts, each in the order of an index: the records holding a value, then those
+     * without, by id. (One ORDER BY putting nulls last made both databases sort every match.)
+     */
+    List<Organisation> search(OrganisationQuery query) {
+        List<Organisation> items = run(firstPart(query));
+        if (!query.sort().nullable() || items.size() == query.size()) {
+            return items;
+        }
+        // Past the last record holding a value: how far past it the page starts is known only from their count.
+        long intoEmpty = items.isEmpty() && query.offset() > 0 ? query.offset() - count(holding(query)) : 0;
+        List<Organisation> page = new ArrayList<>(items);
+        page.addAll(run(emptyPart(query, intoEmpty, query.size() - items.size())));
+        return page;
+    }
+
+    /** A statement and its parameters, as a page runs it. */
+    record Statement(String sql, Map<String, Object> params) {
+    }
+
+    /** The page's first statement: the whole page, or for a sort on a column that may be empty, its records holding a value. */
+    Statement firstPart(OrganisationQuery query) {
+        return page(query.sort().nullable() ? holding(query) : where(query), orderBy(query), query.offset(), query.size());
+    }
+
+    /** The records without a value in the sort's column, by id. */
+    Statement emptyPart(OrganisationQuery query, long offset, int size) {
+        return page(where(query).and(query.sort().column() + " IS NULL"), byId(query), offset, size);
+    }
+
+    private static Where holding(OrganisationQuery query) {
+        return where(query).and(query.sort().column() + " IS NOT NULL");
+    }
+
     /** Past this many rows, a page finds its ids first and then reads only their rows. */
     static final long DEEP_OFFSET = 1_000;
 
-    List<Organisation> search(OrganisationQuery query) {
-        Where where = where(query);
-        String page = where.sql + orderBy(query) + " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY";
+    private static Statement page(Where where, String orderBy, long offset, int size) {
+        String page = where.sql + orderBy + " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY";
         // Deep in the list, PostgreSQL read every skipped row whole (1.3 s for page 20,000 of a million);
         // skipping ids alone reads them from the sort's index, and only the page's rows are read.
-        String sql = query.offset() < DEEP_OFFSET ? "SELECT " + COLUMNS + " FROM organisation" + page
+        String sql = offset < DEEP_OFFSET ? "SELECT " + COLUMNS + " FROM organisation" + page
                 : "SELECT " + COLUMNS + " FROM organisation WHERE id IN (SELECT id FROM organisation" + page + ")"
-                        + orderBy(query);
-        where.params.put("offset", query.offset());
-        where.params.put("size", query.size());
-        return jdbc.sql(sql).params(where.params).query(ROW).list();
+                        + orderBy;
+        Map<String, Object> params = new LinkedHashMap<>(where.params);
+        params.put("offset", offset);
+        params.put("size", size);
+        return new Statement(sql, params);
+    }
+
+    private List<Organisation> run(Statement statement) {
+        return jdbc.sql(statement.sql()).params(statement.params()).query(ROW).list();
     }
 
     /** Hands every match, in list order, to the consumer one at a time: exports never hold them all. */
     void forEach(OrganisationQuery query, Consumer<Organisation> consumer) {
-        Where where = where(query);
-        String sql = "SELECT " + COLUMNS + " FROM organisation" + where.sql + orderBy(query);
-        named.query(sql, where.params, (RowCallbackHandler) rs -> consumer.accept(map(rs, rs.getRow())));
+        RowCallbackHandler each = rs -> consumer.accept(map(rs, rs.getRow()));
+        if (!query.sort().nullable()) {
+            Where where = where(query);
+            named.query("SELECT " + COLUMNS + " FROM organisation" + where.sql + orderBy(query), where.params, each);
+            return;
+        }
+        Where holding = holding(query);
+        named.query("SELECT " + COLUMNS + " FROM organisation" + holding.sql + orderBy(query), holding.params, each);
+        Where empty = where(query).and(query.sort().column() + " IS NULL");
+        named.query("SELECT " + COLUMNS + " FROM organisation" + empty.sql + byId(query), empty.params, each);
     }
 
+    /** The sort column, then id so that pages never overlap, both in the query's direction. */
     private static String orderBy(OrganisationQuery query) {
-        String direction = query.descending() ? " DESC" : " ASC";
-        // Nulls sort last in either direction on both databases, and id breaks ties so pages never overlap;
-        // a column that cannot be null sorts plainly so its index can serve the page.
-        String column = query.sort().column();
-        String nullsLast = query.sort().nullable() ? "CASE WHEN " + column + " IS NULL THEN 1 ELSE 0 END, " : "";
-        return " ORDER BY " + nullsLast + column + direction + ", id" + direction;
+        String direction = direction(query);
+        return " ORDER BY " + query.sort().column() + direction + ", id" + direction;
+    }
+
+    private static String byId(OrganisationQuery query) {
+        return " ORDER BY id" + direction(query);
+    }
+
+    private static String direction(OrganisationQuery query) {
+        return query.descending() ? " DESC" : " ASC";
     }
 
     long count(OrganisationQuery query) {
-        Where where = where(query);
+        return count(where(query));
+    }
+
+    private long count(Where where) {
         return jdbc.sql("SELECT COUNT(*) FROM organisation" + where.sql).params(where.params).query(Long.class).single();
     }
 
     private record Where(String sql, Map<String, Object> params) {
+
+        Where and(String clause) {
+            return new Where(sql + (sql.isEmpty() ? " WHERE " : " AND ") + clause, params);
+        }
     }
 
     private static Where where(OrganisationQuery q) {

@@ -46,7 +46,9 @@ public class OrganisationService {
 
     @Transactional(readOnly = true)
     public Page search(OrganisationQuery query) {
-        return new Page(repository.search(query), repository.count(query), query);
+        long total = repository.count(query);
+        // A page past the end is empty: reading up to it would read every match for nothing.
+        return new Page(query.offset() < total ? repository.search(query) : List.of(), total, query);
     }
 
     /** Every match of the query, in list order, regardless of its page. */
