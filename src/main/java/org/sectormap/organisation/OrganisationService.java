@@ -48,7 +48,7 @@ public class OrganisationService {
     public Page search(OrganisationQuery query) {
         long total = repository.count(query);
         // A page past the end is empty: reading up to it would read every match for nothing.
-        return new Page(query.offset() < total ? repository.search(query) : List.of(), total, query);
+        return new Page(query.offset() < total ? repository.search(query, total) : List.of(), total, query);
     }
 
     /** Every match of the query, in list order, regardless of its page. */
