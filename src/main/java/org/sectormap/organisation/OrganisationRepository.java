@@ -315,9 +315,20 @@ class OrganisationRepository {
         return page(where(query).and(query.sort().column() + " IS NULL"), byId(query), offset, size, " FROM organisation");
     }
 
+    /**
+     * The matches holding a value in the sort's column, asked as a range from the lowest value the
+     * column can hold rather than as IS NOT NULL: H2 keeps empty values first in an index and, not
+     * starting a walk at IS NOT NULL, passed every empty record before the first page in ascending order
+     * (40,000 of 100,000 for the interview date). Every text is at least the empty text, and every date
+     * at least 1 January of year 1 (input takes none before {@value org.sectormap.shared.Input#EARLIEST_YEAR}).
+     */
     private static Where holding(OrganisationQuery query) {
-        return where(query).and(query.sort().column() + " IS NOT NULL");
+        Where where = where(query).and(query.sort().column() + " >= :lowest");
+        where.params.put("lowest", query.sort() == OrganisationQuery.Sort.INTERVIEW_DATE ? LOWEST_DATE : "");
+        return where;
     }
+
+    private static final LocalDate LOWEST_DATE = LocalDate.of(1, 1, 1);
 
     /**
      * H2 costs a plan as if it read every row, not knowing that a page stops after a few: given a filter
