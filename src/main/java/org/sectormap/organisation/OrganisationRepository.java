@@ -79,10 +79,12 @@ class OrganisationRepository {
     private final NamedParameterJdbcTemplate named;
     private final JdbcTemplate template;
     private final Clock clock;
+    private final OrganisationTally tally;
 
-    OrganisationRepository(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+    OrganisationRepository(JdbcClient jdbc, DataSource dataSource, Clock clock, OrganisationTally tally) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.tally = tally;
         // A fetch size makes PostgreSQL read an export through a cursor instead of all at once.
         JdbcTemplate fetching = new JdbcTemplate(dataSource);
         fetching.setFetchSize(500);
@@ -97,6 +99,7 @@ class OrganisationRepository {
     long insert(OrganisationDetails d) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql(INSERT).params(imported(d, null, now())).update(keys, "id");
+        tally.added(List.of(d));
         return keys.getKey().longValue();
     }
 
@@ -126,6 +129,7 @@ class OrganisationRepository {
             keys.getKeyList().forEach(row -> ids.add(((Number) row.get(row.containsKey("id") ? "id" : "ID"))
                     .longValue()));
         }
+        tally.added(all);
         return ids;
     }
 
@@ -135,7 +139,7 @@ class OrganisationRepository {
         params.put("modified_at", now());
         params.put("id", id);
         params.put("version", expectedVersion);
-        return jdbc.sql(UPDATE).params(params).update() == 1;
+        return tally.updated(id, expectedVersion, d, () -> jdbc.sql(UPDATE).params(params).update() == 1);
     }
 
     /** A referral is part of the record, so it moves the version on like any other change. */
@@ -193,12 +197,14 @@ class OrganisationRepository {
     }
 
     void deleteAll(List<Long> ids) {
-        jdbc.sql("DELETE FROM organisation WHERE id IN (:ids)").param("ids", ids).update();
+        tally.deleted(ids, null, () -> jdbc.sql("DELETE FROM organisation WHERE id IN (:ids)").param("ids", ids)
+                .update() > 0);
     }
 
     boolean delete(long id, int expectedVersion) {
-        return jdbc.sql("DELETE FROM organisation WHERE id = :id AND version = :version")
-                .param("id", id).param("version", expectedVersion).update() == 1;
+        return tally.deleted(List.of(id), expectedVersion, () -> jdbc.sql(
+                "DELETE FROM organisation WHERE id = :id AND version = :version")
+                .param("id", id).param("version", expectedVersion).update() == 1);
     }
 
     /**
@@ -313,16 +319,20 @@ class OrganisationRepository {
 
     long count(OrganisationQuery query) {
         Where where = where(query);
-        return jdbc.sql("SELECT COUNT(*) FROM organisation" + where.sql).params(where.params).query(Long.class).single();
+        // Every filter but the free text is a column of the tally, whose few hundred rows give the same
+        // count exactly without reading the matches (each of 600,000 for "interviewed" at a million).
+        String count = where.searchesText ? "SELECT COUNT(*) FROM organisation" : OrganisationCounts.SUM_OF_TALLY;
+        return jdbc.sql(count + where.sql).params(where.params).query(Long.class).single();
     }
 
-    private record Where(String sql, Map<String, Object> params) {
+    private record Where(String sql, Map<String, Object> params, boolean searchesText) {
     }
 
     private static Where where(OrganisationQuery q) {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
-        if (q.text() != null && !q.text().isBlank()) {
+        boolean searchesText = q.text() != null && !q.text().isBlank();
+        if (searchesText) {
             List<String> patterns = SearchText.patterns(q.text());
             for (int i = 0; i < patterns.size(); i++) {
                 clauses.add("search_text LIKE :text" + i + LikePattern.ESCAPE);
@@ -348,7 +358,7 @@ class OrganisationRepository {
         tick(clauses, params, "cyp_board", q.cypBoard());
         tick(clauses, params, "well_informed", q.wellInformed());
         String sql = clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
-        return new Where(sql, params);
+        return new Where(sql, params, searchesText);
     }
 
     private static void tick(List<String> clauses, Map<String, Object> params, String column, Boolean wanted) {

@@ -1,7 +1,10 @@
 package org.sectormap.report;
 
+import java.util.Map;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -9,9 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportApiController {
 
     private final ReportService reports;
+    private final IntervieweePages pages;
 
-    ReportApiController(ReportService reports) {
+    ReportApiController(ReportService reports, IntervieweePages pages) {
         this.reports = reports;
+        this.pages = pages;
     }
 
     @GetMapping("/by-category")
@@ -35,7 +40,7 @@ class ReportApiController {
     }
 
     @GetMapping("/interviewees")
-    Reports.Interviewees interviewees() {
-        return reports.interviewees();
+    Reports.Interviewees interviewees(@RequestParam Map<String, String> params) {
+        return reports.interviewees(pages.read(params));
     }
 }
