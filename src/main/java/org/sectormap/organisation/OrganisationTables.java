@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class OrganisationTables {
 
     @Bean
-    DerivedTables derivedOrganisationTables() {
+    DerivedTables derivedOrganisationTables(OrganisationTally tally) {
         return new DerivedTables(List.of("organisation_tally"),
-                List.of("DELETE FROM organisation_tally", OrganisationTally.RECOUNT));
+                List.of("DELETE FROM organisation_tally", tally.recount()));
     }
 }

@@ -11,45 +11,36 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.sectormap.shared.Coded;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
+import org.sectormap.shared.Tally;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps {@code organisation_tally} (V90) in step with {@code organisation}: {@link OrganisationRepository}
  * hands every write that can change a record's group through here, in the write's own transaction, and
- * {@link OrganisationCounts} sums the table. A change is added as rows of +n and -n, never by updating a
- * counter, so a writer never waits for another one holding the same group (a long import would hold it
- * to its end).
+ * {@link OrganisationCounts} sums the table (see {@link Tally}).
  */
 @Repository
 class OrganisationTally {
 
-    private static final Logger log = LoggerFactory.getLogger(OrganisationTally.class);
-
     /** The columns a record is counted by, which are also the tally's. */
     static final String GROUP = "category, area, status, exclusion_reason, full_interview, follow_up, cyp_board, "
             + "well_informed";
-    private static final String INSERT = "INSERT INTO organisation_tally (" + GROUP + ", organisations) ";
     private static final String VALUES_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    /** Every group of the register counted afresh, as V90 first did and a restore does again. */
-    static final String RECOUNT = INSERT + "SELECT " + GROUP + ", COUNT(*) FROM organisation GROUP BY " + GROUP;
-    /** Folding starts once the changes since the last fold outnumber this; below it summing them costs nothing. */
-    private static final long FOLD_FROM = 1_000;
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate repeatableRead;
+    private final Tally tally;
 
     OrganisationTally(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.repeatableRead = new TransactionTemplate(transactions);
-        repeatableRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.tally = new Tally(jdbc, transactions, "organisation_tally", GROUP, "organisations");
+    }
+
+    /** Every group of the register counted afresh, as V90 first did and a restore does again. */
+    String recount() {
+        return tally.insert() + "SELECT " + GROUP + ", COUNT(*) FROM organisation GROUP BY " + GROUP;
     }
 
     /** What a record is counted under. */
@@ -125,39 +116,16 @@ class OrganisationTally {
         List<Object> params = new ArrayList<>();
         changes.forEach((g, n) -> params.addAll(Arrays.asList(g.category(), g.area(), g.status(),
                 g.exclusionReason(), g.fullInterview(), g.followUp(), g.cypBoard(), g.wellInformed(), n)));
-        jdbc.sql(INSERT + "VALUES " + String.join(", ", Collections.nCopies(changes.size(), VALUES_ROW)))
+        jdbc.sql(tally.insert() + "VALUES " + String.join(", ", Collections.nCopies(changes.size(), VALUES_ROW)))
                 .params(params).update();
     }
 
-    /**
-     * Folds the changes into one row per group, dropping groups that count nothing. Repeatable read, so
-     * the rows deleted are exactly the rows summed: a change committed meanwhile is in neither.
-     *
-     * @return whether there was anything to fold
-     */
     boolean fold() {
-        return repeatableRead.execute(status -> {
-            Long last = jdbc.sql("SELECT MAX(id) FROM organisation_tally").query(Long.class).single();
-            if (last == null) {
-                return false;
-            }
-            jdbc.sql(INSERT + "SELECT " + GROUP + ", SUM(organisations) FROM organisation_tally WHERE id <= :last "
-                    + "GROUP BY " + GROUP + " HAVING SUM(organisations) <> 0").param("last", last).update();
-            jdbc.sql("DELETE FROM organisation_tally WHERE id <= :last").param("last", last).update();
-            return true;
-        });
+        return tally.fold();
     }
 
-    /** Folds when enough changes have piled up; two instances folding at once leave it to the next minute. */
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
     void foldWhenDue() {
-        long rows = jdbc.sql("SELECT COUNT(*) FROM organisation_tally").query(Long.class).single();
-        if (rows > FOLD_FROM) {
-            try {
-                fold();
-            } catch (DataAccessException e) {
-                log.info("Organisation counts not folded this time: {}", e.getMessage());
-            }
-        }
+        tally.foldWhenDue();
     }
 }

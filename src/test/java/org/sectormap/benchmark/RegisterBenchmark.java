@@ -39,6 +39,7 @@ import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.sectormap.organisation.QueryParameters;
 import org.sectormap.report.ReportService;
+import org.sectormap.shared.DerivedTables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -88,6 +89,9 @@ class RegisterBenchmark {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    List<DerivedTables> derived;
+
     @Test
     void benchmarkTheListAndTheReports() throws Exception {
         String database;
@@ -100,6 +104,8 @@ class RegisterBenchmark {
         ResearchRecords research = new ResearchRecords(jdbc);
         long researchStart = System.nanoTime();
         long researchRows = research.fill(ORGANISATIONS);
+        // Written below the app, so counted afresh as a restore counts them.
+        derived.forEach(tables -> tables.recount().forEach(jdbc::update));
         long researchMillis = (System.nanoTime() - researchStart) / 1_000_000;
         if (database.startsWith("PostgreSQL")) {
             // What autovacuum does to a table once its inserts settle: index-only scans read only

@@ -47,8 +47,8 @@ final class ResearchRecords {
     }
 
     static void empty(JdbcTemplate jdbc) {
-        for (String table : List.of("comment_theme", "anonymous_comment", "interview_answer", "interview",
-                "contact_attempt")) {
+        for (String table : List.of("comment_theme_tally", "comment_theme", "anonymous_comment", "interview_answer",
+                "interview", "contact_attempt")) {
             jdbc.update("DELETE FROM " + table);
         }
     }
