@@ -1,5 +1,6 @@
 package org.sectormap.comment;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,10 +65,28 @@ class ThemeRepository {
         return jdbc.sql("DELETE FROM theme WHERE id = :id").param("id", id).update() == 1;
     }
 
+    /** The themes each of these comments is under. */
+    Map<String, Set<Long>> coding(Collection<String> commentIds) {
+        if (commentIds.isEmpty()) {
+            return Map.of();
+        }
+        return grouped(jdbc.sql("SELECT comment_id, theme_id FROM comment_theme WHERE comment_id IN (:ids)")
+                .param("ids", commentIds));
+    }
+
+    /** How many comments are coded under the theme, from the tally. */
+    long count(long themeId) {
+        return jdbc.sql("SELECT COALESCE(SUM(comments), 0) FROM comment_theme_tally WHERE theme_id = :theme")
+                .param("theme", themeId).query(Long.class).single();
+    }
+
     /** The themes each coded comment is under. */
     Map<String, Set<Long>> coding() {
-        return jdbc.sql("SELECT comment_id, theme_id FROM comment_theme")
-                .query((rs, n) -> Map.entry(rs.getString("comment_id"), rs.getLong("theme_id"))).list().stream()
+        return grouped(jdbc.sql("SELECT comment_id, theme_id FROM comment_theme"));
+    }
+
+    private static Map<String, Set<Long>> grouped(JdbcClient.StatementSpec coding) {
+        return coding.query((rs, n) -> Map.entry(rs.getString("comment_id"), rs.getLong("theme_id"))).list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
     }

@@ -2,6 +2,7 @@ package org.sectormap.report;
 
 import java.util.Map;
 
+import org.sectormap.shared.Inputs;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,11 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportApiController {
 
     private final ReportService reports;
-    private final IntervieweePages pages;
+    private final Inputs inputs;
 
-    ReportApiController(ReportService reports, IntervieweePages pages) {
+    ReportApiController(ReportService reports, Inputs inputs) {
         this.reports = reports;
-        this.pages = pages;
+        this.inputs = inputs;
     }
 
     @GetMapping("/by-category")
@@ -41,6 +42,6 @@ class ReportApiController {
 
     @GetMapping("/interviewees")
     Reports.Interviewees interviewees(@RequestParam Map<String, String> params) {
-        return reports.interviewees(pages.read(params));
+        return reports.interviewees(inputs.page(params));
     }
 }

@@ -12,6 +12,7 @@ import org.sectormap.shared.Labels;
 import org.sectormap.shared.CsvDownload;
 import org.sectormap.shared.SpreadsheetText;
 import org.sectormap.shared.XlsxDownload;
+import org.sectormap.shared.Inputs;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -27,15 +28,15 @@ class ReportController {
 
     private final ReportTables tables;
     private final ReportService reports;
-    private final IntervieweePages pages;
+    private final Inputs inputs;
     private final Labels labels;
     private final MessageSource messages;
 
-    ReportController(ReportTables tables, ReportService reports, IntervieweePages pages, Labels labels,
+    ReportController(ReportTables tables, ReportService reports, Inputs inputs, Labels labels,
             MessageSource messages) {
         this.tables = tables;
         this.reports = reports;
-        this.pages = pages;
+        this.inputs = inputs;
         this.labels = labels;
         this.messages = messages;
     }
@@ -50,7 +51,7 @@ class ReportController {
     String interviewees(@RequestParam Map<String, String> params, Model model) {
         model.addAttribute("kind", ReportKind.INTERVIEWEES);
         model.addAttribute("labels", labels);
-        model.addAttribute("appendix", reports.interviewees(pages.read(params)));
+        model.addAttribute("appendix", reports.interviewees(inputs.page(params)));
         return "reports/interviewees";
     }
 

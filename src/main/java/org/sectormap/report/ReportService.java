@@ -123,7 +123,7 @@ public class ReportService {
     }
 
     /** Organisations a page of Appendix 1 lists. */
-    public static final int INTERVIEWEES_PAGE = 100;
+    private static final int INTERVIEWEES_PAGE = 100;
 
     /**
      * A page of Appendix 1, counted from the tally: each area's slice of the page is read from the
