@@ -11,6 +11,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.sectormap.shared.DerivedTables;
 import org.sectormap.shared.FreshInstallationTables;
 import org.sectormap.shared.InstallationOnlyTables;
 import org.slf4j.Logger;
@@ -29,15 +30,17 @@ class Backups {
     private final Flyway flyway;
     private final Set<String> installationOnly = new HashSet<>();
     private final Set<String> replaced = new HashSet<>();
+    private final List<DerivedTables> derived;
     private final ObjectMapper json;
     private final Clock clock;
 
     Backups(DataSource dataSource, Flyway flyway, List<InstallationOnlyTables> installationOnly,
-            List<FreshInstallationTables> replaced, ObjectMapper json, Clock clock) {
+            List<FreshInstallationTables> replaced, List<DerivedTables> derived, ObjectMapper json, Clock clock) {
         this.dataSource = dataSource;
         this.flyway = flyway;
         installationOnly.forEach(tables -> this.installationOnly.addAll(tables.names()));
         replaced.forEach(tables -> this.replaced.addAll(tables.names()));
+        this.derived = List.copyOf(derived);
         this.json = json;
         this.clock = clock;
     }
@@ -58,6 +61,6 @@ class Backups {
     }
 
     private Register register() {
-        return Register.of(dataSource, flyway, installationOnly, replaced);
+        return Register.of(dataSource, flyway, installationOnly, replaced, derived);
     }
 }

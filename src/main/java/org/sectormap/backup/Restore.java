@@ -61,7 +61,9 @@ final class Restore {
             Collections.reverse(childrenFirst);
             childrenFirst.forEach(t -> jdbc.update("DELETE FROM " + t.name()));
             try {
-                return read(register, tables, jdbc, file);
+                Map<String, Long> rows = read(register, tables, jdbc, file);
+                register.recount().forEach(jdbc::update);
+                return rows;
             } catch (IOException e) {
                 throw new BackupRefusedException("backup.error.unreadable");
             }

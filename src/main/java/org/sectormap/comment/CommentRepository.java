@@ -11,6 +11,9 @@ class CommentRepository {
 
     private static final String COLUMNS = "id, section_code, section_title, comment_text AS text, quote";
 
+    private static final String UNDER_THEME = "SELECT " + COLUMNS + " FROM anonymous_comment WHERE id IN "
+            + "(SELECT comment_id FROM comment_theme WHERE theme_id = :theme) ORDER BY section_code, comment_text, id";
+
     private final JdbcClient jdbc;
 
     CommentRepository(JdbcClient jdbc) {
@@ -37,10 +40,13 @@ class CommentRepository {
 
     /** Every comment coded under a theme, in the same revealing-nothing order. */
     List<AnonymousComment> underTheme(long themeId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM anonymous_comment WHERE id IN "
-                        + "(SELECT comment_id FROM comment_theme WHERE theme_id = :theme) "
-                        + "ORDER BY section_code, comment_text, id")
-                .param("theme", themeId).query(AnonymousComment.class).list();
+        return jdbc.sql(UNDER_THEME).param("theme", themeId).query(AnonymousComment.class).list();
+    }
+
+    /** A page of them. */
+    List<AnonymousComment> underTheme(long themeId, long offset, int limit) {
+        return jdbc.sql(UNDER_THEME + " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY").param("theme", themeId)
+                .param("offset", offset).param("limit", limit).query(AnonymousComment.class).list();
     }
 
     boolean setQuote(String id, boolean quote) {

@@ -1,12 +1,14 @@
 package org.sectormap.comment;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.sectormap.audit.AuditTrail;
 import org.sectormap.shared.NotFoundException;
 import org.sectormap.shared.FormErrors;
+import org.sectormap.shared.Inputs;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.InvalidInputException;
 import org.springframework.http.HttpStatus;
@@ -26,9 +28,11 @@ class ThemeController {
     private final ThemeService themes;
     private final Labels labels;
     private final AuditTrail audit;
+    private final Inputs inputs;
 
-    ThemeController(ThemeService themes, Labels labels, AuditTrail audit) {
+    ThemeController(ThemeService themes, Labels labels, AuditTrail audit, Inputs inputs) {
         this.audit = audit;
+        this.inputs = inputs;
         this.themes = themes;
         this.labels = labels;
     }
@@ -52,13 +56,14 @@ class ThemeController {
     }
 
     @GetMapping("/themes/{id:\\d+}")
-    String theme(@PathVariable long id, Model model) {
-        return showTheme(model, themes.find(id).orElseThrow(() -> notFound(id)), FormErrors.none());
+    String theme(@PathVariable long id, @RequestParam Map<String, String> params, Model model) {
+        Theme theme = themes.find(id).orElseThrow(() -> notFound(id));
+        return showTheme(model, theme, inputs.page(params), FormErrors.none());
     }
 
-    private String showTheme(Model model, Theme theme, FormErrors errors) {
+    private String showTheme(Model model, Theme theme, int page, FormErrors errors) {
         model.addAttribute("theme", theme);
-        model.addAttribute("comments", themes.underTheme(theme.id()));
+        model.addAttribute("comments", themes.underTheme(theme.id(), page));
         model.addAttribute("history", audit.history(ThemeService.audited(theme.id())));
         model.addAttribute("errors", errors);
         return "comment/theme";
@@ -73,7 +78,7 @@ class ThemeController {
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("name", name);
-            return showTheme(model, theme, labels.errors(e.problems()));
+            return showTheme(model, theme, 1, labels.errors(e.problems()));
         }
         redirect.addFlashAttribute("notice", "theme.renamed");
         return "redirect:/themes/" + id;

@@ -67,14 +67,33 @@ public class ThemeService {
         return withThemes(comments.underTheme(themeId));
     }
 
+    /** Comments a page of a theme lists. */
+    private static final int THEME_PAGE = 50;
+
+    /** @param total every comment under the theme, on this page or another */
+    public record ThemePage(List<CodedComment> comments, long total, int page, int pageCount) {
+    }
+
+    /** A page of a theme's comments, with the themes of those alone: a theme may hold a million. */
+    @Transactional(readOnly = true)
+    public ThemePage underTheme(long themeId, int page) {
+        List<AnonymousComment> listed = comments.underTheme(themeId, (long) (page - 1) * THEME_PAGE, THEME_PAGE);
+        long total = themes.count(themeId);
+        return new ThemePage(withThemes(listed, themes.coding(listed.stream().map(AnonymousComment::id).toList())),
+                total, page, (int) Math.max(1, (total + THEME_PAGE - 1) / THEME_PAGE));
+    }
+
     @Transactional(readOnly = true)
     Optional<CodedComment> comment(String id) {
         return coded().stream().filter(c -> c.comment().id().equals(id)).findFirst();
     }
 
     private List<CodedComment> withThemes(List<AnonymousComment> list) {
+        return withThemes(list, themes.coding());
+    }
+
+    private List<CodedComment> withThemes(List<AnonymousComment> list, Map<String, Set<Long>> coding) {
         List<Theme> all = themes.all();
-        Map<String, Set<Long>> coding = themes.coding();
         return list.stream().map(c -> new CodedComment(c, all.stream()
                 .filter(t -> coding.getOrDefault(c.id(), Set.of()).contains(t.id())).toList())).toList();
     }

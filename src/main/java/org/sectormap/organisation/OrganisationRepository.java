@@ -83,10 +83,13 @@ class OrganisationRepository {
     private final JdbcTemplate template;
     private final Clock clock;
     private final boolean h2;
+    private final OrganisationTally tally;
 
-    OrganisationRepository(JdbcClient jdbc, DataSource dataSource, Clock clock) throws MetaDataAccessException {
+    OrganisationRepository(JdbcClient jdbc, DataSource dataSource, Clock clock, OrganisationTally tally)
+            throws MetaDataAccessException {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.tally = tally;
         this.h2 = "H2".equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
         // A fetch size makes PostgreSQL read an export through a cursor instead of all at once.
         JdbcTemplate fetching = new JdbcTemplate(dataSource);
@@ -102,6 +105,7 @@ class OrganisationRepository {
     long insert(OrganisationDetails d) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql(INSERT).params(imported(d, null, now())).update(keys, "id");
+        tally.added(List.of(d));
         return keys.getKey().longValue();
     }
 
@@ -131,6 +135,7 @@ class OrganisationRepository {
             keys.getKeyList().forEach(row -> ids.add(((Number) row.get(row.containsKey("id") ? "id" : "ID"))
                     .longValue()));
         }
+        tally.added(all);
         return ids;
     }
 
@@ -140,7 +145,7 @@ class OrganisationRepository {
         params.put("modified_at", now());
         params.put("id", id);
         params.put("version", expectedVersion);
-        return jdbc.sql(UPDATE).params(params).update() == 1;
+        return tally.updated(id, expectedVersion, d, () -> jdbc.sql(UPDATE).params(params).update() == 1);
     }
 
     /** A referral is part of the record, so it moves the version on like any other change. */
@@ -196,12 +201,14 @@ class OrganisationRepository {
     }
 
     void deleteAll(List<Long> ids) {
-        jdbc.sql("DELETE FROM organisation WHERE id IN (:ids)").param("ids", ids).update();
+        tally.deleted(ids, null, () -> jdbc.sql("DELETE FROM organisation WHERE id IN (:ids)").param("ids", ids)
+                .update() > 0);
     }
 
     boolean delete(long id, int expectedVersion) {
-        return jdbc.sql("DELETE FROM organisation WHERE id = :id AND version = :version")
-                .param("id", id).param("version", expectedVersion).update() == 1;
+        return tally.deleted(List.of(id), expectedVersion, () -> jdbc.sql(
+                "DELETE FROM organisation WHERE id = :id AND version = :version")
+                .param("id", id).param("version", expectedVersion).update() == 1);
     }
 
     /**
@@ -403,24 +410,29 @@ class OrganisationRepository {
     }
 
     long count(OrganisationQuery query) {
-        return count(where(query));
+        Where where = where(query);
+        // Every filter but the free text is a column of the tally, whose few hundred rows give the same
+        // count exactly without reading the matches (each of 600,000 for "interviewed" at a million).
+        return where.searchesText ? count(where)
+                : jdbc.sql(OrganisationCounts.SUM_OF_TALLY + where.sql).params(where.params).query(Long.class).single();
     }
 
     private long count(Where where) {
         return jdbc.sql("SELECT COUNT(*) FROM organisation" + where.sql).params(where.params).query(Long.class).single();
     }
 
-    private record Where(String sql, Map<String, Object> params) {
+    private record Where(String sql, Map<String, Object> params, boolean searchesText) {
 
         Where and(String clause) {
-            return new Where(sql + (sql.isEmpty() ? " WHERE " : " AND ") + clause, params);
+            return new Where(sql + (sql.isEmpty() ? " WHERE " : " AND ") + clause, params, searchesText);
         }
     }
 
     private static Where where(OrganisationQuery q) {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
-        if (q.text() != null && !q.text().isBlank()) {
+        boolean searchesText = q.text() != null && !q.text().isBlank();
+        if (searchesText) {
             List<String> patterns = SearchText.patterns(q.text());
             for (int i = 0; i < patterns.size(); i++) {
                 clauses.add("search_text LIKE :text" + i + LikePattern.ESCAPE);
@@ -446,7 +458,7 @@ class OrganisationRepository {
         tick(clauses, params, "cyp_board", q.cypBoard());
         tick(clauses, params, "well_informed", q.wellInformed());
         String sql = clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
-        return new Where(sql, params);
+        return new Where(sql, params, searchesText);
     }
 
     private static void tick(List<String> clauses, Map<String, Object> params, String column, Boolean wanted) {

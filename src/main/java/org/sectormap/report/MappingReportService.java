@@ -43,8 +43,8 @@ class MappingReportService {
         Reports.ByCategory byCategory = reports.byCategory();
         Reports.ByArea byArea = reports.byArea();
         Reports.Engagement engagement = reports.engagement();
-        Reports.Interviewees interviewees = reports.interviewees();
-        Map<String, Long> interviewedByArea = interviewedByArea(interviewees);
+        Reports.Interviewees interviewees = reports.allInterviewees();
+        Map<String, Long> interviewedByArea = reports.interviewedByArea();
         List<Data> data = new ArrayList<>(List.of(outreach(outreach), byCategory(byCategory),
                 byArea(byArea, interviewedByArea), engagement(engagement)));
         MappingReport.Themes themeSection = null;
@@ -68,7 +68,7 @@ class MappingReportService {
         Data data = switch (kind) {
             case OUTREACH -> outreach(reports.outreach());
             case BY_CATEGORY -> byCategory(reports.byCategory());
-            case BY_AREA -> byArea(reports.byArea(), interviewedByArea(reports.interviewees()));
+            case BY_AREA -> byArea(reports.byArea(), reports.interviewedByArea());
             case ENGAGEMENT -> engagement(reports.engagement());
             case THEMES -> themes(themes.summary());
         };
@@ -84,12 +84,6 @@ class MappingReportService {
         }
         return summary.rows().stream().map(r -> new MappingReport.ThemeQuotes(r.theme(), r.total(),
                 quotes.getOrDefault(r.theme().id(), List.of()))).toList();
-    }
-
-    private static Map<String, Long> interviewedByArea(Reports.Interviewees interviewees) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        interviewees.areas().forEach(g -> counts.put(g.area(), (long) g.organisations().size()));
-        return counts;
     }
 
     private Data outreach(Reports.Outreach o) {

@@ -1,7 +1,11 @@
 package org.sectormap.report;
 
+import java.util.Map;
+
+import org.sectormap.shared.Inputs;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -9,9 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportApiController {
 
     private final ReportService reports;
+    private final Inputs inputs;
 
-    ReportApiController(ReportService reports) {
+    ReportApiController(ReportService reports, Inputs inputs) {
         this.reports = reports;
+        this.inputs = inputs;
     }
 
     @GetMapping("/by-category")
@@ -35,7 +41,7 @@ class ReportApiController {
     }
 
     @GetMapping("/interviewees")
-    Reports.Interviewees interviewees() {
-        return reports.interviewees();
+    Reports.Interviewees interviewees(@RequestParam Map<String, String> params) {
+        return reports.interviewees(inputs.page(params));
     }
 }

@@ -1,8 +1,10 @@
 package org.sectormap.report;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.sectormap.shared.NotFoundException;
 import org.apache.commons.csv.CSVPrinter;
@@ -10,12 +12,14 @@ import org.sectormap.shared.Labels;
 import org.sectormap.shared.CsvDownload;
 import org.sectormap.shared.SpreadsheetText;
 import org.sectormap.shared.XlsxDownload;
+import org.sectormap.shared.Inputs;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -24,12 +28,15 @@ class ReportController {
 
     private final ReportTables tables;
     private final ReportService reports;
+    private final Inputs inputs;
     private final Labels labels;
     private final MessageSource messages;
 
-    ReportController(ReportTables tables, ReportService reports, Labels labels, MessageSource messages) {
+    ReportController(ReportTables tables, ReportService reports, Inputs inputs, Labels labels,
+            MessageSource messages) {
         this.tables = tables;
         this.reports = reports;
+        this.inputs = inputs;
         this.labels = labels;
         this.messages = messages;
     }
@@ -41,10 +48,10 @@ class ReportController {
     }
 
     @GetMapping("/reports/interviewees")
-    String interviewees(Model model) {
+    String interviewees(@RequestParam Map<String, String> params, Model model) {
         model.addAttribute("kind", ReportKind.INTERVIEWEES);
         model.addAttribute("labels", labels);
-        model.addAttribute("appendix", reports.interviewees());
+        model.addAttribute("appendix", reports.interviewees(inputs.page(params)));
         return "reports/interviewees";
     }
 
@@ -58,15 +65,17 @@ class ReportController {
 
     @GetMapping("/reports/{slug:[a-z-]+}.csv")
     void download(@PathVariable String slug, HttpServletResponse response) throws IOException {
-        Table table = tables.table(kind(slug));
+        ReportKind kind = kind(slug);
+        Table table = tables.table(kind);
         List<String> header = table.columns().stream().map(Table.Column::heading).toList();
         try (CSVPrinter csv = CsvDownload.start(response, slug + ".csv", header)) {
-            for (var row : table.rows()) {
-                csv.printRecord(row.stream().map(SpreadsheetText::guard));
-            }
-            if (table.total() != null) {
-                csv.printRecord(table.total());
-            }
+            tables.forEachRow(kind, table, row -> {
+                try {
+                    csv.printRecord(row.stream().map(SpreadsheetText::guard));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
     }
 
@@ -92,10 +101,7 @@ class ReportController {
         Table table = tables.table(kind);
         xlsx.sheet(messages.getMessage("report." + kind.slug() + ".title", null, LocaleContextHolder.getLocale()),
                 table.columns().stream().map(Table.Column::heading).toList());
-        table.rows().forEach(row -> xlsx.row(typed(table, row)));
-        if (table.total() != null) {
-            xlsx.row(typed(table, table.total()));
-        }
+        tables.forEachRow(kind, table, row -> xlsx.row(typed(table, row)));
     }
 
     /** A numeric column's cells as numbers again, and "31%" as the share it shows; an empty cell stays empty. */

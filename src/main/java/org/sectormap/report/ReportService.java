@@ -1,10 +1,12 @@
 package org.sectormap.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 import org.sectormap.organisation.Areas;
 import org.sectormap.organisation.OrganisationCounts;
@@ -59,7 +61,7 @@ public class ReportService {
     @Transactional(readOnly = true)
     public Reports.ByArea byArea() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        repository.byArea().forEach(a -> counts.put(a.area(), a.onDatabase()));
+        repository.byArea().forEach(a -> counts.put(a.area(), a.organisations()));
         List<AreaRow> rows = new ArrayList<>();
         areas.areas().forEach(area -> rows.add(new AreaRow(area, counts.getOrDefault(area, 0L))));
         // Areas stored before the configured list changed still count, after the configured ones.
@@ -120,20 +122,77 @@ public class ReportService {
                 followUp);
     }
 
+    /** Organisations a page of Appendix 1 lists. */
+    private static final int INTERVIEWEES_PAGE = 100;
+
+    /**
+     * A page of Appendix 1, counted from the tally: each area's slice of the page is read from the
+     * index by name, so page 1 and page 6,000 cost the same few short reads.
+     */
     @Transactional(readOnly = true)
-    public Reports.Interviewees interviewees() {
-        Map<String, List<Reports.Interviewee>> byArea = new LinkedHashMap<>();
-        areas.areas().forEach(area -> byArea.put(area, new ArrayList<>()));
-        List<OrganisationCounts.Interviewee> all = repository.interviewees();
-        all.stream().map(OrganisationCounts.Interviewee::area).filter(Objects::nonNull)
-                .filter(a -> !byArea.containsKey(a)).sorted().forEach(a -> byArea.put(a, new ArrayList<>()));
-        byArea.put(null, new ArrayList<>());
-        for (OrganisationCounts.Interviewee i : all) {
-            byArea.get(i.area()).add(new Reports.Interviewee(i.id(), i.name(),
-                    Coded.fromCode(Category.class, i.category()).orElse(null)));
+    public Reports.Interviewees interviewees(int page) {
+        List<OrganisationCounts.AreaCount> areaCounts = intervieweeAreas();
+        long total = areaCounts.stream().mapToLong(OrganisationCounts.AreaCount::organisations).sum();
+        long from = (long) (page - 1) * INTERVIEWEES_PAGE;
+        long to = from + INTERVIEWEES_PAGE;
+        List<AreaGroup> groups = new ArrayList<>();
+        long at = 0;
+        for (OrganisationCounts.AreaCount area : areaCounts) {
+            long end = at + area.organisations();
+            if (end > from && at < to) {
+                long offset = Math.max(0, from - at);
+                int limit = (int) (Math.min(end, to) - Math.max(at, from));
+                groups.add(new AreaGroup(area.area(), area.organisations(), repository.interviewees(area.area(), offset,
+                        limit).stream().map(ReportService::interviewee).toList()));
+            }
+            at = end;
         }
-        return new Reports.Interviewees(byArea.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .map(e -> new AreaGroup(e.getKey(), e.getValue())).toList());
+        return new Reports.Interviewees(groups, page, (int) Math.max(1, (total + INTERVIEWEES_PAGE - 1) / INTERVIEWEES_PAGE),
+                total);
+    }
+
+    /** The whole of Appendix 1 on one page, as the mapping report prints it. */
+    @Transactional(readOnly = true)
+    public Reports.Interviewees allInterviewees() {
+        List<AreaGroup> groups = new ArrayList<>();
+        for (OrganisationCounts.AreaCount area : intervieweeAreas()) {
+            List<Reports.Interviewee> organisations = new ArrayList<>();
+            repository.forEachInterviewee(area.area(), i -> organisations.add(interviewee(i)));
+            groups.add(new AreaGroup(area.area(), area.organisations(), organisations));
+        }
+        return new Reports.Interviewees(groups, 1, 1, groups.stream().mapToLong(AreaGroup::interviewed).sum());
+    }
+
+    /** How many were interviewed in each area that has any, in Appendix 1's order. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> interviewedByArea() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        intervieweeAreas().forEach(a -> counts.put(a.area(), a.organisations()));
+        return counts;
+    }
+
+    /** Hands every interviewee to the consumer, in Appendix 1's order, as it is read from the database. */
+    @Transactional(readOnly = true)
+    public void forEachInterviewee(BiConsumer<String, Reports.Interviewee> consumer) {
+        for (OrganisationCounts.AreaCount area : intervieweeAreas()) {
+            repository.forEachInterviewee(area.area(), i -> consumer.accept(area.area(), interviewee(i)));
+        }
+    }
+
+    /** Appendix 1's areas in its order: the configured ones, then others stored earlier, then "not recorded". */
+    private List<OrganisationCounts.AreaCount> intervieweeAreas() {
+        Map<String, Long> counts = new HashMap<>();
+        repository.interviewedByArea().forEach(a -> counts.put(a.area(), a.organisations()));
+        List<String> order = new ArrayList<>(areas.areas());
+        counts.keySet().stream().filter(Objects::nonNull).filter(a -> !areas.areas().contains(a)).sorted()
+                .forEach(order::add);
+        order.add(null);
+        return order.stream().filter(counts::containsKey)
+                .map(a -> new OrganisationCounts.AreaCount(a, counts.get(a))).toList();
+    }
+
+    private static Reports.Interviewee interviewee(OrganisationCounts.Interviewee i) {
+        return new Reports.Interviewee(i.id(), i.name(), Coded.fromCode(Category.class, i.category()).orElse(null));
     }
 
     private String unclassifiedLabel() {

@@ -3,6 +3,7 @@ package org.sectormap.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.sectormap.comment.ThemeService;
 import org.sectormap.organisation.ExclusionReason;
@@ -116,17 +117,28 @@ class ReportTables {
                 List.of(heading("report.column.stage"), numeric("report.column.organisations")), rows, null);
     }
 
+    /** Appendix 1's caption and columns; its rows come from {@link #forEachRow}, as they are read. */
     private Table interviewees() {
-        List<List<String>> rows = new ArrayList<>();
-        for (Reports.AreaGroup group : reports.interviewees().areas()) {
-            String area = area(group.area());
-            group.organisations().forEach(o -> rows.add(List.of(area, o.name(),
-                    o.category() == null ? text("common.notClassified") : labels.of(o.category()))));
-        }
         return new Table(text("report.interviewees.caption"),
                 List.of(heading("report.column.area"), heading("report.column.organisation"),
                         heading("report.column.category")),
-                rows, null);
+                List.of(), null);
+    }
+
+    /**
+     * Each row of the report, then its total: Appendix 1's straight from the database, so that a
+     * download of any size takes the same memory.
+     */
+    void forEachRow(ReportKind kind, Table table, Consumer<List<String>> row) {
+        if (kind == ReportKind.INTERVIEWEES) {
+            reports.forEachInterviewee((area, o) -> row.accept(List.of(area(area), o.name(),
+                    o.category() == null ? text("common.notClassified") : labels.of(o.category()))));
+            return;
+        }
+        table.rows().forEach(row);
+        if (table.total() != null) {
+            row.accept(table.total());
+        }
     }
 
     String area(String area) {

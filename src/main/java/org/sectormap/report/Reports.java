@@ -50,11 +50,16 @@ public final class Reports {
             long interviewed, long unreachable, long onDatabase, long fullInterviews, long followUp) {
     }
 
-    /** Appendix 1: interviewed organisations, grouped by area. */
-    public record Interviewees(List<AreaGroup> areas) {
+    /**
+     * Appendix 1: interviewed organisations, grouped by area, a page at a time.
+     *
+     * @param total every interviewed organisation, on this page or another
+     */
+    public record Interviewees(List<AreaGroup> areas, int page, int pageCount, long total) {
     }
 
-    public record AreaGroup(String area, List<Interviewee> organisations) {
+    /** @param interviewed the area's interviewees in all, of which the page holds {@code organisations} */
+    public record AreaGroup(String area, long interviewed, List<Interviewee> organisations) {
     }
 
     public record Interviewee(long id, String name, Category category) {

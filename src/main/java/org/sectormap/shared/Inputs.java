@@ -32,6 +32,20 @@ public class Inputs {
         return new Input(form, typed::get, labels, today());
     }
 
+    /**
+     * Which page of a long list a URL asks for: {@code page}, a whole number from 1, or 1 when not given.
+     *
+     * @throws BadParameterException for anything else
+     */
+    public int page(Map<String, String> params) {
+        Input in = read(params);
+        Long page = in.number("page", 1, Integer.MAX_VALUE);
+        if (!in.valid()) {
+            throw new BadParameterException("page", params.get("page"));
+        }
+        return page == null ? 1 : page.intValue();
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }

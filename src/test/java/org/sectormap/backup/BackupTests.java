@@ -34,6 +34,7 @@ import org.sectormap.EveryKindOfRecord;
 import org.sectormap.organisation.OrganisationDetails;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
+import org.sectormap.shared.DerivedTables;
 import org.sectormap.shared.FreshInstallationTables;
 import org.sectormap.shared.InstallationOnlyTables;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,7 +126,8 @@ class BackupTests {
         spring.getBeansOfType(InstallationOnlyTables.class).values().forEach(t -> installationOnly.addAll(t.names()));
         Set<String> replaced = new HashSet<>();
         spring.getBeansOfType(FreshInstallationTables.class).values().forEach(t -> replaced.addAll(t.names()));
-        return Register.of(h2, flyway, installationOnly, replaced);
+        return Register.of(h2, flyway, installationOnly, replaced,
+                List.copyOf(spring.getBeansOfType(DerivedTables.class).values()));
     }
 
     @Test

@@ -1,7 +1,16 @@
 package org.sectormap.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,7 +24,10 @@ import java.util.function.IntConsumer;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.junit.jupiter.api.Tag;
+import org.sectormap.comment.ThemeService;
 import org.junit.jupiter.api.Test;
 import org.sectormap.organisation.Areas;
 import org.sectormap.organisation.Category;
@@ -27,9 +39,13 @@ import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.sectormap.organisation.QueryParameters;
 import org.sectormap.report.ReportService;
+import org.sectormap.shared.DerivedTables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Fills the register with 100,000 organisations and prints the median time of the list's
@@ -41,6 +57,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Tag("benchmark")
 @SpringBootTest
+@AutoConfigureMockMvc
+@WithMockUser(roles = "ADMIN")
 class RegisterBenchmark {
 
     private static final int ORGANISATIONS = Integer.getInteger("benchmark.organisations", 100_000);
@@ -57,6 +75,9 @@ class RegisterBenchmark {
     ReportService reports;
 
     @Autowired
+    ThemeService themes;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -65,6 +86,12 @@ class RegisterBenchmark {
     @Autowired
     Areas areas;
 
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    List<DerivedTables> derived;
+
     @Test
     void benchmarkTheListAndTheReports() throws Exception {
         String database;
@@ -72,13 +99,25 @@ class RegisterBenchmark {
             database = connection.getMetaData().getDatabaseProductName() + " "
                     + connection.getMetaData().getDatabaseProductVersion();
         }
+        double loadBefore = loadAverage();
         long fillMillis = fill();
+        ResearchRecords research = new ResearchRecords(jdbc);
+        long researchStart = System.nanoTime();
+        long researchRows = research.fill(ORGANISATIONS);
+        // Written below the app, so counted afresh as a restore counts them.
+        derived.forEach(tables -> tables.recount().forEach(jdbc::update));
+        long researchMillis = (System.nanoTime() - researchStart) / 1_000_000;
         if (database.startsWith("PostgreSQL")) {
             // What autovacuum does to a table once its inserts settle: index-only scans read only
             // the index on pages it has marked all-visible.
-            jdbc.execute("VACUUM ANALYZE organisation");
+            for (String table : List.of("organisation", "organisation_tally", "contact_attempt", "interview",
+                    "anonymous_comment", "comment_theme")) {
+                jdbc.execute("VACUUM ANALYZE " + table);
+            }
         }
         assertThat(organisations.count()).isEqualTo(ORGANISATIONS);
+        long themeId = jdbc.queryForObject("SELECT theme_id FROM comment_theme GROUP BY theme_id "
+                + "ORDER BY COUNT(*) DESC, theme_id FETCH FIRST 1 ROWS ONLY", Long.class);
 
         // Each run varies its parameters, so no database can answer it from a cached result.
         String[] areaNames = areas.areas().toArray(String[]::new);
@@ -104,19 +143,104 @@ class RegisterBenchmark {
         operations.put("report: by area (Table 2)", run -> reports.byArea());
         operations.put("report: engagement (section B)", run -> reports.engagement());
         operations.put("report: outreach funnel", run -> reports.outreach());
-        operations.put("report: interviewees by area (Appendix 1)", run -> reports.interviewees());
+        operations.put("report: themes (comments by theme and section)", run -> themes.summary());
+        operations.put("report: Appendix 1, first page", run -> reports.interviewees(1));
+        int lastPage = reports.interviewees(1).pageCount();
+        operations.put("report: Appendix 1, last page", run -> reports.interviewees(lastPage));
+        long withFifty = research.withFiftyAttempts();
+        operations.put("organisation page with 50 attempts (HTTP)", run -> page("/organisations/" + withFifty));
+        operations.put("comments under the largest theme (HTTP)", run -> page("/themes/" + themeId));
+
+        // The same answers' SQL alone, run bare through JDBC: what the app's time is compared with.
+        Map<String, IntConsumer> raw = new LinkedHashMap<>();
+        raw.put("report: by category (Table 1)", run -> jdbc.queryForList("SELECT category, status, "
+                + "SUM(organisations) FROM organisation_tally GROUP BY category, status"));
+        raw.put("report: Appendix 1, first page", run -> jdbc.queryForList("SELECT id, name, category, area "
+                + "FROM organisation WHERE status = 'interviewed' AND area = ? ORDER BY name_sort, id "
+                + "FETCH FIRST 100 ROWS ONLY", areaNames[0]));
+        raw.put("organisation page with 50 attempts (HTTP)", run -> {
+            jdbc.queryForList("SELECT * FROM organisation WHERE id = ?", withFifty);
+            jdbc.queryForList("SELECT * FROM contact_attempt WHERE organisation_id = ? ORDER BY attempted_on DESC, id DESC",
+                    withFifty);
+        });
+        raw.put("comments under the largest theme (HTTP)", run -> jdbc.queryForList("SELECT c.* FROM anonymous_comment c "
+                + "WHERE c.id IN (SELECT comment_id FROM comment_theme WHERE theme_id = ?) "
+                + "ORDER BY c.section_code, c.comment_text, c.id FETCH FIRST 50 ROWS ONLY", themeId));
 
         Map<String, double[]> results = new LinkedHashMap<>();
         operations.forEach((name, op) -> results.put(name, measure(op, this::touchOneRecord)));
+        Map<String, double[]> rawResults = new LinkedHashMap<>();
+        raw.forEach((name, op) -> rawResults.put(name, measure(op, this::touchOneRecord)));
         double baseline = median(results.values().iterator().next());
+        String stream = streamAppendix();
 
         StringBuilder out = new StringBuilder();
         out.append(String.format("%nSector Map benchmark: %,d organisations on %s%n", ORGANISATIONS, database));
         out.append(String.format("Filled in %,d ms (%,.0f rows/s)%n", fillMillis, ORGANISATIONS * 1000.0 / fillMillis));
-        out.append(String.format("%-48s %12s %12s %14s%n", "operation", "median ms", "p90 ms", "÷ baseline"));
-        results.forEach((name, times) -> out.append(String.format("%-48s %12.2f %12.2f %14.4f%n", name,
-                median(times), percentile(times, 0.9), median(times) / baseline)));
+        out.append(String.format("Research record: %,d rows (attempts, interviews, comments and their themes) in %,d ms "
+                + "(%,.0f rows/s)%n", researchRows, researchMillis, researchRows * 1000.0 / researchMillis));
+        out.append(String.format("%-52s %10s %10s %12s %10s %10s%n", "operation", "median ms", "p90 ms", "÷ baseline",
+                "raw SQL ms", "÷ raw"));
+        results.forEach((name, times) -> {
+            double[] bare = rawResults.get(name);
+            out.append(String.format("%-52s %10.2f %10.2f %12.4f %10s %10s%n", name, median(times),
+                    percentile(times, 0.9), median(times) / baseline,
+                    bare == null ? "" : String.format("%.2f", median(bare)),
+                    bare == null ? "" : String.format("%.2f", median(times) / median(bare))));
+        });
+        out.append(stream);
+        Runtime runtime = Runtime.getRuntime();
+        out.append(String.format("Heap: %,d MB used of %,d MB (maximum %,d MB); peak of the heap's pools at most %,d MB%n",
+                (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.totalMemory() >> 20,
+                runtime.maxMemory() >> 20, ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20));
+        out.append(String.format("Load average: %.2f before filling, %.2f at the end%n", loadBefore, loadAverage()));
         System.out.println(out);
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private void page(String path) {
+        try {
+            mvc.perform(get(path)).andExpect(status().isOk());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Appendix 1 written as CSV to nowhere, as the download writes it, three times; the heap is
+     * sampled as it goes, so a download that held the rows would show.
+     */
+    private String streamAppendix() {
+        StringBuilder out = new StringBuilder();
+        for (int run = 0; run < 3; run++) {
+            AtomicLong rows = new AtomicLong();
+            long[] heapPeak = {0};
+            Runtime runtime = Runtime.getRuntime();
+            long start = System.nanoTime();
+            try (CSVPrinter csv = CSVFormat.RFC4180.print(new OutputStreamWriter(OutputStream.nullOutputStream(),
+                    StandardCharsets.UTF_8))) {
+                reports.forEachInterviewee((area, o) -> {
+                    try {
+                        csv.printRecord(area, o.name(), o.category() == null ? "" : o.category().code());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    if (rows.incrementAndGet() % 50_000 == 0) {
+                        heapPeak[0] = Math.max(heapPeak[0], runtime.totalMemory() - runtime.freeMemory());
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.append(String.format("Appendix 1 as CSV, run %d: %,d rows in %.2f s = %,.0f rows/s, heap sampled at most %,d MB%n",
+                    run + 1, rows.get(), seconds, rows.get() / seconds, heapPeak[0] >> 20));
+        }
+        return out.toString();
     }
 
     private void page(Map<String, String> params) {
@@ -170,7 +294,10 @@ class RegisterBenchmark {
 
     /** A reproducible register shaped like the report's: mostly interviewed or listed, some excluded. */
     private long fill() {
+        ResearchRecords.empty(jdbc);
         jdbc.update("DELETE FROM organisation");
+        // Emptied below the app, as a new register starts: with nothing counted.
+        jdbc.update("DELETE FROM organisation_tally");
         Random random = new Random(2007);
         List<String> areaList = areas.areas();
         Category[] categories = Category.values();

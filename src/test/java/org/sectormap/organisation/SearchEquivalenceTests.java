@@ -19,6 +19,7 @@ import org.sectormap.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * The list's search and filters give the same records in the same order on both databases: the
@@ -53,7 +54,9 @@ class SearchEquivalenceTests {
         h2.setUser("sa");
         Flyway.configure().dataSource(h2).locations("classpath:db/migration", "classpath:db/vendor/h2").load()
                 .migrate();
-        return new OrganisationRepository(JdbcClient.create(h2), h2, Clock.systemUTC());
+        JdbcClient jdbc = JdbcClient.create(h2);
+        return new OrganisationRepository(jdbc, h2, Clock.systemUTC(),
+                new OrganisationTally(jdbc, new DataSourceTransactionManager(h2)));
     }
 
     /** A register with accents, punctuation, LIKE's own wildcards and words inside words. */

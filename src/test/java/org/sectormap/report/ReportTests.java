@@ -154,10 +154,11 @@ class ReportTests {
     void shouldKeepCountingAreasNoLongerConfiguredAfterTheConfiguredOnes() throws Exception {
         add(1, null, OutreachStatus.LISTED, "Derby city", false, false, null);
         organisations.createAll(register, null);
-        // Stored before the area list changed: written straight to the table, as no form would now accept them.
-        jdbc.update("INSERT INTO organisation (version, name, name_sort, area, status, search_text) VALUES "
-                + "(0, 'Old', 'old', 'east midlands', 'listed', 'old'), "
-                + "(0, 'Older', 'older', 'Birmingham', 'listed', 'older')");
+        // Stored before the area list changed: saved below the form, which would no longer accept them.
+        organisations.createAll(List.of(
+                OrganisationDetails.of("Old", OutreachStatus.LISTED).with(OrganisationField.AREA, "east midlands"),
+                OrganisationDetails.of("Older", OutreachStatus.LISTED).with(OrganisationField.AREA, "Birmingham")),
+                null);
         mvc.perform(get("/api/reports/by-area"))
                 .andExpect(jsonPath("$.rows[11].area").value("Birmingham"))
                 .andExpect(jsonPath("$.rows[12].area").value("east midlands"))

@@ -1,0 +1,18 @@
+package org.sectormap.comment;
+
+import java.util.List;
+
+import org.sectormap.shared.DerivedTables;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The counts behind the themes report follow the comments and coding restored rather than travel in a backup. */
+@Configuration
+class CommentTables {
+
+    @Bean
+    DerivedTables derivedCommentTables(ThemeRepository themes) {
+        return new DerivedTables(List.of("comment_theme_tally"), List.of("DELETE FROM comment_theme_tally",
+                themes.recount()));
+    }
+}

@@ -1,0 +1,131 @@
+package org.sectormap.organisation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.sectormap.shared.Coded;
+import org.sectormap.shared.Tally;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Keeps {@code organisation_tally} (V90) in step with {@code organisation}: {@link OrganisationRepository}
+ * hands every write that can change a record's group through here, in the write's own transaction, and
+ * {@link OrganisationCounts} sums the table (see {@link Tally}).
+ */
+@Repository
+class OrganisationTally {
+
+    /** The columns a record is counted by, which are also the tally's. */
+    static final String GROUP = "category, area, status, exclusion_reason, full_interview, follow_up, cyp_board, "
+            + "well_informed";
+    private static final String VALUES_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final JdbcClient jdbc;
+    private final Tally tally;
+
+    OrganisationTally(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.tally = new Tally(jdbc, transactions, "organisation_tally", GROUP, "organisations");
+    }
+
+    /** Every group of the register counted afresh, as V90 first did and a restore does again. */
+    String recount() {
+        return tally.insert() + "SELECT " + GROUP + ", COUNT(*) FROM organisation GROUP BY " + GROUP;
+    }
+
+    /** What a record is counted under. */
+    record Group(String category, String area, String status, String exclusionReason, Boolean fullInterview,
+            Boolean followUp, Boolean cypBoard, Boolean wellInformed) {
+
+        static Group of(OrganisationDetails d) {
+            return new Group(code(d.get(OrganisationField.CATEGORY)), d.area(), code(d.get(OrganisationField.STATUS)),
+                    code(d.get(OrganisationField.EXCLUSION_REASON)), (Boolean) d.get(OrganisationField.FULL_INTERVIEW),
+                    (Boolean) d.get(OrganisationField.FOLLOW_UP), (Boolean) d.get(OrganisationField.CYP_BOARD),
+                    (Boolean) d.get(OrganisationField.WELL_INFORMED));
+        }
+
+        private static String code(Object value) {
+            return value == null ? null : ((Coded) value).code();
+        }
+    }
+
+    void added(Collection<OrganisationDetails> all) {
+        Map<Group, Long> changes = new LinkedHashMap<>();
+        all.forEach(d -> changes.merge(Group.of(d), 1L, Long::sum));
+        add(changes);
+    }
+
+    /**
+     * Runs an update of one record at the given version and, if it was saved, moves the record's count
+     * from its old group to its new one. The record is locked first, so the group read is the one replaced.
+     */
+    boolean updated(long id, int version, OrganisationDetails after, BooleanSupplier update) {
+        List<Group> before = lockedGroups(List.of(id), version);
+        if (!update.getAsBoolean()) {
+            return false;
+        }
+        Map<Group, Long> changes = new LinkedHashMap<>();
+        before.forEach(g -> changes.merge(g, -1L, Long::sum));
+        changes.merge(Group.of(after), 1L, Long::sum);
+        add(changes);
+        return true;
+    }
+
+    /** Runs a delete of one record at the given version (or of every record given, for null) and counts it out. */
+    boolean deleted(Collection<Long> ids, Integer version, BooleanSupplier delete) {
+        List<Group> before = lockedGroups(ids, version);
+        if (!delete.getAsBoolean()) {
+            return false;
+        }
+        Map<Group, Long> changes = new LinkedHashMap<>();
+        before.forEach(g -> changes.merge(g, -1L, Long::sum));
+        add(changes);
+        return true;
+    }
+
+    private List<Group> lockedGroups(Collection<Long> ids, Integer version) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("ids", ids);
+        if (version != null) {
+            params.put("version", version);
+        }
+        return jdbc.sql("SELECT " + GROUP + " FROM organisation WHERE id IN (:ids)"
+                        + (version == null ? "" : " AND version = :version") + " FOR UPDATE")
+                .params(params)
+                .query((rs, n) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, Boolean.class), rs.getObject(6, Boolean.class), rs.getObject(7, Boolean.class),
+                        rs.getObject(8, Boolean.class)))
+                .list();
+    }
+
+    private void add(Map<Group, Long> changes) {
+        changes.values().removeIf(n -> n == 0);
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>();
+        changes.forEach((g, n) -> params.addAll(Arrays.asList(g.category(), g.area(), g.status(),
+                g.exclusionReason(), g.fullInterview(), g.followUp(), g.cypBoard(), g.wellInformed(), n)));
+        jdbc.sql(tally.insert() + "VALUES " + String.join(", ", Collections.nCopies(changes.size(), VALUES_ROW)))
+                .params(params).update();
+    }
+
+    boolean fold() {
+        return tally.fold();
+    }
+
+    @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
+    void foldWhenDue() {
+        tally.foldWhenDue();
+    }
+}

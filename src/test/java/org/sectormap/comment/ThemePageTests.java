@@ -1,0 +1,63 @@
+package org.sectormap.comment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.sectormap.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** A theme's page lists its comments 50 at a time, in the order of the whole list, counting them all. */
+@DatabaseTest
+class ThemePageTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    CommentService comments;
+
+    @Autowired
+    ThemeService themes;
+
+    private String body(String path) throws Exception {
+        return mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void shouldPageATheme() throws Exception {
+        List<NewComment> held = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            held.add(new NewComment(i % 2 == 0 ? "A" : "B", "Section", "Comment " + (1000 + i)));
+        }
+        comments.hold(held);
+        comments.releaseNow();
+        long funding = themes.all().get(0).id();
+        long trust = themes.all().get(1).id();
+        comments.all().forEach(c -> themes.code(c.id(), Set.of(funding, trust), false));
+
+        List<String> paged = new ArrayList<>();
+        for (int page = 1; page <= 3; page++) {
+            Document html = Jsoup.parse(body("/themes/" + funding + "?page=" + page));
+            assertThat(html.select("main p").eachText()).contains("120 comments are coded under this theme.");
+            assertThat(html.select("nav.pagination span").text()).isEqualTo("Page " + page + " of 3");
+            paged.addAll(html.select("blockquote").eachText());
+            assertThat(html.select("li.comment").last().select("a.tag--theme").eachText())
+                    .containsExactly(themes.all().get(0).name(), themes.all().get(1).name());
+        }
+        assertThat(paged).hasSize(120).containsExactlyElementsOf(
+                JsonPath.<List<String>>read(body("/api/themes/" + funding + "/comments"), "$[*].text"));
+        assertThat(Jsoup.parse(body("/themes/" + funding)).select("blockquote")).hasSize(50);
+        mvc.perform(get("/themes/" + funding).param("page", "0")).andExpect(status().isBadRequest());
+    }
+}

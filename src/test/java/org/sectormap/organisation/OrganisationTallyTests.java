@@ -1,0 +1,234 @@
+package org.sectormap.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.sectormap.ApiCalls;
+import org.sectormap.CleanDatabase;
+import org.sectormap.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The tally behind the summary reports and the list's counts always says what a GROUP BY over the
+ * organisations says, whatever mix of changes reached the register and by whichever way.
+ */
+@DatabaseTest
+class OrganisationTallyTests {
+
+    private static final String COUNTED = "SELECT " + OrganisationTally.GROUP
+            + ", SUM(organisations) AS n FROM organisation_tally GROUP BY " + OrganisationTally.GROUP
+            + " HAVING SUM(organisations) <> 0";
+    private static final String GROUPED = "SELECT " + OrganisationTally.GROUP + ", COUNT(*) AS n FROM organisation "
+            + "GROUP BY " + OrganisationTally.GROUP;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OrganisationService organisations;
+
+    @Autowired
+    OrganisationTally tally;
+
+    @Autowired
+    QueryParameters parameters;
+
+    @Autowired
+    Areas areas;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationContext spring;
+
+    private final Random random = new Random(90);
+
+    @Test
+    void shouldEqualAGroupByOverTheOrganisationsAfterAnyMixOfChanges() throws Exception {
+        List<String> done = new ArrayList<>();
+        for (int step = 0; step < 80; step++) {
+            List<Long> ids = jdbc.queryForList("SELECT id FROM organisation ORDER BY id", Long.class);
+            int roll = ids.size() < 2 ? random.nextInt(2) : random.nextInt(9);
+            String change = switch (roll) {
+                case 0 -> create();
+                case 1 -> createMany();
+                case 2, 3 -> edit(pick(ids));
+                case 4 -> delete(pick(ids));
+                case 5 -> importAndUndo();
+                case 6 -> merge(ids);
+                case 7 -> fold();
+                default -> restore();
+            };
+            done.add(change);
+            assertThat(rows(COUNTED)).as("after %s", done).isEqualTo(rows(GROUPED));
+        }
+        assertThat(done).contains("create", "import", "edit", "delete", "import and undo", "merge", "fold",
+                "restore");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Long.class)).isPositive();
+    }
+
+    @Test
+    void shouldCountTheListWithoutFreeTextFromTheTallyAsTheTableWould() {
+        for (int i = 0; i < 60; i++) {
+            create();
+        }
+        organisations.update(jdbc.queryForObject("SELECT MIN(id) FROM organisation", Long.class), 0,
+                details("Changed", OutreachStatus.INTERVIEWED));
+        for (String filter : List.of("", "status=interviewed", "category=unclassified&status=listed",
+                "area=Derby city&fullInterview=yes", "cypBoard=no&wellInformed=yes&followUp=no",
+                "category=bme-infrastructure&status=excluded")) {
+            Map<String, String> params = new LinkedHashMap<>();
+            if (!filter.isEmpty()) {
+                Arrays.stream(filter.split("&")).map(p -> p.split("=")).forEach(p -> params.put(p[0], p[1]));
+            }
+            long byTable = jdbc.queryForObject("SELECT COUNT(*) FROM organisation" + where(params), Long.class);
+            assertThat(organisations.search(parameters.read(params)).total()).as(filter).isEqualTo(byTable);
+        }
+    }
+
+    private static String where(Map<String, String> params) {
+        if (params.isEmpty()) {
+            return "";
+        }
+        return " WHERE " + params.entrySet().stream().map(p -> switch (p.getKey()) {
+            case "category" -> p.getValue().equals("unclassified") ? "category IS NULL"
+                    : "category = '" + p.getValue() + "'";
+            case "fullInterview" -> "full_interview = " + p.getValue().equals("yes");
+            case "cypBoard" -> "cyp_board = " + p.getValue().equals("yes");
+            case "wellInformed" -> "well_informed = " + p.getValue().equals("yes");
+            case "followUp" -> "follow_up = " + p.getValue().equals("yes");
+            default -> p.getKey() + " = '" + p.getValue() + "'";
+        }).collect(Collectors.joining(" AND "));
+    }
+
+    private List<String> rows(String sql) {
+        return jdbc.queryForList(sql).stream().map(row -> row.entrySet().stream()
+                .map(e -> e.getKey().toLowerCase() + "=" + (e.getValue() instanceof Number n ? n.longValue() : e.getValue()))
+                .collect(Collectors.joining(", "))).sorted().toList();
+    }
+
+    private long pick(List<Long> ids) {
+        return ids.get(random.nextInt(ids.size()));
+    }
+
+    private String create() {
+        organisations.create(details("Created " + random.nextInt(1_000_000), anyStatus()));
+        return "create";
+    }
+
+    private String createMany() {
+        List<OrganisationDetails> all = new ArrayList<>();
+        for (int i = random.nextInt(40); i >= 0; i--) {
+            all.add(details("Imported " + random.nextInt(1_000_000), anyStatus()));
+        }
+        organisations.createAll(all, null);
+        return "import";
+    }
+
+    private String edit(long id) {
+        organisations.update(id, organisations.get(id).version(), details("Edited " + id, anyStatus()));
+        return "edit";
+    }
+
+    private String delete(long id) {
+        organisations.delete(id, organisations.get(id).version());
+        return "delete";
+    }
+
+    private String importAndUndo() throws Exception {
+        StringBuilder csv = new StringBuilder("name,status,category,area,full_interview,cyp_board\n");
+        for (int i = 0; i < 12; i++) {
+            boolean interviewed = random.nextBoolean();
+            csv.append("Undone ").append(random.nextInt(1_000_000)).append(',')
+                    .append(interviewed ? "interviewed" : "listed").append(',')
+                    .append(random.nextBoolean() ? "bme-network" : "").append(',')
+                    .append(areas.areas().get(random.nextInt(areas.areas().size()))).append(',')
+                    .append(interviewed ? random.nextBoolean() ? "yes" : "no" : "").append(',')
+                    .append(interviewed && random.nextBoolean() ? "yes" : "").append('\n');
+        }
+        mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv").content(csv.toString()))
+                .andExpect(status().isOk());
+        assertThat(rows(COUNTED)).isEqualTo(rows(GROUPED));
+        long imported = jdbc.queryForObject("SELECT MAX(id) FROM import_record", Long.class);
+        mvc.perform(post("/imports/{id}/undo", imported).with(csrf())).andExpect(redirectedUrl("/imports"));
+        return "import and undo";
+    }
+
+    private String merge(List<Long> ids) throws Exception {
+        long kept = ids.get(0);
+        long other = ids.get(ids.size() - 1);
+        mvc.perform(post("/organisations/merge").with(csrf()).param("keep", String.valueOf(kept))
+                        .param("other", String.valueOf(other))
+                        .param("keepVersion", String.valueOf(organisations.get(kept).version()))
+                        .param("otherVersion", String.valueOf(organisations.get(other).version()))
+                        .param("outreach", "other").param("category", "other").param("area", "other"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(organisations.find(other)).isEmpty();
+        return "merge";
+    }
+
+    private String fold() {
+        tally.fold();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation_tally", Long.class))
+                .isEqualTo(rows(GROUPED).size());
+        return "fold";
+    }
+
+    private String restore() throws Exception {
+        byte[] backup = mvc.perform(get("/backup/download")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        CleanDatabase.emptyNow(spring);
+        mvc.perform(multipart("/backup/restore").file(new MockMultipartFile("file", "backup.zip", "application/zip",
+                backup)).with(csrf())).andExpect(redirectedUrl("/backup"));
+        return "restore";
+    }
+
+    private OutreachStatus anyStatus() {
+        return OutreachStatus.values()[random.nextInt(OutreachStatus.values().length)];
+    }
+
+    /** Every counted field at random, an area no longer configured and nothing recorded among them. */
+    private OrganisationDetails details(String name, OutreachStatus status) {
+        List<String> areaChoices = new ArrayList<>(areas.areas());
+        areaChoices.add("An area no longer listed");
+        areaChoices.add(null);
+        Category[] categories = Category.values();
+        return OrganisationDetails.of(name, status)
+                .with(OrganisationField.CATEGORY, random.nextInt(5) == 0 ? null : categories[random.nextInt(3)])
+                .with(OrganisationField.AREA, areaChoices.get(random.nextInt(4) == 0 ? areaChoices.size()
+                        - 1 - random.nextInt(2) : random.nextInt(3)))
+                .with(OrganisationField.EXCLUSION_REASON, status == OutreachStatus.EXCLUDED
+                        ? ExclusionReason.values()[random.nextInt(ExclusionReason.values().length)] : null)
+                .with(OrganisationField.FULL_INTERVIEW, tick())
+                .with(OrganisationField.FOLLOW_UP, tick())
+                .with(OrganisationField.CYP_BOARD, tick())
+                .with(OrganisationField.WELL_INFORMED, tick());
+    }
+
+    private Boolean tick() {
+        return switch (random.nextInt(3)) {
+            case 0 -> null;
+            case 1 -> true;
+            default -> false;
+        };
+    }
+}
