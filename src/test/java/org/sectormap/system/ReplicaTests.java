@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ import com.jayway.jsonpath.JsonPath;
  * The app with a streaming replica, as {@code .ci/run} starts one beside the PostgreSQL pass's
  * primary: replay on the replica is paused, the author changes the register, and a second user still
  * gets the old figures (which only the replica still holds) while the author gets the new ones at
- * once; once replay resumes, both get the new ones.
+ * once; once replay resumes, both get the new ones. Who may sign in is read from the primary.
  */
 @DatabaseTest
 @EnabledIfSystemProperty(named = "spring.datasource.url", matches = "jdbc:postgresql:.*",
@@ -119,6 +120,25 @@ class ReplicaTests {
         assertThat(replica.queryForObject("SELECT COUNT(*) FROM organisation", Integer.class)).isZero();
     }
 
+    @Test
+    void shouldAcceptANewTokenAndRefuseARevokedOneAtOnceThoughTheReplicaHasNeither() throws Exception {
+        pauseReplay();
+        String page = mvc.perform(post("/account/tokens").with(AUTHOR).with(csrf()).param("tokenName", "Replica check"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String token = Jsoup.parse(page).getElementById("new-token").text();
+        assertThat(apiStatus(token)).as("the token is looked up on the primary").isEqualTo(200);
+
+        replica.queryForObject("SELECT pg_wal_replay_resume()", Object.class);
+        awaitReplay();
+        pauseReplay();
+        long id = primary.queryForObject("SELECT id FROM api_token WHERE name = 'Replica check'", Long.class);
+        mvc.perform(post("/account/tokens/{id}/revoke", id).with(AUTHOR).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(replica.queryForObject("SELECT COUNT(*) FROM api_token WHERE id = ? AND revoked_at IS NULL",
+                Integer.class, id)).as("live on the replica").isOne();
+        assertThat(apiStatus(token)).isEqualTo(401);
+    }
+
     /** A published BME infrastructure organisation, created by the author; its page's address. */
     private String create(String name) throws Exception {
         return mvc.perform(post("/organisations/new").with(AUTHOR).with(csrf()).param("name", name)
@@ -131,6 +151,11 @@ class ReplicaTests {
         String json = mvc.perform(get("/api/reports/by-category").with(who)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
         return JsonPath.read(json, "$.total.onDatabase");
+    }
+
+    private int apiStatus(String token) throws Exception {
+        return mvc.perform(get("/api/organisations").with(anonymous()).header("Authorization", "Bearer " + token))
+                .andReturn().getResponse().getStatus();
     }
 
     private int feedTotal() throws Exception {
