@@ -53,17 +53,18 @@ class AccountService {
         return LocalDateTime.now(clock);
     }
 
-    @Transactional(readOnly = true)
+    // On the primary (not read-only) even with a replica, as setup must not open again for a moment.
     boolean anyUser() {
         return users.any();
     }
 
-    @Transactional(readOnly = true)
+    // Not read-only, so on the primary even with a replica: who may sign in, and with which token, must
+    // not lag behind a disabling or a revoked token.
     Optional<AppUser> find(String email) {
         return users.findByEmail(email);
     }
 
-    @Transactional(readOnly = true)
+    // On the primary (not read-only), as find is.
     Optional<String> emailForToken(String token) {
         return tokens.emailOfLiveToken(Tokens.hash(token));
     }

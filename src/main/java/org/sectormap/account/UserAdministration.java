@@ -106,7 +106,7 @@ class UserAdministration {
         return Audited.of(AuditKind.USER, id).listedOn(USERS);
     }
 
-    @Transactional(readOnly = true)
+    // On the primary (not read-only) even with a replica: a link just made, or just used up, counts at once.
     boolean invitationOpen(String token) {
         return invitations.userOf(Tokens.hash(token), now()).isPresent();
     }

@@ -21,6 +21,7 @@ import org.sectormap.organisation.PublishedOrganisations.Filter;
 import org.sectormap.organisation.PublishedOrganisations.Published;
 import org.sectormap.shared.Labels;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns published organisations into the UK profile's objects: each organisation is an
@@ -29,8 +30,11 @@ import org.springframework.stereotype.Service;
  * its category in the Sector Map taxonomy. Only the organisation's own email, phone and website go
  * out; fields left empty are left out rather than sent as null. The phone is sent as HSDS 3's
  * {@code phones} of the service, which the UK profile's schemas neither list nor forbid.
+ * Each answer is one read-only transaction, so its total and its page come from one snapshot (and
+ * from the replica, when there is one).
  */
 @Service
+@Transactional(readOnly = true)
 class Feed {
 
     static final String VERSION = "3.0";
