@@ -13,8 +13,10 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.sectormap.shared.FreshInstallationTables;
 import org.sectormap.shared.InstallationOnlyTables;
+import org.sectormap.shared.RegisterReplaced;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.ObjectMapper;
@@ -31,15 +33,17 @@ class Backups {
     private final Set<String> replaced = new HashSet<>();
     private final ObjectMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Backups(DataSource dataSource, Flyway flyway, List<InstallationOnlyTables> installationOnly,
-            List<FreshInstallationTables> replaced, ObjectMapper json, Clock clock) {
+            List<FreshInstallationTables> replaced, ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
         this.flyway = flyway;
         installationOnly.forEach(tables -> this.installationOnly.addAll(tables.names()));
         replaced.forEach(tables -> this.replaced.addAll(tables.names()));
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     void write(OutputStream out) {
@@ -51,6 +55,7 @@ class Backups {
      */
     Map<String, Long> restore(InputStream file) {
         Map<String, Long> restored = new Restore(json).restore(register(), file);
+        events.publishEvent(new RegisterReplaced());
         // Counts only: what the rows hold stays out of the log.
         log.info("Restored a backup: {} rows in {} tables", restored.values().stream().mapToLong(Long::longValue).sum(),
                 restored.size());

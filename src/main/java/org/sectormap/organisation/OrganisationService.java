@@ -46,7 +46,8 @@ public class OrganisationService {
 
     @Transactional(readOnly = true)
     public Page search(OrganisationQuery query) {
-        return new Page(repository.search(query), repository.count(query), query);
+        OrganisationRepository.Found found = repository.found(query);
+        return new Page(found.items(), found.total(), query);
     }
 
     /** Every match of the query, in list order, regardless of its page. */

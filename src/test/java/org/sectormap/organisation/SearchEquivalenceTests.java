@@ -18,12 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The list's search and filters give the same records in the same order on both databases: the
  * same register is stored in this PostgreSQL database, where a trigram index serves the search, and
- * in a new H2 file, where nothing does, and every query is asked of both and the answers compared.
+ * in a new H2 file, where the Lucene search index beside it does, and every query is asked of both
+ * and the answers compared.
  */
 @DatabaseTest
 class SearchEquivalenceTests {
@@ -46,14 +48,14 @@ class SearchEquivalenceTests {
     @Value("${spring.datasource.url}")
     String url;
 
-    private static OrganisationRepository newH2() {
+    private static JdbcDataSource newH2() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:file:" + System.getProperty("java.io.tmpdir") + "/sector-map-search-" + UUID.randomUUID()
                 + ";MODE=Regular;DB_CLOSE_ON_EXIT=FALSE");
         h2.setUser("sa");
         Flyway.configure().dataSource(h2).locations("classpath:db/migration", "classpath:db/vendor/h2").load()
                 .migrate();
-        return new OrganisationRepository(JdbcClient.create(h2), h2, Clock.systemUTC());
+        return h2;
     }
 
     /** A register with accents, punctuation, LIKE's own wildcards and words inside words. */
@@ -96,11 +98,19 @@ class SearchEquivalenceTests {
     void shouldFindTheSameRecordsInTheSameOrderOnH2AsOnPostgreSql() {
         assumeTrue(url.startsWith("jdbc:postgresql:"),
                 "Compared when the database tests run on PostgreSQL: each query is asked of it and of a new H2 file");
-        OrganisationRepository h2 = newH2();
-        List<OrganisationDetails> register = register();
-        repository.insertAll(register, null);
-        h2.insertAll(register, null);
+        JdbcDataSource file = newH2();
+        try (SearchIndex index = new SearchIndex(new JdbcTemplate(file), file.getURL())) {
+            OrganisationRepository h2 = new OrganisationRepository(JdbcClient.create(file), file, Clock.systemUTC(),
+                    index);
+            List<OrganisationDetails> register = register();
+            repository.insertAll(register, null);
+            h2.insertAll(register, null);
+            SearchIndexes.awaitCurrent(index);
+            compare(h2);
+        }
+    }
 
+    private void compare(OrganisationRepository h2) {
         Map<String, Long> found = new LinkedHashMap<>();
         for (Map<String, String> params : queries()) {
             OrganisationQuery query = parameters.read(params);
