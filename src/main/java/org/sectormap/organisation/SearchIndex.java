@@ -536,9 +536,9 @@ class SearchIndex implements AutoCloseable {
                     }));
             changing.lock();
             try {
-                built = true;
                 drainWhileLocked();
                 searchers.maybeRefreshBlocking();
+                built = true;
             } finally {
                 changing.unlock();
             }
