@@ -46,7 +46,7 @@ public class OrganisationService {
 
     @Transactional(readOnly = true)
     public Page search(OrganisationQuery query) {
-        OrganisationRepository.Found found = repository.found(query);
+        OrganisationRepository.Found found = repository.search(query);
         return new Page(found.items(), found.total(), query);
     }
 

@@ -13,11 +13,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -86,7 +86,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of many rows (an import) is taken in in the background; while any note is waiting, or the index
  * is being built, searches go to SQL's LIKE, which is always right and only slower. A register
  * written wholesale (a restore), or an index missing, left by a crash, or built from another
- * database or an older schema, is built again in the background at start-up.
+ * database or an older schema, is built again in the background at start-up. Whether a record is
+ * published, and who referred it, are not in the index, so those writes note nothing.
  */
 @Component
 class SearchIndex implements AutoCloseable {
@@ -125,6 +126,8 @@ class SearchIndex implements AutoCloseable {
     /** One change of the index at a time, from the table's state read under it. */
     private final ReentrantLock changing = new ReentrantLock();
     private final ReentrantLock building = new ReentrantLock();
+    /** Whether a drain of every note is queued, so that searches finding notes queue one at most. */
+    private final AtomicBoolean draining = new AtomicBoolean();
     /** False while the index is built: it then holds only part of the table. */
     private volatile boolean built;
 
@@ -219,8 +222,8 @@ class SearchIndex implements AutoCloseable {
     }
 
     /** The ids of a search's page in the list's order, and its total; empty when SQL must answer. */
-    Optional<Found> find(OrganisationQuery query) {
-        return searching(query, query.offset() + query.size()).map(searcher -> {
+    Optional<Hits> find(OrganisationQuery query) {
+        return searching(query).map(searcher -> {
             try {
                 TopFieldDocs top = searcher.search(query(query),
                         new TopFieldCollectorManager(sort(query), (int) (query.offset() + query.size()), null,
@@ -231,7 +234,7 @@ class SearchIndex implements AutoCloseable {
                     Object[] keys = ((FieldDoc) hits[i]).fields;
                     ids.add((Long) keys[keys.length - 1]);
                 }
-                return new Found(ids, top.totalHits.value);
+                return new Hits(ids, top.totalHits.value);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
@@ -240,31 +243,26 @@ class SearchIndex implements AutoCloseable {
         });
     }
 
-    /** A search's total alone; empty when SQL must answer. */
-    OptionalLong count(OrganisationQuery query) {
-        return searching(query, 0).map(searcher -> {
-            try {
-                return OptionalLong.of(searcher.count(query(query)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                release(searcher);
-            }
-        }).orElse(OptionalLong.empty());
-    }
-
-    record Found(List<Long> ids, long total) {
+    record Hits(List<Long> ids, long total) {
     }
 
     /**
      * A searcher that holds every committed change, or empty: no index, no words to look for (the
      * filters alone have their own database indexes), a page too deep, a build under way or a change
-     * not yet taken in. The waiting notes are read before the searcher is taken, so it is at least as
-     * new as the last change they lack.
+     * not yet taken in. The notes are looked at before the searcher is taken: every change whose note
+     * is gone had been refreshed into it.
      */
-    private Optional<IndexSearcher> searching(OrganisationQuery query, long deepest) {
-        if (directory == null || query.text() == null || query.text().isBlank() || deepest > DEEPEST || !built
-                || !jdbc.queryForList("SELECT 1 FROM organisation_search_change FETCH FIRST 1 ROWS ONLY").isEmpty()) {
+    private Optional<IndexSearcher> searching(OrganisationQuery query) {
+        if (directory == null || query.text() == null || query.text().isBlank()
+                || query.offset() + query.size() > DEEPEST || !built) {
+            return Optional.empty();
+        }
+        if (!nothingWaiting()) {
+            // Notes no one is taking in (a drain that failed, a large change whose drain is queued): LIKE
+            // answers meanwhile, and the background catches up.
+            if (!draining.getAndSet(true)) {
+                background.execute(this::drainAll);
+            }
             return Optional.empty();
         }
         try {
@@ -430,6 +428,7 @@ class SearchIndex implements AutoCloseable {
     /** Takes in every waiting note, oldest first, a chunk at a time. */
     private void drainAll() {
         changing.lock();
+        draining.set(false);
         try {
             if (built) {
                 drainWhileLocked();
@@ -604,9 +603,13 @@ class SearchIndex implements AutoCloseable {
         };
     }
 
-    /** Whether every committed change is in the index: for tests, and a benchmark waiting for a fill to be indexed. */
+    /** Whether every committed change is in the index (and nothing is being built). */
     boolean current() {
-        return built && jdbc.queryForList("SELECT 1 FROM organisation_search_change FETCH FIRST 1 ROWS ONLY").isEmpty();
+        return built && nothingWaiting();
+    }
+
+    private boolean nothingWaiting() {
+        return jdbc.queryForList("SELECT 1 FROM organisation_search_change FETCH FIRST 1 ROWS ONLY").isEmpty();
     }
 
     /** Waits for the background work, then says in the commit that the index is whole, so the next start uses it. */

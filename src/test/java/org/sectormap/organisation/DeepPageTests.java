@@ -51,7 +51,7 @@ class DeepPageTests {
                 Map<String, String> params = new HashMap<>(order);
                 params.put("page", String.valueOf(page));
                 params.put("size", "10");
-                List<Long> ids = repository.search(parameters.read(params)).stream().map(Organisation::id).toList();
+                List<Long> ids = repository.search(parameters.read(params)).items().stream().map(Organisation::id).toList();
                 int from = (page - 1) * 10;
                 assertThat(ids).as("page %d of %s", page, order)
                         .isEqualTo(whole.subList(from, Math.min(whole.size(), from + 10)));

@@ -60,7 +60,7 @@ class SearchIndexStartTests {
     }
 
     private static List<String> names(OrganisationRepository repository, String text) {
-        return repository.search(query(text)).stream().map(o -> o.details().name()).toList();
+        return repository.search(query(text)).items().stream().map(o -> o.details().name()).toList();
     }
 
     /** A register of two, indexed and closed in order. */

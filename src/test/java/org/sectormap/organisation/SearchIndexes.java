@@ -37,7 +37,7 @@ public final class SearchIndexes {
     /** The page and total of a list URL's search as the index alone answers them: the ids and the count. */
     public static Map.Entry<Integer, Long> rawSearch(ApplicationContext spring, Map<String, String> params) {
         OrganisationQuery query = spring.getBean(QueryParameters.class).read(params);
-        SearchIndex.Found found = spring.getBean(SearchIndex.class).find(query).orElseThrow();
+        SearchIndex.Hits found = spring.getBean(SearchIndex.class).find(query).orElseThrow();
         return Map.entry(found.ids().size(), found.total());
     }
 }
