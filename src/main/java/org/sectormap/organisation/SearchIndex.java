@@ -119,6 +119,11 @@ class SearchIndex implements AutoCloseable {
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate separately;
     private final Analyzer analyzer;
+    /**
+     * Whether writes leave notes: wherever an index belongs, even when this process could not open it
+     * (another process on the same H2 file holds it, and must learn of this one's changes).
+     */
+    private final boolean noting;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -142,8 +147,10 @@ class SearchIndex implements AutoCloseable {
         IndexWriter openedWriter = null;
         SearcherManager openedSearchers = null;
         boolean whole = false;
+        boolean wanted = false;
         try {
             opened = directory(url);
+            wanted = opened != null;
             if (opened != null) {
                 whole = holdsThisDatabase(opened);
                 IndexWriterConfig config = new IndexWriterConfig(analyzer);
@@ -166,6 +173,7 @@ class SearchIndex implements AutoCloseable {
             openedWriter = null;
             openedSearchers = null;
         }
+        this.noting = wanted;
         this.directory = opened;
         this.writer = openedWriter;
         this.searchers = openedSearchers;
@@ -360,12 +368,15 @@ class SearchIndex implements AutoCloseable {
      * already, and they are taken in at once.
      */
     void changed(Collection<Long> ids) {
-        if (directory == null || ids.isEmpty()) {
+        if (!noting || ids.isEmpty()) {
             return;
         }
         List<Long> list = List.copyOf(ids);
         jdbc.batchUpdate("INSERT INTO organisation_search_change (organisation_id) VALUES (?)", list, CHUNK,
                 (statement, id) -> statement.setLong(1, id));
+        if (directory == null) {
+            return;
+        }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             takeIn(list);
             return;

@@ -130,6 +130,19 @@ class SearchIndexStartTests {
         }
     }
 
+    @Test
+    void shouldTakeInTheChangesOfAnotherProcessThatCouldNotOpenTheIndex() {
+        try (SearchIndex holder = open(); SearchIndex other = open()) {
+            SearchIndexes.awaitCurrent(holder);
+            assertThat(other.enabled()).as("the index is held by the first").isFalse();
+            repository(other).insertAll(List.of(OrganisationDetails.of("Egret Trust", OutreachStatus.LISTED)), null);
+
+            assertThat(names(repository(holder), "egret")).containsExactly("Egret Trust");
+            SearchIndexes.awaitCurrent(holder);
+            assertThat(holder.find(query("egret")).orElseThrow().total()).isEqualTo(1);
+        }
+    }
+
     private void copyIndex(Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(directory)) {
