@@ -14,8 +14,10 @@ import org.flywaydb.core.Flyway;
 import org.sectormap.shared.DerivedTables;
 import org.sectormap.shared.FreshInstallationTables;
 import org.sectormap.shared.InstallationOnlyTables;
+import org.sectormap.shared.RegisterReplaced;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.ObjectMapper;
@@ -33,9 +35,11 @@ class Backups {
     private final List<DerivedTables> derived;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Backups(DataSource dataSource, Flyway flyway, List<InstallationOnlyTables> installationOnly,
-            List<FreshInstallationTables> replaced, List<DerivedTables> derived, ObjectMapper json, Clock clock) {
+            List<FreshInstallationTables> replaced, List<DerivedTables> derived, ObjectMapper json, Clock clock,
+            ApplicationEventPublisher events) {
         this.dataSource = dataSource;
         this.flyway = flyway;
         installationOnly.forEach(tables -> this.installationOnly.addAll(tables.names()));
@@ -43,6 +47,7 @@ class Backups {
         this.derived = List.copyOf(derived);
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     void write(OutputStream out) {
@@ -54,6 +59,7 @@ class Backups {
      */
     Map<String, Long> restore(InputStream file) {
         Map<String, Long> restored = new Restore(json).restore(register(), file);
+        events.publishEvent(new RegisterReplaced());
         // Counts only: what the rows hold stays out of the log.
         log.info("Restored a backup: {} rows in {} tables", restored.values().stream().mapToLong(Long::longValue).sum(),
                 restored.size());

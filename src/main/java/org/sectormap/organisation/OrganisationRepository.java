@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -84,18 +86,28 @@ class OrganisationRepository {
     private final Clock clock;
     private final boolean h2;
     private final OrganisationTally tally;
+    private final SearchIndex index;
 
-    OrganisationRepository(JdbcClient jdbc, DataSource dataSource, Clock clock, OrganisationTally tally)
-            throws MetaDataAccessException {
+    OrganisationRepository(JdbcClient jdbc, DataSource dataSource, Clock clock, OrganisationTally tally,
+            SearchIndex index) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.tally = tally;
-        this.h2 = "H2".equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+        this.index = index;
+        this.h2 = isH2(dataSource);
         // A fetch size makes PostgreSQL read an export through a cursor instead of all at once.
         JdbcTemplate fetching = new JdbcTemplate(dataSource);
         fetching.setFetchSize(500);
         this.named = new NamedParameterJdbcTemplate(fetching);
         this.template = new JdbcTemplate(dataSource);
+    }
+
+    private static boolean isH2(DataSource dataSource) {
+        try {
+            return "H2".equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("Cannot tell which database holds the register", e);
+        }
     }
 
     Optional<Organisation> find(long id) {
@@ -106,7 +118,9 @@ class OrganisationRepository {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql(INSERT).params(imported(d, null, now())).update(keys, "id");
         tally.added(List.of(d));
-        return keys.getKey().longValue();
+        long id = keys.getKey().longValue();
+        index.changed(List.of(id));
+        return id;
     }
 
     /**
@@ -136,6 +150,7 @@ class OrganisationRepository {
                     .longValue()));
         }
         tally.added(all);
+        index.changed(ids);
         return ids;
     }
 
@@ -145,7 +160,7 @@ class OrganisationRepository {
         params.put("modified_at", now());
         params.put("id", id);
         params.put("version", expectedVersion);
-        return tally.updated(id, expectedVersion, d, () -> jdbc.sql(UPDATE).params(params).update() == 1);
+        return changed(id, tally.updated(id, expectedVersion, d, () -> jdbc.sql(UPDATE).params(params).update() == 1));
     }
 
     /** A referral is part of the record, so it moves the version on like any other change. */
@@ -203,12 +218,20 @@ class OrganisationRepository {
     void deleteAll(List<Long> ids) {
         tally.deleted(ids, null, () -> jdbc.sql("DELETE FROM organisation WHERE id IN (:ids)").param("ids", ids)
                 .update() > 0);
+        index.changed(ids);
     }
 
     boolean delete(long id, int expectedVersion) {
-        return tally.deleted(List.of(id), expectedVersion, () -> jdbc.sql(
+        return changed(id, tally.deleted(List.of(id), expectedVersion, () -> jdbc.sql(
                 "DELETE FROM organisation WHERE id = :id AND version = :version")
-                .param("id", id).param("version", expectedVersion).update() == 1);
+                .param("id", id).param("version", expectedVersion).update() == 1));
+    }
+
+    private boolean changed(long id, boolean changed) {
+        if (changed) {
+            index.changed(List.of(id));
+        }
+        return changed;
     }
 
     /**
@@ -289,13 +312,36 @@ class OrganisationRepository {
         return jdbc.sql("SELECT COUNT(*) FROM organisation").query(Long.class).single();
     }
 
+    /** A page of a search and its total. */
+    record Found(List<Organisation> items, long total) {
+    }
+
+    /** On H2, one look in the search index where it can answer, then the page's rows by id; else SQL. */
+    Found search(OrganisationQuery query) {
+        return index.find(query).map(hits -> new Found(inOrder(hits.ids()), hits.total())).orElseGet(() -> {
+            long total = count(query);
+            // A page past the end is empty: reading up to it would read every match for nothing.
+            return new Found(query.offset() < total ? page(query, total) : List.of(), total);
+        });
+    }
+
+    /** The rows of these ids, in their order. */
+    private List<Organisation> inOrder(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Organisation> byId = new HashMap<>();
+        findAll(ids).forEach(o -> byId.put(o.id(), o));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
     /**
      * A page of the list, whose matches number {@code total}. A column that may be empty sorts its empty
      * records last in either direction, read as two parts, each in the order of an index: the records
      * holding a value, then those without, by id. (One ORDER BY putting nulls last made both databases
      * sort every match.)
      */
-    List<Organisation> search(OrganisationQuery query, long total) {
+    private List<Organisation> page(OrganisationQuery query, long total) {
         List<Organisation> items = run(firstPart(query, total));
         if (!query.sort().nullable() || items.size() == query.size()) {
             return items;

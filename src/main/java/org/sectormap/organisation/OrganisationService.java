@@ -46,9 +46,8 @@ public class OrganisationService {
 
     @Transactional(readOnly = true)
     public Page search(OrganisationQuery query) {
-        long total = repository.count(query);
-        // A page past the end is empty: reading up to it would read every match for nothing.
-        return new Page(query.offset() < total ? repository.search(query, total) : List.of(), total, query);
+        OrganisationRepository.Found found = repository.search(query);
+        return new Page(found.items(), found.total(), query);
     }
 
     /** Every match of the query, in list order, regardless of its page. */

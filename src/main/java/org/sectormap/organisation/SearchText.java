@@ -33,8 +33,16 @@ public final class SearchText {
 
     /** The LIKE patterns of a search: one for each of its first {@value #MOST_WORDS} words. */
     static List<String> patterns(String search) {
+        return words(search).stream().map(LikePattern::containing).toList();
+    }
+
+    /**
+     * The words a search looks for, each exactly as its LIKE pattern has it once unescaped, so that
+     * H2's search index finds what LIKE finds; a word that was only spaces is empty and finds anything.
+     */
+    static List<String> words(String search) {
         return Arrays.stream(search.strip().split("\\s+")).filter(word -> !word.isEmpty()).limit(MOST_WORDS)
-                .map(word -> LikePattern.containing(fold(word))).toList();
+                .map(word -> LikePattern.fold(fold(word).strip())).toList();
     }
 
     static String fold(String text) {

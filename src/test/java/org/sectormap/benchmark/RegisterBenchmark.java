@@ -38,11 +38,14 @@ import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.sectormap.organisation.QueryParameters;
+import org.sectormap.organisation.SearchIndexes;
 import org.sectormap.report.ReportService;
 import org.sectormap.shared.DerivedTables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.sectormap.shared.RegisterReplaced;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
@@ -64,6 +67,8 @@ class RegisterBenchmark {
     private static final int ORGANISATIONS = Integer.getInteger("benchmark.organisations", 100_000);
     private static final int RUNS = Integer.getInteger("benchmark.runs", 25);
     private static final int WARM_UP = 5;
+    /** Times only the operations whose name holds this (and the baseline), for a long run at 1,000,000. */
+    private static final String ONLY = System.getProperty("benchmark.only", "");
 
     @Autowired
     OrganisationService organisations;
@@ -92,6 +97,9 @@ class RegisterBenchmark {
     @Autowired
     List<DerivedTables> derived;
 
+    @Autowired
+    ApplicationContext spring;
+
     @Test
     void benchmarkTheListAndTheReports() throws Exception {
         String database;
@@ -107,6 +115,13 @@ class RegisterBenchmark {
         // Written below the app, so counted afresh as a restore counts them.
         derived.forEach(tables -> tables.recount().forEach(jdbc::update));
         long researchMillis = (System.nanoTime() - researchStart) / 1_000_000;
+        long indexStart = System.nanoTime();
+        boolean indexed = SearchIndexes.enabled(spring);
+        if (indexed) {
+            // H2's search index takes a large fill in in the background; until then LIKE answers.
+            SearchIndexes.awaitCurrent(spring);
+        }
+        long indexMillis = (System.nanoTime() - indexStart) / 1_000_000;
         if (database.startsWith("PostgreSQL")) {
             // What autovacuum does to a table once its inserts settle: index-only scans read only
             // the index on pages it has marked all-visible.
@@ -126,6 +141,13 @@ class RegisterBenchmark {
         operations.put("baseline: load the whole table", this::loadWholeTable);
         operations.put("list, first page (25, by name)", run -> page(Map.of("page", String.valueOf(1 + run % 3))));
         operations.put("search a word, first page", run -> page(Map.of("q", words[run % words.length])));
+        if (indexed) {
+            operations.put("  search: the index's query alone", run -> raw(Map.of("q", words[run % words.length])));
+        }
+        operations.put("search a word with filters, first page", run -> page(searchFiltered(words, run)));
+        if (indexed) {
+            operations.put("  search with filters: the index's query alone", run -> raw(searchFiltered(words, run)));
+        }
         operations.put("filtered page 3 (category, area, status)",
                 run -> page(Map.of("category", "bme-infrastructure", "area", areaNames[run % areaNames.length],
                         "status", "interviewed", "page", "3")));
@@ -180,6 +202,7 @@ class RegisterBenchmark {
                 + "WHERE c.id IN (SELECT comment_id FROM comment_theme WHERE theme_id = ?) "
                 + "ORDER BY c.section_code, c.comment_text, c.id FETCH FIRST 50 ROWS ONLY", themeId));
 
+        operations.keySet().removeIf(name -> !name.startsWith("baseline") && !name.contains(ONLY));
         Map<String, double[]> results = new LinkedHashMap<>();
         operations.forEach((name, op) -> results.put(name, measure(op, this::touchOneRecord)));
         Map<String, double[]> rawResults = new LinkedHashMap<>();
@@ -192,6 +215,9 @@ class RegisterBenchmark {
         out.append(String.format("Filled in %,d ms (%,.0f rows/s)%n", fillMillis, ORGANISATIONS * 1000.0 / fillMillis));
         out.append(String.format("Research record: %,d rows (attempts, interviews, comments and their themes) in %,d ms "
                 + "(%,.0f rows/s)%n", researchRows, researchMillis, researchRows * 1000.0 / researchMillis));
+        if (indexed) {
+            out.append(String.format("Search index caught up %,d ms after the fill%n", indexMillis));
+        }
         out.append(String.format("%-52s %10s %10s %12s %10s %10s%n", "operation", "median ms", "p90 ms", "÷ baseline",
                 "raw SQL ms", "÷ raw"));
         results.forEach((name, times) -> {
@@ -201,6 +227,13 @@ class RegisterBenchmark {
                     bare == null ? "" : String.format("%.2f", median(bare)),
                     bare == null ? "" : String.format("%.2f", median(times) / median(bare))));
         });
+        if (indexed && results.containsKey("search a word, first page")) {
+            out.append(String.format("search ÷ the index's query: %.2f; with filters: %.2f%n",
+                    median(results.get("search a word, first page"))
+                            / median(results.get("  search: the index's query alone")),
+                    median(results.get("search a word with filters, first page"))
+                            / median(results.get("  search with filters: the index's query alone"))));
+        }
         out.append(stream);
         Runtime runtime = Runtime.getRuntime();
         out.append(String.format("Heap: %,d MB used of %,d MB (maximum %,d MB); peak of the heap's pools at most %,d MB%n",
@@ -254,6 +287,15 @@ class RegisterBenchmark {
                     run + 1, rows.get(), seconds, rows.get() / seconds, heapPeak[0] >> 20));
         }
         return out.toString();
+    }
+
+    private static Map<String, String> searchFiltered(String[] words, int run) {
+        return Map.of("q", words[run % words.length], "category", "bme-infrastructure", "status", "interviewed",
+                "sort", "interview-date", "dir", "desc");
+    }
+
+    private void raw(Map<String, String> params) {
+        assertThat(SearchIndexes.rawSearch(spring, params).getKey()).isPositive();
     }
 
     private void page(Map<String, String> params) {
@@ -311,6 +353,8 @@ class RegisterBenchmark {
         jdbc.update("DELETE FROM organisation");
         // Emptied below the app, as a new register starts: with nothing counted.
         jdbc.update("DELETE FROM organisation_tally");
+        // Emptied past the repository: what is kept beside the table (H2's search index) starts again.
+        spring.publishEvent(new RegisterReplaced());
         Random random = new Random(2007);
         List<String> areaList = areas.areas();
         Category[] categories = Category.values();

@@ -1,0 +1,170 @@
+package org.sectormap.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sectormap.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * On H2 the list's free-text search goes through the Lucene index; SQL's LIKE, which answers while
+ * the index is behind, must give the same page and total for any search, filter and sort.
+ */
+@DatabaseTest
+class LuceneSearchTests {
+
+    /** Pieces of names: accents, case, LIKE's wildcards and escape, punctuation, one- and two-letter words. */
+    private static final String[] PIECES = {"Café", "CAFE", "cafe\u0301", "Zoë", "Łódź", "100%", "a_b", "back\\slash",
+            "O'Brien", "ab", "x", "St.", "Ünal", "İstanbul", "Straße", "NETWORK", "net", "work", "Networkers", "&",
+            "Ñandú", "aaaa", "ÉÉ", "Ω", "20% off", "_", "\\", "Contact", "Derby", "déjà vu"};
+
+    private static final OutreachStatus[] STATUSES = OutreachStatus.values();
+
+    @Autowired
+    OrganisationRepository repository;
+
+    @Autowired
+    SearchIndex index;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    OrganisationTally tally;
+
+    private OrganisationRepository like;
+
+    @BeforeEach
+    void onH2() {
+        assumeTrue(index.enabled(), "The search index is H2's; PostgreSQL searches through its trigram index");
+        // The same table read through SQL alone: an index for no database at all.
+        like = new OrganisationRepository(JdbcClient.create(dataSource), dataSource, Clock.systemUTC(), tally,
+                new SearchIndex(jdbc, "jdbc:none"));
+    }
+
+    @Test
+    void shouldGiveTheSamePageAndTotalAsLikeForRandomSearchesFiltersAndSorts() {
+        Random random = new Random(10);
+        List<OrganisationDetails> register = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            register.add(randomRecord(random, i));
+        }
+        repository.insertAll(register, null);
+        SearchIndexes.awaitCurrent(index);
+
+        int answeredByIndex = 0;
+        int found = 0;
+        for (int i = 0; i < 600; i++) {
+            OrganisationQuery query = randomQuery(random);
+            assertThat(index.find(query)).as("the index answers %s", query).isPresent();
+            answeredByIndex++;
+            OrganisationRepository.Found fromIndex = repository.search(query);
+            OrganisationRepository.Found fromLike = like.search(query);
+            assertThat(ids(fromIndex)).as("page of %s", query).isEqualTo(ids(fromLike));
+            assertThat(fromIndex.total()).as("total of %s", query).isEqualTo(fromLike.total());
+            found += fromLike.total() > 0 ? 1 : 0;
+        }
+        // Comparing means something only if most searches find records.
+        assertThat(answeredByIndex).isEqualTo(600);
+        assertThat(found).isGreaterThan(200);
+    }
+
+    @Test
+    void shouldFindOneAndTwoLetterWordsAndWordsAcrossPunctuationExactly() {
+        repository.insertAll(List.of(OrganisationDetails.of("Ab & Co. 100% (x_y)", OutreachStatus.LISTED),
+                OrganisationDetails.of("Abc Trust", OutreachStatus.LISTED),
+                OrganisationDetails.of("Société Générale", OutreachStatus.LISTED)), null);
+        SearchIndexes.awaitCurrent(index);
+
+        assertThat(names("b &")).containsExactly("Ab & Co. 100% (x_y)");
+        assertThat(names("bc")).containsExactly("Abc Trust");
+        assertThat(names("ab")).containsExactly("Ab & Co. 100% (x_y)", "Abc Trust");
+        assertThat(names("0% (x_y")).containsExactly("Ab & Co. 100% (x_y)");
+        assertThat(names("x%y")).isEmpty();
+        assertThat(names("SOCIETE gen")).containsExactly("Société Générale");
+        assertThat(names("té gé")).containsExactly("Société Générale");
+        assertThat(names("e g")).containsExactly("Société Générale");
+    }
+
+    private List<String> names(String text) {
+        OrganisationQuery query = new OrganisationQuery(text, null, false, null, null, null, null, null, null,
+                OrganisationQuery.Sort.NAME, false, 1, OrganisationQuery.DEFAULT_SIZE);
+        assertThat(index.find(query)).isPresent();
+        return repository.search(query).items().stream().map(o -> o.details().name()).toList();
+    }
+
+    private static List<Long> ids(OrganisationRepository.Found found) {
+        return found.items().stream().map(Organisation::id).toList();
+    }
+
+    private static OrganisationDetails randomRecord(Random random, int i) {
+        OutreachStatus status = STATUSES[random.nextInt(STATUSES.length)];
+        Category[] categories = Category.values();
+        Boolean[] ticks = {null, true, false};
+        return OrganisationDetails.of(words(random, 1 + random.nextInt(3)) + (i % 5 == 0 ? "" : " " + i), status)
+                .with(OrganisationField.EXCLUSION_REASON, status == OutreachStatus.EXCLUDED
+                        ? ExclusionReason.values()[random.nextInt(ExclusionReason.values().length)] : null)
+                .with(OrganisationField.CATEGORY, random.nextInt(5) == 0 ? null : categories[random.nextInt(categories.length)])
+                .with(OrganisationField.AREA, random.nextInt(4) == 0 ? null : PIECES[random.nextInt(6)])
+                .with(OrganisationField.COVERAGE, random.nextBoolean() ? words(random, 2) : null)
+                .with(OrganisationField.DESCRIPTION, random.nextInt(3) == 0 ? words(random, 4) : null)
+                .with(OrganisationField.CONTACT_NAME, random.nextInt(3) == 0 ? "Contact " + words(random, 1) : null)
+                .with(OrganisationField.INTERVIEW_DATE, random.nextBoolean()
+                        ? LocalDate.of(2007, 7, 1).plusDays(random.nextInt(10)) : null)
+                .with(OrganisationField.FULL_INTERVIEW, ticks[random.nextInt(3)])
+                .with(OrganisationField.FOLLOW_UP, ticks[random.nextInt(3)])
+                .with(OrganisationField.CYP_BOARD, ticks[random.nextInt(3)])
+                .with(OrganisationField.WELL_INFORMED, ticks[random.nextInt(3)]);
+    }
+
+    private static String words(Random random, int count) {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            words.add(PIECES[random.nextInt(PIECES.length)]);
+        }
+        return String.join(random.nextBoolean() ? " " : "-", words);
+    }
+
+    /** One to three words, each a piece, part of one, or two run together, in any case; filters now and then. */
+    private static OrganisationQuery randomQuery(Random random) {
+        List<String> words = new ArrayList<>();
+        for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+            String piece = PIECES[random.nextInt(PIECES.length)].replace(" ", "");
+            String word = switch (random.nextInt(4)) {
+                case 0 -> piece;
+                case 1 -> piece.substring(random.nextInt(piece.length()));
+                case 2 -> piece.substring(0, 1 + random.nextInt(piece.length()));
+                default -> piece + PIECES[random.nextInt(PIECES.length)].replace(" ", "");
+            };
+            words.add(random.nextBoolean() ? word.toUpperCase() : word);
+        }
+        OrganisationQuery.Sort[] sorts = OrganisationQuery.Sort.values();
+        Boolean[] ticks = {null, null, null, null, null, true, false};
+        boolean unclassified = random.nextInt(8) == 0;
+        Category[] categories = Category.values();
+        OutreachStatus[] statuses = STATUSES;
+        int[] sizes = {1, 5, 25};
+        return new OrganisationQuery(String.join(random.nextBoolean() ? " " : "   ", words),
+                !unclassified && random.nextInt(4) == 0 ? categories[random.nextInt(categories.length)] : null,
+                unclassified, random.nextInt(5) == 0 ? PIECES[random.nextInt(6)] : null,
+                random.nextInt(4) == 0 ? statuses[random.nextInt(statuses.length)] : null,
+                ticks[random.nextInt(ticks.length)], ticks[random.nextInt(ticks.length)], ticks[random.nextInt(ticks.length)], ticks[random.nextInt(ticks.length)],
+                sorts[random.nextInt(sorts.length)], random.nextBoolean(), 1 + random.nextInt(3),
+                sizes[random.nextInt(sizes.length)]);
+    }
+}
