@@ -51,6 +51,10 @@ class ThemePageTests {
             Document html = Jsoup.parse(body("/themes/" + funding + "?page=" + page));
             assertThat(html.select("main p").eachText()).contains("120 comments are coded under this theme.");
             assertThat(html.select("nav.pagination span").text()).isEqualTo("Page " + page + " of 3");
+            assertThat(html.select("nav.pagination a[rel=next]").attr("href"))
+                    .isEqualTo(page < 3 ? "/themes/" + funding + "?page=" + (page + 1) : "");
+            assertThat(html.select("nav.pagination a[rel=prev]").attr("href"))
+                    .isEqualTo(page > 1 ? "/themes/" + funding + "?page=" + (page - 1) : "");
             paged.addAll(html.select("blockquote").eachText());
             assertThat(html.select("li.comment").last().select("a.tag--theme").eachText())
                     .containsExactly(themes.all().get(0).name(), themes.all().get(1).name());
