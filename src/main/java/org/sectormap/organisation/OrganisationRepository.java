@@ -365,7 +365,11 @@ class OrganisationRepository {
 
     /** The records without a value in the sort's column, by id. */
     Statement emptyPart(OrganisationQuery query, long offset, int size) {
-        return page(where(query).and(query.sort().column() + " IS NULL"), byId(query), offset, size, " FROM organisation");
+        return page(empty(query), byId(query), offset, size, " FROM organisation");
+    }
+
+    private static Where empty(OrganisationQuery query) {
+        return where(query).and(query.sort().column() + " IS NULL");
     }
 
     /**
@@ -445,7 +449,7 @@ class OrganisationRepository {
         }
         Where holding = holding(query);
         named.query("SELECT " + COLUMNS + " FROM organisation" + holding.sql + orderBy(query), holding.params, each);
-        Where empty = where(query).and(query.sort().column() + " IS NULL");
+        Where empty = empty(query);
         named.query("SELECT " + COLUMNS + " FROM organisation" + empty.sql + byId(query), empty.params, each);
     }
 
