@@ -1,20 +1,29 @@
 package org.sectormap.comment;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.sectormap.shared.NotFoundException;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 class CommentApiController {
 
     private final CommentService comments;
     private final ThemeService themes;
+    private final JsonMapper json;
 
-    CommentApiController(CommentService comments, ThemeService themes) {
+    CommentApiController(CommentService comments, ThemeService themes, JsonMapper json) {
         this.comments = comments;
+        this.json = json;
         this.themes = themes;
     }
 
@@ -33,9 +42,10 @@ class CommentApiController {
     record WaitingJson(int interviews, int releaseAfter) {
     }
 
+    /** Every comment, written as it is read: a JSON array that is never held whole. */
     @GetMapping("/api/comments")
-    List<CommentJson> all() {
-        return comments.all().stream().map(CommentJson::of).toList();
+    void all(HttpServletResponse response) throws IOException {
+        array(response, comments::forEach);
     }
 
     @GetMapping("/api/comments/waiting")
@@ -51,8 +61,17 @@ class CommentApiController {
     }
 
     @GetMapping("/api/themes/{id}/comments")
-    List<CommentJson> underTheme(@PathVariable long id) {
+    void underTheme(@PathVariable long id, HttpServletResponse response) throws IOException {
         themes.find(id).orElseThrow(() -> new NotFoundException("error.notFound.theme", id));
-        return themes.underTheme(id).stream().map(coded -> CommentJson.of(coded.comment())).toList();
+        array(response, each -> themes.forEachUnderTheme(id, each));
+    }
+
+    private void array(HttpServletResponse response, Consumer<Consumer<AnonymousComment>> comments) throws IOException {
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        try (JsonGenerator out = json.createGenerator(response.getOutputStream())) {
+            out.writeStartArray();
+            comments.accept(c -> out.writePOJO(CommentJson.of(c)));
+            out.writeEndArray();
+        }
     }
 }

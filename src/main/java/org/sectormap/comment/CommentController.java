@@ -1,6 +1,7 @@
 package org.sectormap.comment;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVPrinter;
 import org.sectormap.shared.CsvDownload;
+import org.sectormap.shared.Inputs;
 import org.sectormap.shared.SpreadsheetText;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +20,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -29,9 +32,12 @@ class CommentController {
     private final ThemeService themes;
     private final MessageSource messages;
     private final Clock clock;
+    private final Inputs inputs;
 
-    CommentController(CommentService comments, ThemeService themes, MessageSource messages, Clock clock) {
+    CommentController(CommentService comments, ThemeService themes, MessageSource messages, Clock clock,
+            Inputs inputs) {
         this.comments = comments;
+        this.inputs = inputs;
         this.themes = themes;
         this.messages = messages;
         this.clock = clock;
@@ -42,11 +48,13 @@ class CommentController {
      * how many interviews' comments are still waiting to be released: a count, never what they say.
      */
     @GetMapping("/comments")
-    String list(Model model) {
-        Map<String, List<ThemeService.CodedComment>> bySection = themes.coded().stream().collect(Collectors.groupingBy(
+    String list(@RequestParam Map<String, String> params, Model model) {
+        ThemeService.CommentPage page = themes.page(inputs.page(params));
+        Map<String, List<ThemeService.CodedComment>> bySection = page.comments().stream().collect(Collectors.groupingBy(
                 c -> c.comment().sectionCode() + ". " + c.comment().sectionTitle(), LinkedHashMap::new,
                 Collectors.toList()));
         model.addAttribute("bySection", bySection);
+        model.addAttribute("comments", page);
         model.addAttribute("waiting", comments.waiting());
         return "comment/list";
     }
@@ -55,20 +63,20 @@ class CommentController {
     @GetMapping("/comments.qdpx")
     void exportProject(HttpServletResponse response) throws IOException {
         download(response, "anonymous-comments.qdpx", "application/zip");
-        refiQda().writeProject(response.getOutputStream(), clock.instant());
+        themes.writeProject(response.getOutputStream(), names(), clock.instant());
     }
 
     /** The themes alone as a REFI-QDA codebook. */
     @GetMapping("/themes.qdc")
     void exportCodeBook(HttpServletResponse response) throws IOException {
         download(response, "themes.qdc", "application/xml");
-        refiQda().writeCodeBook(response.getOutputStream());
+        themes.writeCodeBook(response.getOutputStream(), names());
     }
 
-    private RefiQda refiQda() {
-        return new RefiQda(themes.all(), themes.coded(), new RefiQda.Names(message("comment.qda.project"),
+    private RefiQda.Names names() {
+        return new RefiQda.Names(message("comment.qda.project"),
                 message("comment.qda.quote"), message("comment.qda.quoteDescription"), message("comment.qda.sections"),
-                message("comment.qda.comment")));
+                message("comment.qda.comment"));
     }
 
     private static void download(HttpServletResponse response, String fileName, String type) {
@@ -88,12 +96,16 @@ class CommentController {
                 .toList();
         String yes = messages.getMessage("common.yes", null, LocaleContextHolder.getLocale());
         try (CSVPrinter csv = CsvDownload.start(response, "anonymous-comments.csv", header)) {
-            for (ThemeService.CodedComment coded : themes.coded()) {
+            themes.forEachCoded(coded -> {
                 AnonymousComment c = coded.comment();
-                csv.printRecord(Stream.of(c.sectionCode() + ". " + c.sectionTitle(), c.text(),
-                        coded.themes().stream().map(Theme::name).collect(Collectors.joining("; ")),
-                        c.quote() ? yes : "").map(SpreadsheetText::guard));
-            }
+                try {
+                    csv.printRecord(Stream.of(c.sectionCode() + ". " + c.sectionTitle(), c.text(),
+                            coded.themes().stream().map(Theme::name).collect(Collectors.joining("; ")),
+                            c.quote() ? yes : "").map(SpreadsheetText::guard));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
     }
 }

@@ -3,8 +3,10 @@ package org.sectormap.comment;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Collection;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
@@ -77,9 +79,27 @@ public class CommentService {
         return new Waiting(pool.count(), releaseAfter);
     }
 
+    /**
+     * Every comment, held in a list: for a register known to be small, such as the demo's. Pages and
+     * downloads read a page at a time or stream (see {@link ThemeService}).
+     */
     @Transactional(readOnly = true)
     public List<AnonymousComment> all() {
-        return comments.all();
+        List<AnonymousComment> all = new ArrayList<>();
+        comments.forEach(all::add);
+        return all;
+    }
+
+    /** Hands every comment over in order, one at a time. */
+    @Transactional(readOnly = true)
+    public void forEach(Consumer<AnonymousComment> consumer) {
+        comments.forEach(consumer);
+    }
+
+    /** The comments of these keys that exist, in the comments' order. */
+    @Transactional(readOnly = true)
+    public List<AnonymousComment> find(Collection<String> ids) {
+        return comments.find(ids);
     }
 
     /**

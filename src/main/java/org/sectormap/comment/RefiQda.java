@@ -2,6 +2,7 @@ package org.sectormap.comment;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -38,19 +40,25 @@ final class RefiQda {
     record Names(String project, String quote, String quoteDescription, String sections, String comment) {
     }
 
+    /** Hands each coded comment, in order, to a consumer: a project is written from two passes over them. */
+    interface Comments {
+        void forEach(Consumer<ThemeService.CodedComment> consumer);
+    }
+
     private final List<Theme> themes;
-    private final List<ThemeService.CodedComment> comments;
+    private final Comments comments;
     private final Names names;
     private final Codes codes;
 
-    RefiQda(List<Theme> themes, List<ThemeService.CodedComment> comments, Names names) {
+    /** @param sections every section the comments answered, as "code. title" */
+    RefiQda(List<Theme> themes, List<String> sections, Comments comments, Names names) {
         this.themes = themes;
         this.comments = comments;
         this.names = names;
         Map<Long, UUID> themeCodes = new LinkedHashMap<>();
         themes.forEach(t -> themeCodes.put(t.id(), guid("theme", t.id())));
         Map<String, UUID> sectionCodes = new LinkedHashMap<>();
-        comments.forEach(c -> sectionCodes.computeIfAbsent(section(c.comment()), s -> guid("section", s)));
+        sections.forEach(section -> sectionCodes.put(xmlText(section), guid("section", xmlText(section))));
         this.codes = new Codes(themeCodes, sectionCodes, guid("quote", ""), guid("sections", ""));
     }
 
@@ -64,12 +72,18 @@ final class RefiQda {
             xml.writeAttribute("origin", ORIGIN);
             xml.writeAttribute("creationDateTime", now.truncatedTo(ChronoUnit.SECONDS).toString());
             codeBook(xml);
-            // The standard's Sources holds at least one source, so a project with none leaves it out.
-            if (!comments.isEmpty()) {
+            // The standard's Sources holds at least one source, so a project with none (and so no
+            // sections) leaves it out.
+            if (!codes.sections().isEmpty()) {
                 xml.writeStartElement("Sources");
-                for (int i = 0; i < comments.size(); i++) {
-                    source(xml, comments.get(i), i + 1);
-                }
+                int[] number = {0};
+                comments.forEach(coded -> {
+                    try {
+                        source(xml, coded, ++number[0]);
+                    } catch (XMLStreamException e) {
+                        throw new UncheckedIOException(new IOException(e));
+                    }
+                });
                 xml.writeEndElement();
             }
             end(xml);
@@ -77,11 +91,15 @@ final class RefiQda {
             throw new IOException(e);
         }
         zip.closeEntry();
-        for (ThemeService.CodedComment coded : comments) {
-            zip.putNextEntry(new ZipEntry("Sources/" + coded.comment().id() + ".txt"));
-            zip.write(text(coded.comment()).getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
+        comments.forEach(coded -> {
+            try {
+                zip.putNextEntry(new ZipEntry("Sources/" + coded.comment().id() + ".txt"));
+                zip.write(text(coded.comment()).getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         zip.finish();
     }
 

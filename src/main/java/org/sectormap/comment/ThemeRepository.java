@@ -80,11 +80,6 @@ class ThemeRepository {
                 .param("theme", themeId).query(Long.class).single();
     }
 
-    /** The themes each coded comment is under. */
-    Map<String, Set<Long>> coding() {
-        return grouped(jdbc.sql("SELECT comment_id, theme_id FROM comment_theme"));
-    }
-
     private static Map<String, Set<Long>> grouped(JdbcClient.StatementSpec coding) {
         return coding.query((rs, n) -> Map.entry(rs.getString("comment_id"), rs.getLong("theme_id"))).list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,

@@ -1,5 +1,8 @@
 package org.sectormap.comment;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
@@ -15,6 +19,7 @@ import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
 import org.sectormap.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Coding anonymous comments into themes, and what the coding adds up to. */
@@ -57,42 +62,93 @@ public class ThemeService {
         return themes.all().stream().filter(t -> t.id() == id).findFirst();
     }
 
+    /** Hands every comment over with its themes, in order, a batch at a time: a download never holds them all. */
     @Transactional(readOnly = true)
-    public List<CodedComment> coded() {
-        return withThemes(comments.all());
+    public void forEachCoded(Consumer<CodedComment> consumer) {
+        List<AnonymousComment> batch = new ArrayList<>(BATCH);
+        comments.forEach(comment -> {
+            batch.add(comment);
+            if (batch.size() == BATCH) {
+                withThemes(batch).forEach(consumer);
+                batch.clear();
+            }
+        });
+        withThemes(batch).forEach(consumer);
+    }
+
+    private static final int BATCH = 500;
+
+    /** Every comment coded under a theme, in order, one at a time. */
+    @Transactional(readOnly = true)
+    public void forEachUnderTheme(long themeId, Consumer<AnonymousComment> consumer) {
+        comments.forEachUnderTheme(themeId, consumer);
+    }
+
+    /**
+     * The coded comments as a REFI-QDA project, written from two passes over one snapshot of them, so
+     * that a comment released meanwhile is in both passes or neither.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    void writeProject(OutputStream out, RefiQda.Names names, Instant now) throws IOException {
+        new RefiQda(themes.all(), comments.sections(), this::forEachCoded, names).writeProject(out, now);
     }
 
     @Transactional(readOnly = true)
-    public List<CodedComment> underTheme(long themeId) {
-        return withThemes(comments.underTheme(themeId));
+    void writeCodeBook(OutputStream out, RefiQda.Names names) throws IOException {
+        new RefiQda(themes.all(), List.of(), consumer -> { }, names).writeCodeBook(out);
     }
 
-    /** Comments a page of a theme lists. */
-    private static final int THEME_PAGE = 50;
+    /** The comments marked as quotes, with their themes. */
+    @Transactional(readOnly = true)
+    public List<CodedComment> quotes() {
+        return withThemes(comments.quotes());
+    }
 
-    /** @param total every comment under the theme, on this page or another */
-    public record ThemePage(List<CodedComment> comments, long total, int page, int pageCount) {
+    /** Comments a page lists. */
+    private static final int PAGE = 50;
+
+    /** @param total every comment listed, on this page or another */
+    public record CommentPage(List<CodedComment> comments, long total, int page, int pageCount) {
+
+        static CommentPage of(List<CodedComment> comments, long total, int page) {
+            return new CommentPage(comments, total, page, (int) Math.max(1, (total + PAGE - 1) / PAGE));
+        }
+    }
+
+    /** A page of every comment, with the themes of those alone. */
+    @Transactional(readOnly = true)
+    public CommentPage page(int page) {
+        return CommentPage.of(withThemes(comments.page(offset(page), PAGE)), comments.count(), page);
     }
 
     /** A page of a theme's comments, with the themes of those alone: a theme may hold a million. */
     @Transactional(readOnly = true)
-    public ThemePage underTheme(long themeId, int page) {
-        List<AnonymousComment> listed = comments.underTheme(themeId, (long) (page - 1) * THEME_PAGE, THEME_PAGE);
+    public CommentPage underTheme(long themeId, int page) {
         long total = themes.count(themeId);
-        return new ThemePage(withThemes(listed, themes.coding(listed.stream().map(AnonymousComment::id).toList())),
-                total, page, (int) Math.max(1, (total + THEME_PAGE - 1) / THEME_PAGE));
+        return CommentPage.of(withThemes(comments.underThemes(Set.of(themeId), total, offset(page), PAGE)), total, page);
+    }
+
+    /** The first comments coded under any of these themes, in order. */
+    @Transactional(readOnly = true)
+    public List<AnonymousComment> underThemes(Set<Long> themeIds, int limit) {
+        if (themeIds.isEmpty()) {
+            return List.of();
+        }
+        long coded = themeIds.stream().mapToLong(themes::count).sum();
+        return comments.underThemes(themeIds, coded, 0, limit);
+    }
+
+    private static long offset(int page) {
+        return (long) (page - 1) * PAGE;
     }
 
     @Transactional(readOnly = true)
     Optional<CodedComment> comment(String id) {
-        return coded().stream().filter(c -> c.comment().id().equals(id)).findFirst();
+        return comments.find(id).map(c -> withThemes(List.of(c)).get(0));
     }
 
     private List<CodedComment> withThemes(List<AnonymousComment> list) {
-        return withThemes(list, themes.coding());
-    }
-
-    private List<CodedComment> withThemes(List<AnonymousComment> list, Map<String, Set<Long>> coding) {
+        Map<String, Set<Long>> coding = themes.coding(list.stream().map(AnonymousComment::id).toList());
         List<Theme> all = themes.all();
         return list.stream().map(c -> new CodedComment(c, all.stream()
                 .filter(t -> coding.getOrDefault(c.id(), Set.of()).contains(t.id())).toList())).toList();

@@ -3,7 +3,9 @@ package org.sectormap.recommendation;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.sectormap.comment.AnonymousComment;
 import org.sectormap.comment.ThemeService;
 import org.sectormap.audit.AuditTrail;
 import org.sectormap.shared.Inputs;
@@ -133,14 +135,19 @@ class RecommendationController {
         model.addAttribute("themes", themes.all());
         // Offer the comments under the themes linked so far, and any already linked.
         Set<Long> linkedThemes = recommendation.themes().stream().map(t -> t.id()).collect(Collectors.toSet());
-        model.addAttribute("candidates", themes.coded().stream()
-                .filter(c -> recommendation.comments().contains(c.comment())
-                        || c.themes().stream().anyMatch(t -> linkedThemes.contains(t.id())))
+        List<AnonymousComment> under = themes.underThemes(linkedThemes, CANDIDATES);
+        model.addAttribute("candidates", Stream.concat(recommendation.comments().stream(), under.stream()).distinct()
                 .toList());
+        if (under.size() == CANDIDATES) {
+            model.addAttribute("candidateLimit", CANDIDATES);
+        }
         model.addAttribute("notedOn", notedOn);
         model.addAttribute("history", audit.history(RecommendationService.audited(id)));
         return "recommendation/view";
     }
+
+    /** The most comments offered at once: a theme may hold a million. */
+    private static final int CANDIDATES = 200;
 
     private Recommendation load(long id) {
         return recommendations.find(id).orElseThrow(() -> new NotFoundException("error.notFound.recommendation", id));

@@ -48,17 +48,19 @@ public class RecommendationService {
     @Transactional(readOnly = true)
     public List<Recommendation.Group> groups() {
         List<Theme> allThemes = themes.all();
-        List<AnonymousComment> allComments = comments.all();
         Map<Long, Set<Long>> themeLinks = repository.themeLinks();
         Map<Long, Set<String>> commentLinks = repository.commentLinks();
+        // Only the comments linked: a register may hold millions.
+        List<AnonymousComment> linked = comments.find(commentLinks.values().stream().flatMap(Set::stream)
+                .collect(Collectors.toSet()));
         Map<Long, List<Recommendation.Note>> notes = repository.notes().stream().collect(Collectors.groupingBy(
                 RecommendationRepository.NoteRow::recommendationId, Collectors.mapping(n -> new Recommendation.Note(
                         n.notedOn(), RecommendationRepository.status(n.status()), n.note()), Collectors.toList())));
         List<Recommendation> all = repository.recommendations().stream().map(r -> new Recommendation(r.id(),
                 r.groupId(), r.number(), r.text(), RecommendationRepository.status(r.status()),
                 allThemes.stream().filter(t -> themeLinks.getOrDefault(r.id(), Set.of()).contains(t.id())).toList(),
-                // Comments keep their own revealing-nothing order: theme, then text.
-                allComments.stream().filter(c -> commentLinks.getOrDefault(r.id(), Set.of()).contains(c.id()))
+                // Comments keep their own revealing-nothing order: theme, then random key.
+                linked.stream().filter(c -> commentLinks.getOrDefault(r.id(), Set.of()).contains(c.id()))
                         .toList(),
                 notes.getOrDefault(r.id(), List.of()))).toList();
         return repository.groups().stream().map(g -> new Recommendation.Group(g.id(), g.position(), g.heading(),
@@ -127,7 +129,8 @@ public class RecommendationService {
     @Transactional
     public void link(long id, Set<Long> themeIds, Set<String> commentIds) {
         Set<Long> knownThemes = themes.all().stream().map(Theme::id).collect(Collectors.toSet());
-        Set<String> knownComments = comments.all().stream().map(AnonymousComment::id).collect(Collectors.toSet());
+        Set<String> knownComments = comments.find(commentIds).stream().map(AnonymousComment::id)
+                .collect(Collectors.toSet());
         Map<String, String> before = links(id);
         repository.link(id, themeIds.stream().filter(knownThemes::contains).collect(Collectors.toSet()),
                 commentIds.stream().filter(knownComments::contains).collect(Collectors.toSet()));

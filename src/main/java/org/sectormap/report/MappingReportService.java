@@ -77,10 +77,8 @@ class MappingReportService {
 
     private List<MappingReport.ThemeQuotes> quotes(ThemeService.Summary summary) {
         Map<Long, List<String>> quotes = new LinkedHashMap<>();
-        for (ThemeService.CodedComment c : themes.coded()) {
-            if (c.comment().quote()) {
-                c.themes().forEach(t -> quotes.computeIfAbsent(t.id(), k -> new ArrayList<>()).add(c.comment().text()));
-            }
+        for (ThemeService.CodedComment c : themes.quotes()) {
+            c.themes().forEach(t -> quotes.computeIfAbsent(t.id(), k -> new ArrayList<>()).add(c.comment().text()));
         }
         return summary.rows().stream().map(r -> new MappingReport.ThemeQuotes(r.theme(), r.total(),
                 quotes.getOrDefault(r.theme().id(), List.of()))).toList();

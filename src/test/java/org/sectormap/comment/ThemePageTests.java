@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -17,7 +18,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
-/** A theme's page lists its comments 50 at a time, in the order of the whole list, counting them all. */
+/**
+ * A theme's page, and the page of every comment, list 50 at a time in the comments' one order (section,
+ * then random key), counting them all.
+ */
 @DatabaseTest
 class ThemePageTests {
 
@@ -63,5 +67,36 @@ class ThemePageTests {
                 JsonPath.<List<String>>read(body("/api/themes/" + funding + "/comments"), "$[*].text"));
         assertThat(Jsoup.parse(body("/themes/" + funding)).select("blockquote")).hasSize(50);
         mvc.perform(get("/themes/" + funding).param("page", "0")).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void shouldPageEveryCommentBySectionThenKey() throws Exception {
+        List<NewComment> held = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            held.add(new NewComment(i % 3 == 0 ? "B" : "A", i % 3 == 0 ? "Networks" : "Barriers", "Comment " + i));
+        }
+        comments.hold(held);
+        comments.releaseNow();
+        List<AnonymousComment> stored = comments.all();
+        List<String> expected = stored.stream()
+                .sorted(Comparator.comparing(AnonymousComment::sectionCode).thenComparing(AnonymousComment::id))
+                .map(AnonymousComment::id).toList();
+
+        List<String> paged = new ArrayList<>();
+        List<String> headings = new ArrayList<>();
+        for (int page = 1; page <= 3; page++) {
+            Document html = Jsoup.parse(body("/comments?page=" + page));
+            assertThat(html.select("main p").eachText()).contains("120 comments, 50 to a page, grouped by questionnaire theme.");
+            assertThat(html.select("nav.pagination span").text()).isEqualTo("Page " + page + " of 3");
+            assertThat(html.select("li.comment")).hasSize(page < 3 ? 50 : 20);
+            paged.addAll(html.select("li.comment").eachAttr("id"));
+            headings.addAll(html.select("main h2").eachText());
+        }
+        assertThat(paged).containsExactlyElementsOf(expected);
+        assertThat(headings).containsExactly("A. Barriers", "A. Barriers", "B. Networks", "B. Networks");
+        assertThat(JsonPath.<List<String>>read(body("/api/comments"), "$[*].text")).containsExactlyElementsOf(
+                expected.stream().map(id -> stored.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow().text())
+                        .toList());
+        assertThat(Jsoup.parse(body("/comments?page=4")).select("li.comment")).isEmpty();
     }
 }

@@ -109,7 +109,7 @@ class ThemeTests {
         String id = commentId("Too many meetings.");
         mvc.perform(post("/comments/{id}/code", id).with(csrf()).param("theme", "999999"))
                 .andExpect(status().isNotFound());
-        assertThat(themes.coded().get(0).themes()).isEmpty();
+        assertThat(themes.comment(id).orElseThrow().themes()).isEmpty();
         mvc.perform(get("/api/themes/{id}/comments", 999999)).andExpect(status().isNotFound());
     }
 

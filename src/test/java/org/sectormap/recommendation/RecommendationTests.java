@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -21,6 +22,7 @@ import org.sectormap.shared.InvalidInputException;
 import org.sectormap.WidestText;
 import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
+import org.sectormap.comment.AnonymousComment;
 import org.sectormap.comment.CommentService;
 import org.sectormap.comment.NewComment;
 import org.sectormap.comment.ThemeService;
@@ -171,6 +173,30 @@ class RecommendationTests {
                 .andExpect(jsonPath("$.comments[0].id").doesNotExist())
                 .andExpect(jsonPath("$.comments[0].recordedMonth").doesNotExist());
         assertThat(page("/recommendations").select("ol.recommendations .caption").text()).isEqualTo("Funding");
+    }
+
+    @Test
+    void shouldOfferTheFirstTwoHundredCommentsUnderItsThemesAndAnyAlreadyLinked() throws Exception {
+        recommendations.addGroup("Supporting the infrastructure organisations", "VCS Engage");
+        recommendations.add(recommendations.groups().get(0).id(), "Seek clarification of NRF funding.");
+        long id = onlyRecommendation();
+        comments.hold(IntStream.range(0, 230)
+                .mapToObj(i -> new NewComment(i % 3 == 0 ? "B" : "A", "Section", "Comment " + i)).toList());
+        comments.releaseNow();
+        long funding = themes.all().get(0).id();
+        List<AnonymousComment> all = comments.all();
+        all.forEach(c -> themes.code(c.id(), Set.of(funding), false));
+        // Linked, though last in the comments' order and so not among the first 200 under the theme.
+        String last = all.get(all.size() - 1).id();
+        mvc.perform(post("/recommendations/{id}/evidence", id).with(csrf()).param("theme", String.valueOf(funding))
+                .param("comment", last)).andExpect(redirectedUrl("/recommendations/" + id));
+
+        Document page = page("/recommendations/" + id);
+        List<String> offered = page.select("input[name=comment]").eachAttr("value");
+        assertThat(offered).hasSize(201).doesNotHaveDuplicates().startsWith(last)
+                .containsSubsequence(all.subList(0, 200).stream().map(c -> c.id()).toList());
+        assertThat(page.select("input[name=comment][checked]").eachAttr("value")).containsExactly(last);
+        assertThat(page.text()).contains("Only the first 200 comments under these themes are offered");
     }
 
     @Test

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDrawing;
 import org.sectormap.DatabaseTest;
-import org.sectormap.comment.ThemeService;
+import org.sectormap.comment.AnonymousComment;
+import org.sectormap.comment.CommentService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -66,7 +67,7 @@ class MappingReportTests {
     ReportService reports;
 
     @Autowired
-    ThemeService themes;
+    CommentService comments;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -206,8 +207,7 @@ class MappingReportTests {
 
     @Test
     void shouldQuoteCommentsUnderTheirThemesAndNeverBesideAnOrganisation() throws Exception {
-        List<String> quotes = themes.coded().stream().filter(c -> c.comment().quote()).map(c -> c.comment().text())
-                .toList();
+        List<String> quotes = comments.all().stream().filter(AnonymousComment::quote).map(AnonymousComment::text).toList();
         assertThat(quotes).isNotEmpty();
         Document page = page(get("/reports/mapping"));
         assertThat(page.select("#themes blockquote.quote").eachText()).containsAll(quotes);
@@ -278,8 +278,8 @@ class MappingReportTests {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = text(document);
             assertThat(text).doesNotContain("Themes and quotes");
-            themes.coded().forEach(c -> assertThat(text.replaceAll("\\s+", " "))
-                    .doesNotContain(c.comment().text().replaceAll("\\s+", " ")));
+            comments.all().forEach(c -> assertThat(text.replaceAll("\\s+", " "))
+                    .doesNotContain(c.text().replaceAll("\\s+", " ")));
         }
         try (XWPFDocument docx = docx(get("/reports/mapping.docx").with(VIEWER));
                 XWPFWordExtractor extractor = new XWPFWordExtractor(docx)) {
@@ -289,7 +289,7 @@ class MappingReportTests {
             assertThat(docx.getAllPictures()).hasSize(CHARTS.size() - 1);
             String text = extractor.getText().replaceAll("\\s+", " ");
             assertThat(text).contains("researchers and administrators only");
-            themes.coded().forEach(c -> assertThat(text).doesNotContain(c.comment().text().replaceAll("\\s+", " ")));
+            comments.all().forEach(c -> assertThat(text).doesNotContain(c.text().replaceAll("\\s+", " ")));
         }
     }
 
