@@ -1,6 +1,5 @@
 package org.sectormap.comment;
 
-import java.sql.DatabaseMetaData;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -10,10 +9,9 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.sectormap.shared.Databases;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -41,15 +39,7 @@ class CommentRepository {
         JdbcTemplate fetching = new JdbcTemplate(dataSource);
         fetching.setFetchSize(500);
         this.streaming = JdbcClient.create(fetching);
-        this.h2 = isH2(dataSource);
-    }
-
-    private static boolean isH2(DataSource dataSource) {
-        try {
-            return "H2".equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("Cannot tell which database holds the comments", e);
-        }
+        this.h2 = Databases.isH2(dataSource);
     }
 
     void insert(String sectionCode, String sectionTitle, String text) {

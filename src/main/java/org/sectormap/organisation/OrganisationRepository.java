@@ -3,7 +3,6 @@ package org.sectormap.organisation;
 import org.sectormap.shared.Coded;
 import static org.sectormap.organisation.OrganisationField.*;
 
-import java.sql.DatabaseMetaData;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,14 +29,13 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import org.sectormap.shared.LikePattern;
+import org.sectormap.shared.Databases;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -94,20 +92,12 @@ class OrganisationRepository {
         this.clock = clock;
         this.tally = tally;
         this.index = index;
-        this.h2 = isH2(dataSource);
+        this.h2 = Databases.isH2(dataSource);
         // A fetch size makes PostgreSQL read an export through a cursor instead of all at once.
         JdbcTemplate fetching = new JdbcTemplate(dataSource);
         fetching.setFetchSize(500);
         this.named = new NamedParameterJdbcTemplate(fetching);
         this.template = new JdbcTemplate(dataSource);
-    }
-
-    private static boolean isH2(DataSource dataSource) {
-        try {
-            return "H2".equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("Cannot tell which database holds the register", e);
-        }
     }
 
     Optional<Organisation> find(long id) {
@@ -316,13 +306,29 @@ class OrganisationRepository {
     record Found(List<Organisation> items, long total) {
     }
 
-    /** On H2, one look in the search index where it can answer, then the page's rows by id; else SQL. */
+    /**
+     * On H2, one look in the search index where it can answer, then the page's rows by id; else SQL.
+     * Without words, SQL answers where it can walk an index in the list's order, and the search index
+     * where SQL would read and sort more than a few hundred matches.
+     */
     Found search(OrganisationQuery query) {
-        return index.find(query).map(hits -> new Found(inOrder(hits.ids()), hits.total())).orElseGet(() -> {
+        return index.find(query).map(this::found).orElseGet(() -> {
             long total = count(query);
             // A page past the end is empty: reading up to it would read every match for nothing.
-            return new Found(query.offset() < total ? page(query, total) : List.of(), total);
+            if (query.offset() >= total) {
+                return new Found(List.of(), total);
+            }
+            Optional<SearchIndex.Hits> filtered = h2 && total > SORTED_IN_SQL && !walks(query, total)
+                    ? index.filter(query) : Optional.empty();
+            return filtered.map(this::found).orElseGet(() -> new Found(page(query, total), total));
         });
+    }
+
+    /** Matches SQL reads and sorts whole, at most, when it cannot walk an index in the list's order. */
+    static final long SORTED_IN_SQL = 500;
+
+    private Found found(SearchIndex.Hits hits) {
+        return new Found(inOrder(hits.ids()), hits.total());
     }
 
     /** The rows of these ids, in their order. */
@@ -399,15 +405,23 @@ class OrganisationRepository {
      * at most three other rows for each. PostgreSQL's planner weighs the page's size itself.
      */
     private String from(OrganisationQuery query, long total) {
-        if (!h2 || where(query).sql.isEmpty() || total == 0) {
-            return " FROM organisation";
+        return h2 && !where(query).sql.isEmpty() && walks(query, total)
+                ? " FROM organisation USE INDEX (" + sortIndex(query.sort()) + ")" : " FROM organisation";
+    }
+
+    /** Whether a page is read by walking an index in the list's order: always without a filter, as H2 chooses. */
+    private boolean walks(OrganisationQuery query, long total) {
+        if (where(query).sql.isEmpty()) {
+            return true;
+        }
+        if (total == 0) {
+            return false;
         }
         long rows = count();
         boolean indexedFilter = query.unclassified() || query.category() != null || query.area() != null
                 || query.status() != null;
-        boolean walk = (double) (query.offset() + query.size()) * rows / total < total
+        return (double) (query.offset() + query.size()) * rows / total < total
                 && (!indexedFilter || total * 4 >= rows);
-        return walk ? " FROM organisation USE INDEX (" + sortIndex(query.sort()) + ")" : " FROM organisation";
     }
 
     private static String sortIndex(OrganisationQuery.Sort sort) {

@@ -231,6 +231,18 @@ class SearchIndex implements AutoCloseable {
 
     /** The ids of a search's page in the list's order, and its total; empty when SQL must answer. */
     Optional<Hits> find(OrganisationQuery query) {
+        return query.text() == null || query.text().isBlank() ? Optional.empty() : look(query);
+    }
+
+    /**
+     * A page of the list without words, for filters whose matches SQL would read and sort whole: the
+     * index's doc values give the first page of a hundred thousand matches without reading their rows.
+     */
+    Optional<Hits> filter(OrganisationQuery query) {
+        return look(query);
+    }
+
+    private Optional<Hits> look(OrganisationQuery query) {
         return searching(query).map(searcher -> {
             try {
                 TopFieldDocs top = searcher.search(query(query),
@@ -255,14 +267,12 @@ class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * A searcher that holds every committed change, or empty: no index, no words to look for (the
-     * filters alone have their own database indexes), a page too deep, a build under way or a change
-     * not yet taken in. The notes are looked at before the searcher is taken: every change whose note
+     * A searcher that holds every committed change, or empty: no index, a page too deep, a build under
+     * way or a change not yet taken in. The notes are looked at before the searcher is taken: every change whose note
      * is gone had been refreshed into it.
      */
     private Optional<IndexSearcher> searching(OrganisationQuery query) {
-        if (directory == null || query.text() == null || query.text().isBlank()
-                || query.offset() + query.size() > DEEPEST || !built) {
+        if (directory == null || query.offset() + query.size() > DEEPEST || !built) {
             return Optional.empty();
         }
         if (!nothingWaiting()) {
@@ -295,9 +305,11 @@ class SearchIndex implements AutoCloseable {
 
     private Query query(OrganisationQuery q) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
-        for (String word : SearchText.words(q.text())) {
-            if (!word.isEmpty()) {
-                all.add(word(word), Occur.FILTER);
+        if (q.text() != null) {
+            for (String word : SearchText.words(q.text())) {
+                if (!word.isEmpty()) {
+                    all.add(word(word), Occur.FILTER);
+                }
             }
         }
         all.add(new MatchAllDocsQuery(), Occur.FILTER);

@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * On H2 the list's free-text search goes through the Lucene index; SQL's LIKE, which answers while
- * the index is behind, must give the same page and total for any search, filter and sort.
+ * On H2 the list's free-text search goes through the Lucene index, and so do filters whose matches
+ * SQL would read and sort whole; SQL, which answers while the index is behind, must give the same
+ * page and total for any search, filter and sort.
  */
 @DatabaseTest
 class LuceneSearchTests {
@@ -82,6 +83,47 @@ class LuceneSearchTests {
         // Comparing means something only if most searches find records.
         assertThat(answeredByIndex).isEqualTo(600);
         assertThat(found).isGreaterThan(200);
+    }
+
+    @Test
+    void shouldGiveTheSamePageAndTotalAsSqlForRandomFiltersWithoutWords() {
+        Random random = new Random(11);
+        List<OrganisationDetails> register = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            register.add(randomRecord(random, i));
+        }
+        repository.insertAll(register, null);
+        SearchIndexes.awaitCurrent(index);
+
+        int fromIndex = 0;
+        for (int i = 0; i < 300; i++) {
+            OrganisationQuery query = randomFilters(random);
+            OrganisationRepository.Found sql = like.search(query);
+            SearchIndex.Hits hits = index.filter(query).orElseThrow();
+            assertThat(hits.ids()).as("page of %s", query).isEqualTo(ids(sql));
+            assertThat(hits.total()).as("total of %s", query).isEqualTo(sql.total());
+            OrganisationRepository.Found found = repository.search(query);
+            assertThat(ids(found)).as("the list's page of %s", query).isEqualTo(ids(sql));
+            assertThat(found.total()).isEqualTo(sql.total());
+            fromIndex += sql.total() > OrganisationRepository.SORTED_IN_SQL ? 1 : 0;
+        }
+        // The list itself asks the index only past a few hundred matches: enough of them to mean something.
+        assertThat(fromIndex).isGreaterThan(30);
+    }
+
+    /** At least one filter, no words; every sort both ways, on the first pages and now and then one past the end. */
+    private static OrganisationQuery randomFilters(Random random) {
+        OrganisationQuery query;
+        do {
+            OrganisationQuery words = randomQuery(random);
+            query = new OrganisationQuery(null, words.category(), words.unclassified(),
+                    random.nextInt(3) == 0 ? words.area() : null, random.nextBoolean() ? words.status() : null,
+                    words.fullInterview(), words.followUp(), words.cypBoard(), words.wellInformed(), words.sort(),
+                    words.descending(), random.nextInt(10) == 0 ? 70 : 1 + random.nextInt(3), words.size());
+        } while (query.category() == null && !query.unclassified() && query.area() == null && query.status() == null
+                && query.fullInterview() == null && query.followUp() == null && query.cypBoard() == null
+                && query.wellInformed() == null);
+        return query;
     }
 
     @Test
