@@ -49,6 +49,14 @@ class CommentRepository {
                 .param("offset", offset).param("limit", limit).query(AnonymousComment.class).list();
     }
 
+    /** The text of the comments under a theme marked as quotes, the first {@code limit} in the same order. */
+    List<String> quotesUnderTheme(long themeId, int limit) {
+        return jdbc.sql("SELECT comment_text FROM anonymous_comment WHERE quote AND id IN "
+                        + "(SELECT comment_id FROM comment_theme WHERE theme_id = :theme) "
+                        + "ORDER BY section_code, comment_text, id FETCH FIRST :limit ROWS ONLY")
+                .param("theme", themeId).param("limit", limit).query(String.class).list();
+    }
+
     boolean setQuote(String id, boolean quote) {
         return jdbc.sql("UPDATE anonymous_comment SET quote = :quote WHERE id = :id")
                 .param("quote", quote).param("id", id).update() == 1;

@@ -83,6 +83,15 @@ public class ThemeService {
                 total, page, (int) Math.max(1, (total + THEME_PAGE - 1) / THEME_PAGE));
     }
 
+    /**
+     * The text of the comments under a theme marked as quotes, in the comments' order: the first
+     * {@code most}, read without the rest, since a theme may hold a million comments.
+     */
+    @Transactional(readOnly = true)
+    public List<String> quotes(long themeId, int most) {
+        return comments.quotesUnderTheme(themeId, most);
+    }
+
     @Transactional(readOnly = true)
     Optional<CodedComment> comment(String id) {
         return coded().stream().filter(c -> c.comment().id().equals(id)).findFirst();
