@@ -1,6 +1,7 @@
 package org.sectormap.comment;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,12 +89,16 @@ class CommentController {
                 .toList();
         String yes = messages.getMessage("common.yes", null, LocaleContextHolder.getLocale());
         try (CSVPrinter csv = CsvDownload.start(response, "anonymous-comments.csv", header)) {
-            for (ThemeService.CodedComment coded : themes.coded()) {
+            themes.forEachCoded(coded -> {
                 AnonymousComment c = coded.comment();
-                csv.printRecord(Stream.of(c.sectionCode() + ". " + c.sectionTitle(), c.text(),
-                        coded.themes().stream().map(Theme::name).collect(Collectors.joining("; ")),
-                        c.quote() ? yes : "").map(SpreadsheetText::guard));
-            }
+                try {
+                    csv.printRecord(Stream.of(c.sectionCode() + ". " + c.sectionTitle(), c.text(),
+                            coded.themes().stream().map(Theme::name).collect(Collectors.joining("; ")),
+                            c.quote() ? yes : "").map(SpreadsheetText::guard));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
     }
 }

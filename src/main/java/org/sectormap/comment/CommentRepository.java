@@ -1,8 +1,16 @@
 package org.sectormap.comment;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,9 +23,13 @@ class CommentRepository {
             + "(SELECT comment_id FROM comment_theme WHERE theme_id = :theme) ORDER BY section_code, comment_text, id";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
 
-    CommentRepository(JdbcClient jdbc) {
+    CommentRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        // A fetch size makes PostgreSQL read a download through a cursor instead of all at once.
+        this.streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(1_000);
     }
 
     void insert(String sectionCode, String sectionTitle, String text) {
@@ -31,6 +43,18 @@ class CommentRepository {
     List<AnonymousComment> all() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM anonymous_comment ORDER BY section_code, comment_text, id")
                 .query(AnonymousComment.class).list();
+    }
+
+    /** Every comment in the same order, handed over as it is read. */
+    void forEach(Consumer<AnonymousComment> each) {
+        RowMapper<AnonymousComment> row = new DataClassRowMapper<>(AnonymousComment.class);
+        streaming.query("SELECT " + COLUMNS + " FROM anonymous_comment ORDER BY section_code, comment_text, id",
+                (RowCallbackHandler) rs -> each.accept(row.mapRow(rs, rs.getRow())));
+    }
+
+    Optional<AnonymousComment> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM anonymous_comment WHERE id = :id").param("id", id)
+                .query(AnonymousComment.class).optional();
     }
 
     boolean exists(String id) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
@@ -92,9 +93,33 @@ public class ThemeService {
         return comments.quotesUnderTheme(themeId, most);
     }
 
+    /** Comments whose themes are looked up at once while every comment is handed over. */
+    private static final int CODING_BATCH = 1_000;
+
+    /**
+     * Hands every comment with its themes to the consumer, in the list's order, as they are read: a
+     * download of two million comments holds a thousand at a time.
+     */
+    @Transactional(readOnly = true)
+    public void forEachCoded(Consumer<CodedComment> each) {
+        List<AnonymousComment> batch = new ArrayList<>();
+        comments.forEach(c -> {
+            batch.add(c);
+            if (batch.size() == CODING_BATCH) {
+                handOver(batch, each);
+            }
+        });
+        handOver(batch, each);
+    }
+
+    private void handOver(List<AnonymousComment> batch, Consumer<CodedComment> each) {
+        withThemes(batch, themes.coding(batch.stream().map(AnonymousComment::id).toList())).forEach(each);
+        batch.clear();
+    }
+
     @Transactional(readOnly = true)
     Optional<CodedComment> comment(String id) {
-        return coded().stream().filter(c -> c.comment().id().equals(id)).findFirst();
+        return comments.find(id).map(c -> withThemes(List.of(c), themes.coding(List.of(id))).get(0));
     }
 
     private List<CodedComment> withThemes(List<AnonymousComment> list) {
