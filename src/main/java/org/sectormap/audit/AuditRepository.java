@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,10 +135,10 @@ class AuditRepository {
                 .query(AuditRepository::entry).list());
     }
 
-    Map<String, LocalDateTime> latestByPage(String pagePrefix) {
+    Map<String, LocalDateTime> latestByPage(Collection<String> pages) {
         Map<String, LocalDateTime> latest = new LinkedHashMap<>();
-        jdbc.sql("SELECT record_page, MAX(occurred_at) AS latest FROM audit_entry WHERE record_page LIKE ? "
-                + "GROUP BY record_page").param(pagePrefix + "%").query(rs -> {
+        jdbc.sql("SELECT record_page, MAX(occurred_at) AS latest FROM audit_entry WHERE record_page IN (:pages) "
+                + "GROUP BY record_page").param("pages", pages).query(rs -> {
                     latest.put(rs.getString("record_page"), rs.getTimestamp("latest").toLocalDateTime());
                 });
         return latest;

@@ -103,10 +103,10 @@ public class AuditTrail {
                 .filter(text -> !text.isEmpty()).distinct().toList());
     }
 
-    /** When each record of a kind, or any part of it, last changed: by the page its History is on. */
+    /** When each of these records, or any part of it, last changed, by the page its History is on. */
     @Transactional(readOnly = true)
-    public Map<String, LocalDateTime> latestByPage(AuditKind kind) {
-        return repository.latestByPage(kind.code() + "/");
+    public Map<String, LocalDateTime> latestByPage(Collection<Audited> records) {
+        return repository.latestByPage(records.stream().map(Audited::page).toList());
     }
 
     /**

@@ -94,10 +94,11 @@ class CommentRepository {
                 .param("offset", offset).param("limit", limit).query(AnonymousComment.class).list();
     }
 
-    /** The comments marked as quotes, which a researcher picks by hand: a few in each theme. */
-    List<AnonymousComment> quotes() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM anonymous_comment c WHERE c.quote = TRUE" + ORDER)
-                .query(AnonymousComment.class).list();
+    /** The text of the comments under a theme marked as quotes (V108's index finds them), the first {@code limit}. */
+    List<String> quotesUnderTheme(long themeId, int limit) {
+        return jdbc.sql("SELECT c.comment_text FROM anonymous_comment c WHERE c.quote = TRUE AND " + CODED + ORDER
+                        + " FETCH FIRST :limit ROWS ONLY")
+                .param("themes", List.of(themeId)).param("limit", limit).query(String.class).list();
     }
 
     Optional<AnonymousComment> find(String id) {

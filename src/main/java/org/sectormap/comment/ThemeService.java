@@ -98,10 +98,13 @@ public class ThemeService {
         new RefiQda(themes.all(), List.of(), consumer -> { }, names).writeCodeBook(out);
     }
 
-    /** The comments marked as quotes, with their themes. */
+    /**
+     * The text of the comments under a theme marked as quotes, in the comments' order: the first
+     * {@code most}, read without the rest, since a theme may hold a million comments.
+     */
     @Transactional(readOnly = true)
-    public List<CodedComment> quotes() {
-        return withThemes(comments.quotes());
+    public List<String> quotes(long themeId, int most) {
+        return comments.quotesUnderTheme(themeId, most);
     }
 
     /** Comments a page lists. */

@@ -1,6 +1,7 @@
 package org.sectormap.interview;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -58,9 +59,9 @@ public class InterviewPersonalData {
                 .partOf(OrganisationService.audited(interview.organisationId())), interview.audited(), after.audited());
     }
 
-    /** The date of each organisation's latest interview, by organisation id. */
+    /** The date of the latest interview of each of these organisations that has any, by organisation id. */
     @Transactional(readOnly = true)
-    public Map<Long, LocalDate> latestInterviews() {
-        return interviews.latestByOrganisation();
+    public Map<Long, LocalDate> latestInterviews(Collection<Long> organisationIds) {
+        return interviews.latestByOrganisation(organisationIds);
     }
 }

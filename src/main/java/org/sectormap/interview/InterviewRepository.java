@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,10 +109,11 @@ class InterviewRepository {
         }
     }
 
-    Map<Long, LocalDate> latestByOrganisation() {
+    Map<Long, LocalDate> latestByOrganisation(Collection<Long> organisationIds) {
         Map<Long, LocalDate> latest = new HashMap<>();
-        jdbc.sql("SELECT organisation_id, MAX(held_on) AS latest FROM interview GROUP BY organisation_id")
-                .query(rs -> {
+        jdbc.sql("SELECT organisation_id, MAX(held_on) AS latest FROM interview "
+                        + "WHERE organisation_id IN (:ids) GROUP BY organisation_id")
+                .param("ids", organisationIds).query(rs -> {
                     latest.put(rs.getLong("organisation_id"), rs.getDate("latest").toLocalDate());
                 });
         return latest;

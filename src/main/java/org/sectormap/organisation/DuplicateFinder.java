@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -190,27 +191,71 @@ public class DuplicateFinder {
     public record Pair(long first, String firstName, long second, String secondName, DuplicateReason reason) {
     }
 
-    /** A page of pairs, and whether another follows: counting every pair would read them all. */
-    record PairPage(List<Pair> pairs, int page, boolean hasNext) {
+    /**
+     * Where a page of pairs starts: at the record {@code from}, leaving out its pairs with records up
+     * to {@code after} (shown on the page before).
+     */
+    record Cursor(long from, long after) {
+
+        static final Cursor START = new Cursor(0, 0);
     }
 
-    /** The register's likely pairs, in the order of their ids, {@code size} to a page. */
+    /**
+     * A page of pairs. {@code next} is null once the register's last record has been looked at;
+     * {@code full} says whether the page stopped at its size or at the records it may look at.
+     */
+    record PairPage(List<Pair> pairs, int page, Cursor next, boolean full) {
+    }
+
+    /** Records a page looks at, at most: a register with few pairs is looked through a page at a time. */
+    static final int LOOK_AT_MOST = 2_000;
+    /** Records looked at with one statement for each key. */
+    private static final int LOOK_BATCH = 200;
+    /** Later records each record is compared with, for each of its keys, as an import compares its rows. */
+    static final int LATER_MOST = 50;
+
+    /**
+     * The register's likely pairs from the cursor on, in the order of their ids, {@code size} to a
+     * page: each record compared with the next {@link #LATER_MOST} records sharing each of its keys,
+     * and at most {@link #LOOK_AT_MOST} records looked at, so a page takes the same time and memory
+     * in a register of any size, even where hundreds of records share a phone number.
+     */
     @Transactional(readOnly = true)
-    PairPage pairs(int page, int size) {
-        long skip = (long) (page - 1) * size;
+    PairPage pairs(Cursor cursor, int page, int size) {
         List<Pair> pairs = new ArrayList<>();
-        try (var rows = repository.keyPairs()) {
-            var iterator = rows.iterator();
-            while (iterator.hasNext() && pairs.size() <= size) {
-                var row = iterator.next();
-                Pair pair = pair(row.first(), row.second());
-                if (pair != null && skip-- <= 0) {
-                    pairs.add(pair);
+        long lookedTo = cursor.from() - 1;
+        int looked = 0;
+        boolean end = false;
+        while (pairs.size() <= size && looked < LOOK_AT_MOST && !end) {
+            List<Keyed> batch = repository.keyedAfter(lookedTo, Math.min(LOOK_BATCH, LOOK_AT_MOST - looked));
+            end = batch.isEmpty();
+            Map<Long, Map<Long, Keyed>> later = new HashMap<>();
+            for (MatchKey key : MatchKey.values()) {
+                for (OrganisationRepository.Later l : repository.laterWithKey(key, batch, LATER_MOST)) {
+                    later.computeIfAbsent(l.earlier(), k -> new TreeMap<>()).put(l.later().id(), l.later());
+                }
+            }
+            for (Keyed a : batch) {
+                for (Keyed b : later.getOrDefault(a.id(), Map.of()).values()) {
+                    Pair pair = a.id() == cursor.from() && b.id() <= cursor.after() ? null : pair(a, b);
+                    if (pair != null) {
+                        pairs.add(pair);
+                    }
+                }
+                lookedTo = a.id();
+                looked++;
+                if (pairs.size() > size) {
+                    break;
                 }
             }
         }
-        boolean hasNext = pairs.size() > size;
-        return new PairPage(hasNext ? pairs.subList(0, size) : pairs, page, hasNext);
+        if (pairs.size() > size) {
+            Pair last = pairs.get(size - 1);
+            Pair first = pairs.get(size);
+            return new PairPage(pairs.subList(0, size), page,
+                    new Cursor(first.first(), last.first() == first.first() ? last.second() : 0), true);
+        }
+        return new PairPage(pairs, page, end ? null : new Cursor(lookedTo + 1, 0), false);
     }
 
     /** Why two stored records are probably one organisation, or null when they are probably not. */

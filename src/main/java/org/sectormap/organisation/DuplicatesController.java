@@ -49,18 +49,24 @@ class DuplicatesController {
     }
 
     @GetMapping("/organisations/duplicates")
-    String duplicates(@RequestParam(defaultValue = "1") String page, Model model) {
-        int number;
-        try {
-            number = Integer.parseInt(page);
-        } catch (NumberFormatException e) {
-            throw new BadParameterException("page", page);
-        }
-        if (number < 1) {
-            throw new BadParameterException("page", page);
-        }
-        model.addAttribute("result", finder.pairs(number, PAGE_SIZE));
+    String duplicates(@RequestParam(defaultValue = "1") String page, @RequestParam(defaultValue = "0") String from,
+            @RequestParam(defaultValue = "0") String after, Model model) {
+        model.addAttribute("result", finder.pairs(new DuplicateFinder.Cursor(number("from", from, 0, Long.MAX_VALUE),
+                number("after", after, 0, Long.MAX_VALUE)), (int) number("page", page, 1, Integer.MAX_VALUE), PAGE_SIZE));
         return "organisations/duplicates";
+    }
+
+    /** @throws BadParameterException unless the value is a whole number from {@code least} to {@code most} */
+    private static long number(String name, String value, long least, long most) {
+        try {
+            long number = Long.parseLong(value);
+            if (number >= least && number <= most) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as a number out of range is
+        }
+        throw new BadParameterException(name, value);
     }
 
     /**

@@ -259,26 +259,41 @@ class OrganisationRepository {
                 .query(ROW).list();
     }
 
-    /** Two records with a key in common, the one added first as {@code first}; the key is the first they share. */
-    record KeyPair(Keyed first, Keyed second) {
+    private static final String KEYED = "SELECT id, name, " + String.join(", ", MatchKey.COLUMNS) + " FROM organisation";
+
+    /** The next records after {@code afterId}, in id order, with their keys. */
+    List<Keyed> keyedAfter(long afterId, int limit) {
+        return jdbc.sql(KEYED + " WHERE id > :after ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")
+                .param("after", afterId).query((rs, n) -> keyed(rs, "")).list();
     }
 
-    private static final String PAIRS = MatchKey.COLUMNS.stream()
-            .map(column -> "SELECT a.id AS a_id, b.id AS b_id FROM organisation a JOIN organisation b ON b."
-                    + column + " = a." + column + " AND b.id > a.id")
-            .collect(Collectors.joining(" UNION "));
-    private static final String KEYED_COLUMNS = Stream.concat(Stream.of("id", "name"), MatchKey.COLUMNS.stream())
-            .flatMap(c -> Stream.of("a." + c + " AS a_" + c, "b." + c + " AS b_" + c))
-            .collect(Collectors.joining(", "));
+    /** A record added after {@code earlier} that shares one of its keys. */
+    record Later(long earlier, Keyed later) {
+    }
 
     /**
-     * Every pair of records sharing a key, in the order of their ids, read as they are needed: the
-     * duplicates page reads up to its page and stops. Each key's pairs come from its index.
+     * For each record holding a value of the key, the first {@code most} records added after it
+     * with the same value, each read from the key's index in one statement for the lot: so a value
+     * that hundreds of records share (a helpline's number) costs {@code most} rows, not hundreds.
      */
-    Stream<KeyPair> keyPairs() {
-        return named.queryForStream("SELECT " + KEYED_COLUMNS + " FROM (" + PAIRS + ") p "
-                        + "JOIN organisation a ON a.id = p.a_id JOIN organisation b ON b.id = p.b_id ORDER BY p.a_id, p.b_id",
-                Map.of(), (rs, n) -> new KeyPair(keyed(rs, "a_"), keyed(rs, "b_")));
+    List<Later> laterWithKey(MatchKey key, List<Keyed> records, int most) {
+        List<String> parts = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        for (Keyed record : records) {
+            String value = record.keys().get(key);
+            if (value != null) {
+                // The id is a long from the database, so writing it into the statement is safe.
+                parts.add("(SELECT " + record.id() + " AS earlier_id, id, name, " + String.join(", ", MatchKey.COLUMNS)
+                        + " FROM organisation WHERE " + key.column() + " = :v" + parts.size() + " AND id > "
+                        + record.id() + " ORDER BY id FETCH FIRST " + most + " ROWS ONLY)");
+                params.put("v" + (parts.size() - 1), value);
+            }
+        }
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(String.join(" UNION ALL ", parts)).params(params)
+                .query((rs, n) -> new Later(rs.getLong("earlier_id"), keyed(rs, ""))).list();
     }
 
     private static Keyed keyed(ResultSet rs, String prefix) throws SQLException {
@@ -292,10 +307,10 @@ class OrganisationRepository {
         return new Keyed(rs.getLong(prefix + "id"), rs.getString(prefix + "name"), keys);
     }
 
-    /** Every organisation naming a contact person, by name. */
-    List<Organisation> withContactPerson() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE contact_name IS NOT NULL "
-                + "ORDER BY name_sort, id").query(ROW).list();
+    /** The next organisations after {@code afterId} naming a contact person, in id order. */
+    List<Organisation> withContactPerson(long afterId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE contact_name IS NOT NULL AND id > :after "
+                + "ORDER BY id FETCH FIRST " + limit + " ROWS ONLY").param("after", afterId).query(ROW).list();
     }
 
     long count() {

@@ -78,10 +78,13 @@ public class OrganisationService {
         return texts.isEmpty() ? List.of() : repository.mentioning(texts);
     }
 
-    /** Organisations that name a contact person, whose details a retention review looks at. */
+    /**
+     * The next organisations after {@code afterId}, in id order, that name a contact person, whose
+     * details a retention review looks at a batch at a time.
+     */
     @Transactional(readOnly = true)
-    public List<Organisation> withContactPerson() {
-        return repository.withContactPerson();
+    public List<Organisation> withContactPerson(long afterId, int limit) {
+        return repository.withContactPerson(afterId, limit);
     }
 
     @Transactional

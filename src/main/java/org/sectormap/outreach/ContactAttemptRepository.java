@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +65,11 @@ class ContactAttemptRepository {
         jdbc.sql("UPDATE contact_attempt SET note = :note WHERE id = :id").param("note", note).param("id", id).update();
     }
 
-    Map<Long, LocalDate> latestByOrganisation() {
+    Map<Long, LocalDate> latestByOrganisation(Collection<Long> organisationIds) {
         Map<Long, LocalDate> latest = new HashMap<>();
-        jdbc.sql("SELECT organisation_id, MAX(attempted_on) AS latest FROM contact_attempt GROUP BY organisation_id")
-                .query(rs -> {
+        jdbc.sql("SELECT organisation_id, MAX(attempted_on) AS latest FROM contact_attempt "
+                        + "WHERE organisation_id IN (:ids) GROUP BY organisation_id")
+                .param("ids", organisationIds).query(rs -> {
                     latest.put(rs.getLong("organisation_id"), rs.getDate("latest").toLocalDate());
                 });
         return latest;

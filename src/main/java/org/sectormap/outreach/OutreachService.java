@@ -3,6 +3,7 @@ package org.sectormap.outreach;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -137,10 +138,10 @@ public class OutreachService {
                 Map.of("note", attempt.note() == null ? "" : attempt.note()), Map.of("note", note == null ? "" : note));
     }
 
-    /** The date of each organisation's latest attempt, by organisation id. */
+    /** The date of the latest attempt of each of these organisations that has any, by organisation id. */
     @Transactional(readOnly = true)
-    public Map<Long, LocalDate> latestAttempts() {
-        return attempts.latestByOrganisation();
+    public Map<Long, LocalDate> latestAttempts(Collection<Long> organisationIds) {
+        return attempts.latestByOrganisation(organisationIds);
     }
 
     /** How many organisations are still to settle: listed or unreachable. */

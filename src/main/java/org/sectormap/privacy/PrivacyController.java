@@ -1,15 +1,19 @@
 package org.sectormap.privacy;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.sectormap.audit.AuditTrail;
 import org.sectormap.setting.Settings;
+import org.sectormap.shared.BadParameterException;
 import org.sectormap.shared.FormErrors;
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
@@ -123,9 +127,16 @@ class PrivacyController {
         return "redirect:" + PATH;
     }
 
+    /**
+     * The period, and a page of who is kept longer: the first, or the one after the contact person
+     * whose last contact and organisation are given (only those, so no one's name is in the address).
+     */
     @GetMapping(PATH + "/retention")
-    String retention(Model model) {
-        return retention(Map.of("months", String.valueOf(retention.months())), FormErrors.none(), model);
+    String retention(@RequestParam(required = false) String lastContact, @RequestParam(required = false) String after,
+            Model model) {
+        Retention.Due from = after == null ? null : new Retention.Due(parameter("after", after, Long::parseLong), null,
+                null, lastContact == null ? null : parameter("lastContact", lastContact, LocalDate::parse));
+        return retention(Map.of("months", String.valueOf(retention.months())), FormErrors.none(), from, model);
     }
 
     @PostMapping(PATH + "/retention")
@@ -138,7 +149,7 @@ class PrivacyController {
         }
         if (!in.valid()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return retention(form, labels.errors(in.problems()), model);
+            return retention(form, labels.errors(in.problems()), null, model);
         }
         retention.setMonths(months.intValue());
         redirect.addFlashAttribute("notice", "privacy.retention.saved");
@@ -172,13 +183,26 @@ class PrivacyController {
         return "privacy/subject-access";
     }
 
-    private String retention(Map<String, String> form, FormErrors errors, Model model) {
+    private String retention(Map<String, String> form, FormErrors errors, Retention.Due after, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("due", retention.due());
+        Retention.DuePage due = retention.due(after);
+        model.addAttribute("due", due.people());
+        model.addAttribute("dueTotal", due.total());
+        model.addAttribute("dueNext", due.next());
+        model.addAttribute("dueFirst", after == null);
         model.addAttribute("months", retention.months());
         model.addAttribute("history", audit.history(Settings.HISTORY_PAGE));
         return "privacy/retention";
+    }
+
+    /** @throws BadParameterException when the value does not parse */
+    private static <T> T parameter(String name, String value, Function<String, T> parse) {
+        try {
+            return parse.apply(value);
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new BadParameterException(name, value);
+        }
     }
 
     private static String blankToNull(String value) {

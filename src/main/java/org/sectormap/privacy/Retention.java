@@ -3,12 +3,14 @@ package org.sectormap.privacy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.stream.Stream;
 
-import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
 import org.sectormap.interview.InterviewPersonalData;
 import org.sectormap.organisation.Organisation;
@@ -61,20 +63,59 @@ class Retention {
         settings.setNumber(MONTHS, months, DEFAULT_MONTHS);
     }
 
-    /** Contact people whose organisation's last contact is before the period began, longest kept first. */
+    /** Contact people a page of the list shows. */
+    static final int PAGE = 100;
+    /** Organisations looked up at once: a few short indexed reads for each source of a last contact. */
+    private static final int BATCH = 1_000;
+    /** The list's order: longest kept first, those never contacted before anyone. */
+    private static final Comparator<Due> LONGEST_KEPT_FIRST = Comparator.comparing(Due::lastContact,
+            Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder())).thenComparingLong(Due::organisationId);
+
+    /**
+     * A page of the list.
+     *
+     * @param total every contact person kept longer than the period, on this page or another
+     * @param next the last of this page, where the next one starts; null on the last page
+     */
+    record DuePage(List<Due> people, long total, Due next) {
+    }
+
+    /**
+     * Contact people whose organisation's last contact is before the period began, longest kept
+     * first, the page after {@code after} (null for the first). The register is looked through a
+     * batch of organisations at a time, keeping only the page's people, so a register of any size
+     * takes the same memory.
+     */
     @Transactional(readOnly = true)
-    List<Due> due() {
+    DuePage due(Due after) {
         LocalDate cutOff = LocalDate.now(clock).minusMonths(months());
-        Map<Long, LocalDate> attempts = outreach.latestAttempts();
-        Map<Long, LocalDate> interviewed = interviews.latestInterviews();
-        Map<String, LocalDateTime> changed = audit.latestByPage(AuditKind.ORGANISATION);
-        return organisations.withContactPerson().stream().map(o -> new Due(o.id(), o.details().name(),
-                        (String) o.details().get(OrganisationField.CONTACT_NAME),
-                        latest(o, attempts, interviewed, changed)))
-                .filter(due -> due.lastContact() == null || due.lastContact().isBefore(cutOff))
-                .sorted((a, b) -> a.lastContact() == null ? -1 : b.lastContact() == null ? 1
-                        : a.lastContact().compareTo(b.lastContact()))
-                .toList();
+        PriorityQueue<Due> page = new PriorityQueue<>(LONGEST_KEPT_FIRST.reversed());
+        long total = 0;
+        List<Organisation> batch = organisations.withContactPerson(0, BATCH);
+        while (!batch.isEmpty()) {
+            List<Long> ids = batch.stream().map(Organisation::id).toList();
+            Map<Long, LocalDate> attempts = outreach.latestAttempts(ids);
+            Map<Long, LocalDate> interviewed = interviews.latestInterviews(ids);
+            Map<String, LocalDateTime> changed = audit.latestByPage(ids.stream().map(OrganisationService::audited).toList());
+            for (Organisation o : batch) {
+                Due due = new Due(o.id(), o.details().name(), (String) o.details().get(OrganisationField.CONTACT_NAME),
+                        latest(o, attempts, interviewed, changed));
+                if (due.lastContact() == null || due.lastContact().isBefore(cutOff)) {
+                    total++;
+                    if (after == null || LONGEST_KEPT_FIRST.compare(due, after) > 0) {
+                        page.add(due);
+                        if (page.size() > PAGE + 1) {
+                            page.poll();
+                        }
+                    }
+                }
+            }
+            batch = organisations.withContactPerson(ids.get(ids.size() - 1), BATCH);
+        }
+        List<Due> people = new ArrayList<>(page);
+        people.sort(LONGEST_KEPT_FIRST);
+        return people.size() > PAGE ? new DuePage(people.subList(0, PAGE), total, people.get(PAGE - 1))
+                : new DuePage(people, total, null);
     }
 
     private static LocalDate latest(Organisation o, Map<Long, LocalDate> attempts, Map<Long, LocalDate> interviewed,

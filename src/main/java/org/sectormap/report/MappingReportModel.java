@@ -33,7 +33,7 @@ class MappingReportModel {
         MappingReport report = mapping.report(!viewer);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("report", report);
-        model.put("appendix", report.interviewees());
+        model.put("appendix", report.appendix().listed());
         model.put("labels", labels);
         model.put("generatedOn",
                 LocalDate.now(clock).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)));

@@ -19,6 +19,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class MappingReportService {
 
+    /**
+     * Organisations Appendix 1 is printed whole up to, about fifty pages: a list of a national
+     * register's half a million interviewees is no report anyone prints, and laying it out as one
+     * PDF or Word document would take more memory than the app has. Beyond it the report says how
+     * many were interviewed in each area and where the whole list is.
+     */
+    static final int APPENDIX_MOST = 2_000;
+    /** Quotes printed under a theme, for the same reasons; the theme's own page lists every comment. */
+    static final int QUOTES_MOST = 200;
+
     private final ReportService reports;
     private final ReportTables tables;
     private final ReportCharts charts;
@@ -43,8 +53,10 @@ class MappingReportService {
         Reports.ByCategory byCategory = reports.byCategory();
         Reports.ByArea byArea = reports.byArea();
         Reports.Engagement engagement = reports.engagement();
-        Reports.Interviewees interviewees = reports.allInterviewees();
         Map<String, Long> interviewedByArea = reports.interviewedByArea();
+        MappingReport.Appendix appendix = new MappingReport.Appendix(
+                interviewedByArea.values().stream().mapToLong(Long::longValue).sum(), APPENDIX_MOST,
+                reports.allInterviewees(APPENDIX_MOST).orElse(null), tables.interviewedByArea(interviewedByArea));
         List<Data> data = new ArrayList<>(List.of(outreach(outreach), byCategory(byCategory),
                 byArea(byArea, interviewedByArea), engagement(engagement)));
         MappingReport.Themes themeSection = null;
@@ -60,7 +72,7 @@ class MappingReportService {
         sections.put(Kind.BY_CATEGORY.slug(), tables.byCategory(byCategory));
         sections.put(Kind.BY_AREA.slug(), tables.byArea(byArea, interviewedByArea));
         sections.put(Kind.ENGAGEMENT.slug(), tables.engagement(engagement));
-        return new MappingReport(sections, interviewees, themeSection, recommendations.groups(), drawn);
+        return new MappingReport(sections, appendix, themeSection, recommendations.groups(), drawn);
     }
 
     @Transactional(readOnly = true)
@@ -76,12 +88,11 @@ class MappingReportService {
     }
 
     private List<MappingReport.ThemeQuotes> quotes(ThemeService.Summary summary) {
-        Map<Long, List<String>> quotes = new LinkedHashMap<>();
-        for (ThemeService.CodedComment c : themes.quotes()) {
-            c.themes().forEach(t -> quotes.computeIfAbsent(t.id(), k -> new ArrayList<>()).add(c.comment().text()));
-        }
-        return summary.rows().stream().map(r -> new MappingReport.ThemeQuotes(r.theme(), r.total(),
-                quotes.getOrDefault(r.theme().id(), List.of()))).toList();
+        return summary.rows().stream().map(r -> {
+            List<String> quotes = themes.quotes(r.theme().id(), QUOTES_MOST + 1);
+            return new MappingReport.ThemeQuotes(r.theme(), r.total(), quotes.subList(0, Math.min(quotes.size(),
+                    QUOTES_MOST)), quotes.size() > QUOTES_MOST);
+        }).toList();
     }
 
     private Data outreach(Reports.Outreach o) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 import org.sectormap.organisation.Areas;
@@ -151,16 +152,24 @@ public class ReportService {
                 total);
     }
 
-    /** The whole of Appendix 1 on one page, as the mapping report prints it. */
+    /**
+     * The whole of Appendix 1 on one page, as the mapping report prints it, while it lists at most
+     * {@code most} organisations; empty beyond that, without reading any of them.
+     */
     @Transactional(readOnly = true)
-    public Reports.Interviewees allInterviewees() {
+    public Optional<Reports.Interviewees> allInterviewees(long most) {
+        List<OrganisationCounts.AreaCount> areaCounts = intervieweeAreas();
+        long total = areaCounts.stream().mapToLong(OrganisationCounts.AreaCount::organisations).sum();
+        if (total > most) {
+            return Optional.empty();
+        }
         List<AreaGroup> groups = new ArrayList<>();
-        for (OrganisationCounts.AreaCount area : intervieweeAreas()) {
+        for (OrganisationCounts.AreaCount area : areaCounts) {
             List<Reports.Interviewee> organisations = new ArrayList<>();
             repository.forEachInterviewee(area.area(), i -> organisations.add(interviewee(i)));
             groups.add(new AreaGroup(area.area(), area.organisations(), organisations));
         }
-        return new Reports.Interviewees(groups, 1, 1, groups.stream().mapToLong(AreaGroup::interviewed).sum());
+        return Optional.of(new Reports.Interviewees(groups, 1, 1, total));
     }
 
     /** How many were interviewed in each area that has any, in Appendix 1's order. */

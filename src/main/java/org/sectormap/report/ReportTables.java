@@ -117,6 +117,15 @@ class ReportTables {
                 List.of(heading("report.column.stage"), numeric("report.column.organisations")), rows, null);
     }
 
+    /** How many were interviewed in each area, where the mapping report cannot print Appendix 1 whole. */
+    Table interviewedByArea(Map<String, Long> interviewedByArea) {
+        return new Table(text("report.interviewees.byArea.caption"),
+                List.of(heading("report.column.area"), numeric("report.column.interviewed")),
+                interviewedByArea.entrySet().stream().map(e -> List.of(area(e.getKey()), number(e.getValue()))).toList(),
+                List.of(text("report.total"),
+                        number(interviewedByArea.values().stream().mapToLong(Long::longValue).sum())));
+    }
+
     /** Appendix 1's caption and columns; its rows come from {@link #forEachRow}, as they are read. */
     private Table interviewees() {
         return new Table(text("report.interviewees.caption"),

@@ -9,6 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -52,6 +55,30 @@ class ThemeTests {
     void shouldOfferTheDefaultThemes() {
         assertThat(themes.all()).extracting(Theme::name).containsExactly("Funding", "Capacity", "Information flow",
                 "Representation", "Commissioning", "Trust", "New communities", "Language", "Faith groups");
+    }
+
+    @Test
+    void shouldWriteEveryCommentWithItsThemesToTheCsvPastABatchOfAThousand() throws Exception {
+        List<NewComment> many = new ArrayList<>();
+        for (int i = 0; i < 1_205; i++) {
+            many.add(new NewComment("B", "Support", String.format("Comment %04d", i)));
+        }
+        comments.hold(many);
+        comments.releaseNow();
+        themes.code(commentId("Comment 1100"), Set.of(themeId("Funding"), themeId("Trust")), true);
+        themes.code(commentId("Comment 0003"), Set.of(themeId("Trust")), false);
+
+        List<String> lines = mvc.perform(get("/comments.csv")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8).lines().toList();
+
+        assertThat(lines).hasSize(1 + 1_205);
+        // In the comments' order: their section, then their random key.
+        assertThat(lines.subList(1, lines.size()).stream().map(line -> line.split(",")[1]).toList())
+                .containsExactlyElementsOf(comments.all().stream().sorted(Comparator.comparing(
+                        AnonymousComment::sectionCode).thenComparing(AnonymousComment::id)).map(AnonymousComment::text)
+                        .toList());
+        assertThat(lines).contains("B. Support,Comment 0003,Trust,", "B. Support,Comment 1101,,")
+                .anyMatch(line -> line.matches("B\\. Support,Comment 1100,(Funding; Trust|Trust; Funding),Yes"));
     }
 
     @Test

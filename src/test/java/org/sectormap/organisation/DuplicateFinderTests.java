@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
@@ -130,7 +131,7 @@ class DuplicateFinderTests {
         assertThat(finder.find(registered)).isEmpty();
 
         service.createAll(registered, null);
-        assertThat(finder.pairs(1, 20).pairs()).isEmpty();
+        assertThat(finder.pairs(DuplicateFinder.Cursor.START, 1, 20).pairs()).isEmpty();
         assertThat(finder.find(arriving)).isEmpty();
     }
 
@@ -143,13 +144,53 @@ class DuplicateFinderTests {
         }
         service.create(listed("Leicester Somali Forum"));
 
-        DuplicateFinder.PairPage first = finder.pairs(1, 10);
-        DuplicateFinder.PairPage second = finder.pairs(2, 10);
+        DuplicateFinder.PairPage first = finder.pairs(DuplicateFinder.Cursor.START, 1, 10);
+        DuplicateFinder.PairPage second = finder.pairs(first.next(), 2, 10);
 
         assertThat(first.pairs()).hasSize(10);
-        assertThat(first.hasNext()).isTrue();
+        assertThat(first.full()).isTrue();
         assertThat(second.pairs()).hasSize(pairs.size() - 10);
-        assertThat(second.hasNext()).isFalse();
+        assertThat(second.next()).isNull();
         assertThat(second.pairs().get(second.pairs().size() - 1).secondName()).isEqualTo(pairs.get(pairs.size() - 1).second().name());
+    }
+
+    @Test
+    void shouldSplitOneRecordsPairsAcrossPagesWithoutLosingOrRepeatingAny() {
+        List<OrganisationDetails> same = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            same.add(listed("Derby Racial Equality Council"));
+        }
+        service.createAll(same, null);
+
+        List<DuplicateFinder.Pair> all = new ArrayList<>();
+        DuplicateFinder.PairPage page = finder.pairs(DuplicateFinder.Cursor.START, 1, 5);
+        for (int n = 2; page.next() != null; n++) {
+            all.addAll(page.pairs());
+            page = finder.pairs(page.next(), n, 5);
+        }
+        all.addAll(page.pairs());
+
+        assertThat(all).hasSize(8 * 7 / 2).doesNotHaveDuplicates();
+        assertThat(all).isSortedAccordingTo(Comparator.comparingLong(DuplicateFinder.Pair::first)
+                .thenComparingLong(DuplicateFinder.Pair::second));
+    }
+
+    @Test
+    void shouldLookAtABoundedNumberOfRecordsAndLaterRecordsForEachKeyOnAPage() {
+        // A page's worth of records with one switchboard, and names that no two of them share.
+        List<OrganisationDetails> sharing = DistinctOrganisations.generate(DuplicateFinder.LOOK_AT_MOST, new Random(2007))
+                .stream().map(o -> o.with(OrganisationField.PHONE, "0115 496 0000")).toList();
+        service.createAll(sharing, null);
+        service.createAll(List.of(listed("Derby Racial Equality Council").with(OrganisationField.PHONE, "0115 496 0000"),
+                listed("The Derby Racial Equality Council Ltd").with(OrganisationField.PHONE, "0115 496 0000")), null);
+
+        DuplicateFinder.PairPage first = finder.pairs(DuplicateFinder.Cursor.START, 1, 20);
+        assertThat(first.pairs()).isEmpty();
+        assertThat(first.full()).isFalse();
+        DuplicateFinder.PairPage second = finder.pairs(first.next(), 2, 20);
+        assertThat(first.next().from()).isLessThanOrEqualTo(second.pairs().isEmpty() ? Long.MAX_VALUE
+                : second.pairs().get(0).first());
+        assertThat(second.pairs()).extracting(DuplicateFinder.Pair::firstName).containsExactly("Derby Racial Equality Council");
+        assertThat(second.next()).isNull();
     }
 }

@@ -13,8 +13,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
@@ -172,6 +178,53 @@ class PersonalDataPagesTests {
                 .andExpect(status().isUnprocessableContent());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'ERASED'", Integer.class))
                 .isZero();
+    }
+
+    @Test
+    void shouldPageContactPeopleKeptTooLongLongestFirstAHundredAtATime() throws Exception {
+        List<OrganisationDetails> all = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            all.add(OrganisationDetails.of("Group " + i, OutreachStatus.LISTED)
+                    .with(OrganisationField.CONTACT_NAME, "Contact " + i));
+        }
+        organisations.createAll(all, null);
+        // Two people to a day, the later groups contacted longest ago; the first ten never recorded.
+        for (Map<String, Object> row : jdbc.queryForList("SELECT id, name FROM organisation")) {
+            int i = Integer.parseInt(((String) row.get("name")).substring(6));
+            String page = "organisation/" + row.get("id");
+            if (i < 10) {
+                jdbc.update("DELETE FROM audit_entry WHERE record_page = ?", page);
+            } else {
+                jdbc.update("UPDATE audit_entry SET occurred_at = ? WHERE record_page = ?",
+                        Timestamp.valueOf(LocalDateTime.of(2020, 6, 30, 10, 0).minusDays(i / 2)), page);
+            }
+        }
+
+        Document first = Jsoup.parse(mvc.perform(get("/privacy/retention")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString());
+        assertThat(first.text()).contains("150 contact people have been kept longer, shown 100 to a page.");
+        List<String> shown = new ArrayList<>(first.select("tbody tr td:first-child").eachText());
+        assertThat(shown).hasSize(100);
+        String next = first.select(".pagination a[rel=next]").attr("href");
+        assertThat(next).matches("/privacy/retention\\?lastContact=\\d{4}-\\d{2}-\\d{2}&after=\\d+");
+        Document second = Jsoup.parse(mvc.perform(get(next)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+        shown.addAll(second.select("tbody tr td:first-child").eachText());
+        assertThat(second.select(".pagination a[rel=next]")).isEmpty();
+        assertThat(second.select(".pagination a").attr("href")).isEqualTo("/privacy/retention");
+
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            expected.add("Contact " + i);
+        }
+        for (int day = 74; day >= 5; day--) {
+            expected.add("Contact " + 2 * day);
+            expected.add("Contact " + (2 * day + 1));
+        }
+        assertThat(shown).containsExactlyElementsOf(expected);
+        mvc.perform(get("/privacy/retention").param("after", "x")).andExpect(status().isBadRequest());
+        mvc.perform(get("/privacy/retention").param("after", "3").param("lastContact", "2020-13-01"))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

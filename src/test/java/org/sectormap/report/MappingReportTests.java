@@ -13,6 +13,10 @@ import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -38,12 +42,19 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDrawing;
 import org.sectormap.DatabaseTest;
 import org.sectormap.comment.AnonymousComment;
 import org.sectormap.comment.CommentService;
+import org.sectormap.comment.Theme;
+import org.sectormap.comment.ThemeService;
+import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationField;
+import org.sectormap.organisation.OrganisationService;
+import org.sectormap.organisation.OutreachStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -70,7 +81,13 @@ class MappingReportTests {
     CommentService comments;
 
     @Autowired
+    ThemeService themes;
+
+    @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    OrganisationService organisations;
 
     @BeforeEach
     void loadTheWorkedExample() throws Exception {
@@ -248,6 +265,83 @@ class MappingReportTests {
                 }
             }
         }
+    }
+
+    @Test
+    void shouldPrintTheAppendixWholeUpToItsBound() throws Exception {
+        interviewedInNottingham(MappingReportService.APPENDIX_MOST - interviewed());
+        Document page = page(get("/reports/mapping"));
+        assertThat(page.select("#interviewees tbody td a")).hasSize(MappingReportService.APPENDIX_MOST);
+        assertThat(page.select("#interviewees").text()).doesNotContain("more than the");
+    }
+
+    @Test
+    void shouldPrintHowManyInEachAreaAndWhereTheListIsBeyondTheAppendixBound() throws Exception {
+        Map<String, Long> before = reports.interviewedByArea();
+        long added = MappingReportService.APPENDIX_MOST + 1 - interviewed();
+        interviewedInNottingham(added);
+        String sentence = "2,001 organisations were interviewed, more than the 2,000 this report lists";
+        Document page = page(get("/reports/mapping"));
+        Element appendix = page.selectFirst("#interviewees");
+        assertThat(appendix.text()).contains(sentence);
+        assertThat(appendix.select("a").eachAttr("href")).containsExactly("/reports/interviewees",
+                "/reports/interviewees.csv");
+        assertThat(appendix.select("caption").text()).isEqualTo("Organisations interviewed in each area");
+        assertThat(appendix.select("tbody tr")).hasSize(before.size());
+        assertThat(appendix.select("tbody tr").stream().filter(r -> r.selectFirst("th").text().equals("Nottingham"))
+                .map(r -> r.selectFirst("td").text()).findFirst()).contains(Long.toString(
+                        before.getOrDefault("Nottingham", 0L) + added));
+        assertThat(appendix.select("tfoot td").text()).isEqualTo("2001");
+        try (PDDocument pdf = Loader.loadPDF(mvc.perform(get("/reports/mapping.pdf")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray())) {
+            String text = text(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains(sentence).doesNotContain("Nottingham interviewee");
+        }
+        try (XWPFDocument docx = docx(get("/reports/mapping.docx"));
+                XWPFWordExtractor extractor = new XWPFWordExtractor(docx)) {
+            String text = extractor.getText().replaceAll("\\s+", " ");
+            assertThat(text).contains(sentence).doesNotContain("Nottingham interviewee");
+        }
+    }
+
+    @Test
+    void shouldPrintAThemesFirstQuotesAndSayThereAreMore() throws Exception {
+        Theme theme = themes.all().get(0);
+        List<String> quoted = new ArrayList<>();
+        themes.forEachUnderTheme(theme.id(), c -> {
+            if (c.quote()) {
+                quoted.add(c.text());
+            }
+        });
+        // In the last section, so the one left out is the last of these in key order.
+        TreeMap<String, String> added = new TreeMap<>();
+        for (int i = quoted.size(); i <= MappingReportService.QUOTES_MOST; i++) {
+            String id = UUID.randomUUID().toString();
+            jdbc.update("INSERT INTO anonymous_comment (id, section_code, section_title, comment_text, quote) "
+                    + "VALUES (?, 'Z', 'Last', ?, FALSE)", id, String.format("Quote %04d", i));
+            themes.code(id, Set.of(theme.id()), true);
+            added.put(id, String.format("Quote %04d", i));
+        }
+        Element section = page(get("/reports/mapping")).select(".mapping__theme").first();
+        assertThat(section.select("blockquote")).hasSize(MappingReportService.QUOTES_MOST);
+        assertThat(section.select("blockquote").eachText()).containsAll(quoted)
+                .containsAll(added.headMap(added.lastKey()).values()).doesNotContain(added.lastEntry().getValue());
+        assertThat(section.text()).contains("Only the first 200 quotes are printed here");
+        assertThat(page(get("/reports/mapping")).select(".mapping__theme").get(1).text())
+                .doesNotContain("Only the first");
+    }
+
+    private long interviewed() {
+        return reports.interviewedByArea().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private void interviewedInNottingham(long count) {
+        List<OrganisationDetails> all = new ArrayList<>();
+        for (long i = 0; i < count; i++) {
+            all.add(OrganisationDetails.of("Nottingham interviewee " + i, OutreachStatus.INTERVIEWED)
+                    .with(OrganisationField.AREA, "Nottingham"));
+        }
+        organisations.createAll(all, null);
     }
 
     @Test
