@@ -150,7 +150,11 @@ class OrganisationRepository {
                     .longValue()));
         }
         tally.added(all);
-        index.changed(ids);
+        if (importId == null) {
+            index.changed(ids);
+        } else {
+            index.imported(importId, ids);
+        }
         return ids;
     }
 
