@@ -1,17 +1,22 @@
 package org.sectormap.imports;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -29,10 +34,16 @@ final class CsvFile implements TableFile {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Pattern START_LINE = Pattern.compile("startline (\\d+)");
 
-    private final String text;
+    private static final int BOM = 3;
+    private static final int DECODED_AT_ONCE = 8_192;
 
-    private CsvFile(String text) {
-        this.text = text;
+    /** The file itself: decoding it whole would hold it two or three times over, for a large file most of the heap. */
+    private final byte[] bytes;
+    private final Charset charset;
+
+    private CsvFile(byte[] bytes, Charset charset) {
+        this.bytes = bytes;
+        this.charset = charset;
     }
 
     /** Text in either encoding, or empty for bytes that are no text (a program, a picture). */
@@ -42,17 +53,33 @@ final class CsvFile implements TableFile {
                 return Optional.empty();
             }
         }
-        return strictly(bytes, StandardCharsets.UTF_8).or(() -> strictly(bytes, WINDOWS_1252))
-                .map(text -> new CsvFile(text.startsWith("\uFEFF") ? text.substring(1) : text));
+        return Stream.of(StandardCharsets.UTF_8, WINDOWS_1252).filter(charset -> decodes(bytes, charset)).findFirst()
+                .map(charset -> new CsvFile(bytes, charset));
     }
 
-    private static Optional<String> strictly(byte[] bytes, Charset charset) {
-        try {
-            return Optional.of(charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
+    /** Whether every byte decodes strictly, a piece at a time. */
+    private static boolean decodes(byte[] bytes, Charset charset) {
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(DECODED_AT_ONCE);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return false;
+            }
+            out.clear();
+            if (result.isUnderflow()) {
+                return !decoder.flush(out).isError();
+            }
         }
+    }
+
+    private Reader text() {
+        boolean bom = charset == StandardCharsets.UTF_8 && bytes.length >= BOM && bytes[0] == (byte) 0xEF
+                && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
+        int from = bom ? BOM : 0;
+        return new InputStreamReader(new ByteArrayInputStream(bytes, from, bytes.length - from), charset);
     }
 
     @Override
@@ -64,7 +91,7 @@ final class CsvFile implements TableFile {
     @Override
     public void read(String table, int headerRow, TableRows rows) {
         FromHeaderRow from = new FromHeaderRow(headerRow, rows);
-        try (CSVParser csv = CSVFormat.RFC4180.parse(new StringReader(text))) {
+        try (CSVParser csv = CSVFormat.RFC4180.parse(text())) {
             for (CSVRecord record : csv) {
                 from.accept(Math.toIntExact(record.getRecordNumber()),
                         record.stream().map(SpreadsheetText::unguard).toList());

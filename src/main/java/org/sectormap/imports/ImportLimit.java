@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Files checked for import per user, from the page and the API together: checking a 20 MB file is
+ * Files checked for import per user, from the page and the API together: checking a large file is
  * the heaviest thing a user can ask for, so a script in a loop, or a stolen token, cannot keep the
  * server busy with it. Confirming a checked file does not count.
  */

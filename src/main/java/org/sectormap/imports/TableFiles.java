@@ -34,7 +34,7 @@ class TableFiles {
     private static final byte[] ACE = "Standard ACE DB".getBytes(StandardCharsets.US_ASCII);
     /** A real sheet's XML compresses some tens of times; a thousand times is a bomb (POI's own default ratio). */
     private static final double MIN_INFLATE_RATIO = 0.01;
-    /** Well above the expanded sheet of the largest upload allowed (20 MB) at an ordinary ratio. */
+    /** Well above the expanded sheet of a workbook of some tens of MB at an ordinary ratio. */
     private static final long MAX_ENTRY_SIZE = 1024L * 1024 * 1024;
 
     TableFiles() {

@@ -140,7 +140,11 @@ class OrganisationRepository {
                     .longValue()));
         }
         tally.added(all);
-        index.changed(ids);
+        if (importId == null) {
+            index.changed(ids);
+        } else {
+            index.imported(importId, ids);
+        }
         return ids;
     }
 

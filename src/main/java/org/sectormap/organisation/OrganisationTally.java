@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps {@code organisation_tally} (V90) in step with {@code organisation}: {@link OrganisationRepository}
@@ -29,6 +31,7 @@ class OrganisationTally {
     static final String GROUP = "category, area, status, exclusion_reason, full_interview, follow_up, cyp_board, "
             + "well_informed";
     private static final String VALUES_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int GROUPS_PER_INSERT = 1_000;
 
     private final JdbcClient jdbc;
     private final Tally tally;
@@ -59,10 +62,55 @@ class OrganisationTally {
         }
     }
 
+    /**
+     * Counts records in once per transaction, just before it commits, whatever the number of inserts:
+     * an import adding a batch at a time would otherwise write a row for each of a batch's groups, some
+     * hundreds of thousands of rows for a million organisations, where the whole import has a few hundred
+     * groups. Nothing reads the tally in the transaction that adds, and a rollback takes nothing back.
+     */
     void added(Collection<OrganisationDetails> all) {
-        Map<Group, Long> changes = new LinkedHashMap<>();
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            add(counted(new LinkedHashMap<>(), all));
+            return;
+        }
+        Adding adding = (Adding) TransactionSynchronizationManager.getResource(this);
+        if (adding == null) {
+            adding = new Adding();
+            TransactionSynchronizationManager.bindResource(this, adding);
+            TransactionSynchronizationManager.registerSynchronization(adding);
+        }
+        counted(adding.changes, all);
+    }
+
+    private static Map<Group, Long> counted(Map<Group, Long> changes, Collection<OrganisationDetails> all) {
         all.forEach(d -> changes.merge(Group.of(d), 1L, Long::sum));
-        add(changes);
+        return changes;
+    }
+
+    /** A transaction's records added so far, by group; it leaves the thread with its transaction. */
+    private final class Adding implements TransactionSynchronization {
+
+        private final Map<Group, Long> changes = new LinkedHashMap<>();
+
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(OrganisationTally.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(OrganisationTally.this, this);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            add(changes);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(OrganisationTally.this);
+        }
     }
 
     /**
@@ -113,11 +161,17 @@ class OrganisationTally {
         if (changes.isEmpty()) {
             return;
         }
-        List<Object> params = new ArrayList<>();
-        changes.forEach((g, n) -> params.addAll(Arrays.asList(g.category(), g.area(), g.status(),
-                g.exclusionReason(), g.fullInterview(), g.followUp(), g.cypBoard(), g.wellInformed(), n)));
-        jdbc.sql(tally.insert() + "VALUES " + String.join(", ", Collections.nCopies(changes.size(), VALUES_ROW)))
-                .params(params).update();
+        List<Map.Entry<Group, Long>> all = List.copyOf(changes.entrySet());
+        // An import's groups could pass PostgreSQL's 32,767 parameters a statement in one.
+        for (int from = 0; from < all.size(); from += GROUPS_PER_INSERT) {
+            List<Map.Entry<Group, Long>> some = all.subList(from, Math.min(all.size(), from + GROUPS_PER_INSERT));
+            List<Object> params = new ArrayList<>();
+            some.forEach(e -> params.addAll(Arrays.asList(e.getKey().category(), e.getKey().area(),
+                    e.getKey().status(), e.getKey().exclusionReason(), e.getKey().fullInterview(),
+                    e.getKey().followUp(), e.getKey().cypBoard(), e.getKey().wellInformed(), e.getValue())));
+            jdbc.sql(tally.insert() + "VALUES " + String.join(", ", Collections.nCopies(some.size(), VALUES_ROW)))
+                    .params(params).update();
+        }
     }
 
     boolean fold() {

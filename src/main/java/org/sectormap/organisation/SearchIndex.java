@@ -9,9 +9,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -64,6 +67,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
@@ -393,19 +397,47 @@ class SearchIndex implements AutoCloseable {
             takeIn(list);
             return;
         }
+        pending().add(list);
+    }
+
+    private Pending pending() {
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
         if (pending == null) {
             pending = new Pending();
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
-        pending.add(list);
+        return pending;
+    }
+
+    /**
+     * As {@link #changed}, for organisations an import adds. Past {@value #AT_ONCE} in the transaction the
+     * import is noted once, by its id, rather than each organisation: a million notes would be written
+     * and deleted again for one import. The note is taken in like the others, in the background, by
+     * reading the import's organisations as they then stand.
+     */
+    void imported(long importId, Collection<Long> ids) {
+        if (!noting || ids.isEmpty()) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            changed(ids);
+            return;
+        }
+        Pending pending = pending();
+        if (!pending.many && pending.ids.size() + ids.size() <= AT_ONCE) {
+            changed(ids);
+        } else if (pending.imports.add(importId)) {
+            jdbc.update("INSERT INTO organisation_search_change (import_id) VALUES (?)", importId);
+            pending.many = true;
+        }
     }
 
     /** A transaction's changed organisations, up to {@value #AT_ONCE}; past that, only that there were more. */
     private final class Pending implements TransactionSynchronization {
 
         private final Set<Long> ids = new LinkedHashSet<>();
+        private final Set<Long> imports = new HashSet<>();
         private boolean many;
 
         void add(List<Long> more) {
@@ -439,9 +471,8 @@ class SearchIndex implements AutoCloseable {
             }
             for (int from = 0; from < ids.size(); from += CHUNK) {
                 List<Long> some = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                separately.executeWithoutResult(status -> apply(named.query("SELECT id, organisation_id FROM "
-                        + "organisation_search_change WHERE organisation_id IN (:ids)", Map.of("ids", some),
-                        (rs, n) -> new Note(rs.getLong(1), rs.getLong(2)))));
+                separately.executeWithoutResult(status -> apply(named.query("SELECT " + NOTE_COLUMNS + " FROM "
+                        + "organisation_search_change WHERE organisation_id IN (:ids)", Map.of("ids", some), NOTE)));
             }
         } finally {
             changing.unlock();
@@ -468,16 +499,21 @@ class SearchIndex implements AutoCloseable {
         boolean more = true;
         while (more) {
             more = separately.execute(status -> {
-                List<Note> notes = jdbc.query("SELECT id, organisation_id FROM organisation_search_change ORDER BY id "
-                        + "FETCH FIRST " + CHUNK + " ROWS ONLY", (rs, n) -> new Note(rs.getLong(1), rs.getLong(2)));
+                List<Note> notes = jdbc.query("SELECT " + NOTE_COLUMNS + " FROM organisation_search_change ORDER BY id "
+                        + "FETCH FIRST " + CHUNK + " ROWS ONLY", NOTE);
                 apply(notes);
                 return notes.size() == CHUNK;
             });
         }
     }
 
-    private record Note(long id, long organisation) {
+    /** A change to one organisation, or else the organisations an import added. */
+    private record Note(long id, Long organisation, Long importId) {
     }
+
+    private static final String NOTE_COLUMNS = "id, organisation_id, import_id";
+    private static final RowMapper<Note> NOTE = (rs, n) -> new Note(rs.getLong(1), rs.getObject(2, Long.class),
+            rs.getObject(3, Long.class));
 
     /**
      * Indexes each noted organisation as it stands now (or removes it, gone), makes that visible to
@@ -490,11 +526,18 @@ class SearchIndex implements AutoCloseable {
             return;
         }
         Set<Long> organisations = new LinkedHashSet<>();
-        notes.forEach(note -> organisations.add(note.organisation()));
+        notes.stream().map(Note::organisation).filter(Objects::nonNull).forEach(organisations::add);
         Map<Long, Document> documents = new HashMap<>();
-        named.query("SELECT " + COLUMNS + " FROM organisation WHERE id IN (:ids)", Map.of("ids", organisations),
-                (RowCallbackHandler) rs -> documents.put(rs.getLong("id"), document(rs)));
+        if (!organisations.isEmpty()) {
+            named.query("SELECT " + COLUMNS + " FROM organisation WHERE id IN (:ids)", Map.of("ids", organisations),
+                    (RowCallbackHandler) rs -> documents.put(rs.getLong("id"), document(rs)));
+        }
         try {
+            for (Note note : notes) {
+                if (note.importId() != null) {
+                    takeInImport(note.importId());
+                }
+            }
             for (long id : organisations) {
                 Term key = new Term(ID, Long.toString(id));
                 Document document = documents.get(id);
@@ -510,6 +553,27 @@ class SearchIndex implements AutoCloseable {
         }
         named.update("DELETE FROM organisation_search_change WHERE id IN (:notes)",
                 Map.of("notes", notes.stream().map(Note::id).toList()));
+    }
+
+    /**
+     * Indexes an import's organisations as they stand now, a chunk at a time. Those deleted since
+     * (the import undone) are not read, and their own notes take them out.
+     */
+    private void takeInImport(long importId) throws IOException {
+        long after = 0;
+        while (true) {
+            Map<Long, Document> documents = new LinkedHashMap<>();
+            jdbc.query("SELECT " + COLUMNS + " FROM organisation WHERE import_id = ? AND id > ? ORDER BY id FETCH FIRST "
+                    + CHUNK + " ROWS ONLY", (RowCallbackHandler) rs -> documents.put(rs.getLong("id"), document(rs)),
+                    importId, after);
+            for (Map.Entry<Long, Document> found : documents.entrySet()) {
+                writer.updateDocument(new Term(ID, Long.toString(found.getKey())), found.getValue());
+                after = found.getKey();
+            }
+            if (documents.size() < CHUNK) {
+                return;
+            }
+        }
     }
 
     /**

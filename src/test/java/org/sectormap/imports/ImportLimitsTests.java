@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.util.unit.DataSize;
 
 /** What a hostile or mistaken file costs: bounded answers however many problems it has. */
 @DatabaseTest
@@ -29,6 +31,9 @@ class ImportLimitsTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Value("${spring.servlet.multipart.max-file-size}")
+    DataSize largestUpload;
 
     private static byte[] manyUnknownColumns() {
         StringBuilder csv = new StringBuilder("name,status");
@@ -95,13 +100,14 @@ class ImportLimitsTests {
 
     @Test
     void shouldRefuseAnApiBodyLargerThanTheUploadFormTakes() throws Exception {
-        int limit = 20 * 1024 * 1024;
+        int limit = Math.toIntExact(largestUpload.toBytes());
         mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv").content(oneLongName(limit)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].column").value("name"));
         mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv").content(oneLongName(limit + 1)))
                 .andExpect(status().is(413))
-                .andExpect(content().json("{\"error\":\"The file is larger than 20 MB\"}", true));
+                .andExpect(content().json("{\"error\":\"The file is larger than " + largestUpload.toMegabytes()
+                        + " MB\"}", true));
     }
 
     @Test

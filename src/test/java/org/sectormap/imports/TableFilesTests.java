@@ -106,6 +106,18 @@ class TableFilesTests {
     }
 
     @Test
+    void shouldTellAFileLongerThanOnePieceOfDecodingByItsEveryByte() {
+        // Far past the pieces the encoding is checked in, with the only byte that is not UTF-8 at the end.
+        String name = "\u00a3\u201c".repeat(20_000);
+        List<String> expected = List.of("1 [name]", "2 [" + name + "]");
+        assertThat(rows(("name\n" + name + "\n").getBytes(StandardCharsets.UTF_8), "a.csv", null, 1, files))
+                .isEqualTo(expected);
+        String almost = "Cafe ".repeat(20_000);
+        assertThat(rows(("name\n" + almost + "\u00a3\n").getBytes(Charset.forName("windows-1252")), "a.csv", null, 1,
+                files)).isEqualTo(List.of("1 [name]", "2 [" + almost + "\u00a3]"));
+    }
+
+    @Test
     void shouldTakeTheHeadingsFromTheRowGivenEvenWhenItIsEmpty() {
         byte[] csv = "Title\n\nname,status\nA,listed\n".getBytes(StandardCharsets.UTF_8);
         assertThat(rows(csv, null, null, 3, files)).containsExactly("3 [name, status]", "4 [A, listed]");

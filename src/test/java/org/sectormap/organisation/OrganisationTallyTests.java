@@ -87,6 +87,20 @@ class OrganisationTallyTests {
     }
 
     @Test
+    void shouldAddAnImportsCountsOnceForEachGroupWhenItCommits() {
+        List<OrganisationDetails> many = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            many.add(OrganisationDetails.of("Tally Heron " + i, i % 2 == 0 ? OutreachStatus.LISTED
+                    : OutreachStatus.UNREACHABLE));
+        }
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM organisation_tally", Long.class);
+        organisations.createAll(many, null);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation_tally", Long.class) - before)
+                .as("one row for each of the two groups, not one for each group of each batch").isEqualTo(2);
+        assertThat(rows(COUNTED)).isEqualTo(rows(GROUPED));
+    }
+
+    @Test
     void shouldCountTheListWithoutFreeTextFromTheTallyAsTheTableWould() {
         for (int i = 0; i < 60; i++) {
             create();

@@ -22,6 +22,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Whoever changes the register on H2 finds the change with their next search, through the index:
@@ -44,6 +46,9 @@ class SearchIndexWritesTests {
 
     @Autowired
     ApplicationContext spring;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeEach
     void onH2() {
@@ -105,6 +110,26 @@ class SearchIndexWritesTests {
         assertThat(organisations.search(query).total()).isEqualTo(11);
         SearchIndexes.awaitCurrent(index);
         assertThat(index.find(query).orElseThrow().total()).isEqualTo(11);
+    }
+
+    @Test
+    void shouldTakeInAnImportPastAThousandFromOneNoteAboutTheImport() {
+        int rows = SearchIndex.AT_ONCE * 3;
+        List<OrganisationDetails> many = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            many.add(OrganisationDetails.of("Walrus Choir " + i, OutreachStatus.LISTED));
+        }
+        long notes = new TransactionTemplate(transactions).execute(status -> {
+            organisations.createAll(many, 42L);
+            return jdbc.queryForObject("SELECT COUNT(*) FROM organisation_search_change", Long.class);
+        });
+        assertThat(notes).as("a note for each of the first thousand, then one for the import").isEqualTo(
+                SearchIndex.AT_ONCE + 1);
+        SearchIndexes.awaitCurrent(index);
+        assertThat(index.find(new OrganisationQuery("walrus", null, false, null, null, null, null, null, null,
+                OrganisationQuery.Sort.NAME, false, 1, OrganisationQuery.DEFAULT_SIZE)).orElseThrow().total())
+                .isEqualTo(rows);
+        assertThat(found("walrus choir 2999")).containsExactly("Walrus Choir 2999");
     }
 
     @Test
