@@ -65,8 +65,8 @@ class AccountService {
     }
 
     // On the primary (not read-only), as find is.
-    Optional<String> emailForToken(String token) {
-        return tokens.emailOfLiveToken(Tokens.hash(token));
+    Optional<TokenRepository.Holder> tokenHolder(String token) {
+        return tokens.holderOfLiveToken(Tokens.hash(token));
     }
 
     @Transactional(readOnly = true)

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,12 +25,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
     static final String PREFIX = "Bearer ";
 
     private final AccountService accounts;
-    private final AccountUserDetailsService userDetails;
     private final AuthenticationEntryPoint refused;
 
-    BearerTokenFilter(AccountService accounts, AccountUserDetailsService userDetails, AuthenticationEntryPoint refused) {
+    BearerTokenFilter(AccountService accounts, AuthenticationEntryPoint refused) {
         this.accounts = accounts;
-        this.userDetails = userDetails;
         this.refused = refused;
     }
 
@@ -47,15 +45,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = request.getHeader("Authorization").substring(PREFIX.length()).strip();
-        Optional<UserDetails> user = token.isEmpty() ? Optional.empty()
-                : accounts.emailForToken(token).map(userDetails::loadUserByUsername);
+        // One query finds the token's user and their role, so an API call costs no second look-up.
+        Optional<TokenRepository.Holder> user = token.isEmpty() ? Optional.empty() : accounts.tokenHolder(token);
         if (user.isEmpty()) {
             refused.commence(request, response, new BadCredentialsException("Unknown or revoked token"));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get().getUsername(), null,
-                user.get().getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get().email(), null,
+                AuthorityUtils.createAuthorityList("ROLE_" + user.get().role().name())));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

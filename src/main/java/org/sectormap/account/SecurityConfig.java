@@ -83,8 +83,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain filterChain(HttpSecurity http, AccountService accounts, AccountUserDetailsService userDetails,
-            SignInLimit signInLimit, Labels labels) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, AccountService accounts, SignInLimit signInLimit, Labels labels)
+            throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         AuthenticationEntryPoint apiRefused = ApiRefusals.unauthenticated(labels);
         AuthenticationEntryPoint signInPage = new LoginUrlAuthenticationEntryPoint(SignInController.PATH);
@@ -121,7 +121,7 @@ class SecurityConfig {
                             }
                         }))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .addFilterBefore(new BearerTokenFilter(accounts, userDetails, apiRefused),
+                .addFilterBefore(new BearerTokenFilter(accounts, apiRefused),
                         UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(signInLimit.filter(), UsernamePasswordAuthenticationFilter.class)
                 // A cross-site page can make a browser send its cookie but never an Authorization

@@ -44,10 +44,15 @@ class TokenRepository {
                 Timestamp.valueOf(now), id, userId) == 1;
     }
 
+    /** Who a live token signs in, as a request needs them: their email address and role. */
+    record Holder(String email, Role role) {
+    }
+
     /** The user a live token belongs to, if the token is neither revoked nor its user disabled. */
-    Optional<String> emailOfLiveToken(String hash) {
-        return jdbc.queryForList("SELECT u.email FROM api_token t JOIN app_user u ON u.id = t.user_id "
-                + "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.enabled = TRUE", String.class, hash)
+    Optional<Holder> holderOfLiveToken(String hash) {
+        return jdbc.query("SELECT u.email, u.role FROM api_token t JOIN app_user u ON u.id = t.user_id "
+                + "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.enabled = TRUE",
+                (rs, n) -> new Holder(rs.getString("email"), Role.valueOf(rs.getString("role"))), hash)
                 .stream().findFirst();
     }
 }
