@@ -23,14 +23,16 @@ class OrganisationApiController {
         this.queryParameters = queryParameters;
     }
 
-    record PageJson(List<Map<String, Object>> items, long total) {
+    /** {@code totalExact} is false when the total is an estimate, to two significant figures. */
+    record PageJson(List<Map<String, Object>> items, long total, boolean totalExact) {
     }
 
     @GetMapping
     PageJson search(@RequestParam Map<String, String> params, HttpServletRequest request) {
         OrganisationService.Page page = service.search(queryParameters.read(params));
         boolean viewer = OrganisationController.viewer(request);
-        return new PageJson(page.items().stream().map(o -> OrganisationJson.of(o, viewer)).toList(), page.total());
+        return new PageJson(page.items().stream().map(o -> OrganisationJson.of(o, viewer)).toList(), page.total(),
+                page.exact());
     }
 
     @GetMapping("/{id}")

@@ -101,7 +101,7 @@ class OrganisationController {
         boolean publish = publishing(params);
         OrganisationQuery query = queryParameters.read(params);
         model.addAttribute("publish", publish);
-        model.addAttribute("total", service.search(query.atPage(1, 1)).total());
+        model.addAttribute("total", service.count(query));
         model.addAttribute("hidden", queryParameters.write(query).toSingleValueMap());
         model.addAttribute("links", new QueryLinks(queryParameters, query));
         return "organisations/publish";

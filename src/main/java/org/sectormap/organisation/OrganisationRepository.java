@@ -321,8 +321,12 @@ class OrganisationRepository {
         return jdbc.sql("SELECT COUNT(*) FROM organisation").query(Long.class).single();
     }
 
-    /** A page of a search and its total. */
-    record Found(List<Organisation> items, long total) {
+    /** A page of a search and its total, exact or, past {@link #EXACT_COUNT} text matches on PostgreSQL, estimated. */
+    record Found(List<Organisation> items, long total, boolean exact) {
+
+        Found(List<Organisation> items, long total) {
+            this(items, total, true);
+        }
     }
 
     /**
@@ -332,15 +336,77 @@ class OrganisationRepository {
      */
     Found search(OrganisationQuery query) {
         return index.find(query).map(this::found).orElseGet(() -> {
-            long total = count(query);
+            Total counted = total(query);
+            long total = counted.value();
             // A page past the end is empty: reading up to it would read every match for nothing.
-            if (query.offset() >= total) {
+            if (counted.exact() && query.offset() >= total) {
                 return new Found(List.of(), total);
             }
             Optional<SearchIndex.Hits> filtered = h2 && total > SORTED_IN_SQL && !walks(query, total)
                     ? index.filter(query) : Optional.empty();
-            return filtered.map(this::found).orElseGet(() -> new Found(page(query, total), total));
+            return filtered.map(this::found).orElseGet(() -> counted.exact() ? new Found(page(query, total), total)
+                    : estimated(query, total));
         });
+    }
+
+    /**
+     * Past this many matches of a text search, PostgreSQL's total is an estimate: counting exactly every
+     * record holding a common word (100,000 of a million for "network") took seconds, while a page of
+     * them takes milliseconds. H2's search index counts them all at once.
+     */
+    static final int EXACT_COUNT = 1_000;
+    /** About how many records the estimate looks at: its error is then a few per cent of a common word's matches. */
+    private static final int SAMPLED = 10_000;
+
+    /** The query's total: exact, or for a text search with more than {@link #EXACT_COUNT} matches on PostgreSQL, an estimate. */
+    private Total total(OrganisationQuery query) {
+        Where where = where(query);
+        if (!where.searchesText || h2) {
+            return new Total(count(query), true);
+        }
+        long upTo = jdbc.sql("SELECT COUNT(*) FROM (SELECT id FROM organisation" + where.sql + " FETCH FIRST "
+                + (EXACT_COUNT + 1) + " ROWS ONLY) m").params(where.params).query(Long.class).single();
+        return upTo <= EXACT_COUNT ? new Total(upTo, true) : new Total(estimate(where, upTo), false);
+    }
+
+    private record Total(long value, boolean exact) {
+    }
+
+    /**
+     * The share of a sample of the table's pages that matches, times the register's size, to two
+     * significant figures. The sample is the same each time, so the same search gives the same estimate.
+     */
+    private long estimate(Where where, long atLeast) {
+        long rows = jdbc.sql(OrganisationCounts.SUM_OF_TALLY).query(Long.class).single();
+        Map<String, Object> params = new LinkedHashMap<>(where.params);
+        params.put("percent", Math.min(100.0, 100.0 * SAMPLED / Math.max(rows, 1)));
+        long[] sample = jdbc.sql("SELECT COUNT(*), COUNT(CASE WHEN " + where.condition() + " THEN 1 END) "
+                + "FROM organisation TABLESAMPLE SYSTEM (CAST(:percent AS REAL)) REPEATABLE (2007)").params(params)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        long estimate = sample[0] == 0 ? atLeast : Math.round((double) sample[1] * rows / sample[0]);
+        return twoFigures(Math.max(estimate, atLeast));
+    }
+
+    static long twoFigures(long n) {
+        long scale = 1;
+        while (n / scale >= 100) {
+            scale *= 10;
+        }
+        return Math.round((double) n / scale) * scale;
+    }
+
+    /**
+     * A page under an estimated total, read with one record more, tells the truth where it can: without
+     * that record, the page ends the matches and gives their exact total; with it, the total is at
+     * least the records up to it, so the page links on to the next.
+     */
+    private Found estimated(OrganisationQuery query, long estimate) {
+        List<Organisation> items = page(query, estimate, query.size() + 1);
+        if (items.size() > query.size()) {
+            return new Found(items.subList(0, query.size()), Math.max(estimate, query.offset() + items.size()), false);
+        }
+        // Past the end, the page alone cannot tell where the end is: only then are all matches counted.
+        return new Found(items, items.isEmpty() && query.offset() > 0 ? count(query) : query.offset() + items.size());
     }
 
     /** Matches SQL reads and sorts whole, at most, when it cannot walk an index in the list's order. */
@@ -367,14 +433,19 @@ class OrganisationRepository {
      * sort every match.)
      */
     private List<Organisation> page(OrganisationQuery query, long total) {
-        List<Organisation> items = run(firstPart(query, total));
-        if (!query.sort().nullable() || items.size() == query.size()) {
+        return page(query, total, query.size());
+    }
+
+    /** The {@code size} records from the page's first. */
+    private List<Organisation> page(OrganisationQuery query, long total, int size) {
+        List<Organisation> items = run(firstPart(query, total, size));
+        if (!query.sort().nullable() || items.size() == size) {
             return items;
         }
         // Past the last record holding a value: how far past it the page starts is known only from their count.
         long intoEmpty = items.isEmpty() && query.offset() > 0 ? query.offset() - count(holding(query)) : 0;
         List<Organisation> page = new ArrayList<>(items);
-        page.addAll(run(emptyPart(query, intoEmpty, query.size() - items.size())));
+        page.addAll(run(emptyPart(query, intoEmpty, size - items.size())));
         return page;
     }
 
@@ -384,7 +455,11 @@ class OrganisationRepository {
 
     /** The page's first statement: the whole page, or for a sort on a column that may be empty, its records holding a value. */
     Statement firstPart(OrganisationQuery query, long total) {
-        return page(query.sort().nullable() ? holding(query) : where(query), orderBy(query), query.offset(), query.size(),
+        return firstPart(query, total, query.size());
+    }
+
+    private Statement firstPart(OrganisationQuery query, long total, int size) {
+        return page(query.sort().nullable() ? holding(query) : where(query), orderBy(query), query.offset(), size,
                 from(query, total));
     }
 
@@ -514,8 +589,15 @@ class OrganisationRepository {
 
     private record Where(String sql, Map<String, Object> params, boolean searchesText) {
 
+        private static final String WHERE = " WHERE ";
+
         Where and(String clause) {
-            return new Where(sql + (sql.isEmpty() ? " WHERE " : " AND ") + clause, params, searchesText);
+            return new Where(sql + (sql.isEmpty() ? WHERE : " AND ") + clause, params, searchesText);
+        }
+
+        /** The clauses alone, true when there are none. */
+        String condition() {
+            return sql.isEmpty() ? "TRUE" : sql.substring(WHERE.length());
         }
     }
 
@@ -548,7 +630,7 @@ class OrganisationRepository {
         tick(clauses, params, "follow_up", q.followUp());
         tick(clauses, params, "cyp_board", q.cypBoard());
         tick(clauses, params, "well_informed", q.wellInformed());
-        String sql = clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+        String sql = clauses.isEmpty() ? "" : Where.WHERE + String.join(" AND ", clauses);
         return new Where(sql, params, searchesText);
     }
 

@@ -36,8 +36,11 @@ public class OrganisationService {
         return Audited.of(AuditKind.ORGANISATION, id);
     }
 
-    /** A page of results and the size of the whole result, which a page alone cannot tell. */
-    public record Page(List<Organisation> items, long total, OrganisationQuery query) {
+    /**
+     * A page of results and the size of the whole result, which a page alone cannot tell: an estimate
+     * when not {@code exact} (a text search matching more than a thousand records on PostgreSQL).
+     */
+    public record Page(List<Organisation> items, long total, boolean exact, OrganisationQuery query) {
 
         public int pageCount() {
             return (int) Math.max(1, (total + query.size() - 1) / query.size());
@@ -47,7 +50,13 @@ public class OrganisationService {
     @Transactional(readOnly = true)
     public Page search(OrganisationQuery query) {
         OrganisationRepository.Found found = repository.search(query);
-        return new Page(found.items(), found.total(), query);
+        return new Page(found.items(), found.total(), found.exact(), query);
+    }
+
+    /** How many organisations the query matches, counted exactly however many they are. */
+    @Transactional(readOnly = true)
+    public long count(OrganisationQuery query) {
+        return repository.count(query);
     }
 
     /** Every match of the query, in list order, regardless of its page. */

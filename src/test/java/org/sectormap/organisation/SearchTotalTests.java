@@ -1,0 +1,120 @@
+package org.sectormap.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.sectormap.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * A text search's total: exact up to a thousand matches; past that, on PostgreSQL, an estimate to two
+ * significant figures, said to be one, while every page still links on to the next and the last page
+ * gives the exact total. H2's search index counts every match exactly.
+ */
+@DatabaseTest
+class SearchTotalTests {
+
+    private static final int REGISTER = 12_000;
+    private static final int NETWORKS = REGISTER / 4;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OrganisationService service;
+
+    @Autowired
+    QueryParameters parameters;
+
+    @Value("${spring.datasource.url}")
+    String url;
+
+    @Test
+    void shouldEstimateATextSearchsTotalPastAThousandAndCountTheRestExactly() throws Exception {
+        List<OrganisationDetails> register = new ArrayList<>();
+        for (int i = 0; i < REGISTER; i++) {
+            register.add(OrganisationDetails.of((i % 4 == 0 ? "Network " : "Forum ") + i, OutreachStatus.LISTED));
+        }
+        register.add(OrganisationDetails.of("Rushcliffe CVS", OutreachStatus.LISTED));
+        service.createAll(register, null);
+        boolean estimates = url.startsWith("jdbc:postgresql:");
+
+        OrganisationService.Page networks = service.search(parameters.read(Map.of("q", "network")));
+        assertThat(networks.items()).hasSize(OrganisationQuery.DEFAULT_SIZE);
+        assertThat(networks.exact()).isEqualTo(!estimates);
+        if (estimates) {
+            assertThat(networks.total()).isBetween(NETWORKS * 9L / 10, NETWORKS * 11L / 10);
+            assertThat(networks.total() % 100).as("two significant figures").isZero();
+        } else {
+            assertThat(networks.total()).isEqualTo(NETWORKS);
+        }
+
+        OrganisationService.Page few = service.search(parameters.read(Map.of("q", "rushcliffe")));
+        assertThat(few.exact()).isTrue();
+        assertThat(few.total()).isEqualTo(1);
+
+        Document first = page(Map.of("q", "network"), 200);
+        String about = estimates ? "about " : "";
+        assertThat(first.select("caption").text()).isEqualTo("Organisations, " + about
+                + String.format("%,d", networks.total()) + " found");
+        assertThat(first.select(".pagination span").text()).isEqualTo("Page 1 of " + about
+                + String.format("%,d", networks.pageCount()));
+        assertThat(first.select("a[rel=next]")).hasSize(1);
+
+        // The last page, and the last but one, know where the matches end: exact, with no page after.
+        int lastPage = NETWORKS / OrganisationQuery.DEFAULT_SIZE;
+        Document last = page(Map.of("q", "network", "page", String.valueOf(lastPage)), 200);
+        assertThat(last.select("main tbody tr")).hasSize(OrganisationQuery.DEFAULT_SIZE);
+        assertThat(last.select(".pagination span").text()).isEqualTo("Page " + lastPage + " of " + lastPage);
+        assertThat(last.select("a[rel=next]")).isEmpty();
+        Document beforeLast = page(Map.of("q", "network", "page", String.valueOf(lastPage - 1)), 200);
+        assertThat(beforeLast.select("a[rel=next]")).hasSize(1);
+
+        Document past = page(Map.of("q", "network", "page", String.valueOf(lastPage + 1)), 404);
+        assertThat(past.select("main p").eachText()).contains("There is no page " + (lastPage + 1)
+                + ": this search has " + lastPage + " pages.");
+
+        // Publishing names the exact number it will publish.
+        Document publish = page("/organisations/publish", Map.of("q", "network", "publish", "yes"), 200);
+        assertThat(publish.select("h1").text()).contains(String.valueOf(NETWORKS));
+
+        mvc.perform(get("/api/organisations").param("q", "network"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(networks.total()))
+                .andExpect(jsonPath("$.totalExact").value(!estimates));
+        mvc.perform(get("/api/organisations").param("q", "network").param("page", String.valueOf(lastPage)))
+                .andExpect(jsonPath("$.total").value(NETWORKS))
+                .andExpect(jsonPath("$.totalExact").value(true));
+    }
+
+    @Test
+    void shouldRoundAnEstimateToTwoSignificantFigures() {
+        assertThat(OrganisationRepository.twoFigures(99)).isEqualTo(99);
+        assertThat(OrganisationRepository.twoFigures(1_001)).isEqualTo(1_000);
+        assertThat(OrganisationRepository.twoFigures(1_050)).isEqualTo(1_100);
+        assertThat(OrganisationRepository.twoFigures(312_456)).isEqualTo(310_000);
+        assertThat(OrganisationRepository.twoFigures(996_000)).isEqualTo(1_000_000);
+    }
+
+    private Document page(Map<String, String> params, int expected) throws Exception {
+        return page("/organisations", params, expected);
+    }
+
+    private Document page(String path, Map<String, String> params, int expected) throws Exception {
+        var request = get(path);
+        params.forEach(request::param);
+        return Jsoup.parse(mvc.perform(request).andExpect(status().is(expected)).andReturn().getResponse()
+                .getContentAsString());
+    }
+}
