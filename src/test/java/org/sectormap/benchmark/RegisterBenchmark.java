@@ -108,12 +108,20 @@ class RegisterBenchmark {
                     + connection.getMetaData().getDatabaseProductVersion();
         }
         double loadBefore = loadAverage();
-        long fillMillis = fill();
         ResearchRecords research = new ResearchRecords(jdbc);
+        // A run at a million fills for half an hour: a later run may measure the register an earlier one left.
+        boolean reuse = Boolean.getBoolean("benchmark.reuse") && organisations.count() == ORGANISATIONS
+                && jdbc.queryForObject("SELECT COUNT(*) FROM comment_theme", Long.class) > 0;
+        long fillMillis = reuse ? 0 : fill();
         long researchStart = System.nanoTime();
-        long researchRows = research.fill(ORGANISATIONS);
-        // Written below the app, so counted afresh as a restore counts them.
-        derived.forEach(tables -> tables.recount().forEach(jdbc::update));
+        long researchRows = 0;
+        if (reuse) {
+            research.reuse();
+        } else {
+            researchRows = research.fill(ORGANISATIONS);
+            // Written below the app, so counted afresh as a restore counts them.
+            derived.forEach(tables -> tables.recount().forEach(jdbc::update));
+        }
         long researchMillis = (System.nanoTime() - researchStart) / 1_000_000;
         long indexStart = System.nanoTime();
         boolean indexed = SearchIndexes.enabled(spring);
@@ -216,9 +224,13 @@ class RegisterBenchmark {
 
         StringBuilder out = new StringBuilder();
         out.append(String.format("%nSector Map benchmark: %,d organisations on %s%n", ORGANISATIONS, database));
-        out.append(String.format("Filled in %,d ms (%,.0f rows/s)%n", fillMillis, ORGANISATIONS * 1000.0 / fillMillis));
-        out.append(String.format("Research record: %,d rows (attempts, interviews, comments and their themes) in %,d ms "
-                + "(%,.0f rows/s)%n", researchRows, researchMillis, researchRows * 1000.0 / researchMillis));
+        if (reuse) {
+            out.append("The register an earlier run filled, reused (-Dbenchmark.reuse=true)\n");
+        } else {
+            out.append(String.format("Filled in %,d ms (%,.0f rows/s)%n", fillMillis, ORGANISATIONS * 1000.0 / fillMillis));
+            out.append(String.format("Research record: %,d rows (attempts, interviews, comments and their themes) in %,d ms "
+                    + "(%,.0f rows/s)%n", researchRows, researchMillis, researchRows * 1000.0 / researchMillis));
+        }
         if (indexed) {
             out.append(String.format("Search index caught up %,d ms after the fill%n", indexMillis));
         }
