@@ -53,6 +53,12 @@ public record OrganisationQuery(
                 DEFAULT_SIZE);
     }
 
+    /** Every organisation keen for further information and follow-up, by name. */
+    public static OrganisationQuery keenForFollowUp() {
+        return new OrganisationQuery(null, null, false, null, null, null, true, null, null, Sort.NAME, false, 1,
+                DEFAULT_SIZE);
+    }
+
     public long offset() {
         return (long) (page - 1) * size;
     }

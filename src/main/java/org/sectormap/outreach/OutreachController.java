@@ -3,12 +3,12 @@ package org.sectormap.outreach;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVPrinter;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.CsvDownload;
-import org.sectormap.shared.SpreadsheetText;
 import org.sectormap.shared.XlsxDownload;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -69,19 +69,21 @@ class OutreachController {
     }
 
     @GetMapping("/outreach/follow-up")
-    String followUp(Model model) {
-        model.addAttribute("organisations", outreach.keenForFollowUp());
+    String followUp(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+        OutreachService.KeenPage keen = outreach.keenForFollowUp(inputs.page(params));
+        if (keen.page() > keen.pageCount()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+        }
+        model.addAttribute("keen", keen);
         return "outreach/follow-up";
     }
 
     @GetMapping("/outreach/follow-up.csv")
     void followUpCsv(HttpServletResponse response) throws IOException {
         try (CSVPrinter csv = CsvDownload.start(response, "follow-up.csv", followUpHeader())) {
-            for (ContactAttemptRepository.Due o : outreach.keenForFollowUp()) {
-                csv.printRecord(Stream.of(o.name(), o.contactName(), o.phone(), o.email(),
-                        o.lastAttempt() == null ? null : o.lastAttempt().toString(),
-                        o.lastOutcome() == null ? null : labels.of(o.lastOutcome())).map(SpreadsheetText::guard));
-            }
+            outreach.forEachKeenForFollowUp(o -> CsvDownload.row(csv, Stream.of(o.name(), o.contactName(), o.phone(),
+                    o.email(), o.lastAttempt() == null ? null : o.lastAttempt().toString(),
+                    o.lastOutcome() == null ? null : labels.of(o.lastOutcome()))));
         }
     }
 
@@ -89,10 +91,8 @@ class OutreachController {
     void followUpWorkbook(HttpServletResponse response) throws IOException {
         try (XlsxDownload xlsx = XlsxDownload.start(response, "follow-up.xlsx")) {
             xlsx.sheet(text("followUp.title"), followUpHeader());
-            for (ContactAttemptRepository.Due o : outreach.keenForFollowUp()) {
-                xlsx.row(Arrays.asList(o.name(), o.contactName(), o.phone(), o.email(), o.lastAttempt(),
-                        o.lastOutcome() == null ? null : labels.of(o.lastOutcome())));
-            }
+            outreach.forEachKeenForFollowUp(o -> xlsx.row(Arrays.asList(o.name(), o.contactName(), o.phone(), o.email(),
+                    o.lastAttempt(), o.lastOutcome() == null ? null : labels.of(o.lastOutcome()))));
         }
     }
 

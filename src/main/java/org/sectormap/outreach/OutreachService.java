@@ -8,10 +8,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
 import org.sectormap.audit.Audited;
+import org.sectormap.organisation.OrganisationQuery;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OrganisationsMerged;
 import org.sectormap.organisation.OutreachStatus;
@@ -155,9 +157,27 @@ public class OutreachService {
         return attempts.due(LocalDate.now(clock).minusDays(days), DUE_LIMIT);
     }
 
+    /** Those keen for follow-up, a page at a time. */
+    static final int FOLLOW_UP_PAGE = 100;
+
+    /** A page of those keen for follow-up, and how many they are in all. */
+    public record KeenPage(List<ContactAttemptRepository.Due> organisations, long total, int page) {
+
+        public int pageCount() {
+            return (int) Math.max(1, (total + FOLLOW_UP_PAGE - 1) / FOLLOW_UP_PAGE);
+        }
+    }
+
     @Transactional(readOnly = true)
-    List<ContactAttemptRepository.Due> keenForFollowUp() {
-        return attempts.keenForFollowUp();
+    KeenPage keenForFollowUp(int page) {
+        return new KeenPage(attempts.keenForFollowUp((long) (page - 1) * FOLLOW_UP_PAGE, FOLLOW_UP_PAGE),
+                organisations.count(OrganisationQuery.keenForFollowUp()), page);
+    }
+
+    /** Everyone keen for follow-up, by name, for a download that never holds them all. */
+    @Transactional(readOnly = true)
+    void forEachKeenForFollowUp(Consumer<ContactAttemptRepository.Due> consumer) {
+        attempts.forEachKeenForFollowUp(consumer);
     }
 
     LocalDate today() {

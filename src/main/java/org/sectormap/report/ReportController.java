@@ -1,7 +1,6 @@
 package org.sectormap.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import org.sectormap.shared.NotFoundException;
 import org.apache.commons.csv.CSVPrinter;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.CsvDownload;
-import org.sectormap.shared.SpreadsheetText;
 import org.sectormap.shared.XlsxDownload;
 import org.sectormap.shared.Inputs;
 import org.springframework.context.MessageSource;
@@ -69,13 +67,7 @@ class ReportController {
         Table table = tables.table(kind);
         List<String> header = table.columns().stream().map(Table.Column::heading).toList();
         try (CSVPrinter csv = CsvDownload.start(response, slug + ".csv", header)) {
-            tables.forEachRow(kind, table, row -> {
-                try {
-                    csv.printRecord(row.stream().map(SpreadsheetText::guard));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            tables.forEachRow(kind, table, row -> CsvDownload.row(csv, row.stream()));
         }
     }
 

@@ -2,8 +2,10 @@ package org.sectormap.shared;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -28,5 +30,17 @@ public final class CsvDownload {
         CSVPrinter csv = CSVFormat.RFC4180.print(writer);
         csv.printRecord(header);
         return csv;
+    }
+
+    /**
+     * One row, each cell guarded against being read as a formula, for a download written row by row
+     * from inside a callback, which cannot throw the printer's checked exception.
+     */
+    public static void row(CSVPrinter csv, Stream<String> cells) {
+        try {
+            csv.printRecord(cells.map(SpreadsheetText::guard));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

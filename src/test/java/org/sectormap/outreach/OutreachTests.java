@@ -216,6 +216,41 @@ class OutreachTests {
     }
 
     @Test
+    void shouldPageThoseKeenForFollowUpAHundredAtATimeAndDownloadThemAll() throws Exception {
+        for (int i = 0; i < 150; i++) {
+            organisation(String.format("Keen %03d", i), OutreachStatus.INTERVIEWED, true);
+        }
+        organisation("Not keen", OutreachStatus.INTERVIEWED, false);
+        long last = organisation("Keen 149", OutreachStatus.INTERVIEWED, true);
+        // Two attempts on the same day: the later entry is the latest.
+        attempt(last, LocalDate.of(2007, 7, 20), ContactOutcome.NO_ANSWER, null);
+        attempt(last, LocalDate.of(2007, 7, 20), ContactOutcome.INTERVIEW_HELD, null);
+        attempt(last, LocalDate.of(2007, 7, 2), ContactOutcome.CALL_BACK_ARRANGED, null);
+
+        Document first = page("/outreach/follow-up");
+        assertThat(first.select("caption").text()).isEqualTo("Keen for follow-up, 151 organisations");
+        assertThat(first.select("tbody tr")).hasSize(100);
+        assertThat(first.select("tbody tr:first-child td:first-child").text()).isEqualTo("Keen 000");
+        assertThat(first.select(".pagination span").text()).isEqualTo("Page 1 of 2");
+
+        Document second = page("/outreach/follow-up?page=2");
+        assertThat(second.select("tbody tr")).hasSize(51);
+        assertThat(second.select("tbody tr:last-child td:last-child").text()).isEqualTo("20 July 2007 (Interview held)");
+        assertThat(second.select("a[rel=next]")).isEmpty();
+
+        Document past = Jsoup.parse(mvc.perform(get("/outreach/follow-up").param("page", "3"))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString());
+        assertThat(past.select("main p").eachText()).contains("There is no page 3: this list has 2 pages.");
+        mvc.perform(get("/outreach/follow-up").param("page", "none")).andExpect(status().isBadRequest());
+
+        byte[] body = mvc.perform(get("/outreach/follow-up.csv")).andReturn().getResponse().getContentAsByteArray();
+        List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(
+                new String(body, StandardCharsets.UTF_8).substring(1))).getRecords();
+        assertThat(rows).hasSize(152);
+        assertThat(rows.get(151).get(5)).isEqualTo("Interview held");
+    }
+
+    @Test
     void shouldLogAttemptsThroughTheApiAndNameEachBadField() throws Exception {
         long id = organisation("SEEM", OutreachStatus.LISTED, false);
         mvc.perform(ApiCalls.post("/api/organisations/{id}/attempts", id).contentType("application/json")
