@@ -4,15 +4,19 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.sectormap.shared.Databases;
+import org.sectormap.shared.Tally;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The comments, always in the order of their section and then of their random key: an order that
@@ -33,9 +37,12 @@ class CommentRepository {
     /** With a fetch size, so that PostgreSQL reads a download through a cursor rather than whole. */
     private final JdbcClient streaming;
     private final boolean h2;
+    /** How many comments each section holds; see V118. */
+    private final Tally tally;
 
-    CommentRepository(JdbcClient jdbc, DataSource dataSource) {
+    CommentRepository(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.tally = new Tally(jdbc, transactions, "comment_tally", "section_code", "comments");
         JdbcTemplate fetching = new JdbcTemplate(dataSource);
         fetching.setFetchSize(500);
         this.streaming = JdbcClient.create(fetching);
@@ -47,6 +54,17 @@ class CommentRepository {
                         + "VALUES (:id, :code, :title, :text, FALSE)")
                 .param("id", UUID.randomUUID().toString()).param("code", sectionCode).param("title", sectionTitle)
                 .param("text", text).update();
+        jdbc.sql(tally.insert() + "VALUES (:code, 1)").param("code", sectionCode).update();
+    }
+
+    /** Every section's comments counted afresh, as V118 first did and a restore does again. */
+    String recount() {
+        return tally.insert() + "SELECT section_code, COUNT(*) FROM anonymous_comment GROUP BY section_code";
+    }
+
+    @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
+    void foldTally() {
+        tally.foldWhenDue();
     }
 
     /** Hands every comment over in order, one at a time: a download never holds them all. */
@@ -76,8 +94,9 @@ class CommentRepository {
                 + "section_title").query((rs, n) -> rs.getString(1) + ". " + rs.getString(2)).list();
     }
 
+    /** How many comments there are, from the tally. */
     long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM anonymous_comment").query(Long.class).single();
+        return jdbc.sql("SELECT COALESCE(SUM(comments), 0) FROM comment_tally").query(Long.class).single();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.sectormap.CleanDatabase;
 import org.sectormap.DatabaseTest;
@@ -42,6 +43,9 @@ class ThemeTallyTests {
 
     @Autowired
     ThemeRepository repository;
+
+    @Autowired
+    CommentRepository commentRepository;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -81,6 +85,32 @@ class ThemeTallyTests {
         }
         assertThat(themes.summary().rows().stream().mapToLong(ThemeService.Summary.Row::total).sum())
                 .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM comment_theme", Long.class)).isPositive();
+    }
+
+    @Test
+    void shouldCountEveryCommentBySectionAfterReleasesAFoldAndARestore() throws Exception {
+        String counted = "SELECT 0, section_code, SUM(comments) FROM comment_tally GROUP BY section_code";
+        String grouped = "SELECT 0, section_code, COUNT(*) FROM anonymous_comment GROUP BY section_code";
+        for (int release = 0; release < 4; release++) {
+            List<NewComment> held = new ArrayList<>();
+            for (int i = random.nextInt(12); i >= 0; i--) {
+                String section = String.valueOf((char) ('A' + random.nextInt(4)));
+                held.add(new NewComment(section, "Section " + section, "Comment " + release + "." + i));
+            }
+            comments.hold(held);
+            comments.releaseNow();
+            if (release == 1) {
+                commentRepository.foldTally();
+            }
+            if (release == 2) {
+                restore();
+            }
+            assertThat(rows(counted)).as("release %d", release).isEqualTo(rows(grouped)).isNotEmpty();
+        }
+        long all = jdbc.queryForObject("SELECT COUNT(*) FROM anonymous_comment", Long.class);
+        assertThat(themes.page(1).total()).isEqualTo(all);
+        assertThat(Jsoup.parse(mvc.perform(get("/comments")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).select("main").text()).contains(String.valueOf(all));
     }
 
     private List<String> rows(String sql) {
