@@ -228,6 +228,57 @@ class ImportJobTests {
     }
 
     @Test
+    void shouldStoreNothingAndSayItFailedWhenTheCommitFails() throws Exception {
+        // The register's tally is written as the import commits: refusing it fails the commit itself.
+        jdbc.execute("ALTER TABLE organisation_tally ADD CONSTRAINT test_refuses_tally CHECK (area <> 'Derby city')");
+        try {
+            long id = startedJob(postApi(csv(3_000, ImportJobTests::good)));
+            String json = finished(id);
+            assertThat((String) JsonPath.read(json, "$.status")).isEqualTo("failed");
+            assertThat((String) JsonPath.read(json, "$.problems[0].message")).startsWith("The import failed part way");
+            assertThat(organisations()).isZero();
+            assertThat(count("SELECT COUNT(*) FROM import_record")).isZero();
+            assertThat(count("SELECT COUNT(*) FROM import_lock WHERE job_id IS NULL")).isEqualTo(1);
+            assertThat(page("/imports/jobs/" + id).select("h1").text()).isEqualTo("Import failed");
+        } finally {
+            jdbc.execute("ALTER TABLE organisation_tally DROP CONSTRAINT test_refuses_tally");
+        }
+    }
+
+    @Test
+    void shouldEndTheJobDoneAndFreeTheLockOnceItsRowsAreStored() throws Exception {
+        long id = startedJob(postApi(csv(3_000, ImportJobTests::good)));
+
+        String json = finished(id);
+
+        assertThat((String) JsonPath.read(json, "$.status")).isEqualTo("done");
+        assertThat((Integer) JsonPath.read(json, "$.rowsStored")).isEqualTo(3_000);
+        assertThat(organisations()).isEqualTo(3_000);
+        assertThat(count("SELECT COUNT(*) FROM import_job WHERE id = ? AND finished_at IS NOT NULL", id)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM import_lock WHERE job_id IS NULL")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldShowAsFailedAJobLeftRunningWhoseHeartbeatStopped() throws Exception {
+        // As a job whose thread could not record its end, or whose instance died, looks afterwards.
+        long id = runningJob("someone@example.org", 10_000, 4_000, LocalDateTime.now().minusMinutes(10));
+        String stopped = "The import stopped before it finished: the server storing it stopped, or lost the "
+                + "database. Nothing from it was stored.";
+
+        String json = job(id);
+
+        assertThat((String) JsonPath.read(json, "$.status")).isEqualTo("failed");
+        assertThat((String) JsonPath.read(json, "$.problems[0].message")).isEqualTo(stopped);
+        Document page = page("/imports/jobs/" + id);
+        assertThat(page.select("h1").text()).isEqualTo("Import failed");
+        assertThat(page.select(".error-summary a").text()).isEqualTo(stopped);
+        assertThat(page.select("meta[http-equiv=refresh], noscript, form[action$=/cancel]")).isEmpty();
+
+        jdbc.update("UPDATE import_lock SET job_id = NULL, heartbeat_at = NULL");
+        assertThat((String) JsonPath.read(job(id), "$.status")).isEqualTo("failed");
+    }
+
+    @Test
     void shouldRefuseASecondImportWhileOneRunsAndSayWhose() throws Exception {
         runningJob("someone@example.org", 100_000, 40_000, LocalDateTime.now());
         String busy = "Another import is running: started by someone@example.org at 10:15, 40% done. "
