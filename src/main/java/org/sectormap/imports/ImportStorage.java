@@ -41,6 +41,7 @@ class ImportStorage implements DisposableBean {
     private final DuplicateFinder finder;
     private final ImportHistory history;
     private final ImportJobs jobs;
+    private final PendingImports pending;
     private final TransactionTemplate transaction;
     private final ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
     /** Beats for every import storing on this instance, apart from the threads doing the work. */
@@ -53,12 +54,13 @@ class ImportStorage implements DisposableBean {
     private final DelegatingSecurityContextExecutor background;
 
     ImportStorage(OrganisationReader reader, OrganisationService organisations, DuplicateFinder finder,
-            ImportHistory history, ImportJobs jobs, PlatformTransactionManager transactions) {
+            ImportHistory history, ImportJobs jobs, PendingImports pending, PlatformTransactionManager transactions) {
         this.reader = reader;
         this.organisations = organisations;
         this.finder = finder;
         this.history = history;
         this.jobs = jobs;
+        this.pending = pending;
         this.transaction = new TransactionTemplate(transactions);
         // The lock lets one import run per register; a second thread and a short queue only cover a
         // lock taken over from a dead instance while this one's stale job is still winding down.
@@ -140,17 +142,25 @@ class ImportStorage implements DisposableBean {
         }
     }
 
-    /** Stores the file of a job that holds the lock on the background thread, as the user who started it. */
+    /**
+     * Stores the file of a job that holds the lock on the background thread, as the user who started it.
+     * The file is handed over to that thread, which deletes it once stored, whatever the request that
+     * started it does with its own.
+     */
     void storeInBackground(long jobId, ImportService.Storing storing) {
+        ImportService.Storing handed = storing.with(pending.handOver(storing.upload()));
         try {
             background.execute(() -> {
                 try {
-                    store(jobId, storing);
+                    store(jobId, handed);
                 } catch (RuntimeException e) {
                     // Already recorded on the job and logged.
+                } finally {
+                    pending.discard(handed.upload());
                 }
             });
         } catch (RejectedExecutionException e) {
+            pending.discard(handed.upload());
             end(jobId, ImportJob.Status.FAILED, "import.job.failed");
         }
     }

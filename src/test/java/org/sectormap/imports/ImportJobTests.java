@@ -10,12 +10,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -50,6 +55,9 @@ class ImportJobTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PendingImportSettings pending;
 
     private Cookie sessionCookie;
 
@@ -276,6 +284,30 @@ class ImportJobTests {
 
         jdbc.update("UPDATE import_lock SET job_id = NULL, heartbeat_at = NULL");
         assertThat((String) JsonPath.read(job(id), "$.status")).isEqualTo("failed");
+    }
+
+    @Test
+    void shouldDeleteEveryUploadOnceItIsRefusedStoredOrStoredInTheBackground() throws Exception {
+        assertThat(postApi(csv(10, row -> "Group " + row + ",listed,Atlantis")).getStatus()).isEqualTo(422);
+        mvc.perform(post(preview(csv(3, ImportJobTests::good))).with(asResearcher()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        long id = startedJob(postApi(csv(3_000, ImportJobTests::good)));
+        assertThat((String) JsonPath.read(finished(id), "$.status")).isEqualTo("done");
+
+        // The background import deletes its file as its thread ends, just after the job is done.
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!inHand().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(inHand()).isEmpty();
+        assertThat(organisations()).isEqualTo(3_003);
+    }
+
+    /** Uploads being checked or stored, as opposed to those waiting for confirmation. */
+    private List<Path> inHand() throws IOException {
+        try (Stream<Path> files = Files.list(pending.dir())) {
+            return files.filter(file -> file.getFileName().toString().startsWith("in-hand-")).toList();
+        }
     }
 
     @Test
