@@ -214,43 +214,46 @@ class ImportJobTests {
                 .andExpect(jsonPath("$.error").value("The import is not running: it is cancelled"));
     }
 
-    @Test
-    void shouldStoreNothingAndSayItFailedWhenTheDatabaseRefusesARowPartWay() throws Exception {
-        // A rule the file's checks do not know of, so the 6,000th insert fails after 5,000 are in.
-        jdbc.execute("ALTER TABLE organisation ADD CONSTRAINT test_refuses_one CHECK (name <> 'Group 6001')");
+    /**
+     * Imports good rows in the background while the database refuses what {@code check} forbids, and checks
+     * that the job failed saying so and left nothing stored and the lock free.
+     *
+     * @return the job's page
+     */
+    private Document failedWhileRefusing(String table, String check, int rows) throws Exception {
+        jdbc.execute("ALTER TABLE " + table + " ADD CONSTRAINT test_refuses CHECK (" + check + ")");
         try {
-            long id = startedJob(postApi(csv(10_000, ImportJobTests::good)));
+            long id = startedJob(postApi(csv(rows, ImportJobTests::good)));
             String json = finished(id);
             assertThat((String) JsonPath.read(json, "$.status")).isEqualTo("failed");
             assertThat((String) JsonPath.read(json, "$.problems[0].message")).startsWith("The import failed part way");
             assertThat(organisations()).isZero();
             assertThat(createdOrganisations()).isZero();
-            Document page = page("/imports/jobs/" + id);
-            assertThat(page.select("h1").text()).isEqualTo("Import failed");
-            assertThat(page.select(".error-summary a").text()).startsWith("The import failed part way");
-            assertThat(page.select("#import-outcome").text()).isEqualTo("Nothing has been imported.");
-            assertThat(page.text()).doesNotContain("Exception", "test_refuses_one");
+            assertThat(count("SELECT COUNT(*) FROM import_record")).isZero();
+            assertThat(count("SELECT COUNT(*) FROM import_lock WHERE job_id IS NULL")).isEqualTo(1);
+            return page("/imports/jobs/" + id);
         } finally {
-            jdbc.execute("ALTER TABLE organisation DROP CONSTRAINT test_refuses_one");
+            jdbc.execute("ALTER TABLE " + table + " DROP CONSTRAINT test_refuses");
         }
+    }
+
+    @Test
+    void shouldStoreNothingAndSayItFailedWhenTheDatabaseRefusesARowPartWay() throws Exception {
+        // A rule the file's checks do not know of, so the 6,000th insert fails after 5,000 are in.
+        Document page = failedWhileRefusing("organisation", "name <> 'Group 6001'", 10_000);
+
+        assertThat(page.select("h1").text()).isEqualTo("Import failed");
+        assertThat(page.select(".error-summary a").text()).startsWith("The import failed part way");
+        assertThat(page.select("#import-outcome").text()).isEqualTo("Nothing has been imported.");
+        assertThat(page.text()).doesNotContain("Exception", "test_refuses");
     }
 
     @Test
     void shouldStoreNothingAndSayItFailedWhenTheCommitFails() throws Exception {
         // The register's tally is written as the import commits: refusing it fails the commit itself.
-        jdbc.execute("ALTER TABLE organisation_tally ADD CONSTRAINT test_refuses_tally CHECK (area <> 'Derby city')");
-        try {
-            long id = startedJob(postApi(csv(3_000, ImportJobTests::good)));
-            String json = finished(id);
-            assertThat((String) JsonPath.read(json, "$.status")).isEqualTo("failed");
-            assertThat((String) JsonPath.read(json, "$.problems[0].message")).startsWith("The import failed part way");
-            assertThat(organisations()).isZero();
-            assertThat(count("SELECT COUNT(*) FROM import_record")).isZero();
-            assertThat(count("SELECT COUNT(*) FROM import_lock WHERE job_id IS NULL")).isEqualTo(1);
-            assertThat(page("/imports/jobs/" + id).select("h1").text()).isEqualTo("Import failed");
-        } finally {
-            jdbc.execute("ALTER TABLE organisation_tally DROP CONSTRAINT test_refuses_tally");
-        }
+        Document page = failedWhileRefusing("organisation_tally", "area <> 'Derby city'", 3_000);
+
+        assertThat(page.select("h1").text()).isEqualTo("Import failed");
     }
 
     @Test
