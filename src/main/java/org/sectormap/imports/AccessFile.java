@@ -17,31 +17,27 @@ import com.healthmarketscience.jackcess.Row;
 import com.healthmarketscience.jackcess.Table;
 
 /**
- * An Access database (.mdb or .accdb) through Jackcess, which reads only from a file: the upload is
- * copied to one, deleted on close. Its user tables are the tables to choose from, their column
+ * An Access database (.mdb or .accdb) through Jackcess, which reads only from a file: the upload's own,
+ * opened read-only. Its user tables are the tables to choose from, their column
  * names the headings, and records are numbered from 1 as Access's datasheet counts them.
  */
 final class AccessFile implements TableFile {
 
-    private final Path copy;
     private final Database database;
     private final List<String> tables;
 
-    private AccessFile(Path copy, Database database) throws IOException {
-        this.copy = copy;
+    private AccessFile(Database database) throws IOException {
         this.database = database;
         this.tables = List.copyOf(database.getTableNames());
     }
 
-    /** Takes charge of the copy, deleting it on close or on failure. */
-    static AccessFile open(Path copy) {
+    static AccessFile open(Path file) {
         Database database = null;
         try {
-            database = new DatabaseBuilder(copy.toFile()).setReadOnly(true).open();
-            return new AccessFile(copy, database);
+            database = new DatabaseBuilder(file.toFile()).setReadOnly(true).open();
+            return new AccessFile(database);
         } catch (IOException | RuntimeException e) {
             closeQuietly(database);
-            TableFiles.delete(copy);
             throw new UnreadableFileException("import.error.damagedDatabase");
         }
     }
@@ -104,7 +100,6 @@ final class AccessFile implements TableFile {
     @Override
     public void close() {
         closeQuietly(database);
-        TableFiles.delete(copy);
     }
 
     private static void closeQuietly(Database database) {

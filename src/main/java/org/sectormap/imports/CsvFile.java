@@ -1,7 +1,8 @@
 package org.sectormap.imports;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -9,9 +10,11 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -35,51 +38,63 @@ final class CsvFile implements TableFile {
     private static final Pattern START_LINE = Pattern.compile("startline (\\d+)");
 
     private static final int BOM = 3;
-    private static final int DECODED_AT_ONCE = 8_192;
+    private static final int READ_AT_ONCE = 65_536;
 
-    /** The file itself: decoding it whole would hold it two or three times over, for a large file most of the heap. */
-    private final byte[] bytes;
+    /** The file itself, read as a stream each time: decoding it whole would hold it two or three times over. */
+    private final Path file;
     private final Charset charset;
 
-    private CsvFile(byte[] bytes, Charset charset) {
-        this.bytes = bytes;
+    private CsvFile(Path file, Charset charset) {
+        this.file = file;
         this.charset = charset;
     }
 
     /** Text in either encoding, or empty for bytes that are no text (a program, a picture). */
-    static Optional<CsvFile> decode(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b == 0) {
-                return Optional.empty();
-            }
-        }
-        return Stream.of(StandardCharsets.UTF_8, WINDOWS_1252).filter(charset -> decodes(bytes, charset)).findFirst()
-                .map(charset -> new CsvFile(bytes, charset));
+    static Optional<CsvFile> decode(Path file) {
+        return Stream.of(StandardCharsets.UTF_8, WINDOWS_1252).filter(charset -> decodes(file, charset)).findFirst()
+                .map(charset -> new CsvFile(file, charset));
     }
 
-    /** Whether every byte decodes strictly, a piece at a time. */
-    private static boolean decodes(byte[] bytes, Charset charset) {
+    /** Whether every byte decodes strictly, a piece at a time, with no NUL byte (which no text holds). */
+    private static boolean decodes(Path file, Charset charset) {
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(DECODED_AT_ONCE);
-        while (true) {
-            CoderResult result = decoder.decode(in, out, true);
-            if (result.isError()) {
-                return false;
+        ByteBuffer in = ByteBuffer.allocate(READ_AT_ONCE);
+        CharBuffer out = CharBuffer.allocate(READ_AT_ONCE);
+        try (ReadableByteChannel bytes = Files.newByteChannel(file)) {
+            boolean end = false;
+            while (!end) {
+                end = bytes.read(in) < 0;
+                in.flip();
+                for (int at = in.position(); at < in.limit(); at++) {
+                    if (in.get(at) == 0) {
+                        return false;
+                    }
+                }
+                if (decoder.decode(in, out, end).isError()) {
+                    return false;
+                }
+                out.clear();
+                in.compact();
             }
-            out.clear();
-            if (result.isUnderflow()) {
-                return !decoder.flush(out).isError();
-            }
+            return !decoder.flush(out).isError();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private Reader text() {
-        boolean bom = charset == StandardCharsets.UTF_8 && bytes.length >= BOM && bytes[0] == (byte) 0xEF
-                && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
-        int from = bom ? BOM : 0;
-        return new InputStreamReader(new ByteArrayInputStream(bytes, from, bytes.length - from), charset);
+    private Reader text() throws IOException {
+        InputStream bytes = new BufferedInputStream(Files.newInputStream(file), READ_AT_ONCE);
+        if (charset == StandardCharsets.UTF_8) {
+            bytes.mark(BOM);
+            byte[] start = bytes.readNBytes(BOM);
+            boolean bom = start.length == BOM && start[0] == (byte) 0xEF && start[1] == (byte) 0xBB
+                    && start[2] == (byte) 0xBF;
+            if (!bom) {
+                bytes.reset();
+            }
+        }
+        return new InputStreamReader(bytes, charset);
     }
 
     @Override
@@ -110,6 +125,6 @@ final class CsvFile implements TableFile {
 
     @Override
     public void close() {
-        // Nothing was copied.
+        // Each read opens and closes its own stream over the file.
     }
 }

@@ -1,5 +1,8 @@
 package org.sectormap.imports;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +43,13 @@ class DemoDataStore {
     private final InterviewService interviews;
     private final CommentService comments;
     private final ThemeService themes;
+    private final PendingImports pending;
 
     DemoDataStore(ImportService imports, OrganisationService organisations, RecommendationService recommendations,
             OutreachService outreach, ReferralService referrals, QuestionnaireService questionnaire,
-            InterviewService interviews, CommentService comments, ThemeService themes) {
+            InterviewService interviews, CommentService comments, ThemeService themes, PendingImports pending) {
         this.imports = imports;
+        this.pending = pending;
         this.organisations = organisations;
         this.recommendations = recommendations;
         this.outreach = outreach;
@@ -53,6 +58,14 @@ class DemoDataStore {
         this.interviews = interviews;
         this.comments = comments;
         this.themes = themes;
+    }
+
+    private Upload spooled(byte[] csv) {
+        try {
+            return pending.spool(null, file -> Files.write(file, csv), null, Upload.FIRST_ROW);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     long organisationCount() {
@@ -66,7 +79,13 @@ class DemoDataStore {
      * @return their ids by name
      */
     Map<String, Long> importOrganisations(byte[] csv) {
-        ImportOutcome outcome = imports.importAll(Upload.csv(csv), null, DuplicateChoices.ADD_ALL);
+        ImportOutcome outcome;
+        Upload upload = spooled(csv);
+        try {
+            outcome = imports.importAll(upload, null, DuplicateChoices.ADD_ALL);
+        } finally {
+            pending.discard(upload);
+        }
         if (!(outcome instanceof ImportOutcome.Finished finished
                 && finished.stored().status() == ImportJob.Status.DONE)) {
             throw new IllegalStateException("The shipped demo data was not imported: " + outcome);

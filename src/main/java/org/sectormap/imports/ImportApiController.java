@@ -2,8 +2,11 @@ package org.sectormap.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.Principal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,6 +36,7 @@ import jakarta.servlet.http.HttpServletRequest;
 class ImportApiController {
 
     /** How a problem with the mapping is named in the API's answer: by its place in the JSON. */
+    private static final int SPOOLED_AT_ONCE = 65_536;
     private static final ColumnMappings.Places MAPPING_PLACES = new ColumnMappings.Places() {
         @Override
         public String column(String heading) {
@@ -57,12 +61,14 @@ class ImportApiController {
     private final DataSize largestFile;
     private final ImportLimit limit;
     private final ResearchImportAnswers research;
+    private final PendingImports pending;
 
     /** The API takes no larger a file than the upload form, whose limit is the multipart one. */
     ImportApiController(ImportService imports, ColumnMappings mappings, Inputs inputs, MessageSource messages,
             @Value("${spring.servlet.multipart.max-file-size}") DataSize largestFile, ImportLimit limit,
-            ResearchImportAnswers research) {
+            ResearchImportAnswers research, PendingImports pending) {
         this.research = research;
+        this.pending = pending;
         this.imports = imports;
         this.mappings = mappings;
         this.inputs = inputs;
@@ -91,7 +97,12 @@ class ImportApiController {
     @PostMapping(path = "/api/import/organisations", consumes = "text/csv")
     ResponseEntity<?> importOrganisations(InputStream body, Principal user) throws IOException {
         limit.count(user);
-        return answer(imports.importAll(Upload.csv(read(body)), null, DuplicateChoices.ADD_ALL));
+        Upload upload = pending.spool(null, file -> spool(body, file), null, Upload.FIRST_ROW);
+        try {
+            return answer(imports.importAll(upload, null, DuplicateChoices.ADD_ALL));
+        } finally {
+            pending.discard(upload);
+        }
     }
 
     /**
@@ -133,10 +144,19 @@ class ImportApiController {
         DuplicateChoices choices = DuplicateChoices.read(fields, choosing);
         choosing.throwIfInvalid();
 
-        Upload upload = new Upload(file.getOriginalFilename(), file.getBytes(), table,
+        Upload upload = pending.spool(file.getOriginalFilename(), file::transferTo, table,
                 chosen == null ? Upload.FIRST_ROW : chosen.headerRow());
+        try {
+            return answer(upload, what, chosen, choices, dry);
+        } finally {
+            pending.discard(upload);
+        }
+    }
+
+    private ResponseEntity<?> answer(Upload upload, ImportKind what, ColumnMapping chosen, DuplicateChoices choices,
+            boolean dry) {
         List<String> sheets = imports.tables(upload);
-        if (table == null && sheets.size() == 1) {
+        if (upload.sheet() == null && sheets.size() == 1) {
             upload = upload.withSheet(sheets.get(0));
         }
         if (what != ImportKind.ORGANISATIONS) {
@@ -185,14 +205,21 @@ class ImportApiController {
                 "skipped", stored.skipped()));
     }
 
-    /** Reads one byte past the limit at most, so an endless body costs no more than a file at the limit. */
-    private byte[] read(InputStream body) throws IOException {
-        int limit = Math.toIntExact(largestFile.toBytes());
-        byte[] csv = body.readNBytes(limit + 1);
-        if (csv.length > limit) {
-            throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, messages.getMessage("import.error.tooLarge",
-                    new Object[] {largestFile.toMegabytes()}, LocaleContextHolder.getLocale()));
+    /** Stops one buffer past the limit at most, so an endless body costs no more than a file at the limit. */
+    private void spool(InputStream body, Path file) throws IOException {
+        long limit = largestFile.toBytes();
+        long written = 0;
+        byte[] buffer = new byte[SPOOLED_AT_ONCE];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+                written += read;
+                if (written > limit) {
+                    throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, messages.getMessage(
+                            "import.error.tooLarge", new Object[] {largestFile.toMegabytes()},
+                            LocaleContextHolder.getLocale()));
+                }
+                out.write(buffer, 0, read);
+            }
         }
-        return csv;
     }
 }

@@ -119,8 +119,18 @@ class ImportController {
             model.addAttribute("errors", labels.errors(in.problems()));
             return UPLOAD;
         }
-        Upload upload = new Upload(file.getOriginalFilename(), file.getBytes(), null,
+        Upload upload = pendingImports.spool(file.getOriginalFilename(), file::transferTo, null,
                 row == null ? Upload.FIRST_ROW : row.intValue());
+        try {
+            return checked(upload, what, file.getOriginalFilename(), session, model, response);
+        } finally {
+            pendingImports.discard(upload);
+        }
+    }
+
+    /** Where an upload goes next: its sheets, its mapping, its problems or its preview, where it waits. */
+    private String checked(Upload upload, ImportKind what, String fileName, HttpSession session, Model model,
+            HttpServletResponse response) {
         if (what != ImportKind.ORGANISATIONS) {
             // The research record's own steps, from its mapping (which asks for the sheet when it must).
             return "redirect:/import/" + what.code() + "/" + pendingImports.put(session, upload) + "/mapping";
@@ -137,7 +147,7 @@ class ImportController {
             return "redirect:/import/" + pendingImports.put(session, upload) + "/mapping";
         }
         if (!parsed.valid()) {
-            model.addAttribute("fileName", file.getOriginalFilename());
+            model.addAttribute("fileName", fileName);
             return problems(model, parsed, response);
         }
         return "redirect:/import/" + pendingImports.put(session, upload);
@@ -258,7 +268,16 @@ class ImportController {
         if (pending.isEmpty()) {
             return expired(response);
         }
-        ImportOutcome outcome = imports.importAll(pending.get(), mapping, choices);
+        try {
+            return stored(pending.get(), mapping, choices, session, model, response, redirect);
+        } finally {
+            pendingImports.discard(pending.get());
+        }
+    }
+
+    private String stored(Upload upload, ColumnMapping mapping, DuplicateChoices choices, HttpSession session,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        ImportOutcome outcome = imports.importAll(upload, mapping, choices);
         if (outcome instanceof ImportOutcome.Refused refused) {
             return problems(model, refused.parsed(), response);
         }
@@ -266,11 +285,12 @@ class ImportController {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("busy", labels.message(busy.refusal()));
             model.addAttribute("choices", choices);
-            String again = pendingImports.put(session, pending.get());
+            String again = pendingImports.put(session, upload);
             if (mapping != null) {
                 ChosenMappings.choose(session, again, mapping);
             }
-            return preview(model, again, pending.get(), imports.checkForDuplicates(pending.get(), mapping), mapping);
+            Upload waiting = pendingImports.peek(session, again).orElseThrow();
+            return preview(model, again, waiting, imports.checkForDuplicates(waiting, mapping), mapping);
         }
         if (outcome instanceof ImportOutcome.Finished finished && finished.stored().status() == ImportJob.Status.DONE) {
             ImportStorage.Stored stored = finished.stored();

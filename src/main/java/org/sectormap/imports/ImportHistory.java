@@ -1,6 +1,11 @@
 package org.sectormap.imports;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -96,12 +101,18 @@ class ImportHistory {
 
     /**
      * SHA-256 of the file's own hash, the header row and the sheet: hashing the file first keeps
-     * its bytes from running into the sheet's name, so no two readings share a fingerprint.
+     * its bytes from running into the sheet's name, so no two readings share a fingerprint. The file
+     * is hashed as a stream.
      */
     static String fingerprint(Upload upload) {
         MessageDigest sha256 = sha256();
-        byte[] file = sha256().digest(upload.content());
-        sha256.update(file);
+        MessageDigest file = sha256();
+        try (InputStream in = new DigestInputStream(upload.open(), file)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        sha256.update(file.digest());
         sha256.update((upload.headerRow() + ":" + (upload.sheet() == null ? "" : "sheet:" + upload.sheet()))
                 .getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha256.digest());

@@ -25,6 +25,12 @@ record ImportJob(long id, Status status, String fileName, int totalRows, int row
         }
     }
 
+    /** As failed, for the given reason: a job marked running whose thread is known to have stopped. */
+    ImportJob stopped(String why) {
+        return new ImportJob(id, Status.FAILED, fileName, totalRows, rowsChecked, rowsStored, cancelRequested, why,
+                startedBy, startedAt, finishedAt);
+    }
+
     public boolean running() {
         return status == Status.RUNNING;
     }

@@ -15,6 +15,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -84,9 +86,35 @@ class ImportJobs {
                 .param(Timestamp.valueOf(now().minus(staleAfter))).query(ImportJobs::job).optional());
     }
 
+    /**
+     * The job as it stands. A job still marked running whose heartbeat has stopped is shown as failed:
+     * the thread storing it beats while it runs, so it died with its instance or ended without
+     * recording its end, and either way its rows, which commit with the job's end, were not stored.
+     */
     Optional<ImportJob> find(long id) {
-        return own.execute(status -> jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id = ?").param(id)
-                .query(ImportJobs::job).optional());
+        return own.execute(status -> jdbc.sql("SELECT " + COLUMNS + ", (SELECT heartbeat_at FROM import_lock "
+                + "WHERE id = 1 AND job_id = import_job.id) AS heartbeat_at FROM import_job WHERE id = ?").param(id)
+                .query((rs, row) -> {
+                    ImportJob job = job(rs, row);
+                    Timestamp heartbeat = rs.getTimestamp("heartbeat_at");
+                    boolean beating = heartbeat != null
+                            && !heartbeat.toLocalDateTime().isBefore(now().minus(staleAfter));
+                    return job.running() && !beating ? job.stopped("import.job.abandoned") : job;
+                }).optional());
+    }
+
+    /**
+     * Keeps the job's lock alive while its thread works, between batches and through a long commit alike,
+     * so that a stale heartbeat means the thread has stopped.
+     */
+    void beat(long id) {
+        own.executeWithoutResult(status -> jdbc.sql("UPDATE import_lock SET heartbeat_at = ? WHERE id = 1 AND job_id = ?")
+                .params(Timestamp.valueOf(now()), id).update());
+    }
+
+    /** How often a running import's thread should beat: well within the time after which its lock is taken over. */
+    Duration beatEvery() {
+        return staleAfter.dividedBy(4);
     }
 
     /** Counts the rows so far and keeps the lock alive; true when someone has asked the import to stop. */
@@ -116,12 +144,32 @@ class ImportJobs {
         own.executeWithoutResult(status -> finish(id, outcome, messageKey, now()));
     }
 
-    private void finish(long id, ImportJob.Status outcome, String messageKey, LocalDateTime now) {
-        jdbc.sql("UPDATE import_job SET status = ?, message = ?, finished_at = ? WHERE id = ? AND status = ?")
+    /**
+     * Marks the job done with its final counts and frees its lock, in the import's own transaction: the job
+     * is done exactly when its rows are committed, and a commit that fails leaves it running, to be ended as
+     * failed. Another request writing either row meanwhile (a cancel, the next import) waits only for the
+     * end of the commit.
+     *
+     * @throws IllegalStateException when the job is no longer running (its lock was taken over), so that its
+     *                               rows roll back rather than be stored beside another import's
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void done(long id, int rowsChecked, int rowsStored) {
+        jdbc.sql("UPDATE import_job SET rows_checked = ?, rows_stored = ? WHERE id = ?")
+                .params(rowsChecked, rowsStored, id).update();
+        if (!finish(id, ImportJob.Status.DONE, null, now())) {
+            throw new IllegalStateException("Import job " + id + " is no longer running");
+        }
+    }
+
+    /** @return whether the job was still running */
+    private boolean finish(long id, ImportJob.Status outcome, String messageKey, LocalDateTime now) {
+        int ended = jdbc.sql("UPDATE import_job SET status = ?, message = ?, finished_at = ? WHERE id = ? AND status = ?")
                 .params(outcome.code(), messageKey, Timestamp.valueOf(now), id, ImportJob.Status.RUNNING.code())
                 .update();
         jdbc.sql("UPDATE import_lock SET job_id = NULL, heartbeat_at = NULL WHERE id = 1 AND job_id = ?").param(id)
                 .update();
+        return ended == 1;
     }
 
     private LocalDateTime now() {

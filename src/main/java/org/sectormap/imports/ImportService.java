@@ -127,6 +127,10 @@ class ImportService {
      * @param mappingName a saved mapping's name, "" for one chosen for this file alone, null for none
      */
     record Storing(Upload upload, ColumnMapping mapping, String mappingName, DuplicateChoices choices) {
+
+        Storing with(Upload moved) {
+            return new Storing(moved, mapping, mappingName, choices);
+        }
     }
 
     /** The saved mapping the chosen one is, by its headings, when it was saved unchanged. */

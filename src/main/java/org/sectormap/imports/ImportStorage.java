@@ -5,7 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.sectormap.organisation.DuplicateFinder;
 import org.sectormap.organisation.ImportUpdateRefusedException;
@@ -37,18 +41,26 @@ class ImportStorage implements DisposableBean {
     private final DuplicateFinder finder;
     private final ImportHistory history;
     private final ImportJobs jobs;
+    private final PendingImports pending;
     private final TransactionTemplate transaction;
     private final ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+    /** Beats for every import storing on this instance, apart from the threads doing the work. */
+    private final ScheduledExecutorService heart = Executors.newSingleThreadScheduledExecutor(beats -> {
+        Thread thread = new Thread(beats, "import-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** The starting user's identity goes with the task, so the audit trail and the history name them. */
     private final DelegatingSecurityContextExecutor background;
 
     ImportStorage(OrganisationReader reader, OrganisationService organisations, DuplicateFinder finder,
-            ImportHistory history, ImportJobs jobs, PlatformTransactionManager transactions) {
+            ImportHistory history, ImportJobs jobs, PendingImports pending, PlatformTransactionManager transactions) {
         this.reader = reader;
         this.organisations = organisations;
         this.finder = finder;
         this.history = history;
         this.jobs = jobs;
+        this.pending = pending;
         this.transaction = new TransactionTemplate(transactions);
         // The lock lets one import run per register; a second thread and a short queue only cover a
         // lock taken over from a dead instance while this one's stale job is still winding down.
@@ -71,8 +83,15 @@ class ImportStorage implements DisposableBean {
         }
     }
 
-    /** Stores the file of a job that holds the lock, here and now. */
+    /**
+     * Stores the file of a job that holds the lock, here and now. Whatever happens, the job ends: done in
+     * the same transaction as its rows, else failed or cancelled in a transaction of its own; and should
+     * even that write fail, its heartbeat stops with this method, so its page shows it failed and the next
+     * import takes its lock over.
+     */
     Stored store(long jobId, ImportService.Storing storing) {
+        ScheduledFuture<?> beating = heart.scheduleWithFixedDelay(() -> beat(jobId), jobs.beatEvery().toMillis(),
+                jobs.beatEvery().toMillis(), TimeUnit.MILLISECONDS);
         try {
             Batches done = transaction.execute(status -> {
                 Batches batches = new Batches(jobId, history.start(storing.upload(), storing.mappingName()),
@@ -83,46 +102,73 @@ class ImportStorage implements DisposableBean {
                 }
                 batches.flush();
                 history.finish(batches.importId, batches.added, batches.updated, batches.skipped);
+                jobs.done(jobId, batches.checked, batches.stored());
                 return batches;
             });
-            jobs.progress(jobId, done.checked, done.stored());
-            jobs.finish(jobId, ImportJob.Status.DONE, null);
             return new Stored(ImportJob.Status.DONE, done.added, done.updated, done.skipped);
         } catch (Cancelled e) {
-            jobs.finish(jobId, ImportJob.Status.CANCELLED, null);
+            end(jobId, ImportJob.Status.CANCELLED, null);
             return Stored.not(ImportJob.Status.CANCELLED);
         } catch (NoLongerValid e) {
-            jobs.finish(jobId, ImportJob.Status.FAILED, "import.job.noLongerValid");
+            end(jobId, ImportJob.Status.FAILED, "import.job.noLongerValid");
             return Stored.not(ImportJob.Status.FAILED);
         } catch (ImportUpdateRefusedException e) {
-            jobs.finish(jobId, ImportJob.Status.FAILED, "import.job.updateRefused");
+            end(jobId, ImportJob.Status.FAILED, "import.job.updateRefused");
             return Stored.not(ImportJob.Status.FAILED);
         } catch (RuntimeException | Error e) {
-            // The class only: a database's message quotes the values it refused.
-            log.warn("Import job {} failed: {}", jobId, e.getClass().getName());
-            jobs.finish(jobId, ImportJob.Status.FAILED, "import.job.failed");
+            log.warn("Import job {} failed: {}", jobId, DatabaseFailure.describe(e));
+            end(jobId, ImportJob.Status.FAILED, "import.job.failed");
             throw e;
+        } finally {
+            beating.cancel(false);
         }
     }
 
-    /** Stores the file of a job that holds the lock on the background thread, as the user who started it. */
+    private void beat(long jobId) {
+        try {
+            jobs.beat(jobId);
+        } catch (RuntimeException e) {
+            // The next beat tries again; a scheduled task that throws would never run again.
+            log.warn("Import job {} could not beat: {}", jobId, DatabaseFailure.describe(e));
+        }
+    }
+
+    private void end(long jobId, ImportJob.Status outcome, String messageKey) {
+        try {
+            jobs.finish(jobId, outcome, messageKey);
+        } catch (RuntimeException e) {
+            log.warn("Import job {} ended {} but that could not be recorded: {}", jobId, outcome.code(),
+                    DatabaseFailure.describe(e));
+        }
+    }
+
+    /**
+     * Stores the file of a job that holds the lock on the background thread, as the user who started it.
+     * The file is handed over to that thread, which deletes it once stored, whatever the request that
+     * started it does with its own.
+     */
     void storeInBackground(long jobId, ImportService.Storing storing) {
+        ImportService.Storing handed = storing.with(pending.handOver(storing.upload()));
         try {
             background.execute(() -> {
                 try {
-                    store(jobId, storing);
+                    store(jobId, handed);
                 } catch (RuntimeException e) {
                     // Already recorded on the job and logged.
+                } finally {
+                    pending.discard(handed.upload());
                 }
             });
         } catch (RejectedExecutionException e) {
-            jobs.finish(jobId, ImportJob.Status.FAILED, "import.job.failed");
+            pending.discard(handed.upload());
+            end(jobId, ImportJob.Status.FAILED, "import.job.failed");
         }
     }
 
     @Override
     public void destroy() {
         pool.shutdown();
+        heart.shutdownNow();
     }
 
     /**

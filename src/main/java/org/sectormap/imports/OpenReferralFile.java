@@ -1,5 +1,9 @@
 package org.sectormap.imports;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,15 +38,15 @@ final class OpenReferralFile implements TableFile {
 
     private enum Shape { PAGE, ARRAY, RECORD }
 
-    private final byte[] content;
+    private final Path file;
     private final Shape shape;
 
-    private OpenReferralFile(byte[] content, Shape shape) {
-        this.content = content;
+    private OpenReferralFile(Path file, Shape shape) {
+        this.file = file;
         this.shape = shape;
     }
 
-    /** JSON text: after any byte order mark and white space, an object or an array. */
+    /** JSON text: after any byte order mark and white space, an object or an array (told from the file's first bytes). */
     static boolean looksLikeJson(byte[] content) {
         int at = content.length >= 3 && content[0] == (byte) 0xEF && content[1] == (byte) 0xBB
                 && content[2] == (byte) 0xBF ? 3 : 0;
@@ -57,17 +61,17 @@ final class OpenReferralFile implements TableFile {
      *
      * @throws UnreadableFileException for broken JSON, or an object that is neither a page nor a record
      */
-    static OpenReferralFile open(byte[] content) {
-        try (JsonParser json = parser(content)) {
+    static OpenReferralFile open(Path file) {
+        try (JsonParser json = parser(file)) {
             if (json.nextToken() == JsonToken.START_ARRAY) {
-                return new OpenReferralFile(content, Shape.ARRAY);
+                return new OpenReferralFile(file, Shape.ARRAY);
             }
             boolean record = false;
             while (json.nextToken() == JsonToken.PROPERTY_NAME) {
                 String property = json.currentName();
                 JsonToken value = json.nextToken();
                 if ("contents".equals(property) && value == JsonToken.START_ARRAY) {
-                    return new OpenReferralFile(content, Shape.PAGE);
+                    return new OpenReferralFile(file, Shape.PAGE);
                 }
                 record |= "name".equals(property) || "service".equals(property) && value == JsonToken.START_OBJECT;
                 json.skipChildren();
@@ -75,14 +79,19 @@ final class OpenReferralFile implements TableFile {
             if (!record) {
                 throw new UnreadableFileException("import.error.notAFeed");
             }
-            return new OpenReferralFile(content, Shape.RECORD);
+            return new OpenReferralFile(file, Shape.RECORD);
         } catch (JacksonException e) {
             throw broken(e);
         }
     }
 
-    private static JsonParser parser(byte[] content) {
-        return JsonMapper.shared().createParser(content);
+    /** A stream over the file, which the parser closes with itself. */
+    private static JsonParser parser(Path file) {
+        try {
+            return JsonMapper.shared().createParser(Files.newInputStream(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Where the JSON broke, as an editor numbers lines and columns. */
@@ -107,7 +116,7 @@ final class OpenReferralFile implements TableFile {
         Set<String> organisations = new HashSet<>();
         int number = 0;
         // Only the parser's failures are the file's: whatever the rows are handed to fails as itself.
-        try (JsonParser json = parser(content)) {
+        try (JsonParser json = parser(file)) {
             toFirstRecord(json);
             for (JsonNode record = next(json); record != null; record = next(json)) {
                 number++;

@@ -48,7 +48,7 @@ class OrganisationReader {
 
     /** The sheets or tables to choose from; none for a CSV file or a file that cannot be read at all. */
     List<String> tables(Upload upload) {
-        try (TableFile file = files.open(upload.content(), upload.fileName())) {
+        try (TableFile file = files.open(upload.file(), upload.fileName())) {
             return file.tables();
         } catch (UnreadableFileException e) {
             return List.of();
@@ -95,7 +95,7 @@ class OrganisationReader {
      * @return why the file or its sheet cannot be read, or null once it has been
      */
     String readTable(Upload upload, Function<String, TableFile.TableRows> forSheet) {
-        try (TableFile file = files.open(upload.content(), upload.fileName())) {
+        try (TableFile file = files.open(upload.file(), upload.fileName())) {
             List<String> tables = file.tables();
             String sheet = upload.sheet() != null || tables.size() != 1 ? upload.sheet() : tables.get(0);
             if (sheet == null && !tables.isEmpty()) {
@@ -117,7 +117,7 @@ class OrganisationReader {
      */
     FileValues values(Upload upload) {
         FileValues values = new FileValues();
-        try (TableFile file = files.open(upload.content(), upload.fileName())) {
+        try (TableFile file = files.open(upload.file(), upload.fileName())) {
             List<String> tables = file.tables();
             String sheet = upload.sheet() != null || tables.size() != 1 ? upload.sheet() : tables.get(0);
             if (sheet == null ? tables.isEmpty() : tables.contains(sheet)) {

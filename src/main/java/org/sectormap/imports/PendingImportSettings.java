@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Where checked files wait for confirmation, how much may wait across everyone, and for how long.
+ * Where uploads lie and checked files wait for confirmation, how much may wait across everyone, and for how long.
  *
- * @param dir      a folder of the app's own: every file in it named like a token is the app's to delete
+ * @param dir      a folder of the app's own: every file in it named like a token, or like an upload in hand, is
+ *                 the app's to delete
  * @param maxTotal at least the largest upload (spring.servlet.multipart.max-file-size)
  */
 @ConfigurationProperties("sectormap.imports.pending")

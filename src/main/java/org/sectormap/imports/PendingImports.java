@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -15,6 +16,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,12 +30,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.util.WebUtils;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * Checked files waiting for the user to confirm them. They wait on disk rather than in the session,
- * so many people uploading at once cannot exhaust the memory; each is named by a random token that
- * only the uploader's session holds. Taking one deletes it, so confirming twice imports once.
+ * Every uploaded file, on disk. An upload is spooled into the folder once, as it arrives, and each
+ * request after that reads the file where it lies, never its bytes into memory. A checked file waits
+ * there for the user to confirm it, named by a random token that only the uploader's session holds;
+ * taking it hands the file to the taker (so confirming twice imports once), who discards it when done.
+ * Files being read or stored are deleted when discarded, when the app stops, and otherwise (after a
+ * crash) by the sweep once past the expiry, like the waiting files.
  *
  * <p>Past the total size allowed across everyone, the oldest waiting files are dropped to make room
  * (their previews then ask for the file again) rather than the new upload refused: a busy hour
@@ -46,6 +53,9 @@ class PendingImports {
     private static final int KEPT_PER_SESSION = 3;
     private static final int LONGEST_NAME = 255;
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{32}");
+    /** An upload not waiting under a token: being checked, or taken to be stored. */
+    private static final String IN_HAND = "in-hand-";
+    private static final Pattern IN_HAND_NAME = Pattern.compile(IN_HAND + "[0-9a-f]{32}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** How a waiting file is to be read: everything of an {@link Upload} but its bytes, which wait on disk. */
@@ -64,6 +74,8 @@ class PendingImports {
     private final long maxTotal;
     private final PendingImportSettings settings;
     private final Clock clock;
+    /** The files in hand on this instance, for {@link #discard} and the app's stop to delete. */
+    private final Set<Path> inHand = ConcurrentHashMap.newKeySet();
 
     PendingImports(PendingImportSettings settings,
             @Value("${spring.servlet.multipart.max-file-size}") DataSize largestUpload, Clock clock) {
@@ -84,14 +96,36 @@ class PendingImports {
         sweep();
     }
 
+    /** Writes an upload's bytes to a file once, as they arrive. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(Path file) throws IOException;
+    }
+
+    /**
+     * The upload in a file of its own in the folder, in hand: the caller {@link #discard}s it when done
+     * unless {@link #put} has made it wait for confirmation.
+     */
+    Upload spool(String fileName, Content content, String sheet, int headerRow) throws IOException {
+        Path file = inHand();
+        try {
+            content.writeTo(file);
+        } catch (IOException | RuntimeException e) {
+            discard(file);
+            throw e;
+        }
+        return new Upload(fileName, file, sheet, headerRow);
+    }
+
+    /** Makes an upload in hand wait under a new token in the session, moving its file rather than copying it. */
     String put(HttpSession session, Upload upload) {
-        byte[] content = upload.content();
         String token = newToken();
         synchronized (this) {
-            makeRoom(content.length);
             Path file = dir.resolve(token);
             try {
-                Files.write(file, content);
+                makeRoom(Files.size(upload.file()));
+                Files.move(upload.file(), file, StandardCopyOption.ATOMIC_MOVE);
+                inHand.remove(upload.file());
                 Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
             } catch (IOException e) {
                 delete(file);
@@ -112,6 +146,45 @@ class PendingImports {
         }
         dropped.forEach(old -> delete(dir.resolve(old)));
         return token;
+    }
+
+    /**
+     * Hands an upload in hand over to another owner (an import storing in the background) under a new
+     * name, so that the first owner's discard leaves it alone.
+     */
+    Upload handOver(Upload upload) {
+        Path file = inHand();
+        try {
+            Files.move(upload.file(), file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            discard(file);
+            throw new UncheckedIOException(e);
+        }
+        inHand.remove(upload.file());
+        return new Upload(upload.fileName(), file, upload.sheet(), upload.headerRow());
+    }
+
+    /** Deletes an upload's file if it is in hand; one waiting under a token, or already handed over, stays. */
+    void discard(Upload upload) {
+        discard(upload.file());
+    }
+
+    private void discard(Path file) {
+        if (inHand.remove(file)) {
+            delete(file);
+        }
+    }
+
+    /** Uploads being checked or stored when the app stops would otherwise wait for the expiry. */
+    @PreDestroy
+    void deleteInHand() {
+        List.copyOf(inHand).forEach(this::discard);
+    }
+
+    private Path inHand() {
+        Path file = dir.resolve(IN_HAND + newToken());
+        inHand.add(file);
+        return file;
     }
 
     Optional<Upload> peek(HttpSession session, String token) {
@@ -136,7 +209,7 @@ class PendingImports {
         }
     }
 
-    /** The file, once: a second take of the same token finds nothing. */
+    /** The file, once: a second take of the same token finds nothing. The taker then has it in hand. */
     Optional<Upload> take(HttpSession session, String token) {
         Reading reading;
         synchronized (WebUtils.getSessionMutex(session)) {
@@ -147,15 +220,29 @@ class PendingImports {
         if (reading == null) {
             return Optional.empty();
         }
-        Optional<Upload> pending = read(token, reading);
-        delete(dir.resolve(token));
-        return pending;
+        Optional<Upload> waiting = read(token, reading);
+        if (waiting.isEmpty()) {
+            return waiting;
+        }
+        Path file = inHand();
+        try {
+            Files.move(waiting.get().file(), file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            // Dropped or expired in the meantime.
+            inHand.remove(file);
+            return Optional.empty();
+        } catch (IOException e) {
+            inHand.remove(file);
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(new Upload(reading.fileName(), file, reading.sheet(), reading.headerRow()));
     }
 
-    /** Deletes the files past their time, whoever uploaded them. */
+    /** Deletes the files past their time, whoever uploaded them, and those in hand that a crash left behind. */
     @Scheduled(fixedDelay = 10, initialDelay = 10, timeUnit = TimeUnit.MINUTES)
     synchronized void sweep() {
-        List<Waiting> expired = waiting().stream().filter(w -> expired(w.modified())).toList();
+        List<Waiting> expired = Stream.concat(waiting().stream(), files(IN_HAND_NAME).stream())
+                .filter(w -> expired(w.modified()) && !inHand.contains(w.path())).toList();
         expired.forEach(w -> delete(w.path()));
         if (!expired.isEmpty()) {
             log.info("Deleted {} pending imports not confirmed within {}", expired.size(), settings.expiry());
@@ -173,8 +260,7 @@ class PendingImports {
                 delete(file);
                 return Optional.empty();
             }
-            return Optional.of(new Upload(reading.fileName(), Files.readAllBytes(file), reading.sheet(),
-                    reading.headerRow()));
+            return Optional.of(new Upload(reading.fileName(), file, reading.sheet(), reading.headerRow()));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -206,9 +292,13 @@ class PendingImports {
 
     /** The token-named files in the folder; anything else someone put there is left alone. */
     private List<Waiting> waiting() {
+        return files(TOKEN);
+    }
+
+    private List<Waiting> files(Pattern named) {
         try (Stream<Path> files = Files.list(dir)) {
             List<Waiting> found = new ArrayList<>();
-            files.filter(f -> TOKEN.matcher(f.getFileName().toString()).matches()).forEach(f -> {
+            files.filter(f -> named.matcher(f.getFileName().toString()).matches()).forEach(f -> {
                 try {
                     found.add(new Waiting(f, Files.size(f), Files.getLastModifiedTime(f)));
                 } catch (NoSuchFileException e) {

@@ -194,14 +194,23 @@ class ResearchImportController {
         if (pending.isEmpty() || mapping.isEmpty()) {
             return expired(response);
         }
-        ResearchReader.Read read = research.importAll(kind(kind), pending.get(), mapping.get());
+        try {
+            return stored(kind, pending.get(), mapping.get(), model, redirect, response);
+        } finally {
+            pendingImports.discard(pending.get());
+        }
+    }
+
+    private String stored(String kind, Upload upload, ColumnMapping mapping, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        ResearchReader.Read read = research.importAll(kind(kind), upload, mapping);
         if (!read.valid()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("columns", kind(kind).fields().columns());
             model.addAttribute("areas", areas.areas());
             model.addAttribute("labels", labels);
-            model.addAttribute("headerRow", pending.get().headerRow());
-            model.addAttribute("fileName", pending.get().fileName());
+            model.addAttribute("headerRow", upload.headerRow());
+            model.addAttribute("fileName", upload.fileName());
             model.addAttribute("problems", read.problems());
             model.addAttribute("totalProblems", read.totalProblems());
             return "imports/upload";

@@ -1,7 +1,7 @@
 package org.sectormap.imports;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,21 +42,30 @@ class TableFiles {
         ZipSecureFile.setMaxEntrySize(MAX_ENTRY_SIZE);
     }
 
-    /** @throws UnreadableFileException for a file that is no table of any kind we read */
-    TableFile open(byte[] content, String fileName) {
-        if (startsWith(content, 0, ZIP)) {
-            return XlsxFile.open(copy(content, ".xlsx"));
+    /** The file's first bytes, which tell its kind: JSON may open with some white space before its bracket. */
+    private static final int HEAD = 4_096;
+
+    /**
+     * Opens the file where it lies, never reading it into memory: each kind reads from the file itself or as
+     * a stream over it, and leaves the file where it was when closed.
+     *
+     * @throws UnreadableFileException for a file that is no table of any kind we read
+     */
+    TableFile open(Path file, String fileName) {
+        byte[] head = head(file);
+        if (startsWith(head, 0, ZIP)) {
+            return XlsxFile.open(file);
         }
-        if (startsWith(content, 0, OLE2)) {
-            return ole2(content);
+        if (startsWith(head, 0, OLE2)) {
+            return ole2(file);
         }
-        if (startsWith(content, ACCESS_AT, JET) || startsWith(content, ACCESS_AT, ACE)) {
-            return AccessFile.open(copy(content, ".accdb"));
+        if (startsWith(head, ACCESS_AT, JET) || startsWith(head, ACCESS_AT, ACE)) {
+            return AccessFile.open(file);
         }
-        if (OpenReferralFile.looksLikeJson(content)) {
-            return OpenReferralFile.open(content);
+        if (OpenReferralFile.looksLikeJson(head)) {
+            return OpenReferralFile.open(file);
         }
-        CsvFile text = CsvFile.decode(content).orElseThrow(() -> new UnreadableFileException("import.error.notATable"));
+        CsvFile text = CsvFile.decode(file).orElseThrow(() -> new UnreadableFileException("import.error.notATable"));
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".mdb") || name.endsWith(".accdb")) {
             throw new UnreadableFileException("import.error.notAccess");
@@ -67,14 +76,21 @@ class TableFiles {
         return text;
     }
 
-    private static TableFile ole2(byte[] content) {
-        try {
-            POIFSFileSystem file = new POIFSFileSystem(new ByteArrayInputStream(content));
-            if (file.getRoot().hasEntry(Decryptor.DEFAULT_POIFS_ENTRY)) {
-                file.close();
+    private static byte[] head(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(HEAD);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An .xls workbook is read whole as it opens (the format holds 65,536 rows a sheet), so its file closes at once. */
+    private static TableFile ole2(Path file) {
+        try (POIFSFileSystem workbook = new POIFSFileSystem(file.toFile(), true)) {
+            if (workbook.getRoot().hasEntry(Decryptor.DEFAULT_POIFS_ENTRY)) {
                 throw new UnreadableFileException("import.error.password");
             }
-            return new XlsFile(new HSSFWorkbook(file.getRoot(), false));
+            return new XlsFile(new HSSFWorkbook(workbook.getRoot(), false));
         } catch (EncryptedDocumentException e) {
             throw new UnreadableFileException("import.error.password");
         } catch (IOException | RuntimeException e) {
@@ -89,28 +105,5 @@ class TableFiles {
     private static boolean startsWith(byte[] content, int at, byte[] magic) {
         return content.length >= at + magic.length
                 && Arrays.equals(content, at, at + magic.length, magic, 0, magic.length);
-    }
-
-    /** Owner-only, as temporary files are created; whoever opens it deletes it. */
-    private static Path copy(byte[] content, String suffix) {
-        try {
-            Path copy = Files.createTempFile("sectormap-import-", suffix);
-            try {
-                return Files.write(copy, content);
-            } catch (IOException e) {
-                delete(copy);
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void delete(Path copy) {
-        try {
-            Files.deleteIfExists(copy);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -68,7 +68,7 @@ final class XlsFile implements TableFile {
         try {
             workbook.close();
         } catch (IOException e) {
-            // Read from memory: there is nothing left open to fail.
+            // Read whole and its file closed as it opened: there is nothing left open to fail.
         }
     }
 }

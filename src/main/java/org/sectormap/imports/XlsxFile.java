@@ -33,13 +33,11 @@ final class XlsxFile implements TableFile {
 
     private static final String ZIP_BOMB = "Zip bomb detected";
 
-    private final Path copy;
     private final OPCPackage workbook;
     private final XSSFReader reader;
     private final List<String> sheets;
 
-    private XlsxFile(Path copy, OPCPackage workbook) throws IOException, OpenXML4JException {
-        this.copy = copy;
+    private XlsxFile(OPCPackage workbook) throws IOException, OpenXML4JException {
         this.workbook = workbook;
         this.reader = new XSSFReader(workbook);
         this.sheets = new ArrayList<>();
@@ -50,17 +48,16 @@ final class XlsxFile implements TableFile {
         }
     }
 
-    /** Takes charge of the copy, deleting it on close or on failure. */
-    static XlsxFile open(Path copy) {
+    /** Reads the upload's own file, as a zip read in place, never copied. */
+    static XlsxFile open(Path file) {
         OPCPackage workbook = null;
         try {
-            workbook = OPCPackage.open(copy.toFile(), PackageAccess.READ);
-            return new XlsxFile(copy, workbook);
+            workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
+            return new XlsxFile(workbook);
         } catch (Exception e) {
             if (workbook != null) {
                 workbook.revert();
             }
-            TableFiles.delete(copy);
             throw unreadable(e, "import.error.notATable");
         }
     }
@@ -144,7 +141,6 @@ final class XlsxFile implements TableFile {
     @Override
     public void close() {
         workbook.revert();
-        TableFiles.delete(copy);
     }
 
     /** Notes each cell's type before POI reads it, as POI hands a boolean over as the text TRUE or FALSE. */

@@ -130,13 +130,13 @@ class ImportBenchmark {
         out.setLength(0);
 
         long start = System.nanoTime();
-        ParsedImport checked = imports.check(Upload.csv(file), null);
+        ParsedImport checked = imports.check(TestFiles.csvUpload(file), null);
         long checkMillis = millisSince(start);
         assertThat(checked.rows()).isEqualTo(ROWS);
 
         start = System.nanoTime();
         long cpuStart = cpuNanos();
-        ImportOutcome outcome = imports.importAll(Upload.csv(file), null, DuplicateChoices.ADD_ALL);
+        ImportOutcome outcome = imports.importAll(TestFiles.csvUpload(file), null, DuplicateChoices.ADD_ALL);
         long id = outcome instanceof ImportOutcome.Started started ? started.jobId()
                 : ((ImportOutcome.Finished) outcome).jobId();
         ImportJob job = imports.job(id).orElseThrow();

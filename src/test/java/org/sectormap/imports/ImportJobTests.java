@@ -10,12 +10,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -50,6 +55,9 @@ class ImportJobTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PendingImportSettings pending;
 
     private Cookie sessionCookie;
 
@@ -206,24 +214,102 @@ class ImportJobTests {
                 .andExpect(jsonPath("$.error").value("The import is not running: it is cancelled"));
     }
 
-    @Test
-    void shouldStoreNothingAndSayItFailedWhenTheDatabaseRefusesARowPartWay() throws Exception {
-        // A rule the file's checks do not know of, so the 6,000th insert fails after 5,000 are in.
-        jdbc.execute("ALTER TABLE organisation ADD CONSTRAINT test_refuses_one CHECK (name <> 'Group 6001')");
+    /**
+     * Imports good rows in the background while the database refuses what {@code check} forbids, and checks
+     * that the job failed saying so and left nothing stored and the lock free.
+     *
+     * @return the job's page
+     */
+    private Document failedWhileRefusing(String table, String check, int rows) throws Exception {
+        jdbc.execute("ALTER TABLE " + table + " ADD CONSTRAINT test_refuses CHECK (" + check + ")");
         try {
-            long id = startedJob(postApi(csv(10_000, ImportJobTests::good)));
+            long id = startedJob(postApi(csv(rows, ImportJobTests::good)));
             String json = finished(id);
             assertThat((String) JsonPath.read(json, "$.status")).isEqualTo("failed");
             assertThat((String) JsonPath.read(json, "$.problems[0].message")).startsWith("The import failed part way");
             assertThat(organisations()).isZero();
             assertThat(createdOrganisations()).isZero();
-            Document page = page("/imports/jobs/" + id);
-            assertThat(page.select("h1").text()).isEqualTo("Import failed");
-            assertThat(page.select(".error-summary a").text()).startsWith("The import failed part way");
-            assertThat(page.select("#import-outcome").text()).isEqualTo("Nothing has been imported.");
-            assertThat(page.text()).doesNotContain("Exception", "test_refuses_one");
+            assertThat(count("SELECT COUNT(*) FROM import_record")).isZero();
+            assertThat(count("SELECT COUNT(*) FROM import_lock WHERE job_id IS NULL")).isEqualTo(1);
+            return page("/imports/jobs/" + id);
         } finally {
-            jdbc.execute("ALTER TABLE organisation DROP CONSTRAINT test_refuses_one");
+            jdbc.execute("ALTER TABLE " + table + " DROP CONSTRAINT test_refuses");
+        }
+    }
+
+    @Test
+    void shouldStoreNothingAndSayItFailedWhenTheDatabaseRefusesARowPartWay() throws Exception {
+        // A rule the file's checks do not know of, so the 6,000th insert fails after 5,000 are in.
+        Document page = failedWhileRefusing("organisation", "name <> 'Group 6001'", 10_000);
+
+        assertThat(page.select("h1").text()).isEqualTo("Import failed");
+        assertThat(page.select(".error-summary a").text()).startsWith("The import failed part way");
+        assertThat(page.select("#import-outcome").text()).isEqualTo("Nothing has been imported.");
+        assertThat(page.text()).doesNotContain("Exception", "test_refuses");
+    }
+
+    @Test
+    void shouldStoreNothingAndSayItFailedWhenTheCommitFails() throws Exception {
+        // The register's tally is written as the import commits: refusing it fails the commit itself.
+        Document page = failedWhileRefusing("organisation_tally", "area <> 'Derby city'", 3_000);
+
+        assertThat(page.select("h1").text()).isEqualTo("Import failed");
+    }
+
+    @Test
+    void shouldEndTheJobDoneAndFreeTheLockOnceItsRowsAreStored() throws Exception {
+        long id = startedJob(postApi(csv(3_000, ImportJobTests::good)));
+
+        String json = finished(id);
+
+        assertThat((String) JsonPath.read(json, "$.status")).isEqualTo("done");
+        assertThat((Integer) JsonPath.read(json, "$.rowsStored")).isEqualTo(3_000);
+        assertThat(organisations()).isEqualTo(3_000);
+        assertThat(count("SELECT COUNT(*) FROM import_job WHERE id = ? AND finished_at IS NOT NULL", id)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM import_lock WHERE job_id IS NULL")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldShowAsFailedAJobLeftRunningWhoseHeartbeatStopped() throws Exception {
+        // As a job whose thread could not record its end, or whose instance died, looks afterwards.
+        long id = runningJob("someone@example.org", 10_000, 4_000, LocalDateTime.now().minusMinutes(10));
+        String stopped = "The import stopped before it finished: the server storing it stopped, or lost the "
+                + "database. Nothing from it was stored.";
+
+        String json = job(id);
+
+        assertThat((String) JsonPath.read(json, "$.status")).isEqualTo("failed");
+        assertThat((String) JsonPath.read(json, "$.problems[0].message")).isEqualTo(stopped);
+        Document page = page("/imports/jobs/" + id);
+        assertThat(page.select("h1").text()).isEqualTo("Import failed");
+        assertThat(page.select(".error-summary a").text()).isEqualTo(stopped);
+        assertThat(page.select("meta[http-equiv=refresh], noscript, form[action$=/cancel]")).isEmpty();
+
+        jdbc.update("UPDATE import_lock SET job_id = NULL, heartbeat_at = NULL");
+        assertThat((String) JsonPath.read(job(id), "$.status")).isEqualTo("failed");
+    }
+
+    @Test
+    void shouldDeleteEveryUploadOnceItIsRefusedStoredOrStoredInTheBackground() throws Exception {
+        assertThat(postApi(csv(10, row -> "Group " + row + ",listed,Atlantis")).getStatus()).isEqualTo(422);
+        mvc.perform(post(preview(csv(3, ImportJobTests::good))).with(asResearcher()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        long id = startedJob(postApi(csv(3_000, ImportJobTests::good)));
+        assertThat((String) JsonPath.read(finished(id), "$.status")).isEqualTo("done");
+
+        // The background import deletes its file as its thread ends, just after the job is done.
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!inHand().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(inHand()).isEmpty();
+        assertThat(organisations()).isEqualTo(3_003);
+    }
+
+    /** Uploads being checked or stored, as opposed to those waiting for confirmation. */
+    private List<Path> inHand() throws IOException {
+        try (Stream<Path> files = Files.list(pending.dir())) {
+            return files.filter(file -> file.getFileName().toString().startsWith("in-hand-")).toList();
         }
     }
 

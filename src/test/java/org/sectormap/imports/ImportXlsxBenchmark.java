@@ -68,7 +68,7 @@ class ImportXlsxBenchmark {
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 
         long start = System.nanoTime();
-        ImportOutcome outcome = imports.importAll(new Upload("organisations.xlsx", xlsx, "Organisations", 1), null,
+        ImportOutcome outcome = imports.importAll(new Upload("organisations.xlsx", TestFiles.file(xlsx), "Organisations", 1), null,
                 DuplicateChoices.ADD_ALL);
         long id = ((ImportOutcome.Started) outcome).jobId();
         ImportJob job = imports.job(id).orElseThrow();

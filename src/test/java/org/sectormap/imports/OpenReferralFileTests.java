@@ -29,7 +29,7 @@ class OpenReferralFileTests {
 
     private List<String> rows(byte[] content) {
         List<String> rows = new ArrayList<>();
-        try (TableFile file = files.open(content, "feed.json")) {
+        try (TableFile file = files.open(TestFiles.file(content), "feed.json")) {
             assertThat(file.tables()).containsExactly(OpenReferralFile.TABLE);
             file.read(OpenReferralFile.TABLE, Upload.FIRST_ROW, new TableFile.TableRows() {
                 @Override
@@ -116,14 +116,14 @@ class OpenReferralFileTests {
                     assertThat(e.key()).isEqualTo("import.error.brokenJsonAt");
                     assertThat(e.args()).containsExactly(3, 14);
                 });
-        assertThatThrownBy(() -> files.open("{\"name\": \"A\"".getBytes(StandardCharsets.UTF_8), "a.json"))
+        assertThatThrownBy(() -> files.open(TestFiles.file("{\"name\": \"A\"".getBytes(StandardCharsets.UTF_8)), "a.json"))
                 .isInstanceOfSatisfying(UnreadableFileException.class,
                         e -> assertThat(e.key()).isEqualTo("import.error.brokenJsonAt"));
     }
 
     @Test
     void shouldRefuseJsonThatIsNoFeed() {
-        assertThatThrownBy(() -> files.open("{\"foo\": 1}".getBytes(StandardCharsets.UTF_8), "a.json"))
+        assertThatThrownBy(() -> files.open(TestFiles.file("{\"foo\": 1}".getBytes(StandardCharsets.UTF_8)), "a.json"))
                 .isInstanceOfSatisfying(UnreadableFileException.class,
                         e -> assertThat(e.key()).isEqualTo("import.error.notAFeed"));
         assertThatThrownBy(() -> rows("[{\"name\": \"A\"}, 2]"))
@@ -135,7 +135,7 @@ class OpenReferralFileTests {
 
     @Test
     void shouldStillReadTextThatOpensWithNeitherBraceNorBracketAsCsv() {
-        try (TableFile file = files.open("name,status\n{A},listed\n".getBytes(StandardCharsets.UTF_8), "a.csv")) {
+        try (TableFile file = files.open(TestFiles.file("name,status\n{A},listed\n".getBytes(StandardCharsets.UTF_8)), "a.csv")) {
             assertThat(file).isNotInstanceOf(OpenReferralFile.class);
         }
     }

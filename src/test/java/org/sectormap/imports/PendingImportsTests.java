@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,8 +36,9 @@ class PendingImportsTests {
                 DataSize.ofBytes(10), clock);
     }
 
-    private static Upload upload(String fileName, byte[] content) {
-        return new Upload(fileName, content, null, Upload.FIRST_ROW);
+    /** As an upload arrives: spooled into the folder, in hand until put to wait. */
+    private static Upload upload(PendingImports store, String fileName, byte[] content) throws IOException {
+        return store.spool(fileName, file -> Files.write(file, content), null, Upload.FIRST_ROW);
     }
 
     private static byte[] bytes(String text) {
@@ -44,7 +46,15 @@ class PendingImportsTests {
     }
 
     private String content(PendingImports store, String token) {
-        return store.peek(session, token).map(p -> new String(p.content(), StandardCharsets.UTF_8)).orElse(null);
+        return store.peek(session, token).map(PendingImportsTests::text).orElse(null);
+    }
+
+    private static String text(Upload upload) {
+        try {
+            return Files.readString(upload.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private long filesInDir() throws IOException {
@@ -57,7 +67,7 @@ class PendingImportsTests {
     void shouldKeepTheFileOnDiskAndOnlyItsTokenInTheSession() throws IOException {
         PendingImports store = store(2_000_000);
         byte[] large = new byte[1_000_000];
-        String token = store.put(session, upload("mapping.csv", large));
+        String token = store.put(session, upload(store, "mapping.csv", large));
 
         assertThat(Files.size(dir.resolve(token))).isEqualTo(large.length);
         assertThat(store.peek(session, token).orElseThrow().fileName()).isEqualTo("mapping.csv");
@@ -70,9 +80,10 @@ class PendingImportsTests {
     }
 
     @Test
-    void shouldKeepTheChosenSheetAndHeaderRowSoConfirmationReadsTheSameTable() {
+    void shouldKeepTheChosenSheetAndHeaderRowSoConfirmationReadsTheSameTable() throws IOException {
         PendingImports store = store(100);
-        String token = store.put(session, new Upload("mapping.xlsx", bytes("workbook"), null, 3));
+        String token = store.put(session, store.spool("mapping.xlsx", file -> Files.write(file, bytes("workbook")), null,
+                3));
         assertThat(store.peek(session, token).orElseThrow().sheet()).isNull();
 
         assertThat(store.choose(session, token, "Groups")).isTrue();
@@ -84,26 +95,57 @@ class PendingImportsTests {
     }
 
     @Test
-    void shouldHandAFileOverOnlyOnceAndDeleteIt() throws IOException {
+    void shouldHandAFileOverOnlyOnceAndDeleteItOnceDiscarded() throws IOException {
         PendingImports store = store(100);
-        String token = store.put(session, upload("a.csv", bytes("name,status")));
+        String token = store.put(session, upload(store, "a.csv", bytes("name,status")));
 
-        assertThat(store.take(session, token)).get().extracting(p -> new String(p.content(), StandardCharsets.UTF_8))
-                .isEqualTo("name,status");
+        Upload taken = store.take(session, token).orElseThrow();
+        assertThat(text(taken)).isEqualTo("name,status");
         assertThat(store.take(session, token)).isEmpty();
         assertThat(store.peek(session, token)).isEmpty();
+        assertThat(filesInDir()).isEqualTo(1);
+        store.discard(taken);
         assertThat(filesInDir()).isZero();
+    }
+
+    @Test
+    void shouldDeleteAnUploadInHandWhenDiscardedAndLeaveOneWaiting() throws IOException {
+        PendingImports store = store(100);
+        Upload refused = upload(store, "refused.csv", bytes("name"));
+        Upload kept = upload(store, "kept.csv", bytes("name,status"));
+        String token = store.put(session, kept);
+
+        store.discard(refused);
+        store.discard(kept);
+
+        assertThat(refused.file()).doesNotExist();
+        assertThat(content(store, token)).isEqualTo("name,status");
+        assertThat(filesInDir()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDeleteUploadsStillInHandWhenTheAppStops() throws IOException {
+        PendingImports store = store(100);
+        Upload checking = upload(store, "checking.csv", bytes("name"));
+        Upload storing = store.handOver(upload(store, "storing.csv", bytes("name")));
+        String waiting = store.put(session, upload(store, "waiting.csv", bytes("name")));
+
+        store.deleteInHand();
+
+        assertThat(checking.file()).doesNotExist();
+        assertThat(storing.file()).doesNotExist();
+        assertThat(dir.resolve(waiting)).exists();
     }
 
     @Test
     void shouldDropTheOldestWaitingFilesOnceTheTotalIsReached() throws IOException {
         PendingImports store = store(10);
         MockHttpSession other = new MockHttpSession();
-        String first = store.put(session, upload("1.csv", bytes("1111")));
+        String first = store.put(session, upload(store, "1.csv", bytes("1111")));
         clock.advance(Duration.ofMinutes(1));
-        String second = store.put(other, upload("2.csv", bytes("2222")));
+        String second = store.put(other, upload(store, "2.csv", bytes("2222")));
         clock.advance(Duration.ofMinutes(1));
-        String third = store.put(session, upload("3.csv", bytes("333")));
+        String third = store.put(session, upload(store, "3.csv", bytes("333")));
 
         assertThat(content(store, first)).isNull();
         assertThat(store.peek(other, second)).isPresent();
@@ -114,9 +156,9 @@ class PendingImportsTests {
     @Test
     void shouldForgetFilesPastTheirTimeAndSweepThemAway() throws IOException {
         PendingImports store = store(100);
-        String old = store.put(session, upload("old.csv", bytes("old")));
+        String old = store.put(session, upload(store, "old.csv", bytes("old")));
         clock.advance(EXPIRY.minusMinutes(1));
-        String recent = store.put(session, upload("recent.csv", bytes("recent")));
+        String recent = store.put(session, upload(store, "recent.csv", bytes("recent")));
         assertThat(content(store, old)).isEqualTo("old");
 
         clock.advance(Duration.ofMinutes(2));
@@ -132,12 +174,15 @@ class PendingImportsTests {
         Files.setLastModifiedTime(leftOver, FileTime.from(clock.instant().minus(EXPIRY).minusSeconds(1)));
         Path recent = Files.writeString(dir.resolve("fedcba9876543210fedcba9876543210"), "recent");
         Files.setLastModifiedTime(recent, FileTime.from(clock.instant()));
+        Path crashed = Files.writeString(dir.resolve("in-hand-0123456789abcdef0123456789abcdef"), "crashed");
+        Files.setLastModifiedTime(crashed, FileTime.from(clock.instant().minus(EXPIRY).minusSeconds(1)));
         Path notOurs = Files.writeString(dir.resolve("notes.txt"), "someone else's");
         Files.setLastModifiedTime(notOurs, FileTime.from(Instant.EPOCH));
 
         store(100);
 
         assertThat(leftOver).doesNotExist();
+        assertThat(crashed).doesNotExist();
         assertThat(recent).exists();
         assertThat(notOurs).exists();
     }
@@ -145,10 +190,10 @@ class PendingImportsTests {
     @Test
     void shouldKeepOnlyTheLastThreeUploadsOfASession() throws IOException {
         PendingImports store = store(100);
-        String first = store.put(session, upload("1.csv", bytes("1")));
-        String second = store.put(session, upload("2.csv", bytes("2")));
-        store.put(session, upload("3.csv", bytes("3")));
-        store.put(session, upload("4.csv", bytes("4")));
+        String first = store.put(session, upload(store, "1.csv", bytes("1")));
+        String second = store.put(session, upload(store, "2.csv", bytes("2")));
+        store.put(session, upload(store, "3.csv", bytes("3")));
+        store.put(session, upload(store, "4.csv", bytes("4")));
 
         assertThat(store.peek(session, first)).isEmpty();
         assertThat(content(store, second)).isEqualTo("2");
@@ -156,9 +201,9 @@ class PendingImportsTests {
     }
 
     @Test
-    void shouldNotGiveOneSessionsFileToAnother() {
+    void shouldNotGiveOneSessionsFileToAnother() throws IOException {
         PendingImports store = store(100);
-        String token = store.put(session, upload("mine.csv", bytes("mine")));
+        String token = store.put(session, upload(store, "mine.csv", bytes("mine")));
         MockHttpSession stranger = new MockHttpSession();
 
         assertThat(store.peek(stranger, token)).isEmpty();

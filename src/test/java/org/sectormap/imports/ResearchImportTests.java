@@ -195,7 +195,7 @@ class ResearchImportTests {
             file.append(derby).append(',').append(i == 499 ? "not a date" : "2007-07-02")
                     .append(",telephone,no-answer\n");
         }
-        ResearchReader.Read read = research.importAll(ImportKind.CONTACT_ATTEMPTS, Upload.csv(csv(file.toString())),
+        ResearchReader.Read read = research.importAll(ImportKind.CONTACT_ATTEMPTS, TestFiles.csvUpload(csv(file.toString())),
                 null);
 
         assertThat(read.valid()).isFalse();
@@ -203,7 +203,7 @@ class ResearchImportTests {
                 .containsExactly(tuple(500, "attempted_on"));
         assertThat(attempts()).isEmpty();
 
-        research.importAll(ImportKind.CONTACT_ATTEMPTS, Upload.csv(csv(file.toString().replace("not a date",
+        research.importAll(ImportKind.CONTACT_ATTEMPTS, TestFiles.csvUpload(csv(file.toString().replace("not a date",
                 "2007-07-03"))), null);
         assertThat(attempts()).hasSize(600);
     }

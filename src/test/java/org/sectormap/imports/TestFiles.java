@@ -44,6 +44,23 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class TestFiles {
 
+    /** The bytes in a file, as an upload lies on disk; deleted when the test JVM ends. */
+    static Path file(byte[] content) {
+        try {
+            Path file = Files.createTempFile("sectormap-test-upload-", ".bin");
+            file.toFile().deleteOnExit();
+            return Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A CSV body as an upload of the API, in a file of its own. */
+    static Upload csvUpload(byte[] content) {
+        return new Upload(null, file(content), null, Upload.FIRST_ROW);
+    }
+
+
     static final String SHEET = "Groups";
     static final int HEADER_ROW = 3;
     static final String CSV = """
