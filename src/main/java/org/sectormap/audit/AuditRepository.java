@@ -5,13 +5,18 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
 import org.sectormap.shared.Coded;
+import org.sectormap.shared.CopyIn;
+import org.sectormap.shared.Databases;
 import org.sectormap.shared.LikePattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -26,12 +31,20 @@ class AuditRepository {
     private static final String ENTRY_COLUMNS = "e.id, e.occurred_at, e.actor, e.action, e.record_kind, e.record_id, "
             + "e.record_page";
 
+    private static final List<String> ENTRY_INSERTED = List.of("occurred_at", "actor", "action", "record_kind",
+            "record_id", "record_page");
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final DataSource dataSource;
+    /** Whether many entries go by COPY (PostgreSQL) rather than as a batch of inserts (H2). */
+    private final boolean copying;
 
-    AuditRepository(JdbcClient jdbc, JdbcTemplate template) {
+    AuditRepository(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
         this.jdbc = jdbc;
         this.template = template;
+        this.dataSource = dataSource;
+        this.copying = !Databases.isH2(dataSource);
     }
 
     long insert(LocalDateTime at, String actor, AuditAction action, Audited record, List<AuditEntry.Change> changes) {
@@ -53,6 +66,11 @@ class AuditRepository {
 
     /** Entries without values, for many records created at once (an import). */
     void insertAll(LocalDateTime at, String actor, AuditAction action, List<Audited> records) {
+        if (copying) {
+            CopyIn.rows(dataSource, "audit_entry", ENTRY_INSERTED, records.stream().map(record -> Arrays.<Object>asList(
+                    at, actor, action.name(), record.kind().code(), record.id(), record.page())).toList());
+            return;
+        }
         template.batchUpdate("INSERT INTO audit_entry (occurred_at, actor, action, record_kind, record_id, record_page) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", records, 1_000, (statement, record) -> {
                     statement.setTimestamp(1, Timestamp.valueOf(at));

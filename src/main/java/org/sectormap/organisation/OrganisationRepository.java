@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.sectormap.shared.CopyIn;
 import org.sectormap.shared.LikePattern;
 import org.sectormap.shared.Databases;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,14 +76,21 @@ class OrganisationRepository {
             .toArray();
     /** Well under PostgreSQL's 32,767 parameters a statement, at about thirty a row. */
     private static final int ROWS_PER_INSERT = 500;
+    /** The columns a COPY gives, the id first: the insert's, in the same order. */
+    private static final List<String> COPY_COLUMNS = Stream.of(Stream.of("id", "version"),
+            FIELDS.stream().map(OrganisationField::column), Stream.of("name_sort", "search_text"),
+            MatchKey.COLUMNS.stream(), Stream.of("import_id", "modified_at")).flatMap(c -> c).toList();
 
     private static final RowMapper<Organisation> ROW = OrganisationRepository::map;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final JdbcTemplate template;
+    private final DataSource dataSource;
     private final Clock clock;
     private final boolean h2;
+    /** Whether many rows go by COPY (PostgreSQL) rather than as multi-row inserts (H2). */
+    private final boolean copying;
     private final OrganisationTally tally;
     private final SearchIndex index;
 
@@ -92,7 +100,9 @@ class OrganisationRepository {
         this.clock = clock;
         this.tally = tally;
         this.index = index;
+        this.dataSource = dataSource;
         this.h2 = Databases.isH2(dataSource);
+        this.copying = !h2;
         // A fetch size makes PostgreSQL read an export through a cursor instead of all at once.
         JdbcTemplate fetching = new JdbcTemplate(dataSource);
         fetching.setFetchSize(500);
@@ -113,13 +123,43 @@ class OrganisationRepository {
         return id;
     }
 
-    /**
-     * Many rows to a statement (INSERT ... VALUES (...), (...)) rather than a JDBC batch: PostgreSQL's
-     * driver sends a batch that returns generated keys one statement at a time, and the audit trail
-     * needs the keys. Only the set of ids is used, so their order does not matter.
-     */
+    /** Only the set of ids is used, so their order does not matter. */
     List<Long> insertAll(List<OrganisationDetails> all, Long importId) {
         OffsetDateTime now = now();
+        List<Long> ids = copying ? copied(all, importId, now) : insertedInRows(all, importId, now);
+        tally.added(all);
+        if (importId == null) {
+            index.changed(ids);
+        } else {
+            index.imported(importId, ids);
+        }
+        return ids;
+    }
+
+    /**
+     * By COPY, with the ids drawn first from the sequence the column's default draws from, in one
+     * statement: the audit trail needs them, and COPY returns none.
+     */
+    private List<Long> copied(List<OrganisationDetails> all, Long importId, OffsetDateTime now) {
+        List<Long> ids = jdbc.sql("SELECT nextval(pg_get_serial_sequence('organisation', 'id')) "
+                + "FROM generate_series(1, :count)").param("count", all.size()).query(Long.class).list();
+        List<List<Object>> rows = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            List<Object> row = new ArrayList<>(COPY_COLUMNS.size());
+            row.add(ids.get(i));
+            row.add(0);
+            row.addAll(imported(all.get(i), importId, now).values());
+            rows.add(row);
+        }
+        CopyIn.rows(dataSource, "organisation", COPY_COLUMNS, rows);
+        return ids;
+    }
+
+    /**
+     * Many rows to a statement (INSERT ... VALUES (...), (...)) rather than a JDBC batch: a driver may
+     * send a batch that returns generated keys one statement at a time, and the audit trail needs the keys.
+     */
+    private List<Long> insertedInRows(List<OrganisationDetails> all, Long importId, OffsetDateTime now) {
         List<Long> ids = new ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += ROWS_PER_INSERT) {
             List<OrganisationDetails> rows = all.subList(from, Math.min(all.size(), from + ROWS_PER_INSERT));
@@ -138,12 +178,6 @@ class OrganisationRepository {
             }, keys);
             keys.getKeyList().forEach(row -> ids.add(((Number) row.get(row.containsKey("id") ? "id" : "ID"))
                     .longValue()));
-        }
-        tally.added(all);
-        if (importId == null) {
-            index.changed(ids);
-        } else {
-            index.imported(importId, ids);
         }
         return ids;
     }

@@ -4,6 +4,7 @@
  * {@link org.sectormap.shared.Labels}, {@link org.sectormap.shared.Coded}, the CSV helpers, and the
  * exceptions that {@code system} turns into 400, 404, 409 and 429 answers, and the {@link
  * org.sectormap.shared.RateLimiter} that the sign-in and import limits count with, and {@link
- * org.sectormap.shared.SignedIn} for who is asking.
+ * org.sectormap.shared.SignedIn} for who is asking, and {@link org.sectormap.shared.CopyIn} for PostgreSQL's
+ * bulk load of many rows.
  */
 package org.sectormap.shared;

@@ -48,6 +48,8 @@ class ImportBenchmark {
 
     private static final int ROWS = Integer.getInteger("benchmark.importRows", 1_000_000);
     private static final int PREVIEW_ROWS = 100_000;
+    /** -Dbenchmark.previews=false leaves out the previews, to time the import alone. */
+    private static final boolean PREVIEWS = Boolean.parseBoolean(System.getProperty("benchmark.previews", "true"));
     private static final String PSQL = System.getProperty("benchmark.psql", "/usr/lib/postgresql/15/bin/psql");
     private static final String COLUMNS = "name,category,area,postcode,email,status";
     private static final String COPY_TABLE = "import_benchmark_copy";
@@ -116,18 +118,22 @@ class ImportBenchmark {
         StringBuilder out = new StringBuilder(String.format("%nSector Map import benchmark on %s, heap at most %,d MB, "
                 + "load average %.1f%n", database(), Runtime.getRuntime().maxMemory() >> 20, load()));
         emptyRegister();
-        out.append(previewFigures());
-        System.out.println(out);
-        out.setLength(0);
-        byte[] file = csv(ROWS);
-
-        // The whole file through the page first, as a user with a national register would bring it.
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        out.append(String.format("(d) the page's upload and preview of this %,d-row file: %s; peak heap used (sum of "
-                + "the pools' peaks, an upper bound, the benchmark's own copies of the file included) %,d MB%n", ROWS,
-                previewTimes(file, ROWS, 1), peakHeap() >> 20));
-        System.out.println(out);
-        out.setLength(0);
+        byte[] file;
+        if (PREVIEWS) {
+            out.append(previewFigures());
+            System.out.println(out);
+            out.setLength(0);
+            file = csv(ROWS);
+            // The whole file through the page first, as a user with a national register would bring it.
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            out.append(String.format("(d) the page's upload and preview of this %,d-row file: %s; peak heap used (sum "
+                    + "of the pools' peaks, an upper bound, the benchmark's own copies of the file included) %,d MB%n",
+                    ROWS, previewTimes(file, ROWS, 1), peakHeap() >> 20));
+            System.out.println(out);
+            out.setLength(0);
+        } else {
+            file = csv(ROWS);
+        }
 
         long start = System.nanoTime();
         ParsedImport checked = imports.check(TestFiles.csvUpload(file), null);
