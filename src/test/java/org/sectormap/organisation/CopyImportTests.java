@@ -90,6 +90,7 @@ class CopyImportTests {
         assertThat(was).as("COPY on PostgreSQL only").isEqualTo(!Databases.isH2(spring.getBean(DataSource.class)));
         ReflectionTestUtils.setField(organisationRows, "copying", copying && was);
         ReflectionTestUtils.setField(auditRows, "copying", copying && was);
+        assertThat(ReflectionTestUtils.getField(organisationRows, "copying")).isEqualTo(copying && was);
         try {
             mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv")
                     .content(file().getBytes(StandardCharsets.UTF_8))).andExpect(status().isOk());
