@@ -148,7 +148,13 @@ class ImportStorage implements DisposableBean {
      * started it does with its own.
      */
     void storeInBackground(long jobId, ImportService.Storing storing) {
-        ImportService.Storing handed = storing.with(pending.handOver(storing.upload()));
+        ImportService.Storing handed;
+        try {
+            handed = storing.with(pending.handOver(storing.upload()));
+        } catch (RuntimeException e) {
+            end(jobId, ImportJob.Status.FAILED, "import.job.failed");
+            throw e;
+        }
         try {
             background.execute(() -> {
                 try {
