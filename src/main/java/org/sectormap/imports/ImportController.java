@@ -157,7 +157,7 @@ class ImportController {
     String sheetForm(@PathVariable String token, HttpSession session, Model model, HttpServletResponse response) {
         var pending = pendingImports.peek(session, token);
         if (pending.isEmpty()) {
-            return expired(response);
+            return ExpiredUploads.page(response);
         }
         return sheets(model, token, pending.get(), pending.get().sheet());
     }
@@ -167,7 +167,7 @@ class ImportController {
             Model model, HttpServletResponse response) {
         var pending = pendingImports.peek(session, token);
         if (pending.isEmpty()) {
-            return expired(response);
+            return ExpiredUploads.page(response);
         }
         Upload upload = pending.get();
         Input in = inputs.read(Collections.singletonMap("sheet", sheet));
@@ -186,7 +186,7 @@ class ImportController {
             return problems(model, parsed, response);
         }
         if (!pendingImports.choose(session, token, chosen)) {
-            return expired(response);
+            return ExpiredUploads.page(response);
         }
         return "redirect:/import/" + token + (parsed.valid() ? "" : "/mapping");
     }
@@ -203,7 +203,7 @@ class ImportController {
     String preview(@PathVariable String token, HttpSession session, Model model, HttpServletResponse response) {
         var pending = pendingImports.peek(session, token);
         if (pending.isEmpty()) {
-            return expired(response);
+            return ExpiredUploads.page(response);
         }
         if (pending.get().sheet() == null && imports.tables(pending.get()).size() > 1) {
             return "redirect:/import/" + token + "/sheet";
@@ -254,7 +254,7 @@ class ImportController {
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         var waiting = pendingImports.peek(session, token);
         if (waiting.isEmpty()) {
-            return expired(response);
+            return ExpiredUploads.page(response);
         }
         ColumnMapping mapping = ChosenMappings.of(session, token).orElse(null);
         Input in = inputs.read(DuplicateChoices.FOR_ALL, params);
@@ -266,7 +266,7 @@ class ImportController {
         }
         var pending = pendingImports.take(session, token);
         if (pending.isEmpty()) {
-            return expired(response);
+            return ExpiredUploads.page(response);
         }
         try {
             return stored(pending.get(), mapping, choices, session, model, response, redirect);
@@ -322,7 +322,7 @@ class ImportController {
     String mappingForm(@PathVariable String token, HttpSession session, Model model, HttpServletResponse response) {
         var pending = pendingImports.peek(session, token);
         if (pending.isEmpty()) {
-            return expired(response);
+            return ExpiredUploads.page(response);
         }
         if (pending.get().sheet() == null && imports.tables(pending.get()).size() > 1) {
             return "redirect:/import/" + token + "/sheet";
@@ -342,7 +342,7 @@ class ImportController {
             Model model, HttpServletResponse response) {
         var pending = pendingImports.peek(session, token);
         if (pending.isEmpty()) {
-            return expired(response);
+            return ExpiredUploads.page(response);
         }
         Upload upload = pending.get();
         List<String> headings = imports.headings(upload);
@@ -385,10 +385,6 @@ class ImportController {
         return "imports/mapping";
     }
 
-    private static String expired(HttpServletResponse response) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        return "imports/expired";
-    }
 
     /** A file that breaks the rules, at upload or (after the area list changed) at preview or confirmation. */
     private static String problems(Model model, ParsedImport parsed, HttpServletResponse response) {

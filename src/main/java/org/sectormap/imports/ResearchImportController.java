@@ -59,7 +59,7 @@ class ResearchImportController {
             HttpServletResponse response) {
         Optional<Upload> pending = pendingImports.peek(session, token);
         if (pending.isEmpty()) {
-            return expired(response);
+            return ExpiredUploads.page(response);
         }
         return sheets(model, kind, token, pending.get(), pending.get().sheet());
     }
@@ -70,7 +70,7 @@ class ResearchImportController {
             HttpServletResponse response) {
         Optional<Upload> pending = pendingImports.peek(session, token);
         if (pending.isEmpty()) {
-            return expired(response);
+            return ExpiredUploads.page(response);
         }
         Input in = inputs.read(Collections.singletonMap("sheet", sheet));
         String chosen = in.oneOf("sheet", tables.tables(pending.get()));
@@ -83,7 +83,7 @@ class ResearchImportController {
             return sheets(model, kind, token, pending.get(), sheet);
         }
         if (!pendingImports.choose(session, token, chosen)) {
-            return expired(response);
+            return ExpiredUploads.page(response);
         }
         return "redirect:/import/" + kind + "/" + token + "/mapping";
     }
@@ -102,7 +102,7 @@ class ResearchImportController {
             HttpServletResponse response) {
         Optional<Upload> pending = pendingImports.peek(session, token);
         if (pending.isEmpty()) {
-            return expired(response);
+            return ExpiredUploads.page(response);
         }
         if (pending.get().sheet() == null && tables.tables(pending.get()).size() > 1) {
             return "redirect:/import/" + kind + "/" + token + "/sheet";
@@ -119,7 +119,7 @@ class ResearchImportController {
             HttpServletResponse response) {
         Optional<Upload> pending = pendingImports.peek(session, token);
         if (pending.isEmpty()) {
-            return expired(response);
+            return ExpiredUploads.page(response);
         }
         ImportKind what = kind(kind);
         Upload upload = pending.get();
@@ -165,7 +165,7 @@ class ResearchImportController {
         Optional<Upload> pending = pendingImports.peek(session, token);
         Optional<ColumnMapping> mapping = ChosenMappings.of(session, token);
         if (pending.isEmpty()) {
-            return expired(response);
+            return ExpiredUploads.page(response);
         }
         if (mapping.isEmpty()) {
             return "redirect:/import/" + kind + "/" + token + "/mapping";
@@ -192,7 +192,7 @@ class ResearchImportController {
         Optional<ColumnMapping> mapping = ChosenMappings.of(session, token);
         Optional<Upload> pending = pendingImports.take(session, token);
         if (pending.isEmpty() || mapping.isEmpty()) {
-            return expired(response);
+            return ExpiredUploads.page(response);
         }
         try {
             return stored(kind, pending.get(), mapping.get(), model, redirect, response);
@@ -225,8 +225,4 @@ class ResearchImportController {
                 .orElseThrow(() -> new NotFoundException("import.job.notFound"));
     }
 
-    private static String expired(HttpServletResponse response) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        return "imports/expired";
-    }
 }

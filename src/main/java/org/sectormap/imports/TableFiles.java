@@ -3,6 +3,7 @@ package org.sectormap.imports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,8 @@ class TableFiles {
     private static byte[] head(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(HEAD);
+        } catch (NoSuchFileException e) {
+            throw new UploadGoneException();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

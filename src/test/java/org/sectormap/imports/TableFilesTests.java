@@ -89,6 +89,13 @@ class TableFilesTests {
     }
 
     @Test
+    void shouldSayAnUploadHasGoneWhenItsFileWentBeforeItWasRead() throws Exception {
+        Path upload = TestFiles.file(TestFiles.xlsx());
+        Files.delete(upload);
+        assertThatThrownBy(() -> files.open(upload, "register.xlsx")).isInstanceOf(UploadGoneException.class);
+    }
+
+    @Test
     void shouldReadUtf8WithOrWithoutAByteOrderMarkAndOtherwiseWindows1252() {
         String text = "name\nCaf\u00e9 \u201cForum\u201d \u00a35\n";
         List<String> expected = List.of("1 [name]", "2 [Caf\u00e9 \u201cForum\u201d \u00a35]");
