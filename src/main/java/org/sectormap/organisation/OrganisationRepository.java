@@ -385,8 +385,8 @@ class OrganisationRepository {
 
     /**
      * Past this many matches of a text search, PostgreSQL's total is an estimate: counting exactly every
-     * record holding a common word (100,000 of a million for "network") took seconds, while a page of
-     * them takes milliseconds. H2's search index counts them all at once.
+     * record holding a common word (110,000 of a million for "network") took about a second, while a
+     * page of them reads only until it is full. H2's search index counts them all at once.
      */
     static final int EXACT_COUNT = 1_000;
     /** About how many records the estimate looks at: its error is then a few per cent of a common word's matches. */
