@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
+import org.sectormap.shared.PageCount;
 import org.sectormap.shared.Coded;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.SignedIn;
@@ -143,7 +144,7 @@ public class AuditTrail {
     public record Page(List<AuditEntry> entries, long total, int page) {
 
         public int pageCount() {
-            return (int) Math.max(1, (total + AuditQuery.PAGE_SIZE - 1) / AuditQuery.PAGE_SIZE);
+            return PageCount.of(total, AuditQuery.PAGE_SIZE);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
+import org.sectormap.shared.PageCount;
 import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
 import org.sectormap.audit.Audited;
@@ -114,7 +115,7 @@ public class ThemeService {
     public record CommentPage(List<CodedComment> comments, long total, int page, int pageCount) {
 
         static CommentPage of(List<CodedComment> comments, long total, int page) {
-            return new CommentPage(comments, total, page, (int) Math.max(1, (total + PAGE - 1) / PAGE));
+            return new CommentPage(comments, total, page, PageCount.of(total, PAGE));
         }
     }
 

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.sectormap.shared.PageCount;
+
 /** The UK profile's page of a list: where it is in the whole, and its contents. */
 final class Pages {
 
@@ -18,7 +20,7 @@ final class Pages {
     }
 
     static Map<String, Object> of(List<Map<String, Object>> contents, long total, Feed.Paging paging) {
-        long totalPages = Math.max(1, (total + paging.perPage() - 1) / paging.perPage());
+        long totalPages = PageCount.of(total, paging.perPage());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("total_items", total);
         json.put("total_pages", totalPages);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.sectormap.shared.PageCount;
 import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
 import org.sectormap.audit.Audited;
@@ -43,7 +44,7 @@ public class OrganisationService {
     public record Page(List<Organisation> items, long total, boolean exact, OrganisationQuery query) {
 
         public int pageCount() {
-            return (int) Math.max(1, (total + query.size() - 1) / query.size());
+            return PageCount.of(total, query.size());
         }
     }
 

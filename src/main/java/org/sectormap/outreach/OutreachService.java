@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.sectormap.shared.PageCount;
 import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
 import org.sectormap.audit.Audited;
@@ -164,7 +165,7 @@ public class OutreachService {
     public record KeenPage(List<ContactAttemptRepository.Due> organisations, long total, int page) {
 
         public int pageCount() {
-            return (int) Math.max(1, (total + FOLLOW_UP_PAGE - 1) / FOLLOW_UP_PAGE);
+            return PageCount.of(total, FOLLOW_UP_PAGE);
         }
     }
 

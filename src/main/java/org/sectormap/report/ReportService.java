@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
+import org.sectormap.shared.PageCount;
 import org.sectormap.organisation.Areas;
 import org.sectormap.organisation.OrganisationCounts;
 import org.sectormap.organisation.Category;
@@ -148,7 +149,7 @@ public class ReportService {
             }
             at = end;
         }
-        return new Reports.Interviewees(groups, page, (int) Math.max(1, (total + INTERVIEWEES_PAGE - 1) / INTERVIEWEES_PAGE),
+        return new Reports.Interviewees(groups, page, PageCount.of(total, INTERVIEWEES_PAGE),
                 total);
     }
 
