@@ -26,16 +26,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ContactAttemptRepository {
 
+    private static final String UNSETTLED = codes(OutreachStatus.LISTED, OutreachStatus.UNREACHABLE);
+    private static final String ARRANGED = codes(
+            Arrays.stream(ContactOutcome.values()).filter(ContactOutcome::arranges).toArray(Coded[]::new));
+    private static final String CONTACT = "o.id, o.name, o.status, o.phone, o.email, o.contact_name, o.name_sort";
+    /** Organisations, each with its latest attempt if it has one (V125). */
+    private static final String KEEN = "SELECT " + CONTACT + ", l.attempted_on, l.outcome FROM organisation_contact o "
+            + "LEFT JOIN contact_attempt_latest l ON l.organisation_id = o.id WHERE o.follow_up = TRUE ORDER BY o.name_sort, o.id";
     /**
-     * Organisations, each with its latest attempt if it has one (ties on a day go to the later entry),
-     * looked up organisation by organisation in V116's index: ranking every attempt of the register
-     * to find each latest one read 3,000,000 rows at a million organisations, and H2 held them all.
+     * The latest attempt of each organisation read, found in V116's index one organisation at a time
+     * (ties on a day go to the later entry): what V126 wrote first and a restore writes again.
      */
-    private static final String WITH_LATEST = "SELECT o.id, o.name, o.status, o.phone, o.email, o.contact_name, "
-            + "l.attempted_on, l.outcome FROM organisation_contact o LEFT JOIN contact_attempt l ON l.id = "
-            + "(SELECT a.id FROM contact_attempt a WHERE a.organisation_id = o.id "
-            + "ORDER BY a.attempted_on DESC, a.id DESC FETCH FIRST 1 ROWS ONLY) ";
-    private static final String KEEN = WITH_LATEST + "WHERE o.follow_up = TRUE ORDER BY o.name_sort, o.id";
+    private static final String LATEST = "INSERT INTO contact_attempt_latest (organisation_id, attempt_id, attempted_on, "
+            + "outcome, arranged) SELECT a.organisation_id, a.id, a.attempted_on, a.outcome, a.outcome IN (" + ARRANGED
+            + ") FROM organisation_contact o JOIN contact_attempt a ON a.id = (SELECT b.id FROM contact_attempt b "
+            + "WHERE b.organisation_id = o.id ORDER BY b.attempted_on DESC, b.id DESC FETCH FIRST 1 ROWS ONLY)";
 
     private final JdbcClient jdbc;
     /** Reads a download through a cursor on PostgreSQL, rather than all at once. */
@@ -54,7 +59,32 @@ class ContactAttemptRepository {
                 .param("organisation", organisationId).param("date", Date.valueOf(a.attemptedOn()))
                 .param("method", a.method().code()).param("outcome", a.outcome().code()).param("note", a.note())
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        long id = keys.getKey().longValue();
+        noteLatest(organisationId, id, a);
+        return id;
+    }
+
+    /**
+     * Makes a new attempt its organisation's latest unless one on a later day is. The update comes
+     * first so that two attempts logged at once for one organisation queue on its row; only the
+     * first attempt of an organisation inserts.
+     */
+    private void noteLatest(long organisationId, long attemptId, ContactAttemptRules.Attempt a) {
+        Map<String, Object> latest = Map.of("organisation", organisationId, "attempt", attemptId,
+                "date", Date.valueOf(a.attemptedOn()), "outcome", a.outcome().code(), "arranged", a.outcome().arranges());
+        int updated = jdbc.sql("UPDATE contact_attempt_latest SET attempt_id = :attempt, attempted_on = :date, "
+                + "outcome = :outcome, arranged = :arranged WHERE organisation_id = :organisation AND attempted_on <= :date")
+                .params(latest).update();
+        if (updated == 0 && jdbc.sql("SELECT COUNT(*) FROM contact_attempt_latest WHERE organisation_id = :organisation")
+                .param("organisation", organisationId).query(Long.class).single() == 0) {
+            jdbc.sql("INSERT INTO contact_attempt_latest (organisation_id, attempt_id, attempted_on, outcome, arranged) "
+                    + "VALUES (:organisation, :attempt, :date, :outcome, :arranged)").params(latest).update();
+        }
+    }
+
+    /** Every organisation's latest attempt found afresh, once a restore's rows are in. */
+    String recount() {
+        return LATEST;
     }
 
     /** Newest first, as the researcher reads a history. */
@@ -90,9 +120,6 @@ class ContactAttemptRepository {
         return latest;
     }
 
-    private static final String UNSETTLED = codes(OutreachStatus.LISTED, OutreachStatus.UNREACHABLE);
-    private static final String ARRANGED = codes(ContactOutcome.CALL_BACK_ARRANGED, ContactOutcome.INTERVIEW_ARRANGED);
-
     private static String codes(Coded... values) {
         return Arrays.stream(values).map(v -> "'" + v.code() + "'").collect(Collectors.joining(", "));
     }
@@ -104,14 +131,21 @@ class ContactAttemptRepository {
 
     /**
      * Organisations neither interviewed nor excluded that have something arranged, or no attempt
-     * since the cut-off (or none at all): arranged ones first, then the longest waiting.
+     * since the cut-off (or none at all): arranged ones first, then the longest waiting. Each of the
+     * three groups is read in its own order up to the limit, through V127's index or the name's,
+     * so that no visit works out the whole register's latest attempts.
      */
     List<Due> due(LocalDate cutOff, int limit) {
-        return jdbc.sql(WITH_LATEST + "WHERE o.status IN (" + UNSETTLED + ") AND (l.outcome IN (" + ARRANGED + ") "
-                        + "OR l.attempted_on IS NULL OR l.attempted_on < :cutOff) "
-                        + "ORDER BY CASE WHEN l.outcome IN (" + ARRANGED + ") THEN 0 "
-                        + "ELSE 1 END, CASE WHEN l.attempted_on IS NULL THEN 0 ELSE 1 END, l.attempted_on, o.name_sort, "
-                        + "o.id FETCH FIRST :limit ROWS ONLY")
+        String unsettled = "o.status IN (" + UNSETTLED + ")";
+        String withLatest = CONTACT + ", l.attempted_on, l.outcome FROM contact_attempt_latest l "
+                + "JOIN organisation_contact o ON o.id = l.organisation_id WHERE " + unsettled + " AND l.arranged = ";
+        String inOrder = " ORDER BY l.attempted_on, o.name_sort, o.id FETCH FIRST :limit ROWS ONLY)";
+        return jdbc.sql("SELECT * FROM ((SELECT 0 AS queue, " + withLatest + "TRUE" + inOrder
+                        + " UNION ALL (SELECT 1 AS queue, " + CONTACT + ", NULL, NULL FROM organisation_contact o WHERE "
+                        + unsettled + " AND NOT EXISTS (SELECT 1 FROM contact_attempt_latest l WHERE l.organisation_id = o.id) "
+                        + "ORDER BY o.name_sort, o.id FETCH FIRST :limit ROWS ONLY)"
+                        + " UNION ALL (SELECT 2 AS queue, " + withLatest + "FALSE AND l.attempted_on < :cutOff" + inOrder
+                        + ") d ORDER BY queue, attempted_on, name_sort, id FETCH FIRST :limit ROWS ONLY")
                 .param("cutOff", Date.valueOf(cutOff)).param("limit", limit)
                 .query(ContactAttemptRepository::due).list();
     }
@@ -151,5 +185,8 @@ class ContactAttemptRepository {
     void moveOrganisation(long from, long to) {
         jdbc.sql("UPDATE contact_attempt SET organisation_id = :to WHERE organisation_id = :from")
                 .param("to", to).param("from", from).update();
+        jdbc.sql("DELETE FROM contact_attempt_latest WHERE organisation_id IN (:from, :to)").param("from", from)
+                .param("to", to).update();
+        jdbc.sql(LATEST + " WHERE o.id = :to").param("to", to).update();
     }
 }

@@ -10,6 +10,11 @@ public enum ContactOutcome implements Coded {
         return Coded.codeOf(this);
     }
 
+    /** Whether this outcome leaves a call back or an interview to keep: the morning list puts those first. */
+    boolean arranges() {
+        return this == CALL_BACK_ARRANGED || this == INTERVIEW_ARRANGED;
+    }
+
     @Override
     public String messageKey() {
         return "contact.outcome." + code();

@@ -197,6 +197,8 @@ class RegisterBenchmark {
         operations.put("organisation page with 50 attempts (HTTP)", run -> page("/organisations/" + withFifty));
         operations.put("comments under the largest theme (HTTP)", run -> page("/themes/" + themeId));
         operations.put("every comment, first page (HTTP)", run -> page("/comments"));
+        operations.put("outreach: the morning list (HTTP)", run -> page("/outreach"));
+        operations.put("outreach: keen for follow-up, first page (HTTP)", run -> page("/outreach/follow-up"));
 
         // The same answers' SQL alone, run bare through JDBC: what the app's time is compared with.
         Map<String, IntConsumer> raw = new LinkedHashMap<>();

@@ -48,7 +48,7 @@ final class ResearchRecords {
 
     static void empty(JdbcTemplate jdbc) {
         for (String table : List.of("comment_theme_tally", "comment_theme", "anonymous_comment", "interview_answer",
-                "interview", "contact_attempt")) {
+                "interview", "contact_attempt_latest", "contact_attempt")) {
             jdbc.update("DELETE FROM " + table);
         }
     }

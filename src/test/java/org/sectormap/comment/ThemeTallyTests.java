@@ -1,10 +1,7 @@
 package org.sectormap.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
@@ -15,12 +12,11 @@ import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
-import org.sectormap.CleanDatabase;
+import org.sectormap.BackupRoundTrip;
 import org.sectormap.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The themes report's counts always say what counting the coded comments says, however they were coded. */
@@ -119,10 +115,6 @@ class ThemeTallyTests {
     }
 
     private void restore() throws Exception {
-        byte[] backup = mvc.perform(get("/backup/download")).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsByteArray();
-        CleanDatabase.emptyNow(spring);
-        mvc.perform(multipart("/backup/restore").file(new MockMultipartFile("file", "backup.zip", "application/zip",
-                backup)).with(csrf())).andExpect(redirectedUrl("/backup"));
+        BackupRoundTrip.restore(mvc, spring);
     }
 }

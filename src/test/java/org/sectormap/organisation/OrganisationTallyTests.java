@@ -3,7 +3,6 @@ package org.sectormap.organisation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -18,12 +17,11 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.sectormap.ApiCalls;
-import org.sectormap.CleanDatabase;
+import org.sectormap.BackupRoundTrip;
 import org.sectormap.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -208,11 +206,7 @@ class OrganisationTallyTests {
     }
 
     private String restore() throws Exception {
-        byte[] backup = mvc.perform(get("/backup/download")).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsByteArray();
-        CleanDatabase.emptyNow(spring);
-        mvc.perform(multipart("/backup/restore").file(new MockMultipartFile("file", "backup.zip", "application/zip",
-                backup)).with(csrf())).andExpect(redirectedUrl("/backup"));
+        BackupRoundTrip.restore(mvc, spring);
         return "restore";
     }
 
