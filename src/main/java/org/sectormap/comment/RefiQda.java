@@ -5,14 +5,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -40,7 +40,7 @@ final class RefiQda {
     record Names(String project, String quote, String quoteDescription, String sections, String comment) {
     }
 
-    /** Hands each coded comment, in order, to a consumer: a project is written from two passes over them. */
+    /** Hands each coded comment, in order, to a consumer. */
     interface Comments {
         void forEach(Consumer<ThemeService.CodedComment> consumer);
     }
@@ -62,45 +62,45 @@ final class RefiQda {
         this.codes = new Codes(themeCodes, sectionCodes, guid("quote", ""), guid("sections", ""));
     }
 
-    /** A zip of project.qde and one UTF-8 text file a comment under Sources/, as the standard lays out. */
+    /**
+     * A zip of project.qde and one UTF-8 text file a comment under Sources/, as the standard lays
+     * out, from one pass over the comments: each one's file goes into the zip as its source is written
+     * into project.qde, which waits in a temporary file and goes in last.
+     */
     void writeProject(OutputStream out, Instant now) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out);
-        zip.putNextEntry(new ZipEntry("project.qde"));
-        try {
-            XMLStreamWriter xml = start(zip, "Project", PROJECT);
-            xml.writeAttribute("name", names.project());
-            xml.writeAttribute("origin", ORIGIN);
-            xml.writeAttribute("creationDateTime", now.truncatedTo(ChronoUnit.SECONDS).toString());
-            codeBook(xml);
-            // The standard's Sources holds at least one source, so a project with none (and so no
-            // sections) leaves it out.
-            if (!codes.sections().isEmpty()) {
-                xml.writeStartElement("Sources");
-                int[] number = {0};
-                comments.forEach(coded -> {
-                    try {
-                        source(xml, coded, ++number[0]);
-                    } catch (XMLStreamException e) {
-                        throw new UncheckedIOException(new IOException(e));
-                    }
-                });
-                xml.writeEndElement();
+        try (SpooledZip zip = new SpooledZip(out, LocalDateTime.ofInstant(now, ZoneId.systemDefault()))) {
+            SpooledZip.Spooled project = zip.spool();
+            try (project) {
+                XMLStreamWriter xml = start(project, "Project", PROJECT);
+                xml.writeAttribute("name", names.project());
+                xml.writeAttribute("origin", ORIGIN);
+                xml.writeAttribute("creationDateTime", now.truncatedTo(ChronoUnit.SECONDS).toString());
+                codeBook(xml);
+                // The standard's Sources holds at least one source, so a project with none (and so no
+                // sections) leaves it out.
+                if (!codes.sections().isEmpty()) {
+                    xml.writeStartElement("Sources");
+                    int[] number = {0};
+                    comments.forEach(coded -> {
+                        try {
+                            source(xml, coded, ++number[0]);
+                            zip.add("Sources/" + coded.comment().id() + ".txt",
+                                    text(coded.comment()).getBytes(StandardCharsets.UTF_8));
+                        } catch (XMLStreamException e) {
+                            throw new UncheckedIOException(new IOException(e));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                    xml.writeEndElement();
+                }
+                end(xml);
+            } catch (XMLStreamException e) {
+                throw new IOException(e);
             }
-            end(xml);
-        } catch (XMLStreamException e) {
-            throw new IOException(e);
+            zip.add("project.qde", project);
+            zip.finish();
         }
-        zip.closeEntry();
-        comments.forEach(coded -> {
-            try {
-                zip.putNextEntry(new ZipEntry("Sources/" + coded.comment().id() + ".txt"));
-                zip.write(text(coded.comment()).getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        zip.finish();
     }
 
     /** The codes alone, for a team that wants to code its own material the same way. */
