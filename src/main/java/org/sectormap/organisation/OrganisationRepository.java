@@ -31,6 +31,7 @@ import javax.sql.DataSource;
 import org.sectormap.shared.CopyIn;
 import org.sectormap.shared.LikePattern;
 import org.sectormap.shared.Databases;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -92,10 +93,11 @@ class OrganisationRepository {
     /** Whether many rows go by COPY (PostgreSQL) rather than as multi-row inserts (H2). */
     private final boolean copying;
     private final OrganisationTally tally;
-    private final SearchIndex index;
+    /** Opened in the background at start-up (SearchIndexConfig), and there by the time a request comes. */
+    private final ObjectProvider<SearchIndex> index;
 
     OrganisationRepository(JdbcClient jdbc, DataSource dataSource, Clock clock, OrganisationTally tally,
-            SearchIndex index) {
+            ObjectProvider<SearchIndex> index) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.tally = tally;
@@ -119,7 +121,7 @@ class OrganisationRepository {
         jdbc.sql(INSERT).params(imported(d, null, now())).update(keys, "id");
         tally.added(List.of(d));
         long id = keys.getKey().longValue();
-        index.changed(List.of(id));
+        index.getObject().changed(List.of(id));
         return id;
     }
 
@@ -129,9 +131,9 @@ class OrganisationRepository {
         List<Long> ids = copying ? copied(all, importId, now) : insertedInRows(all, importId, now);
         tally.added(all);
         if (importId == null) {
-            index.changed(ids);
+            index.getObject().changed(ids);
         } else {
-            index.imported(importId, ids);
+            index.getObject().imported(importId, ids);
         }
         return ids;
     }
@@ -246,7 +248,7 @@ class OrganisationRepository {
     void deleteAll(List<Long> ids) {
         tally.deleted(ids, null, () -> jdbc.sql("DELETE FROM organisation WHERE id IN (:ids)").param("ids", ids)
                 .update() > 0);
-        index.changed(ids);
+        index.getObject().changed(ids);
     }
 
     boolean delete(long id, int expectedVersion) {
@@ -257,7 +259,7 @@ class OrganisationRepository {
 
     private boolean changed(long id, boolean changed) {
         if (changed) {
-            index.changed(List.of(id));
+            index.getObject().changed(List.of(id));
         }
         return changed;
     }
@@ -369,7 +371,7 @@ class OrganisationRepository {
      * where SQL would read and sort more than a few hundred matches.
      */
     Found search(OrganisationQuery query) {
-        return index.find(query).map(this::found).orElseGet(() -> {
+        return index.getObject().find(query).map(this::found).orElseGet(() -> {
             Total counted = total(query);
             long total = counted.value();
             // A page past the end is empty: reading up to it would read every match for nothing.
@@ -377,7 +379,7 @@ class OrganisationRepository {
                 return new Found(List.of(), total);
             }
             Optional<SearchIndex.Hits> filtered = h2 && total > SORTED_IN_SQL && !walks(query, total)
-                    ? index.filter(query) : Optional.empty();
+                    ? index.getObject().filter(query) : Optional.empty();
             return filtered.map(this::found).orElseGet(() -> counted.exact() ? new Found(page(query, total), total)
                     : estimated(query, total));
         });

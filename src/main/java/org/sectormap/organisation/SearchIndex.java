@@ -63,14 +63,12 @@ import org.apache.lucene.util.BytesRef;
 import org.sectormap.shared.RegisterReplaced;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -93,7 +91,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database or an older schema, is built again in the background at start-up. Whether a record is
  * published, and who referred it, are not in the index, so those writes note nothing.
  */
-@Component
 class SearchIndex implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
@@ -140,7 +137,7 @@ class SearchIndex implements AutoCloseable {
     /** False while the index is built: it then holds only part of the table. */
     private volatile boolean built;
 
-    SearchIndex(JdbcTemplate jdbc, @Value("${spring.datasource.url}") String url) {
+    SearchIndex(JdbcTemplate jdbc, String url) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.separately = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));

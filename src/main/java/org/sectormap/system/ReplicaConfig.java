@@ -1,10 +1,11 @@
 package org.sectormap.system;
 
+import java.util.Optional;
+
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +21,12 @@ import com.zaxxer.hikari.HikariDataSource;
  * Only with {@code sectormap.replica.url} set, and only for PostgreSQL: read-only transactions read
  * the replica, everything else the primary, and a user's reads wait for their own changes
  * ({@link OwnWrites}). Unset, the app has the one DataSource Spring Boot makes, as before.
+ *
+ * <p>The beans are always defined and look at the setting when they run, not through a condition:
+ * Spring's AOT bean definitions, which {@code ./run} starts from, would otherwise fix the choice at
+ * build time, where no replica is set.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty("sectormap.replica.url")
 class ReplicaConfig {
 
     @Bean
@@ -31,11 +35,13 @@ class ReplicaConfig {
     }
 
     @Bean
-    WebMvcConfigurer ownWritesRemembered(OwnWrites ownWrites) {
+    WebMvcConfigurer ownWritesRemembered(Environment environment, ObjectProvider<OwnWrites> ownWrites) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(ownWrites);
+                if (replica(environment).isPresent()) {
+                    registry.addInterceptor(ownWrites.getObject());
+                }
             }
         };
     }
@@ -49,14 +55,19 @@ class ReplicaConfig {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                if (!(bean instanceof DataSource primary) || bean instanceof RoutedDataSource) {
+                Optional<ReplicaSettings> settings = replica(environment);
+                if (!(bean instanceof DataSource primary) || bean instanceof RoutedDataSource || settings.isEmpty()) {
                     return bean;
                 }
-                HikariDataSource replica = pool(Binder.get(environment).bind("sectormap.replica", ReplicaSettings.class)
-                        .get());
+                HikariDataSource replica = pool(settings.get());
                 return new RoutedDataSource(primary, replica, new ReplicaReads(replica, primary, ownWrites::getObject));
             }
         };
+    }
+
+    private static Optional<ReplicaSettings> replica(Environment environment) {
+        return Optional.ofNullable(Binder.get(environment).bind("sectormap.replica", ReplicaSettings.class).orElse(null))
+                .filter(settings -> settings.url() != null && !settings.url().isBlank());
     }
 
     /** Started at once, so an unreachable replica stops the start-up rather than the first page. */

@@ -103,7 +103,7 @@ class SearchEquivalenceTests {
         try (SearchIndex index = new SearchIndex(new JdbcTemplate(file), file.getURL())) {
             JdbcClient jdbc = JdbcClient.create(file);
             OrganisationRepository h2 = new OrganisationRepository(jdbc, file, Clock.systemUTC(),
-                    new OrganisationTally(jdbc, new DataSourceTransactionManager(file)), index);
+                    new OrganisationTally(jdbc, new DataSourceTransactionManager(file)), SearchIndexes.provided(index));
             List<OrganisationDetails> register = register();
             repository.insertAll(register, null);
             h2.insertAll(register, null);

@@ -54,7 +54,7 @@ class SearchIndexStartTests {
     private OrganisationRepository repository(SearchIndex index) {
         JdbcClient client = JdbcClient.create(h2);
         return new OrganisationRepository(client, h2, Clock.systemUTC(),
-                new OrganisationTally(client, new DataSourceTransactionManager(h2)), index);
+                new OrganisationTally(client, new DataSourceTransactionManager(h2)), SearchIndexes.provided(index));
     }
 
     private static OrganisationQuery query(String text) {

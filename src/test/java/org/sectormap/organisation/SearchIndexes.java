@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.ApplicationContext;
 
 /** For tests and benchmarks outside the package: waits for H2's search index to hold every committed change. */
@@ -19,6 +21,11 @@ public final class SearchIndexes {
 
     public static void awaitCurrent(ApplicationContext spring) {
         awaitCurrent(spring.getBean(SearchIndex.class));
+    }
+
+    /** An index made by a test, as OrganisationRepository takes the app's from the context. */
+    static ObjectProvider<SearchIndex> provided(SearchIndex index) {
+        return new StaticListableBeanFactory(Map.of("searchIndex", index)).getBeanProvider(SearchIndex.class);
     }
 
     static void awaitCurrent(SearchIndex index) {
