@@ -77,6 +77,7 @@ class OrganisationController {
             response.setStatus(HttpStatus.NOT_FOUND.value());
         }
         model.addAttribute("page", page);
+        model.addAttribute("rows", ListRow.of(page.items(), labels));
         model.addAttribute("pastTheEnd", pastTheEnd);
         // Nothing found: an empty register calls for adding organisations, not for another search.
         model.addAttribute("registerEmpty", page.total() == 0 && service.count() == 0);
@@ -232,6 +233,26 @@ class OrganisationController {
         return service.get(id);
     }
 
+    /** A column of the list's table: its heading's message key, the link sorting by it and its aria-sort. */
+    public record SortColumn(String labelKey, String href, String ariaSort, boolean numeric) {
+    }
+
+    /** A tick-box filter of the list: its parameter, its label's message key and what the query asks. */
+    public record TickFilter(String name, String labelKey, Boolean value) {
+
+        public String id() {
+            return "filter-" + name;
+        }
+
+        public boolean yes() {
+            return Boolean.TRUE.equals(value);
+        }
+
+        public boolean no() {
+            return Boolean.FALSE.equals(value);
+        }
+    }
+
     /** Builds the list's links, keeping the whole query in every one. */
     public record QueryLinks(QueryParameters parameters, OrganisationQuery query) {
 
@@ -239,7 +260,7 @@ class OrganisationController {
             return parameters.url("/organisations", query, Map.of("page", String.valueOf(page)));
         }
 
-        public String sortBy(String sort) {
+        private String sortBy(String sort) {
             boolean sameColumn = query.sort().name().equalsIgnoreCase(sort.replace('-', '_'));
             String dir = sameColumn && !query.descending() ? "desc" : "asc";
             Map<String, String> sortAndDirection = new LinkedHashMap<>();
@@ -267,11 +288,33 @@ class OrganisationController {
             return parameters.url("/organisations", query, Map.of("page", String.valueOf(page)));
         }
 
-        public boolean sortedBy(String sort) {
+        /**
+         * The table's columns with their sort links and states, worked out once a page: as expressions
+         * in the template, each cell of the header was a list literal, key concatenation and a comparison.
+         */
+        public List<SortColumn> columns() {
+            return List.of(column("name", "field.name", false), column("category", "field.category", false),
+                    column("area", "field.area", false), column("status", "field.status", false),
+                    column("interview-date", "field.interviewDate", true));
+        }
+
+        private SortColumn column(String sort, String labelKey, boolean numeric) {
+            return new SortColumn(labelKey, sortBy(sort), ariaSort(sort), numeric);
+        }
+
+        /** The four tick-box filters, each with the answer the query asks for (null: any). */
+        public List<TickFilter> ticks() {
+            return List.of(new TickFilter("fullInterview", "field.fullInterview", query.fullInterview()),
+                    new TickFilter("followUp", "field.followUp", query.followUp()),
+                    new TickFilter("cypBoard", "field.cypBoard", query.cypBoard()),
+                    new TickFilter("wellInformed", "field.wellInformed", query.wellInformed()));
+        }
+
+        private boolean sortedBy(String sort) {
             return query.sort().name().equalsIgnoreCase(sort.replace('-', '_'));
         }
 
-        public String ariaSort(String sort) {
+        private String ariaSort(String sort) {
             if (!sortedBy(sort)) {
                 return "none";
             }

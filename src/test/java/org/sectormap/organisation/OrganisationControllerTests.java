@@ -13,9 +13,12 @@ import java.util.List;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
+import org.sectormap.shared.Labels;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @DatabaseTest
@@ -28,6 +31,9 @@ class OrganisationControllerTests {
 
     @Autowired
     OrganisationService service;
+
+    @Autowired
+    MessageSource messages;
 
     @Test
     void shouldAddAnOrganisationAndRedirectToIt() throws Exception {
@@ -151,6 +157,47 @@ class OrganisationControllerTests {
         assertThat(mvc.perform(get("/organisations.csv")).andReturn().getResponse().getContentAsString())
                 .contains("2007-07-23");
         mvc.perform(get("/api/organisations/{id}", id)).andExpect(jsonPath("$.interviewDate").value("2007-07-23"));
+    }
+
+    @Test
+    void shouldShowEachRowsWordsTheSortStateAndTheTickFiltersAsAsked() throws Exception {
+        Labels labels = new Labels(messages);
+        Category category = Category.values()[0];
+        long classified = service.create(OrganisationDetails.of(AWKWARD_NAME, OutreachStatus.INTERVIEWED)
+                .with(OrganisationField.CATEGORY, category).with(OrganisationField.AREA, "Leicester")
+                .with(OrganisationField.INTERVIEW_DATE, LocalDate.of(2007, 7, 2)));
+        long bare = service.create(OrganisationDetails.of("Zeta Forum", OutreachStatus.LISTED));
+
+        Document page = page("/organisations");
+        assertThat(cells(page, 0)).containsExactly(AWKWARD_NAME,
+                labels.of(category), "Leicester", labels.of(OutreachStatus.INTERVIEWED), "2 July 2007");
+        assertThat(cells(page, 1)).containsExactly("Zeta Forum",
+                "Not yet classified", "Not recorded", labels.of(OutreachStatus.LISTED), "");
+        assertThat(page.select("tbody td a").eachAttr("href"))
+                .containsExactly("/organisations/" + classified, "/organisations/" + bare);
+        assertThat(page.select("tbody td b")).isEmpty();
+
+        Document sorted = page("/organisations?sort=area&dir=desc");
+        assertThat(sorted.select("thead th").eachAttr("aria-sort"))
+                .containsExactly("none", "none", "descending", "none", "none");
+        assertThat(sorted.select("thead th").last().className()).isEqualTo("table__header--numeric");
+        assertThat(sorted.select("thead th a").eachText()).containsExactly(labels.field("name"),
+                labels.field("category"), labels.field("area"), labels.field("status"), labels.field("interviewDate"));
+        assertThat(sorted.select("thead th a").eachAttr("href")).containsExactly(
+                "/organisations?sort=name&dir=asc", "/organisations?sort=category&dir=asc",
+                "/organisations?sort=area&dir=asc", "/organisations?sort=status&dir=asc",
+                "/organisations?sort=interview-date&dir=asc");
+
+        Document filtered = page("/organisations?followUp=no&cypBoard=yes");
+        assertThat(filtered.select("label[for=filter-followUp]").text()).isEqualTo(labels.field("followUp"));
+        assertThat(filtered.select("#filter-followUp option[selected]").val()).isEqualTo("no");
+        assertThat(filtered.select("#filter-cypBoard option[selected]").val()).isEqualTo("yes");
+        assertThat(filtered.select("#filter-fullInterview option[selected]")).isEmpty();
+    }
+
+    /** Every cell's text, the empty ones too (jsoup's eachText leaves those out). */
+    private static List<String> cells(Document page, int row) {
+        return page.select("tbody tr").get(row).select("td").stream().map(Element::text).toList();
     }
 
     private Document page(String path) throws Exception {
