@@ -33,6 +33,12 @@ public class OrganisationCounts {
     /** A group whose changes cancel out counts nothing, as a GROUP BY over the organisations would not show it. */
     private static final String COUNTED = " HAVING SUM(organisations) <> 0";
     private static final String INTERVIEWEE = "SELECT id, name, category, area FROM organisation WHERE " + INTERVIEWED;
+    /**
+     * By name within the one status and area asked for, spelt as V91's index's own columns: H2 reads a
+     * page from that index in order only then, and for {@code area IS NULL} (a register whose areas were
+     * never recorded) sorted all 600,000 of a million-organisation register's interviewees for each page.
+     */
+    private static final String BY_NAME = " ORDER BY status, area, name_sort, id";
     private static final RowMapper<Interviewee> INTERVIEWEE_ROW = (rs, n) -> new Interviewee(rs.getLong("id"),
             rs.getString("name"), rs.getString("category"), rs.getString("area"));
 
@@ -115,13 +121,16 @@ public class OrganisationCounts {
         Map<String, Object> params = inArea(area);
         params.put("offset", offset);
         params.put("limit", limit);
-        return jdbc.sql(INTERVIEWEE + areaClause(area) + " ORDER BY name_sort, id OFFSET :offset ROWS "
-                + "FETCH NEXT :limit ROWS ONLY").params(params).query(INTERVIEWEE_ROW).list();
+        return jdbc.sql(intervieweesQuery(area)).params(params).query(INTERVIEWEE_ROW).list();
+    }
+
+    static String intervieweesQuery(String area) {
+        return INTERVIEWEE + areaClause(area) + BY_NAME + " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY";
     }
 
     /** Hands one area's interviewees, by name, to the consumer as they are read: a download never holds them all. */
     public void forEachInterviewee(String area, Consumer<Interviewee> consumer) {
-        streaming.query(INTERVIEWEE + areaClause(area) + " ORDER BY name_sort, id", inArea(area),
+        streaming.query(INTERVIEWEE + areaClause(area) + BY_NAME, inArea(area),
                 (RowCallbackHandler) rs -> consumer.accept(INTERVIEWEE_ROW.mapRow(rs, rs.getRow())));
     }
 

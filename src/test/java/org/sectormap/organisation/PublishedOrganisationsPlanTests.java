@@ -2,16 +2,10 @@ package org.sectormap.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,28 +22,7 @@ class PublishedOrganisationsPlanTests {
     String url;
 
     private String plan(String query) {
-        String sql = "EXPLAIN " + query;
-        return jdbc.execute((ConnectionCallback<String>) connection -> {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                if (url.startsWith("jdbc:postgresql:")) {
-                    // An empty table is cheaper to read whole, or through a bitmap of any index whatever the
-                    // statistics earlier tests left; forbidding both shows what the index can do alone.
-                    statement.execute("SET LOCAL enable_seqscan = off");
-                    statement.execute("SET LOCAL enable_bitmapscan = off");
-                }
-                List<String> lines = new ArrayList<>();
-                try (ResultSet rs = statement.executeQuery(sql)) {
-                    while (rs.next()) {
-                        lines.add(rs.getString(1));
-                    }
-                }
-                return String.join("\n", lines);
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
-        });
+        return Plans.explain(jdbc, url, query);
     }
 
     @Test
