@@ -33,10 +33,10 @@ class IntervieweesPlanTests {
     }
 
     private void assertReadInOrder(String query) {
-        String plan = Plans.explain(jdbc, url, query.replace(":offset", "200").replace(":limit", "100"));
+        String plan = Plans.explainUnsorted(jdbc, url, query.replace(":offset", "200").replace(":limit", "100"));
 
         if (url.startsWith("jdbc:postgresql:")) {
-            // PostgreSQL may take another index that gives the same order for a table as small as a test's.
+            // PostgreSQL may take another index giving the same order for a table as small as a test's.
             assertThat(plan).contains("Index").doesNotContain("Sort");
         } else {
             assertThat(plan.toLowerCase()).contains("organisation_interviewees");
