@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The register counted for the summary reports: sums over {@code organisation_tally}, a few hundred rows
  * however large the register (see {@link OrganisationTally}), and Appendix 1's interviewees an area and
- * a page at a time from the index kept for them (V91).
+ * a page at a time from the index kept for them (V91; on H2, V145, which holds the listed columns too).
  */
 @Repository
 @Transactional(readOnly = true)
@@ -34,7 +34,7 @@ public class OrganisationCounts {
     private static final String COUNTED = " HAVING SUM(organisations) <> 0";
     private static final String INTERVIEWEE = "SELECT id, name, category, area FROM organisation WHERE " + INTERVIEWED;
     /**
-     * By name within the one status and area asked for, spelt as V91's index's own columns: H2 reads a
+     * By name within the one status and area asked for, spelt as its index's leading columns: H2 reads a
      * page from that index in order only then, and for {@code area IS NULL} (a register whose areas were
      * never recorded) sorted all 600,000 of a million-organisation register's interviewees for each page.
      */

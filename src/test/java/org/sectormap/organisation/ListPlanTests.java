@@ -128,7 +128,7 @@ class ListPlanTests {
         Map<OrganisationQuery, String> indexes = Map.of(
                 query(null, false, null, OutreachStatus.INTERVIEWED, null, null), "ORGANISATION_STATUS_NAME",
                 query(null, false, area, null, null, null), "ORGANISATION_AREA_NAME",
-                query(null, false, area, OutreachStatus.INTERVIEWED, null, null), "ORGANISATION_INTERVIEWEES");
+                query(null, false, area, OutreachStatus.INTERVIEWED, null, null), "ORGANISATION_APPENDIX");
         indexes.forEach((query, index) -> {
             for (boolean descending : new boolean[] {false, true}) {
                 OrganisationQuery deep = new OrganisationQuery(null, null, false, query.area(), query.status(), null,
