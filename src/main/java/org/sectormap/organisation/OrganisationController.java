@@ -51,8 +51,7 @@ class OrganisationController {
     }
 
     @ModelAttribute
-    void choices(Model model, HttpServletRequest request) {
-        model.addAttribute("viewer", viewer(request));
+    void choices(Model model) {
         model.addAttribute("fieldSections", OrganisationField.Section.values());
         model.addAttribute("categories", Category.values());
         model.addAttribute("statuses", OutreachStatus.values());
