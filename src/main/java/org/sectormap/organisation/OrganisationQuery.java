@@ -59,6 +59,12 @@ public record OrganisationQuery(
                 DEFAULT_SIZE);
     }
 
+    /** Every organisation of one outreach status, by name. */
+    public static OrganisationQuery withStatus(OutreachStatus status) {
+        return new OrganisationQuery(null, null, false, null, status, null, null, null, null, Sort.NAME, false, 1,
+                DEFAULT_SIZE);
+    }
+
     public long offset() {
         return (long) (page - 1) * size;
     }

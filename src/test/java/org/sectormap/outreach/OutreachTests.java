@@ -185,6 +185,21 @@ class OutreachTests {
     }
 
     @Test
+    void shouldFindThoseNeverTriedPastTheFirstThousandOrganisationsStillToSettle() {
+        long first = organisation("Aaa never tried", OutreachStatus.UNREACHABLE, false);
+        organisations.createAll(java.util.stream.IntStream.range(0, 1_000)
+                .mapToObj(i -> OrganisationDetails.of(String.format("Tried %04d", i), OutreachStatus.LISTED)).toList(), null);
+        for (long tried : jdbc.queryForList("SELECT id FROM organisation WHERE name LIKE 'Tried %'", Long.class)) {
+            attempt(tried, outreach.today(), ContactOutcome.NO_ANSWER, null);
+        }
+        long last = organisation("Zed never tried", OutreachStatus.LISTED, false);
+
+        // The names are read a thousand at a time: the last is in the second batch.
+        assertThat(outreach.due(14)).extracting(ContactAttemptRepository.Due::id).containsExactly(first, last);
+        assertThat(outreach.countOpen()).isEqualTo(1_002);
+    }
+
+    @Test
     void shouldListEveryoneKeenForFollowUpWithTheirLastAttempt() throws Exception {
         long keen = organisation("Youth Voice", OutreachStatus.INTERVIEWED, true);
         attempt(keen, LocalDate.of(2007, 7, 20), ContactOutcome.INTERVIEW_HELD, null);
