@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -230,6 +231,8 @@ public class DuplicateFinder {
             List<Keyed> batch = repository.keyedAfter(lookedTo, Math.min(LOOK_BATCH, LOOK_AT_MOST - looked));
             end = batch.isEmpty();
             Map<Long, Map<Long, Keyed>> later = new HashMap<>();
+            // A name is compared with up to LATER_MOST others for each key, so it is split into words once.
+            Map<String, List<String>> words = new HashMap<>();
             for (MatchKey key : MatchKey.values()) {
                 for (OrganisationRepository.Later l : repository.laterWithKey(key, batch, LATER_MOST)) {
                     later.computeIfAbsent(l.earlier(), k -> new TreeMap<>()).put(l.later().id(), l.later());
@@ -237,7 +240,8 @@ public class DuplicateFinder {
             }
             for (Keyed a : batch) {
                 for (Keyed b : later.getOrDefault(a.id(), Map.of()).values()) {
-                    Pair pair = a.id() == cursor.from() && b.id() <= cursor.after() ? null : pair(a, b);
+                    Pair pair = a.id() == cursor.from() && b.id() <= cursor.after() ? null
+                            : pair(a, b, name -> words.computeIfAbsent(name, MatchKeys::distinctWords));
                     if (pair != null) {
                         pairs.add(pair);
                     }
@@ -258,13 +262,21 @@ public class DuplicateFinder {
         return new PairPage(pairs, page, end ? null : new Cursor(lookedTo + 1, 0), false);
     }
 
-    /** Why two stored records are probably one organisation, or null when they are probably not. */
-    private static Pair pair(Keyed a, Keyed b) {
-        boolean similar = MatchKeys.similarNames(a.name(), b.name());
+    /**
+     * Why two stored records are probably one organisation, or null when they are probably not; the
+     * names are compared only when a key other than the name is the same.
+     */
+    private static Pair pair(Keyed a, Keyed b, Function<String, List<String>> words) {
+        Boolean similar = null;
         for (MatchKey key : MatchKey.values()) {
             String value = a.keys().get(key);
-            if (value != null && value.equals(b.keys().get(key)) && (key == MatchKey.NAME || similar)) {
-                return new Pair(a.id(), a.name(), b.id(), b.name(), key.reason());
+            if (value != null && value.equals(b.keys().get(key))) {
+                if (similar == null && key != MatchKey.NAME) {
+                    similar = MatchKeys.similarWords(words.apply(a.name()), words.apply(b.name()));
+                }
+                if (key == MatchKey.NAME || similar) {
+                    return new Pair(a.id(), a.name(), b.id(), b.name(), key.reason());
+                }
             }
         }
         return null;
