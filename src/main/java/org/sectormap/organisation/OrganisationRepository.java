@@ -318,22 +318,27 @@ class OrganisationRepository {
      * Ordered by the key too, though it is one value: H2 2.4 reads the index in order only for an
      * ORDER BY of its own columns, and otherwise reads every record with the value and sorts them
      * (1,001 rows rather than 51 for a phone number shared by a thousand records).
+     * The statement has one query for each of the records, whether it holds a value or not (those
+     * that do not are asked for records after the last id there can be, and find none), and its
+     * values are parameters: so its text is the same for every batch of a size, and H2 parses and
+     * plans it once per connection rather than for each batch, which took longer than running it
+     * (about 200 ms for 200 queries that found nothing, at a load of 10).
      */
     List<Later> laterWithKey(MatchKey key, List<Keyed> records, int most) {
+        String value = records.stream().map(r -> r.keys().get(key)).filter(Objects::nonNull).findFirst().orElse(null);
+        if (value == null) {
+            return List.of();
+        }
         List<String> parts = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         for (Keyed record : records) {
-            String value = record.keys().get(key);
-            if (value != null) {
-                // The id is a long from the database, so writing it into the statement is safe.
-                parts.add("(SELECT " + record.id() + " AS earlier_id, id, name, " + String.join(", ", MatchKey.COLUMNS)
-                        + " FROM organisation WHERE " + key.column() + " = :v" + parts.size() + " AND id > "
-                        + record.id() + " ORDER BY " + key.column() + ", id FETCH FIRST " + most + " ROWS ONLY)");
-                params.put("v" + (parts.size() - 1), value);
-            }
-        }
-        if (parts.isEmpty()) {
-            return List.of();
+            String own = record.keys().get(key);
+            int n = parts.size();
+            parts.add("(SELECT CAST(:e" + n + " AS BIGINT) AS earlier_id, id, name, " + String.join(", ", MatchKey.COLUMNS)
+                    + " FROM organisation WHERE " + key.column() + " = :v" + n + " AND id > :e" + n
+                    + " ORDER BY " + key.column() + ", id FETCH FIRST " + most + " ROWS ONLY)");
+            params.put("v" + n, own == null ? value : own);
+            params.put("e" + n, own == null ? Long.MAX_VALUE : record.id());
         }
         return jdbc.sql(unionAll(parts)).params(params)
                 .query((rs, n) -> new Later(rs.getLong("earlier_id"), keyed(rs, ""))).list();
