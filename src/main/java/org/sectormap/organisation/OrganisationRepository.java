@@ -307,13 +307,19 @@ class OrganisationRepository {
                 .param("after", afterId).query((rs, n) -> keyed(rs, "")).list();
     }
 
-    /** A record added after {@code earlier} that shares one of its keys. */
-    record Later(long earlier, Keyed later) {
+    /** A record added after {@code earlier} that shares one of its keys: its id and name key. */
+    record Later(long earlier, long id, String nameKey) {
+    }
+
+    /** The records with these ids, with their keys. */
+    List<Keyed> keyed(Collection<Long> ids) {
+        return jdbc.sql(KEYED + " WHERE id IN (:ids)").param("ids", ids).query((rs, n) -> keyed(rs, "")).list();
     }
 
     /**
      * For each record holding a value of the key, the first {@code most} records added after it
-     * with the same value, each read from the key's index in one statement for the lot: so a value
+     * with the same value, each read from the key's index alone (V136 puts the name key in each) in
+     * one statement for the lot: so a value
      * that hundreds of records share (a helpline's number) costs {@code most} rows, not hundreds.
      * Ordered by the key too, though it is one value: H2 2.4 reads the index in order only for an
      * ORDER BY of its own columns, and otherwise reads every record with the value and sorts them
@@ -334,14 +340,13 @@ class OrganisationRepository {
         for (Keyed record : records) {
             String own = record.keys().get(key);
             int n = parts.size();
-            parts.add("(SELECT CAST(:e" + n + " AS BIGINT) AS earlier_id, id, name, " + String.join(", ", MatchKey.COLUMNS)
-                    + " FROM organisation WHERE " + key.column() + " = :v" + n + " AND id > :e" + n
+            parts.add("(SELECT CAST(:e" + n + " AS BIGINT) AS earlier_id, id, name_key FROM organisation WHERE " + key.column() + " = :v" + n + " AND id > :e" + n
                     + " ORDER BY " + key.column() + ", id FETCH FIRST " + most + " ROWS ONLY)");
             params.put("v" + n, own == null ? value : own);
             params.put("e" + n, own == null ? Long.MAX_VALUE : record.id());
         }
         return jdbc.sql(unionAll(parts)).params(params)
-                .query((rs, n) -> new Later(rs.getLong("earlier_id"), keyed(rs, ""))).list();
+                .query((rs, n) -> new Later(rs.getLong("earlier_id"), rs.getLong("id"), rs.getString("name_key"))).list();
     }
 
     /**
