@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -229,15 +230,21 @@ public class DuplicateFinder {
         while (pairs.size() <= size && looked < LOOK_AT_MOST && !end) {
             List<Keyed> batch = repository.keyedAfter(lookedTo, Math.min(LOOK_BATCH, LOOK_AT_MOST - looked));
             end = batch.isEmpty();
-            Map<Long, Map<Long, Keyed>> later = new HashMap<>();
+            // Each later record's id and name key, read from the keys' indexes alone.
+            Map<Long, Map<Long, String>> later = new HashMap<>();
             for (MatchKey key : MatchKey.values()) {
                 for (OrganisationRepository.Later l : repository.laterWithKey(key, batch, LATER_MOST)) {
-                    later.computeIfAbsent(l.earlier(), k -> new TreeMap<>()).put(l.later().id(), l.later());
+                    later.computeIfAbsent(l.earlier(), k -> new TreeMap<>()).put(l.id(), l.nameKey() == null ? "" : l.nameKey());
                 }
             }
+            // A name is compared with up to LATER_MOST others for each key, so it is split into words once.
+            Map<String, List<String>> words = new HashMap<>();
+            Map<Long, Keyed> candidates = candidates(batch, later);
             for (Keyed a : batch) {
-                for (Keyed b : later.getOrDefault(a.id(), Map.of()).values()) {
-                    Pair pair = a.id() == cursor.from() && b.id() <= cursor.after() ? null : pair(a, b);
+                for (Long id : later.getOrDefault(a.id(), Map.of()).keySet()) {
+                    Keyed b = candidates.get(id);
+                    Pair pair = b == null || a.id() == cursor.from() && b.id() <= cursor.after() ? null
+                            : pair(a, b, name -> words.computeIfAbsent(name, MatchKeys::distinctWords));
                     if (pair != null) {
                         pairs.add(pair);
                     }
@@ -258,13 +265,52 @@ public class DuplicateFinder {
         return new PairPage(pairs, page, end ? null : new Cursor(lookedTo + 1, 0), false);
     }
 
-    /** Why two stored records are probably one organisation, or null when they are probably not. */
-    private static Pair pair(Keyed a, Keyed b) {
-        boolean similar = MatchKeys.similarNames(a.name(), b.name());
+    /**
+     * The later records whose name keys may make them a pair with a record of the batch, read whole:
+     * the same name key, or names similar by their keys' words (or a key that may have been cut
+     * short). The rest cannot be a pair, as every key but the name needs similar names, so a page
+     * where a thousand records share a phone number reads a few rows rather than 100,000.
+     */
+    private Map<Long, Keyed> candidates(List<Keyed> batch, Map<Long, Map<Long, String>> later) {
+        Set<Long> ids = new LinkedHashSet<>();
+        Map<String, List<String>> words = new HashMap<>();
+        for (Keyed a : batch) {
+            // A name with no words to compare (no key) is like no other.
+            String name = a.keys().get(MatchKey.NAME);
+            for (Map.Entry<Long, String> b : name == null ? Map.<Long, String>of().entrySet()
+                    : later.getOrDefault(a.id(), Map.of()).entrySet()) {
+                String other = b.getValue();
+                if (!other.isEmpty() && (name.equals(other) || MatchKeys.mayBeCut(name) || MatchKeys.mayBeCut(other)
+                        || MatchKeys.similarWords(words.computeIfAbsent(name, MatchKeys::keyWords),
+                                words.computeIfAbsent(other, MatchKeys::keyWords)))) {
+                    ids.add(b.getKey());
+                }
+            }
+        }
+        Map<Long, Keyed> rows = new HashMap<>();
+        List<Long> distinct = List.copyOf(ids);
+        for (int from = 0; from < distinct.size(); from += LOOKUP_BATCH) {
+            repository.keyed(distinct.subList(from, Math.min(distinct.size(), from + LOOKUP_BATCH)))
+                    .forEach(row -> rows.put(row.id(), row));
+        }
+        return rows;
+    }
+
+    /**
+     * Why two stored records are probably one organisation, or null when they are probably not; the
+     * names are compared only when a key other than the name is the same.
+     */
+    private static Pair pair(Keyed a, Keyed b, Function<String, List<String>> words) {
+        Boolean similar = null;
         for (MatchKey key : MatchKey.values()) {
             String value = a.keys().get(key);
-            if (value != null && value.equals(b.keys().get(key)) && (key == MatchKey.NAME || similar)) {
-                return new Pair(a.id(), a.name(), b.id(), b.name(), key.reason());
+            if (value != null && value.equals(b.keys().get(key))) {
+                if (similar == null && key != MatchKey.NAME) {
+                    similar = MatchKeys.similarWords(words.apply(a.name()), words.apply(b.name()));
+                }
+                if (key == MatchKey.NAME || similar) {
+                    return new Pair(a.id(), a.name(), b.id(), b.name(), key.reason());
+                }
             }
         }
         return null;

@@ -124,6 +124,19 @@ public final class MatchKeys {
         return similarWords(distinctWords(a), distinctWords(b));
     }
 
+    /**
+     * The words of a stored name key, each once: those of {@link #distinctWords} for its name, as the
+     * key is the words joined by spaces, unless it was cut short.
+     */
+    static List<String> keyWords(String key) {
+        return List.of(key.split(" ")).stream().distinct().toList();
+    }
+
+    /** Whether a stored name key may have been cut short, so that its words are not all the name's. */
+    static boolean mayBeCut(String key) {
+        return key.length() >= KEY_LENGTH;
+    }
+
     /** The {@link #words} of a name, each once, as {@link #similarWords} compares them. */
     static List<String> distinctWords(String name) {
         return words(name).stream().distinct().toList();

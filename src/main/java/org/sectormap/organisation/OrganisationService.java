@@ -89,12 +89,12 @@ public class OrganisationService {
     }
 
     /**
-     * The next organisations after {@code afterId}, in id order, that name a contact person, whose
-     * details a retention review looks at a batch at a time.
+     * The next organisations after {@code after} (null for the first) that name a contact person,
+     * in the order of that name and then id, whose details a retention review looks at a batch at a time.
      */
     @Transactional(readOnly = true)
-    public List<Organisation> withContactPerson(long afterId, int limit) {
-        return repository.withContactPerson(afterId, limit);
+    public List<Organisation> withContactPerson(Organisation after, int limit) {
+        return repository.withContactPerson(after, limit);
     }
 
     @Transactional

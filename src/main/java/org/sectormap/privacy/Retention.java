@@ -91,7 +91,7 @@ class Retention {
         LocalDate cutOff = LocalDate.now(clock).minusMonths(months());
         PriorityQueue<Due> page = new PriorityQueue<>(LONGEST_KEPT_FIRST.reversed());
         long total = 0;
-        List<Organisation> batch = organisations.withContactPerson(0, BATCH);
+        List<Organisation> batch = organisations.withContactPerson(null, BATCH);
         while (!batch.isEmpty()) {
             List<Long> ids = batch.stream().map(Organisation::id).toList();
             Map<Long, LocalDate> attempts = outreach.latestAttempts(ids);
@@ -110,7 +110,7 @@ class Retention {
                     }
                 }
             }
-            batch = organisations.withContactPerson(ids.get(ids.size() - 1), BATCH);
+            batch = organisations.withContactPerson(batch.get(batch.size() - 1), BATCH);
         }
         List<Due> people = new ArrayList<>(page);
         people.sort(LONGEST_KEPT_FIRST);

@@ -42,4 +42,15 @@ class MatchKeysTests {
         assertThat(MatchKeys.similarNames("Derby Youth", "Derby Truth")).isFalse();
         assertThat(MatchKeys.similarNames("", "Derby")).isFalse();
     }
+
+    @Test
+    void shouldGiveAStoredNameKeyTheWordsOfItsNameUnlessItMayHaveBeenCutShort() {
+        for (String name : new String[] {"The Derby Council for Voluntary Service Ltd", "Age UK & Age UK Notts",
+                "Café O'Brien Assoc. Centre Centre", "Leics BME Forum"}) {
+            String key = MatchKeys.name(name);
+            assertThat(MatchKeys.mayBeCut(key)).isFalse();
+            assertThat(MatchKeys.keyWords(key)).isEqualTo(MatchKeys.distinctWords(name));
+        }
+        assertThat(MatchKeys.mayBeCut(MatchKeys.name("word ".repeat(100)))).isTrue();
+    }
 }
