@@ -79,7 +79,9 @@ public class ReferralLinks {
     /**
      * Organisations nobody referred: the first contacts and those found by other means. H2 read all of
      * them through the index on referred_by_id and sorted them for the first thousand; walking the
-     * name's index meets them at once while most of the register was found without a referral.
+     * name's index meets them at once where most of the register was found without a referral, and
+     * passes more rows the more of it was referred (all of it, at worst, for a register found wholly
+     * by referral).
      */
     public List<Named> neverReferred(int limit) {
         String from = h2 ? "organisation USE INDEX (organisation_name_sort_idx)" : "organisation";

@@ -26,7 +26,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ContactAttemptRepository {
 
-    private static final String UNSETTLED = codes(OutreachStatus.LISTED, OutreachStatus.UNREACHABLE);
+    /** Still to settle: the outreach statuses the morning list takes its organisations from. */
+    static final List<OutreachStatus> UNSETTLED_STATUSES = List.of(OutreachStatus.LISTED, OutreachStatus.UNREACHABLE);
+    private static final String UNSETTLED = codes(UNSETTLED_STATUSES.toArray(Coded[]::new));
     private static final String ARRANGED = codes(
             Arrays.stream(ContactOutcome.values()).filter(ContactOutcome::arranges).toArray(Coded[]::new));
     private static final String CONTACT = "o.id, o.name, o.status, o.phone, o.email, o.contact_name, o.name_sort";

@@ -156,8 +156,7 @@ public class OutreachService {
         return latest;
     }
 
-    /** Still to settle: the outreach statuses the morning list takes its organisations from. */
-    private static final List<OutreachStatus> UNSETTLED = List.of(OutreachStatus.LISTED, OutreachStatus.UNREACHABLE);
+    private static final List<OutreachStatus> UNSETTLED = ContactAttemptRepository.UNSETTLED_STATUSES;
     /** Organisations read at a time when looking for those never tried. */
     private static final int NEVER_TRIED_BATCH = 1_000;
 
