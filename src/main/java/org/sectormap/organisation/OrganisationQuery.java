@@ -69,6 +69,12 @@ public record OrganisationQuery(
         return (long) (page - 1) * size;
     }
 
+    /** The same search for other words. */
+    OrganisationQuery withText(String newText) {
+        return new OrganisationQuery(newText, category, unclassified, area, status, fullInterview, followUp, cypBoard,
+                wellInformed, sort, descending, page, size);
+    }
+
     public OrganisationQuery atPage(int newPage, int newSize) {
         return new OrganisationQuery(text, category, unclassified, area, status, fullInterview, followUp, cypBoard,
                 wellInformed, sort, descending, newPage, newSize);

@@ -95,6 +95,8 @@ class OrganisationRepository {
     private final OrganisationTally tally;
     /** Opened in the background at start-up (SearchIndexConfig), and there by the time a request comes. */
     private final ObjectProvider<SearchIndex> index;
+    /** PostgreSQL's words of the search text (V147), where a page of a text search by name is read. */
+    private final SearchWords words;
 
     OrganisationRepository(JdbcClient jdbc, DataSource dataSource, Clock clock, OrganisationTally tally,
             ObjectProvider<SearchIndex> index) {
@@ -105,6 +107,7 @@ class OrganisationRepository {
         this.dataSource = dataSource;
         this.h2 = Databases.isH2(dataSource);
         this.copying = !h2;
+        this.words = new SearchWords(jdbc);
         // A fetch size makes PostgreSQL read an export through a cursor instead of all at once.
         JdbcTemplate fetching = new JdbcTemplate(dataSource);
         fetching.setFetchSize(500);
@@ -529,8 +532,30 @@ class OrganisationRepository {
     }
 
     private Statement firstPart(OrganisationQuery query, long total, int size) {
+        Optional<Statement> byWord = byWord(query, total, size);
+        if (byWord.isPresent()) {
+            return byWord.get();
+        }
         return page(query.sort().nullable() ? holding(query) : where(query), orderBy(query), query.offset(), size,
                 from(query, total));
+    }
+
+    /**
+     * On PostgreSQL, a page of a text search by name with more matches than SQL sorts whole, read in
+     * name order from the words of the search text, where a searched word can lead (SearchWords).
+     */
+    private Optional<Statement> byWord(OrganisationQuery query, long total, int size) {
+        if (h2 || query.sort() != OrganisationQuery.Sort.NAME || total <= SORTED_IN_SQL || !where(query).searchesText) {
+            return Optional.empty();
+        }
+        return words.leading(query.text()).map(leading -> {
+            Where rest = where(query.withText(leading.others()));
+            Map<String, Object> params = new LinkedHashMap<>(rest.params);
+            String ids = leading.ids(rest.sql.isEmpty() ? null : rest.condition(), direction(query), params,
+                    query.offset(), size);
+            return new Statement("SELECT " + COLUMNS + " FROM organisation WHERE id IN (" + ids + ")" + orderBy(query),
+                    params);
+        });
     }
 
     /** The records without a value in the sort's column, by id. */

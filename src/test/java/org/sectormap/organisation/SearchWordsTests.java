@@ -1,0 +1,158 @@
+package org.sectormap.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sectormap.DatabaseTest;
+import org.sectormap.shared.LikePattern;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * PostgreSQL reads a page of a text search by name from the words of the search text (V147): every
+ * page so read is the page LIKE gives, in either direction, deep or not, with filters and other words,
+ * for a word met in punctuation, accents, a long run of characters, or only as part of other words.
+ */
+@DatabaseTest
+class SearchWordsTests {
+
+    private static final String LONG_RUN = "x".repeat(150) + "needle" + "y".repeat(200);
+
+    @Autowired
+    OrganisationService service;
+
+    @Autowired
+    OrganisationRepository repository;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Value("${spring.datasource.url}")
+    String url;
+
+    @BeforeEach
+    void onPostgres() {
+        assumeTrue(url.startsWith("jdbc:postgresql:"), "The words of the search text are PostgreSQL's; H2 has Lucene");
+        List<OrganisationDetails> register = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            // Names that begin with their town put each word's records together, as the benchmark's do.
+            String name = i < 700 ? "Ashfield Hall " + i : i < 1_300 ? "Wollaton Forum " + i : "Société Forum's " + i;
+            OutreachStatus status = i % 3 == 0 ? OutreachStatus.INTERVIEWED : OutreachStatus.LISTED;
+            register.add(OrganisationDetails.of(name, status)
+                    .with(OrganisationField.DESCRIPTION, i % 2 == 0 ? "Meets weekly;\t" + LONG_RUN + i : "Trust fund")
+                    .with(OrganisationField.AREA, i % 5 == 0 ? "Derby" : null));
+        }
+        service.createAll(register, null);
+    }
+
+    @Test
+    void shouldReadEachPageAsLikeWouldFromTheWordsInNameOrder() {
+        for (String search : List.of("forum", "FORUM", "orum", "forum's", "societe", "needle", "weekly; needle",
+                "hall 1", "forum 12", "trust forum", "ashfield")) {
+            for (boolean descending : new boolean[] {false, true}) {
+                for (int page : new int[] {1, 2, 15}) {
+                    OrganisationQuery query = query(search, null, null, descending, page, 20);
+                    assertThat(ids(query)).as("%s, page %d, descending %b", search, page, descending)
+                            .isEqualTo(like(query));
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldReadFromTheWordsWhenAWordCanLeadAndFromTheTextWhenNoneCan() {
+        assertThat(statement(query("forum", null, null, false, 1, 25))).contains("organisation_word");
+        assertThat(statement(query("needle", null, null, true, 3, 25))).contains("organisation_word");
+        // Shorter than a trigram, or longer than V147's pieces: the text is read as before, and still right.
+        for (String search : List.of("fo", "x".repeat(120) + "needle")) {
+            OrganisationQuery query = query(search, null, null, false, 1, 25);
+            assertThat(statement(query)).doesNotContain("organisation_word");
+            assertThat(ids(query)).isEqualTo(like(query));
+        }
+    }
+
+    @Test
+    void shouldCheckTheFiltersOnEachRecordReadFromTheWords() {
+        for (OrganisationQuery query : List.of(query("forum", OutreachStatus.INTERVIEWED, null, false, 1, 25),
+                query("forum", OutreachStatus.INTERVIEWED, "Derby", true, 2, 10),
+                query("needle forum", null, "Derby", false, 1, 25))) {
+            assertThat(ids(query)).isEqualTo(like(query));
+        }
+    }
+
+    @Test
+    void shouldKeepTheWordsInStepWithEveryChange() {
+        long id = jdbc.queryForObject("SELECT MIN(id) FROM organisation", Long.class);
+        Organisation before = service.get(id);
+        service.update(id, before.version(), before.details().with(OrganisationField.NAME, "Zephyr Forum")
+                .with(OrganisationField.DESCRIPTION, null));
+        long other = jdbc.queryForObject("SELECT MAX(id) FROM organisation", Long.class);
+        service.delete(other, service.get(other).version());
+        // A change leaving the name and the text alone leaves the words alone.
+        jdbc.update("UPDATE organisation SET version = version + 1 WHERE id <> ?", id);
+        assertThat(stale(jdbc)).isEmpty();
+        jdbc.update("UPDATE organisation SET search_text = search_text || ' quill', name_sort = name_sort || 'q'"
+                + " WHERE MOD(id, 2) = 0");
+        jdbc.update("UPDATE organisation SET name_sort = 'a ' || name_sort WHERE MOD(id, 3) = 0");
+        assertThat(stale(jdbc)).isEmpty();
+        OrganisationQuery quill = query("quill", null, null, true, 2, 25);
+        assertThat(ids(quill)).hasSize(25).isEqualTo(like(quill));
+        OrganisationQuery zephyr = query("zephyr", null, null, false, 1, 25);
+        assertThat(ids(zephyr)).containsExactly(id);
+    }
+
+    /** Rows of organisation_word that are not the words of organisation's rows now, and words missing from it. */
+    static List<String> stale(JdbcTemplate jdbc) {
+        String words = "SELECT w, o.name_sort, o.id FROM organisation o, unnest(organisation_search_words(o.search_text)) w";
+        String kept = "SELECT word, name_sort, organisation_id FROM organisation_word";
+        List<String> rows = new ArrayList<>(jdbc.queryForList("SELECT 'kept ' || word FROM (" + kept + " EXCEPT "
+                + words + ") s", String.class));
+        rows.addAll(jdbc.queryForList("SELECT 'missing ' || w FROM (" + words + " EXCEPT " + kept + ") s", String.class));
+        return rows;
+    }
+
+    private static OrganisationQuery query(String text, OutreachStatus status, String area, boolean descending,
+            int page, int size) {
+        return new OrganisationQuery(text, null, false, area, status, null, null, null, null,
+                OrganisationQuery.Sort.NAME, descending, page, size);
+    }
+
+    private List<Long> ids(OrganisationQuery query) {
+        return service.search(query).items().stream().map(Organisation::id).toList();
+    }
+
+    private String statement(OrganisationQuery query) {
+        return repository.firstPart(query, service.search(query).total()).sql();
+    }
+
+    /** The page as LIKE alone gives it. */
+    private List<Long> like(OrganisationQuery query) {
+        List<Object> args = new ArrayList<>();
+        List<String> clauses = new ArrayList<>();
+        for (String pattern : SearchText.patterns(query.text())) {
+            clauses.add("search_text LIKE ?" + LikePattern.ESCAPE);
+            args.add(pattern);
+        }
+        if (query.status() != null) {
+            clauses.add("status = ?");
+            args.add(query.status().code());
+        }
+        if (query.area() != null) {
+            clauses.add("area = ?");
+            args.add(query.area());
+        }
+        String direction = query.descending() ? " DESC" : "";
+        args.add(query.offset());
+        args.add(query.size());
+        return jdbc.queryForList("SELECT id FROM organisation WHERE " + clauses.stream().collect(Collectors.joining(" AND "))
+                + " ORDER BY name_sort" + direction + ", id" + direction + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                Long.class, args.toArray());
+    }
+}
