@@ -12,6 +12,7 @@ import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
 import org.sectormap.audit.Audited;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -75,6 +76,19 @@ public class OrganisationService {
     @Transactional(readOnly = true)
     public Organisation get(long id) {
         return repository.find(id).orElseThrow(() -> new OrganisationNotFoundException(id));
+    }
+
+    /**
+     * Holds the record until the caller's transaction ends, so that what another feature keeps beside it
+     * (its latest contact attempt) is written by one transaction at a time.
+     *
+     * @throws OrganisationNotFoundException when there is no such record
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void hold(long id) {
+        if (!repository.lock(id)) {
+            throw new OrganisationNotFoundException(id);
+        }
     }
 
     @Transactional(readOnly = true)

@@ -57,29 +57,33 @@ final class SearchWords {
             if (found.size() <= MOST_WORDS) {
                 List<String> others = new ArrayList<>(searched);
                 others.remove(word);
-                candidates.add(new Leading(found, String.join(" ", others)));
+                candidates.add(new Leading(jdbc, found, String.join(" ", others)));
             }
         }
         if (candidates.size() < 2) {
             return candidates.stream().findFirst();
         }
-        return candidates.stream().min(Comparator.comparingLong(this::held));
-    }
-
-    /** How many records hold the leading words, up to {@value #COUNTED}. */
-    private long held(Leading leading) {
-        if (leading.words().isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM organisation_word WHERE word IN (:words) FETCH FIRST "
-                + COUNTED + " ROWS ONLY) held").param("words", leading.words()).query(Long.class).single();
+        return candidates.stream().min(Comparator.comparingLong(leading -> leading.held(COUNTED)));
     }
 
     /**
      * @param words  the words of the register holding the leading searched word
      * @param others the other searched words, as a search, to check on each record read
      */
-    record Leading(List<String> words, String others) {
+    record Leading(JdbcClient jdbc, List<String> words, String others) {
+
+        /**
+         * How many records hold one of the words: exactly while fewer than {@code upTo}, else at least
+         * {@code upTo}. A record holds each word once, so reading {@code upTo} entries a word finds that many records.
+         */
+        long held(int upTo) {
+            if (words.isEmpty()) {
+                return 0;
+            }
+            return jdbc.sql("SELECT COUNT(DISTINCT organisation_id) FROM (SELECT organisation_id FROM organisation_word"
+                    + " WHERE word IN (:words) FETCH FIRST " + (long) upTo * words.size() + " ROWS ONLY) held")
+                    .param("words", words).query(Long.class).single();
+        }
 
         /**
          * The ids of a page, in name order, of the records holding one of the words and meeting the

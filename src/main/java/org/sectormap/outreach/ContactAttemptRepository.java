@@ -67,9 +67,9 @@ class ContactAttemptRepository {
     }
 
     /**
-     * Makes a new attempt its organisation's latest unless one on a later day is. The update comes
-     * first so that two attempts logged at once for one organisation queue on its row; only the
-     * first attempt of an organisation inserts.
+     * Makes a new attempt its organisation's latest unless one on a later day is. The caller holds the
+     * organisation's record (OrganisationService.hold), so two attempts logged at once for one
+     * organisation queue there: without it, two first attempts both found no row and both inserted one.
      */
     private void noteLatest(long organisationId, long attemptId, ContactAttemptRules.Attempt a) {
         Map<String, Object> latest = Map.of("organisation", organisationId, "attempt", attemptId,

@@ -58,7 +58,7 @@ public class OutreachService {
      */
     @Transactional
     long record(long organisationId, ContactAttemptRules.Attempt attempt, OutreachStatus newStatus) {
-        organisations.get(organisationId);
+        organisations.hold(organisationId);
         long id = attempts.insert(organisationId, attempt);
         audit.created(Audited.of(AuditKind.CONTACT_ATTEMPT, id).partOf(OrganisationService.audited(organisationId)),
                 Map.of("attemptedOn", attempt.attemptedOn(), "method", attempt.method(), "outcome", attempt.outcome(),
@@ -114,7 +114,7 @@ public class OutreachService {
         List<Audited> logged = new ArrayList<>();
         for (TypedAttempt typed : all) {
             if (known.add(typed.organisationId())) {
-                organisations.get(typed.organisationId());
+                organisations.hold(typed.organisationId());
             }
             ContactAttemptRules.Result result = rules.check(typed.attempt());
             if (!result.problems().isEmpty()) {

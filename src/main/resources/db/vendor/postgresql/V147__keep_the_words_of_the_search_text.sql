@@ -63,11 +63,12 @@ CREATE INDEX search_word_trgm ON search_word USING gin (word gin_trgm_ops);
 -- rather than deadlock.
 CREATE FUNCTION organisation_words_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO search_word (word)
-    SELECT DISTINCT w FROM new_rows, unnest(organisation_search_words(new_rows.search_text)) w ORDER BY 1
-    ON CONFLICT DO NOTHING;
-    INSERT INTO organisation_word (word, name_sort, organisation_id)
-    SELECT w, new_rows.name_sort, new_rows.id FROM new_rows, unnest(organisation_search_words(new_rows.search_text)) w;
+    WITH words AS MATERIALIZED (
+        SELECT w, new_rows.name_sort, new_rows.id FROM new_rows, unnest(organisation_search_words(new_rows.search_text)) w
+    ), listed AS (
+        INSERT INTO search_word (word) SELECT DISTINCT w FROM words ORDER BY 1 ON CONFLICT DO NOTHING
+    )
+    INSERT INTO organisation_word (word, name_sort, organisation_id) SELECT w, name_sort, id FROM words;
     RETURN NULL;
 END
 $$;

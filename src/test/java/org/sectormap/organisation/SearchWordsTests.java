@@ -61,6 +61,7 @@ class SearchWordsTests {
                     OrganisationQuery query = query(search, null, null, descending, page, 20);
                     assertThat(ids(query)).as("%s, page %d, descending %b", search, page, descending)
                             .isEqualTo(like(query));
+                    assertThat(service.search(query).total()).as("%s: total", search).isEqualTo(likeTotal(query));
                 }
             }
         }
@@ -130,6 +131,12 @@ class SearchWordsTests {
 
     private String statement(OrganisationQuery query) {
         return repository.firstPart(query, service.search(query).total()).sql();
+    }
+
+    private long likeTotal(OrganisationQuery query) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM organisation WHERE " + SearchText.patterns(query.text()).stream()
+                .map(p -> "search_text LIKE '" + p.replace("'", "''") + "'" + LikePattern.ESCAPE)
+                .collect(Collectors.joining(" AND ")), Long.class);
     }
 
     /** The page as LIKE alone gives it. */
