@@ -7,15 +7,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.sectormap.BackupRoundTrip;
 import org.sectormap.DatabaseTest;
+import org.sectormap.HeldTransaction;
 import org.sectormap.organisation.OrganisationDetails;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
@@ -24,7 +20,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Each organisation's latest attempt, kept beside the attempts for the morning list (V125). */
 @DatabaseTest
@@ -90,37 +85,10 @@ class LatestAttemptTests {
     @Test
     void shouldKeepOneLatestAttemptWhenTwoFirstAttemptsAreLoggedAtOnce() throws Exception {
         long derby = organisation("Derby Forum");
-        CountDownLatch logged = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> first = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                attempt(derby, JULY_5, ContactOutcome.NO_ANSWER);
-                logged.countDown();
-                await(commit);
-            }));
-            await(logged);
-            // The second starts while the first, holding the organisation, has not committed; once it has, the second goes on.
-            Future<?> second = threads.submit(() -> attempt(derby, JULY_10,
-                    ContactOutcome.CALL_BACK_ARRANGED));
-            Thread.sleep(500);
-            commit.countDown();
-            first.get(30, TimeUnit.SECONDS);
-            second.get(30, TimeUnit.SECONDS);
-        } finally {
-            commit.countDown();
-            threads.shutdownNow();
-        }
+        // The second starts while the first, holding the organisation, has not committed; once it has, the second goes on.
+        HeldTransaction.whileHeld(transactions, () -> attempt(derby, JULY_5, ContactOutcome.NO_ANSWER),
+                () -> attempt(derby, JULY_10, ContactOutcome.CALL_BACK_ARRANGED));
         assertThat(latest()).isEqualTo(recounted()).containsExactly(derby + " 2007-07-10 call-back-arranged true");
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private long organisation(String name) {
