@@ -445,8 +445,9 @@ class OrganisationRepository {
         }
         // A search for words alone counts its first thousand matches from the words of the search text,
         // rather than reading records until a thousand hold them (9 ms for "forum" in a million).
-        long upTo = words.leading(query.text()).filter(leading -> where(query.withText(leading.others())).sql.isEmpty())
-                .map(leading -> leading.held(EXACT_COUNT + 1))
+        boolean wordsAlone = where(query.withText(null)).sql.isEmpty();
+        Optional<SearchWords.Leading> leading = wordsAlone ? words.leading(query.text()) : Optional.empty();
+        long upTo = leading.filter(l -> l.others().isEmpty()).map(l -> l.held(EXACT_COUNT + 1))
                 .orElseGet(() -> jdbc.sql("SELECT COUNT(*) FROM (SELECT id FROM organisation" + where.sql
                         + " FETCH FIRST " + (EXACT_COUNT + 1) + " ROWS ONLY) m").params(where.params)
                         .query(Long.class).single());
