@@ -415,7 +415,8 @@ class OrganisationRepository {
      */
     Found search(OrganisationQuery query) {
         return index.getObject().find(query).map(this::found).orElseGet(() -> {
-            Total counted = total(query);
+            SearchWords.Lookup lookup = words.lookup(query.text());
+            Total counted = total(query, lookup);
             long total = counted.value();
             // A page past the end is empty: reading up to it would read every match for nothing.
             if (counted.exact() && query.offset() >= total) {
@@ -423,8 +424,8 @@ class OrganisationRepository {
             }
             Optional<SearchIndex.Hits> filtered = h2 && total > SORTED_IN_SQL && !walks(query, total)
                     ? index.getObject().filter(query) : Optional.empty();
-            return filtered.map(this::found).orElseGet(() -> counted.exact() ? new Found(page(query, total), total)
-                    : estimated(query, total));
+            return filtered.map(this::found).orElseGet(() -> counted.exact()
+                    ? new Found(page(query, total, query.size(), lookup), total) : estimated(query, total, lookup));
         });
     }
 
@@ -438,7 +439,7 @@ class OrganisationRepository {
     private static final int SAMPLED = 10_000;
 
     /** The query's total: exact, or for a text search with more than {@link #EXACT_COUNT} matches on PostgreSQL, an estimate. */
-    private Total total(OrganisationQuery query) {
+    private Total total(OrganisationQuery query, SearchWords.Lookup lookup) {
         Where where = where(query);
         if (!where.searchesText || h2) {
             return new Total(count(query), true);
@@ -446,7 +447,7 @@ class OrganisationRepository {
         // A search for words alone counts its first thousand matches from the words of the search text,
         // rather than reading records until a thousand hold them (9 ms for "forum" in a million).
         boolean wordsAlone = where(query.withText(null)).sql.isEmpty();
-        Optional<SearchWords.Leading> leading = wordsAlone ? words.leading(query.text()) : Optional.empty();
+        Optional<SearchWords.Leading> leading = wordsAlone ? lookup.leading() : Optional.empty();
         long upTo = leading.filter(l -> l.others().isEmpty()).map(l -> l.held(EXACT_COUNT + 1))
                 .orElseGet(() -> jdbc.sql("SELECT COUNT(*) FROM (SELECT id FROM organisation" + where.sql
                         + " FETCH FIRST " + (EXACT_COUNT + 1) + " ROWS ONLY) m").params(where.params)
@@ -485,8 +486,8 @@ class OrganisationRepository {
      * that record, the page ends the matches and gives their exact total; with it, the total is at
      * least the records up to it, so the page links on to the next.
      */
-    private Found estimated(OrganisationQuery query, long estimate) {
-        List<Organisation> items = page(query, estimate, query.size() + 1);
+    private Found estimated(OrganisationQuery query, long estimate, SearchWords.Lookup lookup) {
+        List<Organisation> items = page(query, estimate, query.size() + 1, lookup);
         if (items.size() > query.size()) {
             return new Found(items.subList(0, query.size()), Math.max(estimate, query.offset() + items.size()), false);
         }
@@ -515,15 +516,10 @@ class OrganisationRepository {
      * A page of the list, whose matches number {@code total}. A column that may be empty sorts its empty
      * records last in either direction, read as two parts, each in the order of an index: the records
      * holding a value, then those without, by id. (One ORDER BY putting nulls last made both databases
-     * sort every match.)
+     * sort every match.) The {@code size} records from the page's first.
      */
-    private List<Organisation> page(OrganisationQuery query, long total) {
-        return page(query, total, query.size());
-    }
-
-    /** The {@code size} records from the page's first. */
-    private List<Organisation> page(OrganisationQuery query, long total, int size) {
-        List<Organisation> items = run(firstPart(query, total, size));
+    private List<Organisation> page(OrganisationQuery query, long total, int size, SearchWords.Lookup lookup) {
+        List<Organisation> items = run(firstPart(query, total, size, lookup));
         if (!query.sort().nullable() || items.size() == size) {
             return items;
         }
@@ -540,11 +536,11 @@ class OrganisationRepository {
 
     /** The page's first statement: the whole page, or for a sort on a column that may be empty, its records holding a value. */
     Statement firstPart(OrganisationQuery query, long total) {
-        return firstPart(query, total, query.size());
+        return firstPart(query, total, query.size(), words.lookup(query.text()));
     }
 
-    private Statement firstPart(OrganisationQuery query, long total, int size) {
-        Optional<Statement> byWord = byWord(query, total, size);
+    private Statement firstPart(OrganisationQuery query, long total, int size, SearchWords.Lookup lookup) {
+        Optional<Statement> byWord = byWord(query, total, size, lookup);
         if (byWord.isPresent()) {
             return byWord.get();
         }
@@ -556,11 +552,11 @@ class OrganisationRepository {
      * On PostgreSQL, a page of a text search by name with more matches than SQL sorts whole, read in
      * name order from the words of the search text, where a searched word can lead (SearchWords).
      */
-    private Optional<Statement> byWord(OrganisationQuery query, long total, int size) {
+    private Optional<Statement> byWord(OrganisationQuery query, long total, int size, SearchWords.Lookup lookup) {
         if (h2 || query.sort() != OrganisationQuery.Sort.NAME || total <= SORTED_IN_SQL || !where(query).searchesText) {
             return Optional.empty();
         }
-        return words.leading(query.text()).map(leading -> {
+        return lookup.leading().map(leading -> {
             Where rest = where(query.withText(leading.others()));
             Map<String, Object> params = new LinkedHashMap<>(rest.params);
             String ids = leading.ids(rest.sql.isEmpty() ? null : rest.condition(), direction(query), params,

@@ -39,11 +39,33 @@ final class SearchWords {
         this.jdbc = jdbc;
     }
 
+    /** A search's leading word, looked up when first needed and kept for the other statements of the same answer. */
+    Lookup lookup(String search) {
+        return new Lookup(search);
+    }
+
+    final class Lookup {
+
+        private final String search;
+        private Optional<Leading> leading;
+
+        private Lookup(String search) {
+            this.search = search;
+        }
+
+        Optional<Leading> leading() {
+            if (leading == null) {
+                leading = SearchWords.this.leading(search);
+            }
+            return leading;
+        }
+    }
+
     /**
      * The searched word that leads a search, with the words of the register it is part of and the other
      * searched words; empty when none can lead. Among several that can, the one held by fewest records.
      */
-    Optional<Leading> leading(String search) {
+    private Optional<Leading> leading(String search) {
         List<String> searched = SearchText.words(search);
         List<Leading> candidates = new ArrayList<>();
         for (String word : searched) {
