@@ -445,11 +445,13 @@ class OrganisationRepository {
             return new Total(count(query), true);
         }
         // A search for words alone counts its first thousand matches from the words of the search text,
-        // rather than reading records until a thousand hold them (9 ms for "forum" in a million).
+        // rather than reading records until a thousand hold them (9 ms for "forum" in a million; for
+        // "network leicester" 27 ms, and 15 ms by leaps).
         boolean wordsAlone = where(query.withText(null)).sql.isEmpty();
-        Optional<SearchWords.Leading> leading = wordsAlone ? lookup.leading() : Optional.empty();
-        long upTo = leading.filter(l -> l.others().isEmpty()).map(l -> l.held(EXACT_COUNT + 1))
-                .orElseGet(() -> jdbc.sql("SELECT COUNT(*) FROM (SELECT id FROM organisation" + where.sql
+        Optional<SearchWords.Words> searched = wordsAlone ? lookup.words() : Optional.empty();
+        Optional<Long> fromWords = searched.flatMap(SearchWords.Words::alone).map(term -> words.held(term, EXACT_COUNT + 1))
+                .or(() -> searched.filter(s -> s.others().isEmpty()).flatMap(s -> words.leapCount(s, EXACT_COUNT + 1)));
+        long upTo = fromWords.orElseGet(() -> jdbc.sql("SELECT COUNT(*) FROM (SELECT id FROM organisation" + where.sql
                         + " FETCH FIRST " + (EXACT_COUNT + 1) + " ROWS ONLY) m").params(where.params)
                         .query(Long.class).single());
         return upTo <= EXACT_COUNT ? new Total(upTo, true) : new Total(estimate(where, upTo), false);
@@ -556,11 +558,22 @@ class OrganisationRepository {
         if (h2 || query.sort() != OrganisationQuery.Sort.NAME || total <= SORTED_IN_SQL || !where(query).searchesText) {
             return Optional.empty();
         }
-        return lookup.leading().map(leading -> {
-            Where rest = where(query.withText(leading.others()));
+        return lookup.words().map(searched -> {
+            if (searched.terms().size() > 1) {
+                Where rest = where(query.withText(searched.others()));
+                Optional<List<Long>> leapt = words.leap(searched, rest.sql.isEmpty() ? null : rest.condition(),
+                        direction(query), rest.params, query.offset(), size);
+                if (leapt.isPresent()) {
+                    return leapt.get().isEmpty() ? new Statement("SELECT " + COLUMNS + " FROM organisation WHERE 1 = 0", Map.of())
+                            : new Statement("SELECT " + COLUMNS + " FROM organisation WHERE id IN (:leapt)" + orderBy(query),
+                                    Map.of("leapt", leapt.get()));
+                }
+                searched = words.ledByRarest(searched);
+            }
+            Where rest = where(query.withText(searched.others()));
             Map<String, Object> params = new LinkedHashMap<>(rest.params);
-            String ids = leading.ids(rest.sql.isEmpty() ? null : rest.condition(), direction(query), params,
-                    query.offset(), size);
+            String ids = SearchWords.ids(searched.terms().get(0), rest.sql.isEmpty() ? null : rest.condition(),
+                    direction(query), params, query.offset(), size);
             return new Statement("SELECT " + COLUMNS + " FROM organisation WHERE id IN (" + ids + ")" + orderBy(query),
                     params);
         });

@@ -55,7 +55,8 @@ class SearchWordsTests {
     @Test
     void shouldReadEachPageAsLikeWouldFromTheWordsInNameOrder() {
         for (String search : List.of("forum", "FORUM", "orum", "forum's", "societe", "needle", "weekly; needle",
-                "hall 1", "forum 12", "trust forum", "ashfield")) {
+                "hall 1", "forum 12", "trust forum", "ashfield", "orum trust", "wollaton trust forum", "ashfield forum",
+                "trust 12 orum")) {
             for (boolean descending : new boolean[] {false, true}) {
                 for (int page : new int[] {1, 2, 15}) {
                     OrganisationQuery query = query(search, null, null, descending, page, 20);
@@ -71,6 +72,10 @@ class SearchWordsTests {
     void shouldReadFromTheWordsWhenAWordCanLeadAndFromTheTextWhenNoneCan() {
         assertThat(statement(query("forum", null, null, false, 1, 25))).contains("organisation_word");
         assertThat(statement(query("needle", null, null, true, 3, 25))).contains("organisation_word");
+        // Two or more that can lead: the records holding all of them are found by leaping from one's to the other's.
+        assertThat(statement(query("weekly; needle", null, null, false, 1, 25))).contains("id IN (:leapt)");
+        assertThat(statement(query("weekly; ll", null, null, false, 1, 25))).doesNotContain(":leapt")
+                .contains("organisation_word");
         // Shorter than a trigram, or longer than V147's pieces: the text is read as before, and still right.
         for (String search : List.of("fo", "x".repeat(120) + "needle")) {
             OrganisationQuery query = query(search, null, null, false, 1, 25);
@@ -80,10 +85,30 @@ class SearchWordsTests {
     }
 
     @Test
+    void shouldReadAsBeforeWhenTheWordsAlternateLongBeforeTheyMeet() {
+        List<OrganisationDetails> alternating = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            String description = i >= 2_400 ? "amber beryl" : i % 2 == 0 ? "amber" : "beryl";
+            alternating.add(OrganisationDetails.of(String.format("Kestrel %04d", i), OutreachStatus.LISTED)
+                    .with(OrganisationField.DESCRIPTION, description));
+        }
+        service.createAll(alternating, null);
+        for (boolean descending : new boolean[] {false, true}) {
+            OrganisationQuery query = query("amber beryl", null, null, descending, 1, 25);
+            // Descending, the 600 records holding both come first, found by leaps; ascending, after 1,200 leaps.
+            assertThat(statement(query)).contains(descending ? ":leapt" : "organisation_word k");
+            assertThat(ids(query)).hasSize(25).isEqualTo(like(query));
+            assertThat(service.search(query).total()).isEqualTo(600);
+        }
+    }
+
+    @Test
     void shouldCheckTheFiltersOnEachRecordReadFromTheWords() {
         for (OrganisationQuery query : List.of(query("forum", OutreachStatus.INTERVIEWED, null, false, 1, 25),
                 query("forum", OutreachStatus.INTERVIEWED, "Derby", true, 2, 10),
-                query("needle forum", null, "Derby", false, 1, 25))) {
+                query("needle forum", null, "Derby", false, 1, 25),
+                query("trust orum", OutreachStatus.INTERVIEWED, null, true, 3, 20),
+                query("trust wollaton", OutreachStatus.LISTED, "Derby", false, 1, 25))) {
             assertThat(ids(query)).isEqualTo(like(query));
         }
     }
