@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
 
@@ -46,6 +47,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.sectormap.shared.RegisterReplaced;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
@@ -62,6 +64,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 @WithMockUser(roles = "ADMIN")
+@Import(SentStatements.Recording.class)
 class RegisterBenchmark {
 
     private static final int ORGANISATIONS = Integer.getInteger("benchmark.organisations", 100_000);
@@ -149,13 +152,9 @@ class RegisterBenchmark {
         operations.put("baseline: load the whole table", this::loadWholeTable);
         operations.put("list, first page (25, by name)", run -> page(Map.of("page", String.valueOf(1 + run % 3))));
         operations.put("search a word, first page", run -> page(Map.of("q", words[run % words.length])));
-        if (indexed) {
-            operations.put("  search: the index's query alone", run -> raw(Map.of("q", words[run % words.length])));
-        }
+        operations.put(SEARCH_ALONE, alone(indexed, run -> Map.of("q", words[run % words.length]), words.length));
         operations.put("search a word with filters, first page", run -> page(searchFiltered(words, run)));
-        if (indexed) {
-            operations.put("  search with filters: the index's query alone", run -> raw(searchFiltered(words, run)));
-        }
+        operations.put(FILTERED_ALONE, alone(indexed, run -> searchFiltered(words, run), words.length));
         operations.put("filtered page 3 (category, area, status)",
                 run -> page(Map.of("category", "bme-infrastructure", "area", areaNames[run % areaNames.length],
                         "status", "interviewed", "page", "3")));
@@ -258,12 +257,11 @@ class RegisterBenchmark {
                     bare == null ? "" : String.format("%.2f", median(bare)),
                     bare == null ? "" : String.format("%.2f", median(times) / median(bare))));
         });
-        if (indexed && results.containsKey("search a word, first page")) {
-            out.append(String.format("search ÷ the index's query: %.2f; with filters: %.2f%n",
-                    median(results.get("search a word, first page"))
-                            / median(results.get("  search: the index's query alone")),
-                    median(results.get("search a word with filters, first page"))
-                            / median(results.get("  search with filters: the index's query alone"))));
+        if (results.containsKey("search a word, first page")) {
+            out.append(String.format("search ÷ %s: %.2f; with filters: %.2f%n",
+                    indexed ? "the index's query" : "the SQL it sends", median(results.get("search a word, first page"))
+                            / median(results.get(SEARCH_ALONE)),
+                    median(results.get("search a word with filters, first page")) / median(results.get(FILTERED_ALONE))));
         }
         out.append(stream);
         Runtime runtime = Runtime.getRuntime();
@@ -368,10 +366,29 @@ class RegisterBenchmark {
         return millis;
     }
 
-    /** Each search of the app, and the index's query alone that it is compared with. */
+    private static final String SEARCH_ALONE = "  search: its query alone";
+    private static final String FILTERED_ALONE = "  search with filters: its query alone";
+
+    /**
+     * Each search of the app, and what it is compared with: on H2 the search index's query alone, on
+     * PostgreSQL the statements the app sent for the same search, sent again bare through JDBC.
+     */
     private static final Map<String, String> ALONE = Map.of(
-            "search a word, first page", "  search: the index's query alone",
-            "search a word with filters, first page", "  search with filters: the index's query alone");
+            "search a word, first page", SEARCH_ALONE,
+            "search a word with filters, first page", FILTERED_ALONE);
+
+    /** A search's query alone, run by run: the search index's, or the SQL the app sends for it, recorded once a search. */
+    private IntConsumer alone(boolean indexed, IntFunction<Map<String, String>> search, int searches) {
+        if (indexed) {
+            return run -> raw(search.apply(run));
+        }
+        List<List<SentStatements.Sent>> sent = new ArrayList<>();
+        for (int i = 0; i < searches; i++) {
+            Map<String, String> params = search.apply(i);
+            sent.add(SentStatements.during(() -> page(params)));
+        }
+        return run -> SentStatements.replay(dataSource, sent.get(run % searches));
+    }
 
     /** Two operations timed alternately, the first going first in even runs and second in odd ones. */
     private static double[][] measureInTurn(IntConsumer first, IntConsumer second, IntConsumer beforeEachRun) {
