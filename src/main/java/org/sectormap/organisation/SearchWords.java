@@ -37,10 +37,11 @@ final class SearchWords {
     /** Records counted for each candidate to lead, at most: enough to tell a rare word from a common one. */
     private static final int COUNTED = 10_000;
     /**
-     * Leaps allowed beyond two a record wanted, about 15 ms of them: words whose records alternate in
-     * name order but seldom meet take a leap a record, each dearer than reading a record's text.
+     * Seeks allowed beyond two leaps a record wanted, about 15 ms of them: words whose records alternate
+     * in name order but seldom meet take a leap a record, each a seek a word of each searched word, and
+     * dearer than reading a record's text.
      */
-    private static final int SPARE_LEAPS = 1_000;
+    private static final int SPARE_SEEKS = 2_000;
 
     private final JdbcClient jdbc;
 
@@ -168,8 +169,8 @@ final class SearchWords {
     }
 
     /**
-     * The ids, in name order, of the records from the offset's holding a word of every term and meeting
-     * the condition (or null for none), at most {@code size}; empty when the leaps ran out first, and the
+     * The ids, in name order, of the page's records (from the offset, at most {@code size}) holding a word
+     * of every term and meeting the condition (or null for none); empty when the leaps ran out first, and the
      * search is better read another way (searching "forum derby", where the 12,500 records holding both come
      * after 50,000 holding "derby" alone, the leaps took half a millisecond and reading the records holding
      * "derby" until they held "forum" too 75 to 100 ms; but words whose records alternate without meeting
@@ -183,8 +184,8 @@ final class SearchWords {
         Map<String, Object> params = new LinkedHashMap<>(given);
         params.put("offset", offset);
         params.put("size", size);
-        params.put("leaps", SPARE_LEAPS + 2 * (offset + size));
-        List<Object[]> rows = jdbc.sql(leaps(words, condition, direction, params)
+        params.put("leaps", allowedLeaps(words, offset + size));
+        List<Object[]> rows = jdbc.sql(leapQuery(words, condition, direction, params)
                 + " SELECT id, n = :leaps FROM hop WHERE hit OR n = :leaps OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
                 .params(params).query((rs, n) -> new Object[] {rs.getLong(1), rs.getBoolean(2)}).list();
         // The last leap allowed is a row, hit or not: if it shows, or may be among the rows skipped, the leaps ran out.
@@ -198,11 +199,17 @@ final class SearchWords {
             return Optional.of(0L);
         }
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("leaps", SPARE_LEAPS + 2L * upTo);
-        long[] counted = jdbc.sql(leaps(words, null, " ASC", params) + " SELECT COUNT(CASE WHEN hit THEN 1 END),"
+        params.put("leaps", allowedLeaps(words, upTo));
+        long[] counted = jdbc.sql(leapQuery(words, null, " ASC", params) + " SELECT COUNT(CASE WHEN hit THEN 1 END),"
                 + " COUNT(CASE WHEN n = :leaps THEN 1 END) FROM (SELECT hit, n FROM hop WHERE hit OR n = :leaps FETCH FIRST "
                 + upTo + " ROWS ONLY) m").params(params).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         return counted[1] > 0 ? Optional.empty() : Optional.of(counted[0]);
+    }
+
+    /** The leaps allowed for finding this many records holding every term. */
+    private static long allowedLeaps(Words words, long wanted) {
+        int seeks = words.terms().stream().mapToInt(term -> term.words().size()).sum();
+        return 2 * wanted + SPARE_SEEKS / seeks;
     }
 
     /**
@@ -213,7 +220,7 @@ final class SearchWords {
      * just past it; else at where the last seek landed. Each leap gives one row, so the rows come in name
      * order and the query stops when its reader has the rows it wants, or after {@code :leaps} leaps.
      */
-    private static String leaps(Words words, String condition, String direction, Map<String, Object> params) {
+    private static String leapQuery(Words words, String condition, String direction, Map<String, Object> params) {
         List<Term> terms = words.terms();
         String after = direction.strip().equals("DESC") ? "<=" : ">=";
         for (int i = 0; i < terms.size(); i++) {
