@@ -75,6 +75,12 @@ public record OrganisationQuery(
                 wellInformed, sort, descending, page, size);
     }
 
+    /** The same matches in the opposite order. */
+    OrganisationQuery reversed() {
+        return new OrganisationQuery(text, category, unclassified, area, status, fullInterview, followUp, cypBoard,
+                wellInformed, sort, !descending, page, size);
+    }
+
     public OrganisationQuery atPage(int newPage, int newSize) {
         return new OrganisationQuery(text, category, unclassified, area, status, fullInterview, followUp, cypBoard,
                 wellInformed, sort, descending, newPage, newSize);

@@ -42,11 +42,14 @@ class DeepPageTests {
         service.createAll(register, null);
 
         for (Map<String, String> order : List.of(Map.of("sort", "name"), Map.of("sort", "interview-date", "dir", "desc"),
-                Map.of("sort", "name", "status", "interviewed"))) {
+                Map.of("sort", "name", "status", "interviewed"), Map.of("sort", "status", "dir", "desc"),
+                Map.of("sort", "name", "dir", "desc", "status", "listed"))) {
             List<Long> whole = new ArrayList<>();
             repository.forEach(parameters.read(order), o -> whole.add(o.id()));
+            // Past the middle, a page is read from the other end and turned round; the last may be short.
             for (int at : List.of((int) OrganisationRepository.DEEP_OFFSET - 1, (int) OrganisationRepository.DEEP_OFFSET,
-                    whole.size() - 7)) {
+                    whole.size() / 2, whole.size() - 10, whole.size() - 7, whole.size() - 1).stream()
+                    .filter(at -> at < whole.size()).toList()) {
                 int page = at / 10 + 1;
                 Map<String, String> params = new HashMap<>(order);
                 params.put("page", String.valueOf(page));
