@@ -137,7 +137,7 @@ class RegisterBenchmark {
             // What autovacuum does to a table once its inserts settle: index-only scans read only
             // the index on pages it has marked all-visible.
             for (String table : List.of("organisation", "organisation_tally", "contact_attempt", "interview",
-                    "anonymous_comment", "comment_theme")) {
+                    "anonymous_comment", "comment_theme", "organisation_word", "search_word")) {
                 jdbc.execute("VACUUM ANALYZE " + table);
             }
         }
