@@ -1,5 +1,7 @@
 package org.sectormap.organisation;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,7 @@ public class OrganisationCounts {
      * never recorded) sorted all 600,000 of a million-organisation register's interviewees for each page.
      */
     private static final String BY_NAME = " ORDER BY status, area, name_sort, id";
+    private static final String BY_NAME_BACKWARDS = " ORDER BY status DESC, area DESC, name_sort DESC, id DESC";
     private static final RowMapper<Interviewee> INTERVIEWEE_ROW = (rs, n) -> new Interviewee(rs.getLong("id"),
             rs.getString("name"), rs.getString("category"), rs.getString("area"));
 
@@ -116,16 +119,29 @@ public class OrganisationCounts {
                 .list();
     }
 
-    /** A slice of one area's interviewees (null: area not recorded), by name. */
-    public List<Interviewee> interviewees(String area, long offset, int limit) {
+    /**
+     * A slice of one area's interviewees (null: area not recorded), by name, of the {@code inArea} the tally
+     * counts there. A slice nearer the end is read backwards from the end and turned round, as the index
+     * is walked from either end as readily: the last page of an area of 60,000 passed them all (78 ms).
+     */
+    public List<Interviewee> interviewees(String area, long offset, int limit, long inArea) {
+        long fromEnd = inArea - offset - limit;
+        boolean backwards = fromEnd >= 0 && fromEnd < offset;
         Map<String, Object> params = inArea(area);
-        params.put("offset", offset);
+        params.put("offset", backwards ? fromEnd : offset);
         params.put("limit", limit);
-        return jdbc.sql(intervieweesQuery(area)).params(params).query(INTERVIEWEE_ROW).list();
+        List<Interviewee> slice = jdbc.sql(intervieweesQuery(area, backwards)).params(params).query(INTERVIEWEE_ROW).list();
+        if (!backwards) {
+            return slice;
+        }
+        List<Interviewee> turned = new ArrayList<>(slice);
+        Collections.reverse(turned);
+        return turned;
     }
 
-    static String intervieweesQuery(String area) {
-        return INTERVIEWEE + areaClause(area) + BY_NAME + " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY";
+    static String intervieweesQuery(String area, boolean backwards) {
+        return INTERVIEWEE + areaClause(area) + (backwards ? BY_NAME_BACKWARDS : BY_NAME)
+                + " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY";
     }
 
     /** Hands one area's interviewees, by name, to the consumer as they are read: a download never holds them all. */

@@ -145,7 +145,7 @@ public class ReportService {
                 long offset = Math.max(0, from - at);
                 int limit = (int) (Math.min(end, to) - Math.max(at, from));
                 groups.add(new AreaGroup(area.area(), area.organisations(), repository.interviewees(area.area(), offset,
-                        limit).stream().map(ReportService::interviewee).toList()));
+                        limit, area.organisations()).stream().map(ReportService::interviewee).toList()));
             }
             at = end;
         }

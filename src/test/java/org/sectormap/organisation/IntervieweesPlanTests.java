@@ -9,7 +9,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A page of Appendix 1 is read in name order from V91's index, for an area named and for the
+ * A page of Appendix 1 is read in name order from V91's index, forwards or (for a page nearer the end of
+ * an area) backwards, for an area named and for the
  * interviewees whose area was never recorded alike: a register without areas puts every one of them in
  * that last group, which H2 sorted whole for each page when its order did not spell the index's columns.
  */
@@ -24,12 +25,14 @@ class IntervieweesPlanTests {
 
     @Test
     void shouldReadAPageOfTheInterviewedWithoutAnAreaInOrderFromTheIndex() {
-        assertReadInOrder(OrganisationCounts.intervieweesQuery(null));
+        assertReadInOrder(OrganisationCounts.intervieweesQuery(null, false));
+        assertReadInOrder(OrganisationCounts.intervieweesQuery(null, true));
     }
 
     @Test
     void shouldReadAPageOfOneAreasInterviewedInOrderFromTheIndex() {
-        assertReadInOrder(OrganisationCounts.intervieweesQuery("Derby").replace(":area", "'Derby'"));
+        assertReadInOrder(OrganisationCounts.intervieweesQuery("Derby", false).replace(":area", "'Derby'"));
+        assertReadInOrder(OrganisationCounts.intervieweesQuery("Derby", true).replace(":area", "'Derby'"));
     }
 
     private void assertReadInOrder(String query) {
