@@ -218,9 +218,9 @@ class OrganisationRepository {
         List<Long> changing = jdbc.sql("SELECT id FROM organisation WHERE id IN (:ids) AND publish <> :publish "
                 + "ORDER BY id").param("ids", ids).param("publish", publish).query(Long.class).list();
         if (!changing.isEmpty()) {
-            jdbc.sql("UPDATE organisation SET publish = :publish, version = version + 1, modified_at = :now "
-                    + "WHERE id IN (:ids)").param("publish", publish).param("now", now()).param("ids", changing)
-                    .update();
+            tally.published(changing, publish, () -> jdbc.sql("UPDATE organisation SET publish = :publish, "
+                    + "version = version + 1, modified_at = :now WHERE id IN (:ids)").param("publish", publish)
+                    .param("now", now()).param("ids", changing).update());
         }
         return changing;
     }

@@ -29,8 +29,8 @@ class OrganisationTally {
 
     /** The columns a record is counted by, which are also the tally's. */
     static final String GROUP = "category, area, status, exclusion_reason, full_interview, follow_up, cyp_board, "
-            + "well_informed";
-    private static final String VALUES_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "well_informed, publish";
+    private static final String VALUES_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int GROUPS_PER_INSERT = 1_000;
 
     private final JdbcClient jdbc;
@@ -48,13 +48,18 @@ class OrganisationTally {
 
     /** What a record is counted under. */
     record Group(String category, String area, String status, String exclusionReason, Boolean fullInterview,
-            Boolean followUp, Boolean cypBoard, Boolean wellInformed) {
+            Boolean followUp, Boolean cypBoard, Boolean wellInformed, boolean publish) {
 
         static Group of(OrganisationDetails d) {
             return new Group(code(d.get(OrganisationField.CATEGORY)), d.area(), code(d.get(OrganisationField.STATUS)),
                     code(d.get(OrganisationField.EXCLUSION_REASON)), (Boolean) d.get(OrganisationField.FULL_INTERVIEW),
                     (Boolean) d.get(OrganisationField.FOLLOW_UP), (Boolean) d.get(OrganisationField.CYP_BOARD),
-                    (Boolean) d.get(OrganisationField.WELL_INFORMED));
+                    (Boolean) d.get(OrganisationField.WELL_INFORMED), Boolean.TRUE.equals(d.get(OrganisationField.PUBLISH)));
+        }
+
+        Group published(boolean newPublish) {
+            return new Group(category, area, status, exclusionReason, fullInterview, followUp, cypBoard, wellInformed,
+                    newPublish);
         }
 
         private static String code(Object value) {
@@ -141,6 +146,18 @@ class OrganisationTally {
         return true;
     }
 
+    /** Runs a change of whether these records are published, all of them now the other way, and moves their counts. */
+    void published(Collection<Long> ids, boolean publish, Runnable update) {
+        List<Group> before = lockedGroups(ids, null);
+        update.run();
+        Map<Group, Long> changes = new LinkedHashMap<>();
+        before.forEach(g -> {
+            changes.merge(g, -1L, Long::sum);
+            changes.merge(g.published(publish), 1L, Long::sum);
+        });
+        add(changes);
+    }
+
     private List<Group> lockedGroups(Collection<Long> ids, Integer version) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("ids", ids);
@@ -152,7 +169,7 @@ class OrganisationTally {
                 .params(params)
                 .query((rs, n) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, Boolean.class), rs.getObject(6, Boolean.class), rs.getObject(7, Boolean.class),
-                        rs.getObject(8, Boolean.class)))
+                        rs.getObject(8, Boolean.class), rs.getBoolean(9)))
                 .list();
     }
 
@@ -168,7 +185,8 @@ class OrganisationTally {
             List<Object> params = new ArrayList<>();
             some.forEach(e -> params.addAll(Arrays.asList(e.getKey().category(), e.getKey().area(),
                     e.getKey().status(), e.getKey().exclusionReason(), e.getKey().fullInterview(),
-                    e.getKey().followUp(), e.getKey().cypBoard(), e.getKey().wellInformed(), e.getValue())));
+                    e.getKey().followUp(), e.getKey().cypBoard(), e.getKey().wellInformed(), e.getKey().publish(),
+                    e.getValue())));
             jdbc.sql(tally.insert() + "VALUES " + String.join(", ", Collections.nCopies(some.size(), VALUES_ROW)))
                     .params(params).update();
         }

@@ -50,10 +50,17 @@ public class PublishedOrganisations {
         public static final Filter NONE = new Filter(null, null, false, null);
     }
 
+    /**
+     * Summed from the tally when only the category is asked, whose columns are the filter's: counting a
+     * million published records took 150 ms and more. A search or a date counts the records themselves.
+     */
     @Transactional(readOnly = true)
     public long count(Filter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
-        return jdbc.sql(countQuery(where(filter, params))).params(params).query(Long.class).single();
+        String where = where(filter, params);
+        boolean tallied = (filter.text() == null || filter.text().isBlank()) && filter.modifiedAfter() == null;
+        return jdbc.sql(tallied ? OrganisationCounts.SUM_OF_TALLY + where : countQuery(where)).params(params)
+                .query(Long.class).single();
     }
 
     static String countQuery(String where) {

@@ -65,7 +65,7 @@ class OrganisationTallyTests {
         List<String> done = new ArrayList<>();
         for (int step = 0; step < 80; step++) {
             List<Long> ids = jdbc.queryForList("SELECT id FROM organisation ORDER BY id", Long.class);
-            int roll = ids.size() < 2 ? random.nextInt(2) : random.nextInt(9);
+            int roll = ids.size() < 2 ? random.nextInt(2) : random.nextInt(10);
             String change = switch (roll) {
                 case 0 -> create();
                 case 1 -> createMany();
@@ -74,13 +74,14 @@ class OrganisationTallyTests {
                 case 5 -> importAndUndo();
                 case 6 -> merge(ids);
                 case 7 -> fold();
+                case 8 -> publish();
                 default -> restore();
             };
             done.add(change);
             assertThat(rows(COUNTED)).as("after %s", done).isEqualTo(rows(GROUPED));
         }
         assertThat(done).contains("create", "import", "edit", "delete", "import and undo", "merge", "fold",
-                "restore");
+                "publish", "restore");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Long.class)).isPositive();
     }
 
@@ -140,6 +141,12 @@ class OrganisationTallyTests {
 
     private long pick(List<Long> ids) {
         return ids.get(random.nextInt(ids.size()));
+    }
+
+    /** Publishes, or stops publishing, everyone of one status, as the publish page does for a search. */
+    private String publish() {
+        organisations.setPublished(parameters.read(Map.of("status", anyStatus().code())), random.nextBoolean());
+        return "publish";
     }
 
     private String create() {
@@ -229,7 +236,8 @@ class OrganisationTallyTests {
                 .with(OrganisationField.FULL_INTERVIEW, tick())
                 .with(OrganisationField.FOLLOW_UP, tick())
                 .with(OrganisationField.CYP_BOARD, tick())
-                .with(OrganisationField.WELL_INFORMED, tick());
+                .with(OrganisationField.WELL_INFORMED, tick())
+                .with(OrganisationField.PUBLISH, random.nextBoolean());
     }
 
     private Boolean tick() {
