@@ -134,6 +134,27 @@ class SearchWordsTests {
         assertThat(ids(zephyr)).containsExactly(id);
     }
 
+    @Test
+    void shouldKeepTheWordsInStepWithDeletesOfManyRecordsAndWithEmptyingTheRegister() {
+        List<OrganisationDetails> many = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            many.add(OrganisationDetails.of("Heron Trust " + i, OutreachStatus.LISTED)
+                    .with(OrganisationField.DESCRIPTION, "Meets on the " + (i % 28 + 1) + "th"));
+        }
+        service.createAll(many, null);
+        // Enough records at once for the trigger to ask whether any are left, with some left.
+        jdbc.update("DELETE FROM organisation WHERE id NOT IN (SELECT MIN(id) FROM organisation)"
+                + " AND id NOT IN (SELECT MAX(id) FROM organisation)");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Long.class)).isEqualTo(2);
+        assertThat(stale(jdbc)).isEmpty();
+        // And enough again that leave none.
+        service.createAll(many, null);
+        jdbc.update("DELETE FROM organisation");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation_word", Long.class)).isZero();
+        service.createAll(many.subList(0, 10), null);
+        assertThat(stale(jdbc)).isEmpty();
+    }
+
     /** Rows of organisation_word that are not the words of organisation's rows now, and words missing from it. */
     static List<String> stale(JdbcTemplate jdbc) {
         String words = "SELECT w, o.name_sort, o.id FROM organisation o, unnest(organisation_search_words(o.search_text)) w";
