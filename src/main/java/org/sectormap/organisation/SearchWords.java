@@ -193,14 +193,17 @@ final class SearchWords {
         return outOfLeaps ? Optional.empty() : Optional.of(rows.stream().map(row -> (Long) row[0]).toList());
     }
 
-    /** The first {@code upTo} records holding a word of every term counted, or empty when the leaps ran out first. */
-    Optional<Long> leapCount(Words words, int upTo) {
+    /**
+     * The first {@code upTo} records holding a word of every term and meeting the condition (or null for
+     * none) counted, or empty when the leaps ran out first.
+     */
+    Optional<Long> leapCount(Words words, String condition, Map<String, Object> given, int upTo) {
         if (words.terms().stream().anyMatch(term -> term.words().isEmpty())) {
             return Optional.of(0L);
         }
-        Map<String, Object> params = new LinkedHashMap<>();
+        Map<String, Object> params = new LinkedHashMap<>(given);
         params.put("leaps", allowedLeaps(words, upTo));
-        long[] counted = jdbc.sql(leapQuery(words, null, " ASC", params) + " SELECT COUNT(CASE WHEN hit THEN 1 END),"
+        long[] counted = jdbc.sql(leapQuery(words, condition, " ASC", params) + " SELECT COUNT(CASE WHEN hit THEN 1 END),"
                 + " COUNT(CASE WHEN n = :leaps THEN 1 END) FROM (SELECT hit, n FROM hop WHERE hit OR n = :leaps FETCH FIRST "
                 + upTo + " ROWS ONLY) m").params(params).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         return counted[1] > 0 ? Optional.empty() : Optional.of(counted[0]);

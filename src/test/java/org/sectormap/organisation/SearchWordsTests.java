@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +109,7 @@ class SearchWordsTests {
                 query("trust orum", OutreachStatus.INTERVIEWED, null, true, 3, 20),
                 query("trust wollaton", OutreachStatus.LISTED, "Derby", false, 1, 25))) {
             assertThat(ids(query)).isEqualTo(like(query));
+            assertThat(service.search(query).total()).as("%s: total", query).isEqualTo(likeTotal(query));
         }
     }
 
@@ -180,14 +180,24 @@ class SearchWordsTests {
     }
 
     private long likeTotal(OrganisationQuery query) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM organisation WHERE " + SearchText.patterns(query.text()).stream()
-                .map(p -> "search_text LIKE '" + p.replace("'", "''") + "'" + LikePattern.ESCAPE)
-                .collect(Collectors.joining(" AND ")), Long.class);
+        List<Object> args = new ArrayList<>();
+        return jdbc.queryForObject("SELECT COUNT(*) FROM organisation WHERE " + clauses(query, args), Long.class,
+                args.toArray());
     }
 
     /** The page as LIKE alone gives it. */
     private List<Long> like(OrganisationQuery query) {
         List<Object> args = new ArrayList<>();
+        String where = clauses(query, args);
+        String direction = query.descending() ? " DESC" : "";
+        args.add(query.offset());
+        args.add(query.size());
+        return jdbc.queryForList("SELECT id FROM organisation WHERE " + where + " ORDER BY name_sort" + direction
+                + ", id" + direction + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", Long.class, args.toArray());
+    }
+
+    /** The query's words and filters as LIKE and equality, their values added to the arguments. */
+    private static String clauses(OrganisationQuery query, List<Object> args) {
         List<String> clauses = new ArrayList<>();
         for (String pattern : SearchText.patterns(query.text())) {
             clauses.add("search_text LIKE ?" + LikePattern.ESCAPE);
@@ -201,11 +211,6 @@ class SearchWordsTests {
             clauses.add("area = ?");
             args.add(query.area());
         }
-        String direction = query.descending() ? " DESC" : "";
-        args.add(query.offset());
-        args.add(query.size());
-        return jdbc.queryForList("SELECT id FROM organisation WHERE " + clauses.stream().collect(Collectors.joining(" AND "))
-                + " ORDER BY name_sort" + direction + ", id" + direction + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                Long.class, args.toArray());
+        return String.join(" AND ", clauses);
     }
 }
