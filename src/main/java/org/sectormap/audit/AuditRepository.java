@@ -36,6 +36,8 @@ class AuditRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    /** Reads a download a thousand rows at a time: PostgreSQL's driver otherwise holds every row of the answer. */
+    private final JdbcTemplate fetching;
     private final DataSource dataSource;
     /** Whether many entries go by COPY (PostgreSQL) rather than as a batch of inserts (H2). */
     private final boolean copying;
@@ -43,6 +45,8 @@ class AuditRepository {
     AuditRepository(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
         this.jdbc = jdbc;
         this.template = template;
+        this.fetching = new JdbcTemplate(dataSource);
+        fetching.setFetchSize(1_000);
         this.dataSource = dataSource;
         this.copying = !Databases.isH2(dataSource);
     }
@@ -114,7 +118,7 @@ class AuditRepository {
     void forEach(AuditQuery query, Consumer<AuditEntry> consumer) {
         Where where = where(query);
         AuditEntry[] current = {null};
-        template.query("SELECT " + ENTRY_COLUMNS + ", c.field, c.before_value, c.after_value FROM audit_entry e "
+        fetching.query("SELECT " + ENTRY_COLUMNS + ", c.field, c.before_value, c.after_value FROM audit_entry e "
                 + "LEFT JOIN audit_change c ON c.entry_id = e.id" + where.sql + " ORDER BY e.id, c.field",
                 (RowCallbackHandler) rs -> {
                     if (current[0] == null || current[0].id() != rs.getLong("id")) {
