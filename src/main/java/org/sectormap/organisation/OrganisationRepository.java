@@ -444,7 +444,8 @@ class OrganisationRepository {
         if (!where.searchesText || h2) {
             return new Total(count(query), true);
         }
-        long upTo = lookup.words().flatMap(searched -> countedFromWords(query, searched)).orElseGet(() -> jdbc.sql("SELECT COUNT(*) FROM (SELECT id FROM organisation" + where.sql
+        long upTo = lookup.words().flatMap(searched -> countedFromWords(query, searched))
+                .orElseGet(() -> jdbc.sql("SELECT COUNT(*) FROM (SELECT id FROM organisation" + where.sql
                         + " FETCH FIRST " + (EXACT_COUNT + 1) + " ROWS ONLY) m").params(where.params)
                         .query(Long.class).single());
         return upTo <= EXACT_COUNT ? new Total(upTo, true) : new Total(estimate(where, upTo), false);
