@@ -17,6 +17,7 @@ import org.sectormap.shared.PageCount;
 import org.sectormap.shared.Coded;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.SignedIn;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,11 +36,13 @@ public class AuditTrail {
     private final AuditRepository repository;
     private final Clock clock;
     private final Labels labels;
+    private final ApplicationEventPublisher events;
 
-    AuditTrail(AuditRepository repository, Clock clock, Labels labels) {
+    AuditTrail(AuditRepository repository, Clock clock, Labels labels, ApplicationEventPublisher events) {
         this.repository = repository;
         this.clock = clock;
         this.labels = labels;
+        this.events = events;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -64,13 +67,19 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void createdAll(List<Audited> records) {
-        repository.insertAll(now(), SignedIn.email(), AuditAction.CREATED, records);
+        insertAll(AuditAction.CREATED, records);
     }
 
     /** Many records deleted at once, as a whole import undone, without their values: they came from its file. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void deletedAll(List<Audited> records) {
-        repository.insertAll(now(), SignedIn.email(), AuditAction.DELETED, records);
+        insertAll(AuditAction.DELETED, records);
+    }
+
+    private void insertAll(AuditAction action, List<Audited> records) {
+        LocalDateTime at = now();
+        repository.insertAll(at, SignedIn.email(), action, records);
+        events.publishEvent(new AuditRecorded(action, at, records));
     }
 
     /** How far the trail has reached, for {@link #changedAfter} to ask later whether records were touched since. */
@@ -162,7 +171,9 @@ public class AuditTrail {
         if (action == AuditAction.CHANGED && changes.isEmpty()) {
             return;
         }
-        repository.insert(now(), SignedIn.email(), action, record, changes);
+        LocalDateTime at = now();
+        repository.insert(at, SignedIn.email(), action, record, changes);
+        events.publishEvent(new AuditRecorded(action, at, List.of(record)));
     }
 
     private static String text(Object value) {

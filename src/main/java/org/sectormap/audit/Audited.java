@@ -1,10 +1,18 @@
 package org.sectormap.audit;
 
+import java.util.Optional;
+
 /**
  * A record as the trail names it: its kind, its id, and the page whose History lists its changes,
  * which for a part of a record is the whole record's page.
  */
 public record Audited(AuditKind kind, String id, String page) {
+
+    /** The id of the record of this kind whose own page this is; empty for any other page. */
+    public static Optional<String> idOnPage(AuditKind kind, String page) {
+        String prefix = kind.code() + "/";
+        return page.startsWith(prefix) ? Optional.of(page.substring(prefix.length())) : Optional.empty();
+    }
 
     /** A record with a page of its own. */
     public static Audited of(AuditKind kind, Object id) {

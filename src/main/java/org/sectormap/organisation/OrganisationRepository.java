@@ -50,10 +50,10 @@ class OrganisationRepository {
     static final String COLUMNS = "id, version, " + FIELD_COLUMNS;
     private static final String KEY_COLUMNS = String.join(", ", MatchKey.COLUMNS);
     private static final String INSERT = "INSERT INTO organisation (version, " + FIELD_COLUMNS
-            + ", name_sort, search_text, " + KEY_COLUMNS + ", import_id, modified_at) VALUES (0, "
+            + ", name_sort, search_text, " + KEY_COLUMNS + ", import_id, modified_at, last_contact) VALUES (0, "
             + FIELDS.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", "))
             + ", :name_sort, :search_text, " + MatchKey.COLUMNS.stream().map(c -> ":" + c).collect(Collectors.joining(", "))
-            + ", :import_id, :modified_at)";
+            + ", :import_id, :modified_at, :last_contact)";
     private static final String UPDATE = "UPDATE organisation SET version = version + 1, "
             + FIELDS.stream().map(f -> f.column() + " = :" + f.column()).collect(Collectors.joining(", "))
             + ", name_sort = :name_sort, search_text = :search_text, "
@@ -61,9 +61,9 @@ class OrganisationRepository {
             + ", modified_at = :modified_at WHERE id = :id AND version = :version";
 
     private static final String INSERT_ROWS = "INSERT INTO organisation (version, " + FIELD_COLUMNS
-            + ", name_sort, search_text, " + KEY_COLUMNS + ", import_id, modified_at) VALUES ";
+            + ", name_sort, search_text, " + KEY_COLUMNS + ", import_id, modified_at, last_contact) VALUES ";
     private static final String VALUES_ROW = "(0, " + "?, ".repeat(FIELDS.size() + 2 + MatchKey.COLUMNS.size())
-            + "?, ?)";
+            + "?, ?, ?)";
     /**
      * Each parameter's type, stated even for a null: PostgreSQL's driver prepares the statement again
      * whenever the types it sends change, and a 500-row statement costs much more to plan than to run.
@@ -73,14 +73,14 @@ class OrganisationRepository {
         case DATE -> Types.DATE;
         default -> Types.VARCHAR;
     }), Stream.of(Types.VARCHAR, Types.VARCHAR), MatchKey.COLUMNS.stream().map(c -> Types.VARCHAR),
-            Stream.of(Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE)).flatMap(t -> t).mapToInt(Integer::intValue)
+            Stream.of(Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.DATE)).flatMap(t -> t).mapToInt(Integer::intValue)
             .toArray();
     /** Well under PostgreSQL's 32,767 parameters a statement, at about thirty a row. */
     private static final int ROWS_PER_INSERT = 500;
     /** The columns a COPY gives, the id first: the insert's, in the same order. */
     private static final List<String> COPY_COLUMNS = Stream.of(Stream.of("id", "version"),
             FIELDS.stream().map(OrganisationField::column), Stream.of("name_sort", "search_text"),
-            MatchKey.COLUMNS.stream(), Stream.of("import_id", "modified_at")).flatMap(c -> c).toList();
+            MatchKey.COLUMNS.stream(), Stream.of("import_id", "modified_at", "last_contact")).flatMap(c -> c).toList();
 
     private static final RowMapper<Organisation> ROW = OrganisationRepository::map;
 
@@ -381,19 +381,6 @@ class OrganisationRepository {
             }
         }
         return new Keyed(rs.getLong(prefix + "id"), rs.getString(prefix + "name"), keys);
-    }
-
-    /**
-     * The next organisations after {@code after} (null for the first) naming a contact person, in
-     * the order of the contact's name and id: read from that index, so a register with few contact
-     * people is not read through to find them. The first batch starts after ('', 0), as every name
-     * sorts after the empty one.
-     */
-    List<Organisation> withContactPerson(Organisation after, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE (contact_name, id) > (:name, :id) "
-                        + "ORDER BY contact_name, id FETCH FIRST " + limit + " ROWS ONLY")
-                .param("name", after == null ? "" : after.details().get(OrganisationField.CONTACT_NAME))
-                .param("id", after == null ? 0 : after.id()).query(ROW).list();
     }
 
     long count() {
@@ -837,10 +824,12 @@ class OrganisationRepository {
         }
     }
 
+    /** A new record's columns: the day it is made is the last contact with it, as its History's first entry is. */
     private static Map<String, Object> imported(OrganisationDetails d, Long importId, OffsetDateTime now) {
         Map<String, Object> params = params(d);
         params.put("import_id", importId);
         params.put("modified_at", now);
+        params.put("last_contact", now.toLocalDate());
         return params;
     }
 

@@ -38,6 +38,11 @@ public class OrganisationService {
         return Audited.of(AuditKind.ORGANISATION, id);
     }
 
+    /** The organisation whose page this is, as the trail names pages; empty for any other page. */
+    public static Optional<Long> onPage(String page) {
+        return Audited.idOnPage(AuditKind.ORGANISATION, page).filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf);
+    }
+
     /**
      * A page of results and the size of the whole result, which a page alone cannot tell: an estimate
      * when not {@code exact} (a text search matching more than a thousand records on PostgreSQL).
@@ -100,15 +105,6 @@ public class OrganisationService {
     @Transactional(readOnly = true)
     public List<Organisation> mentioning(List<String> texts) {
         return texts.isEmpty() ? List.of() : repository.mentioning(texts);
-    }
-
-    /**
-     * The next organisations after {@code after} (null for the first) that name a contact person,
-     * in the order of that name and then id, whose details a retention review looks at a batch at a time.
-     */
-    @Transactional(readOnly = true)
-    public List<Organisation> withContactPerson(Organisation after, int limit) {
-        return repository.withContactPerson(after, limit);
     }
 
     @Transactional

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.sectormap.audit.AuditTrail;
+import org.sectormap.organisation.ContactPeople;
 import org.sectormap.setting.Settings;
 import org.sectormap.shared.BadParameterException;
 import org.sectormap.shared.FormErrors;
@@ -134,8 +135,9 @@ class PrivacyController {
     @GetMapping(PATH + "/retention")
     String retention(@RequestParam(required = false) String lastContact, @RequestParam(required = false) String after,
             Model model) {
-        Retention.Due from = after == null ? null : new Retention.Due(parameter("after", after, Long::parseLong), null,
-                null, lastContact == null ? null : parameter("lastContact", lastContact, LocalDate::parse));
+        ContactPeople.Person from = after == null ? null : new ContactPeople.Person(
+                parameter("after", after, Long::parseLong), null, null,
+                lastContact == null ? null : parameter("lastContact", lastContact, LocalDate::parse));
         return retention(Map.of("months", String.valueOf(retention.months())), FormErrors.none(), from, model);
     }
 
@@ -183,7 +185,7 @@ class PrivacyController {
         return "privacy/subject-access";
     }
 
-    private String retention(Map<String, String> form, FormErrors errors, Retention.Due after, Model model) {
+    private String retention(Map<String, String> form, FormErrors errors, ContactPeople.Person after, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         Retention.DuePage due = retention.due(after);

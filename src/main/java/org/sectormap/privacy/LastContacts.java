@@ -1,0 +1,62 @@
+package org.sectormap.privacy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.sectormap.audit.AuditAction;
+import org.sectormap.audit.AuditRecorded;
+import org.sectormap.audit.Audited;
+import org.sectormap.organisation.ContactPeople;
+import org.sectormap.organisation.OrganisationService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps each organisation's last contact (V151), the latest of its attempts' and interviews' days and
+ * its History's entries, as the trail records an entry on its page. The entry's day is the latest of
+ * the three, as the forms take no day after today and no entry is ever removed; so the day only
+ * moves on, whatever the entry is for, an attempt deleted included. A new record's insert has dated
+ * it already, and a deleted one needs no day.
+ */
+@Component
+class LastContacts {
+
+    /** What V152 does, for a restore: whatever version the file came from, the days follow its rows. */
+    static final String RECOUNT = """
+            MERGE INTO organisation o
+            USING (SELECT organisation_id, MAX(contacted) AS contacted FROM (
+                    SELECT organisation_id, MAX(attempted_on) AS contacted FROM contact_attempt GROUP BY organisation_id
+                    UNION ALL
+                    SELECT organisation_id, MAX(held_on) FROM interview GROUP BY organisation_id
+                    UNION ALL
+                    SELECT CAST(SUBSTRING(record_page, 14) AS BIGINT), CAST(MAX(occurred_at) AS DATE)
+                    FROM audit_entry WHERE record_page LIKE 'organisation/%' GROUP BY record_page) c
+                GROUP BY organisation_id) s
+            ON o.id = s.organisation_id
+            WHEN MATCHED AND (o.last_contact IS NULL OR o.last_contact <> s.contacted)
+                THEN UPDATE SET last_contact = s.contacted""";
+    /** Organisations moved on by one statement, for an import's entries. */
+    private static final int BATCH = 1_000;
+
+    private final ContactPeople people;
+
+    LastContacts(ContactPeople people) {
+        this.people = people;
+    }
+
+    @EventListener
+    void recorded(AuditRecorded entries) {
+        Set<Long> contacted = new LinkedHashSet<>();
+        for (Audited record : entries.records()) {
+            OrganisationService.onPage(record.page())
+                    .filter(id -> entries.action() == AuditAction.CHANGED || !record.equals(OrganisationService.audited(id)))
+                    .ifPresent(contacted::add);
+        }
+        List<Long> ids = new ArrayList<>(contacted);
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            people.contacted(ids.subList(from, Math.min(ids.size(), from + BATCH)), entries.at().toLocalDate());
+        }
+    }
+}
