@@ -2,48 +2,83 @@ package org.sectormap.organisation;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
-import org.springframework.jdbc.core.RowMapper;
+import javax.sql.DataSource;
+
+import org.sectormap.shared.CopyIn;
+import org.sectormap.shared.Databases;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads contact people through V153's index on (last_contact, id), never contacted first (an empty
- * day, looked up as such), then a range of days; "naming a contact person" is a non-empty name.
+ * Each organisation's row of {@code organisation_last_contact} (V151): whether it names a contact
+ * person and the day of the last contact with it. Contact people are read through V153's index on
+ * (named, last_contact, organisation_id), never contacted first (an empty day, looked up as such),
+ * then a range of days; their organisations' names and contacts' names by id afterwards.
  */
 @Repository
 class ContactPeopleRepository {
 
-    private static final String PEOPLE = "SELECT id, name, contact_name, last_contact FROM organisation "
-            + "WHERE contact_name > '' AND ";
-    private static final String COUNT = "SELECT COUNT(*) FROM organisation WHERE contact_name > '' AND ";
-    private static final RowMapper<ContactPeople.Person> PERSON = (rs, row) -> {
-        Date day = rs.getDate("last_contact");
-        return new ContactPeople.Person(rs.getLong("id"), rs.getString("name"), rs.getString("contact_name"),
-                day == null ? null : day.toLocalDate());
-    };
+    private static final String TABLE = "organisation_last_contact";
+    private static final List<String> COLUMNS = List.of("organisation_id", "named", "last_contact");
+    private static final String DAYS = "SELECT organisation_id, last_contact FROM " + TABLE + " WHERE named = TRUE AND ";
+    private static final String COUNT = "SELECT COUNT(*) FROM " + TABLE + " WHERE named = TRUE AND ";
+    private static final String ORDER = " ORDER BY named, last_contact, organisation_id FETCH FIRST :limit ROWS ONLY";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final DataSource dataSource;
+    private final boolean copying;
 
-    ContactPeopleRepository(JdbcClient jdbc) {
+    ContactPeopleRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.template = new JdbcTemplate(dataSource);
+        this.dataSource = dataSource;
+        this.copying = !Databases.isH2(dataSource);
+    }
+
+    /** New records, each id with its details in the same order, made on the day. */
+    void added(List<Long> ids, List<OrganisationDetails> details, LocalDate day) {
+        List<List<Object>> rows = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            rows.add(List.of(ids.get(i), named(details.get(i)), day));
+        }
+        if (copying) {
+            CopyIn.rows(dataSource, TABLE, COLUMNS, rows);
+        } else {
+            template.batchUpdate("INSERT INTO " + TABLE + " (" + String.join(", ", COLUMNS) + ") VALUES (?, ?, ?)",
+                    rows.stream().map(row -> new Object[] {row.get(0), row.get(1), Date.valueOf(day)}).toList());
+        }
+    }
+
+    /** A record saved again, naming a contact person or not. */
+    void changed(long id, OrganisationDetails details) {
+        boolean named = named(details);
+        jdbc.sql("UPDATE " + TABLE + " SET named = :named WHERE organisation_id = :id AND named <> :named")
+                .param("named", named).param("id", id).update();
     }
 
     void contacted(Collection<Long> ids, LocalDate day) {
         if (!ids.isEmpty()) {
-            jdbc.sql("UPDATE organisation SET last_contact = :day WHERE id IN (:ids) "
+            jdbc.sql("UPDATE " + TABLE + " SET last_contact = :day WHERE organisation_id IN (:ids) "
                     + "AND (last_contact IS NULL OR last_contact < :day)").param("day", day).param("ids", ids).update();
         }
     }
 
     List<ContactPeople.Person> neverContacted(long afterId, int limit) {
-        return jdbc.sql(neverContactedQuery()).param("after", afterId).param("limit", limit).query(PERSON).list();
+        return people(jdbc.sql(neverContactedQuery()).param("after", afterId).param("limit", limit));
     }
 
     static String neverContactedQuery() {
-        return PEOPLE + "last_contact IS NULL AND id > :after ORDER BY last_contact, id FETCH FIRST :limit ROWS ONLY";
+        return DAYS + "last_contact IS NULL AND organisation_id > :after" + ORDER;
     }
 
     /** Those last contacted before the day, after the given person (null: from the earliest day). */
@@ -52,12 +87,12 @@ class ContactPeopleRepository {
         if (after != null) {
             statement = statement.param("from", after.lastContact()).param("after", after.organisationId());
         }
-        return statement.query(PERSON).list();
+        return people(statement);
     }
 
     static String contactedBeforeQuery(boolean after) {
-        return PEOPLE + (after ? "last_contact >= :from AND (last_contact > :from OR id > :after) AND " : "")
-                + "last_contact < :day ORDER BY last_contact, id FETCH FIRST :limit ROWS ONLY";
+        return DAYS + (after ? "last_contact >= :from AND (last_contact > :from OR organisation_id > :after) AND " : "")
+                + "last_contact < :day" + ORDER;
     }
 
     long countNeverContacted() {
@@ -66,5 +101,30 @@ class ContactPeopleRepository {
 
     long countContactedBefore(LocalDate day) {
         return jdbc.sql(COUNT + "last_contact < :day").param("day", day).query(Long.class).single();
+    }
+
+    private List<ContactPeople.Person> people(JdbcClient.StatementSpec days) {
+        Map<Long, LocalDate> byId = new LinkedHashMap<>();
+        days.query(rs -> {
+            Date day = rs.getDate("last_contact");
+            byId.put(rs.getLong("organisation_id"), day == null ? null : day.toLocalDate());
+        });
+        if (byId.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ContactPeople.Person> people = new HashMap<>();
+        jdbc.sql("SELECT id, name, contact_name FROM organisation WHERE id IN (:ids)").param("ids", byId.keySet())
+                .query(rs -> {
+                    long id = rs.getLong("id");
+                    people.put(id, new ContactPeople.Person(id, rs.getString("name"), rs.getString("contact_name"),
+                            byId.get(id)));
+                });
+        // A record deleted between the two reads is left out.
+        return byId.keySet().stream().map(people::get).filter(Objects::nonNull).toList();
+    }
+
+    private static boolean named(OrganisationDetails details) {
+        Object name = details.get(OrganisationField.CONTACT_NAME);
+        return name != null && !name.toString().isEmpty();
     }
 }

@@ -50,10 +50,10 @@ class OrganisationRepository {
     static final String COLUMNS = "id, version, " + FIELD_COLUMNS;
     private static final String KEY_COLUMNS = String.join(", ", MatchKey.COLUMNS);
     private static final String INSERT = "INSERT INTO organisation (version, " + FIELD_COLUMNS
-            + ", name_sort, search_text, " + KEY_COLUMNS + ", import_id, modified_at, last_contact) VALUES (0, "
+            + ", name_sort, search_text, " + KEY_COLUMNS + ", import_id, modified_at) VALUES (0, "
             + FIELDS.stream().map(f -> ":" + f.column()).collect(Collectors.joining(", "))
             + ", :name_sort, :search_text, " + MatchKey.COLUMNS.stream().map(c -> ":" + c).collect(Collectors.joining(", "))
-            + ", :import_id, :modified_at, :last_contact)";
+            + ", :import_id, :modified_at)";
     private static final String UPDATE = "UPDATE organisation SET version = version + 1, "
             + FIELDS.stream().map(f -> f.column() + " = :" + f.column()).collect(Collectors.joining(", "))
             + ", name_sort = :name_sort, search_text = :search_text, "
@@ -61,9 +61,9 @@ class OrganisationRepository {
             + ", modified_at = :modified_at WHERE id = :id AND version = :version";
 
     private static final String INSERT_ROWS = "INSERT INTO organisation (version, " + FIELD_COLUMNS
-            + ", name_sort, search_text, " + KEY_COLUMNS + ", import_id, modified_at, last_contact) VALUES ";
+            + ", name_sort, search_text, " + KEY_COLUMNS + ", import_id, modified_at) VALUES ";
     private static final String VALUES_ROW = "(0, " + "?, ".repeat(FIELDS.size() + 2 + MatchKey.COLUMNS.size())
-            + "?, ?, ?)";
+            + "?, ?)";
     /**
      * Each parameter's type, stated even for a null: PostgreSQL's driver prepares the statement again
      * whenever the types it sends change, and a 500-row statement costs much more to plan than to run.
@@ -73,14 +73,14 @@ class OrganisationRepository {
         case DATE -> Types.DATE;
         default -> Types.VARCHAR;
     }), Stream.of(Types.VARCHAR, Types.VARCHAR), MatchKey.COLUMNS.stream().map(c -> Types.VARCHAR),
-            Stream.of(Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.DATE)).flatMap(t -> t).mapToInt(Integer::intValue)
+            Stream.of(Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE)).flatMap(t -> t).mapToInt(Integer::intValue)
             .toArray();
     /** Well under PostgreSQL's 32,767 parameters a statement, at about thirty a row. */
     private static final int ROWS_PER_INSERT = 500;
     /** The columns a COPY gives, the id first: the insert's, in the same order. */
     private static final List<String> COPY_COLUMNS = Stream.of(Stream.of("id", "version"),
             FIELDS.stream().map(OrganisationField::column), Stream.of("name_sort", "search_text"),
-            MatchKey.COLUMNS.stream(), Stream.of("import_id", "modified_at", "last_contact")).flatMap(c -> c).toList();
+            MatchKey.COLUMNS.stream(), Stream.of("import_id", "modified_at")).flatMap(c -> c).toList();
 
     private static final RowMapper<Organisation> ROW = OrganisationRepository::map;
 
@@ -97,10 +97,12 @@ class OrganisationRepository {
     private final ObjectProvider<SearchIndex> index;
     /** PostgreSQL's words of the search text (V147), where a page of a text search by name is read. */
     private final SearchWords words;
+    private final ContactPeopleRepository contactPeople;
 
     OrganisationRepository(JdbcClient jdbc, DataSource dataSource, Clock clock, OrganisationTally tally,
-            ObjectProvider<SearchIndex> index) {
+            ObjectProvider<SearchIndex> index, ContactPeopleRepository contactPeople) {
         this.jdbc = jdbc;
+        this.contactPeople = contactPeople;
         this.clock = clock;
         this.tally = tally;
         this.index = index;
@@ -127,9 +129,11 @@ class OrganisationRepository {
 
     long insert(OrganisationDetails d) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql(INSERT).params(imported(d, null, now())).update(keys, "id");
+        OffsetDateTime now = now();
+        jdbc.sql(INSERT).params(imported(d, null, now)).update(keys, "id");
         tally.added(List.of(d));
         long id = keys.getKey().longValue();
+        contactPeople.added(List.of(id), List.of(d), now.toLocalDate());
         index.getObject().changed(List.of(id));
         return id;
     }
@@ -139,6 +143,7 @@ class OrganisationRepository {
         OffsetDateTime now = now();
         List<Long> ids = copying ? copied(all, importId, now) : insertedInRows(all, importId, now);
         tally.added(all);
+        contactPeople.added(ids, all, now.toLocalDate());
         if (importId == null) {
             index.getObject().changed(ids);
         } else {
@@ -199,7 +204,11 @@ class OrganisationRepository {
         params.put("modified_at", now());
         params.put("id", id);
         params.put("version", expectedVersion);
-        return changed(id, tally.updated(id, expectedVersion, d, () -> jdbc.sql(UPDATE).params(params).update() == 1));
+        if (!tally.updated(id, expectedVersion, d, () -> jdbc.sql(UPDATE).params(params).update() == 1)) {
+            return false;
+        }
+        contactPeople.changed(id, d);
+        return changed(id, true);
     }
 
     /** A referral is part of the record, so it moves the version on like any other change. */
@@ -824,12 +833,10 @@ class OrganisationRepository {
         }
     }
 
-    /** A new record's columns: the day it is made is the last contact with it, as its History's first entry is. */
     private static Map<String, Object> imported(OrganisationDetails d, Long importId, OffsetDateTime now) {
         Map<String, Object> params = params(d);
         params.put("import_id", importId);
         params.put("modified_at", now);
-        params.put("last_contact", now.toLocalDate());
         return params;
     }
 

@@ -14,7 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps each organisation's last contact (V151), the latest of its attempts' and interviews' days and
+ * Keeps each organisation's last contact (V151, the organisation feature's table), the latest of its attempts' and interviews' days and
  * its History's entries, as the trail records an entry on its page. The entry's day is the latest of
  * the three, as the forms take no day after today and no entry is ever removed; so the day only
  * moves on, whatever the entry is for, an attempt deleted included. A new record's insert has dated
@@ -25,18 +25,16 @@ class LastContacts {
 
     /** What V152 does, for a restore: whatever version the file came from, the days follow its rows. */
     static final String RECOUNT = """
-            MERGE INTO organisation o
-            USING (SELECT organisation_id, MAX(contacted) AS contacted FROM (
+            INSERT INTO organisation_last_contact (organisation_id, named, last_contact)
+            SELECT o.id, COALESCE(LENGTH(o.contact_name), 0) > 0, c.contacted
+            FROM organisation o LEFT JOIN (SELECT organisation_id, MAX(contacted) AS contacted FROM (
                     SELECT organisation_id, MAX(attempted_on) AS contacted FROM contact_attempt GROUP BY organisation_id
                     UNION ALL
                     SELECT organisation_id, MAX(held_on) FROM interview GROUP BY organisation_id
                     UNION ALL
                     SELECT CAST(SUBSTRING(record_page, 14) AS BIGINT), CAST(MAX(occurred_at) AS DATE)
-                    FROM audit_entry WHERE record_page LIKE 'organisation/%' GROUP BY record_page) c
-                GROUP BY organisation_id) s
-            ON o.id = s.organisation_id
-            WHEN MATCHED AND (o.last_contact IS NULL OR o.last_contact <> s.contacted)
-                THEN UPDATE SET last_contact = s.contacted""";
+                    FROM audit_entry WHERE record_page LIKE 'organisation/%' GROUP BY record_page) u
+                GROUP BY organisation_id) c ON c.organisation_id = o.id""";
     /** Organisations moved on by one statement, for an import's entries. */
     private static final int BATCH = 1_000;
 

@@ -35,13 +35,35 @@ class ContactPeopleTests {
     String url;
 
     @Test
-    void shouldDateANewRecordByTheDayItIsMade() {
-        long made = organisations.create(OrganisationDetails.of("Made Today", OutreachStatus.LISTED));
-        organisations.createAll(List.of(OrganisationDetails.of("Imported Today", OutreachStatus.LISTED)), null);
+    void shouldDateANewRecordByTheDayItIsMadeAndKnowWhetherItNamesAContactPerson() {
+        long made = organisations.create(OrganisationDetails.of("Made Today", OutreachStatus.LISTED)
+                .with(OrganisationField.CONTACT_NAME, "A. Person"));
+        List<OrganisationDetails> imported = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            OrganisationDetails d = OrganisationDetails.of("Imported " + i, OutreachStatus.LISTED);
+            imported.add(i % 3 == 0 ? d.with(OrganisationField.CONTACT_NAME, "Contact " + i) : d);
+        }
+        organisations.createAll(imported, null);
 
-        assertThat(jdbc.queryForList("SELECT last_contact FROM organisation ORDER BY id", LocalDate.class))
-                .containsOnly(LocalDate.now());
-        assertThat(made).isPositive();
+        assertThat(jdbc.queryForList("SELECT last_contact FROM organisation_last_contact", LocalDate.class))
+                .hasSize(8).containsOnly(LocalDate.now());
+        assertThat(named()).as("the records naming a contact person")
+                .containsExactlyInAnyOrder("Made Today", "Imported 0", "Imported 3", "Imported 6");
+
+        organisations.update(made, 0, OrganisationDetails.of("Made Today", OutreachStatus.LISTED));
+        long imported3 = jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Imported 3'", Long.class);
+        organisations.update(imported3, 0, OrganisationDetails.of("Imported 3", OutreachStatus.LISTED)
+                .with(OrganisationField.CONTACT_NAME, "Someone Else"));
+        long imported4 = jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Imported 4'", Long.class);
+        organisations.update(imported4, 0, OrganisationDetails.of("Imported 4", OutreachStatus.LISTED)
+                .with(OrganisationField.CONTACT_NAME, "New Contact"));
+        assertThat(named()).as("after the contact person is taken off one and added to another")
+                .containsExactlyInAnyOrder("Imported 0", "Imported 3", "Imported 4", "Imported 6");
+    }
+
+    private List<String> named() {
+        return jdbc.queryForList("SELECT o.name FROM organisation o JOIN organisation_last_contact c "
+                + "ON c.organisation_id = o.id WHERE c.named = TRUE", String.class);
     }
 
     @Test
@@ -91,7 +113,8 @@ class ContactPeopleTests {
                 .replace(":from", "DATE '2020-01-01'").replace(":day", "DATE '2024-01-01'"));
 
         if (url.startsWith("jdbc:postgresql:")) {
-            assertThat(plan).contains("organisation_last_contact_idx").doesNotContain("Sort");
+            assertThat(plan).contains("organisation_last_contact_idx").doesNotContain("Sort")
+                    .doesNotContain("Seq Scan");
         } else {
             assertThat(plan.toLowerCase()).contains("organisation_last_contact_idx");
             assertThat(plan).contains("/* index sorted */");
@@ -99,6 +122,7 @@ class ContactPeopleTests {
     }
 
     private void setDay(long id, LocalDate day) {
-        jdbc.update("UPDATE organisation SET last_contact = ? WHERE id = ?", day == null ? null : Date.valueOf(day), id);
+        jdbc.update("UPDATE organisation_last_contact SET last_contact = ? WHERE organisation_id = ?",
+                day == null ? null : Date.valueOf(day), id);
     }
 }

@@ -55,7 +55,8 @@ class LuceneSearchTests {
         assumeTrue(index.enabled(), "The search index is H2's; PostgreSQL searches through its trigram index");
         // The same table read through SQL alone: an index for no database at all.
         like = new OrganisationRepository(JdbcClient.create(dataSource), dataSource, Clock.systemUTC(), tally,
-                SearchIndexes.provided(new SearchIndex(jdbc, "jdbc:none")));
+                SearchIndexes.provided(new SearchIndex(jdbc, "jdbc:none")),
+                new ContactPeopleRepository(JdbcClient.create(dataSource), dataSource));
     }
 
     @Test

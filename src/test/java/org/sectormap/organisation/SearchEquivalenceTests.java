@@ -103,7 +103,8 @@ class SearchEquivalenceTests {
         try (SearchIndex index = new SearchIndex(new JdbcTemplate(file), file.getURL())) {
             JdbcClient jdbc = JdbcClient.create(file);
             OrganisationRepository h2 = new OrganisationRepository(jdbc, file, Clock.systemUTC(),
-                    new OrganisationTally(jdbc, new DataSourceTransactionManager(file)), SearchIndexes.provided(index));
+                    new OrganisationTally(jdbc, new DataSourceTransactionManager(file)), SearchIndexes.provided(index),
+                    new ContactPeopleRepository(jdbc, file));
             List<OrganisationDetails> register = register();
             repository.insertAll(register, null);
             h2.insertAll(register, null);

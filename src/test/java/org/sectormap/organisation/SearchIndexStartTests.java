@@ -54,7 +54,8 @@ class SearchIndexStartTests {
     private OrganisationRepository repository(SearchIndex index) {
         JdbcClient client = JdbcClient.create(h2);
         return new OrganisationRepository(client, h2, Clock.systemUTC(),
-                new OrganisationTally(client, new DataSourceTransactionManager(h2)), SearchIndexes.provided(index));
+                new OrganisationTally(client, new DataSourceTransactionManager(h2)), SearchIndexes.provided(index),
+                new ContactPeopleRepository(client, h2));
     }
 
     private static OrganisationQuery query(String text) {

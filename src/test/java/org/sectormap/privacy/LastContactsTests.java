@@ -118,16 +118,15 @@ class LastContactsTests {
         jdbc.update("DELETE FROM audit_change WHERE entry_id IN (SELECT id FROM audit_entry WHERE record_page = ?)",
                 "organisation/" + older);
         jdbc.update("DELETE FROM audit_entry WHERE record_page = ?", "organisation/" + older);
-        jdbc.update("UPDATE organisation SET last_contact = ? WHERE id = ?", Date.valueOf("2017-02-03"), older);
+        setDay(older, LocalDate.of(2017, 2, 3));
 
         Map<Long, LocalDate> maintained = days();
-        jdbc.update("UPDATE organisation SET last_contact = NULL");
-        jdbc.update(LastContacts.RECOUNT);
+        recount(jdbc);
 
         assertThat(days()).isEqualTo(maintained).containsKeys(kept, quiet).doesNotContainKey(other)
                 .containsEntry(older, LocalDate.of(2017, 2, 3));
 
-        jdbc.update("UPDATE organisation SET last_contact = NULL");
+        jdbc.update("DELETE FROM organisation_last_contact");
         jdbc.update(new ClassPathResource("db/migration/V152__fill_organisation_last_contact.sql")
                 .getContentAsString(StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "").replace(";", ""));
         assertThat(days()).as("as the migration filled them").isEqualTo(maintained);
@@ -138,18 +137,26 @@ class LastContactsTests {
                 .with(OrganisationField.CONTACT_NAME, "Contact at " + name));
     }
 
+    /** Every organisation's day worked out afresh, as a restore does. */
+    static void recount(JdbcTemplate jdbc) {
+        jdbc.update("DELETE FROM organisation_last_contact");
+        jdbc.update(LastContacts.RECOUNT);
+    }
+
     private void setDay(long id, LocalDate day) {
-        jdbc.update("UPDATE organisation SET last_contact = ? WHERE id = ?", Date.valueOf(day), id);
+        jdbc.update("UPDATE organisation_last_contact SET last_contact = ? WHERE organisation_id = ?",
+                Date.valueOf(day), id);
     }
 
     private LocalDate day(long id) {
-        return jdbc.queryForObject("SELECT last_contact FROM organisation WHERE id = ?", LocalDate.class, id);
+        return jdbc.queryForObject("SELECT last_contact FROM organisation_last_contact WHERE organisation_id = ?",
+                LocalDate.class, id);
     }
 
     private Map<Long, LocalDate> days() {
         Map<Long, LocalDate> days = new HashMap<>();
-        jdbc.query("SELECT id, last_contact FROM organisation", rs -> {
-            days.put(rs.getLong("id"), rs.getDate("last_contact").toLocalDate());
+        jdbc.query("SELECT organisation_id, last_contact FROM organisation_last_contact", rs -> {
+            days.put(rs.getLong("organisation_id"), rs.getDate("last_contact").toLocalDate());
         });
         return days;
     }
