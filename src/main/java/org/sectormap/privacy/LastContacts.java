@@ -23,18 +23,20 @@ import org.springframework.stereotype.Component;
 @Component
 class LastContacts {
 
-    /** What V152 does, for a restore: whatever version the file came from, the days follow its rows. */
+    /**
+     * What V152 does, for a restore: whatever version the file came from, the days follow its rows.
+     * The first day of year 1 stands for none, as GREATEST's way with an empty value differs.
+     */
     static final String RECOUNT = """
             INSERT INTO organisation_last_contact (organisation_id, named, last_contact)
-            SELECT o.id, COALESCE(LENGTH(o.contact_name), 0) > 0, c.contacted
-            FROM organisation o LEFT JOIN (SELECT organisation_id, MAX(contacted) AS contacted FROM (
-                    SELECT organisation_id, MAX(attempted_on) AS contacted FROM contact_attempt GROUP BY organisation_id
-                    UNION ALL
-                    SELECT organisation_id, MAX(held_on) FROM interview GROUP BY organisation_id
-                    UNION ALL
-                    SELECT CAST(SUBSTRING(record_page, 14) AS BIGINT), CAST(MAX(occurred_at) AS DATE)
-                    FROM audit_entry WHERE record_page LIKE 'organisation/%' GROUP BY record_page) u
-                GROUP BY organisation_id) c ON c.organisation_id = o.id""";
+            SELECT o.id, COALESCE(LENGTH(o.contact_name), 0) > 0, NULLIF(GREATEST(
+                    COALESCE((SELECT MAX(attempted_on) FROM contact_attempt WHERE organisation_id = o.id), %1$s),
+                    COALESCE((SELECT MAX(held_on) FROM interview WHERE organisation_id = o.id), %1$s),
+                    COALESCE((SELECT CAST(MAX(occurred_at) AS DATE) FROM audit_entry
+                        WHERE record_page = CONCAT('organisation/', o.id)), %1$s)), %1$s)
+            FROM organisation o""".formatted("DATE '0001-01-01'");
+
+
     /** Organisations moved on by one statement, for an import's entries. */
     private static final int BATCH = 1_000;
 
