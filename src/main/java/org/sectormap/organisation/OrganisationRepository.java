@@ -434,17 +434,33 @@ class OrganisationRepository {
     /** About how many records the estimate looks at: its error is then a few per cent of a common word's matches. */
     private static final int SAMPLED = 10_000;
 
-    /** The query's total: exact, or for a text search with more than {@link #EXACT_COUNT} matches on PostgreSQL, an estimate. */
+    /**
+     * The query's total: exact, or for a text search with more than {@link #EXACT_COUNT} matches on
+     * PostgreSQL, an estimate. Under filters the sample goes first, and where it is well past the
+     * exact count the thousand are not counted: each of them joins its record for the filters, and
+     * a common word in one category and status read 20,000 before a thousand met them (75 ms at a
+     * million, the sample 12 ms).
+     */
     private Total total(OrganisationQuery query, SearchWords.Lookup lookup) {
         Where where = where(query);
         if (!where.searchesText || h2) {
             return new Total(count(query), true);
         }
+        Sample sample = null;
+        if (!where(query.withText(null)).sql.isEmpty()) {
+            sample = sample(where);
+            if (sample.wellPast(EXACT_COUNT)) {
+                return new Total(sample.estimate(EXACT_COUNT + 1), false);
+            }
+        }
         long upTo = lookup.words().flatMap(searched -> countedFromWords(query, searched))
                 .orElseGet(() -> jdbc.sql("SELECT COUNT(*) FROM (SELECT id FROM organisation" + where.sql
                         + " FETCH FIRST " + (EXACT_COUNT + 1) + " ROWS ONLY) m").params(where.params)
                         .query(Long.class).single());
-        return upTo <= EXACT_COUNT ? new Total(upTo, true) : new Total(estimate(where, upTo), false);
+        if (upTo <= EXACT_COUNT) {
+            return new Total(upTo, true);
+        }
+        return new Total((sample == null ? sample(where) : sample).estimate(upTo), false);
     }
 
     /**
@@ -473,18 +489,33 @@ class OrganisationRepository {
     }
 
     /**
-     * The share of a sample of the table's pages that matches, times the register's size, to two
-     * significant figures. The sample is the same each time, so the same search gives the same estimate.
+     * A sample of the table's pages, the same each time, so the same search gives the same estimate:
+     * how many records it holds and how many of them match.
      */
-    private long estimate(Where where, long atLeast) {
+    private Sample sample(Where where) {
         long rows = jdbc.sql(OrganisationCounts.SUM_OF_TALLY).query(Long.class).single();
         Map<String, Object> params = new LinkedHashMap<>(where.params);
         params.put("percent", Math.min(100.0, 100.0 * SAMPLED / Math.max(rows, 1)));
-        long[] sample = jdbc.sql("SELECT COUNT(*), COUNT(CASE WHEN " + where.condition() + " THEN 1 END) "
+        return jdbc.sql("SELECT COUNT(*), COUNT(CASE WHEN " + where.condition() + " THEN 1 END) "
                 + "FROM organisation TABLESAMPLE SYSTEM (CAST(:percent AS REAL)) REPEATABLE (2007)").params(params)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        long estimate = sample[0] == 0 ? atLeast : Math.round((double) sample[1] * rows / sample[0]);
-        return twoFigures(Math.max(estimate, atLeast));
+                .query((rs, n) -> new Sample(rows, rs.getLong(1), rs.getLong(2))).single();
+    }
+
+    /** Matches a sample must hold before its estimate alone is taken: its error is then about a sixth. */
+    static final int SURE_MATCHES = 40;
+
+    record Sample(long rows, long sampled, long matched) {
+
+        /** The share of the sample that matches, times the register's size, to two significant figures. */
+        long estimate(long atLeast) {
+            long estimate = sampled == 0 ? atLeast : Math.round((double) matched * rows / sampled);
+            return twoFigures(Math.max(estimate, atLeast));
+        }
+
+        /** Whether the estimate is surely past the count: enough matches, and three times over it. */
+        boolean wellPast(long count) {
+            return matched >= SURE_MATCHES && estimate(0) >= 3 * count;
+        }
     }
 
     static long twoFigures(long n) {

@@ -44,7 +44,8 @@ class SearchTotalTests {
     void shouldEstimateATextSearchsTotalPastAThousandAndCountTheRestExactly() throws Exception {
         List<OrganisationDetails> register = new ArrayList<>();
         for (int i = 0; i < REGISTER; i++) {
-            register.add(OrganisationDetails.of((i % 4 == 0 ? "Network " : "Forum ") + i, OutreachStatus.LISTED));
+            register.add(OrganisationDetails.of((i % 4 == 0 ? "Network " : "Forum ") + i, OutreachStatus.LISTED)
+                    .with(OrganisationField.CATEGORY, i % 2 == 0 ? Category.BME_INFRASTRUCTURE : Category.BME_NETWORK));
         }
         register.add(OrganisationDetails.of("Rushcliffe CVS", OutreachStatus.LISTED));
         service.createAll(register, null);
@@ -59,6 +60,20 @@ class SearchTotalTests {
         } else {
             assertThat(networks.total()).isEqualTo(NETWORKS);
         }
+
+        // Under a filter, the sample alone where it is well past a thousand; an exact count where not.
+        OrganisationService.Page forums = service.search(parameters.read(Map.of("q", "forum",
+                "category", "bme-network")));
+        assertThat(forums.exact()).isEqualTo(!estimates);
+        assertThat(forums.total()).isBetween(REGISTER / 2 * 9L / 10, REGISTER / 2 * 11L / 10);
+        OrganisationService.Page filteredNetworks = service.search(parameters.read(Map.of("q", "network",
+                "category", "bme-infrastructure", "page", "2")));
+        assertThat(filteredNetworks.items()).hasSize(OrganisationQuery.DEFAULT_SIZE);
+        assertThat(filteredNetworks.total()).isBetween(NETWORKS * 9L / 10, NETWORKS * 11L / 10);
+        OrganisationService.Page none = service.search(parameters.read(Map.of("q", "network",
+                "category", "bme-network")));
+        assertThat(none.exact()).isTrue();
+        assertThat(none.total()).isZero();
 
         OrganisationService.Page few = service.search(parameters.read(Map.of("q", "rushcliffe")));
         assertThat(few.exact()).isTrue();
@@ -96,6 +111,19 @@ class SearchTotalTests {
         mvc.perform(get("/api/organisations").param("q", "network").param("page", String.valueOf(lastPage)))
                 .andExpect(jsonPath("$.total").value(NETWORKS))
                 .andExpect(jsonPath("$.totalExact").value(true));
+    }
+
+    @Test
+    void shouldTakeASamplesEstimateAloneOnlyWithEnoughMatchesWellPastTheCount() {
+        // A million records, a sample of 10,000 of them.
+        assertThat(new OrganisationRepository.Sample(1_000_000, 10_000, 40).wellPast(1_000)).isTrue();
+        assertThat(new OrganisationRepository.Sample(1_000_000, 10_000, 39).wellPast(1_000)).isFalse();
+        assertThat(new OrganisationRepository.Sample(1_000_000, 10_000, 29).wellPast(100)).isFalse();
+        // 2,900 estimated: under three times the count.
+        assertThat(new OrganisationRepository.Sample(100_000, 10_000, 290).wellPast(1_000)).isFalse();
+        assertThat(new OrganisationRepository.Sample(100_000, 10_000, 300).wellPast(1_000)).isTrue();
+        assertThat(new OrganisationRepository.Sample(100_000, 10_000, 300).estimate(1_001)).isEqualTo(3_000);
+        assertThat(new OrganisationRepository.Sample(100_000, 0, 0).estimate(1_001)).isEqualTo(1_000);
     }
 
     @Test
