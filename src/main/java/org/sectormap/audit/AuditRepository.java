@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,15 +154,6 @@ class AuditRepository {
         return withChanges(jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM audit_entry e WHERE EXISTS (SELECT 1 FROM "
                 + "audit_change c WHERE c.entry_id = e.id AND (" + any + ")) ORDER BY e.id").params(params)
                 .query(AuditRepository::entry).list());
-    }
-
-    Map<String, LocalDateTime> latestByPage(Collection<String> pages) {
-        Map<String, LocalDateTime> latest = new LinkedHashMap<>();
-        jdbc.sql("SELECT record_page, MAX(occurred_at) AS latest FROM audit_entry WHERE record_page IN (:pages) "
-                + "GROUP BY record_page").param("pages", pages).query(rs -> {
-                    latest.put(rs.getString("record_page"), rs.getTimestamp("latest").toLocalDateTime());
-                });
-        return latest;
     }
 
     /** Overwrites every value containing the text, ignoring case; returns how many values. */

@@ -113,12 +113,6 @@ public class AuditTrail {
                 .filter(text -> !text.isEmpty()).distinct().toList());
     }
 
-    /** When each of these records, or any part of it, last changed, by the page its History is on. */
-    @Transactional(readOnly = true)
-    public Map<String, LocalDateTime> latestByPage(Collection<Audited> records) {
-        return repository.latestByPage(records.stream().map(Audited::page).toList());
-    }
-
     /**
      * Overwrites each earlier value holding one of the texts with "erased on" the date, and records
      * that an erasure happened (by whom and when), not what it erased.

@@ -1,9 +1,6 @@
 package org.sectormap.interview;
 
-import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.sectormap.audit.AuditKind;
@@ -57,11 +54,5 @@ public class InterviewPersonalData {
         interviews.rewrite(after);
         audit.changed(Audited.of(AuditKind.INTERVIEW, interview.id())
                 .partOf(OrganisationService.audited(interview.organisationId())), interview.audited(), after.audited());
-    }
-
-    /** The date of the latest interview of each of these organisations that has any, by organisation id. */
-    @Transactional(readOnly = true)
-    public Map<Long, LocalDate> latestInterviews(Collection<Long> organisationIds) {
-        return interviews.latestByOrganisation(organisationIds);
     }
 }

@@ -3,9 +3,7 @@ package org.sectormap.interview;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,16 +105,6 @@ class InterviewRepository {
             jdbc.sql("UPDATE interview_answer SET answer_text = :text WHERE interview_id = :id AND position = :position")
                     .param("text", a.text()).param("id", i.id()).param("position", ++position).update();
         }
-    }
-
-    Map<Long, LocalDate> latestByOrganisation(Collection<Long> organisationIds) {
-        Map<Long, LocalDate> latest = new HashMap<>();
-        jdbc.sql("SELECT organisation_id, MAX(held_on) AS latest FROM interview "
-                        + "WHERE organisation_id IN (:ids) GROUP BY organisation_id")
-                .param("ids", organisationIds).query(rs -> {
-                    latest.put(rs.getLong("organisation_id"), rs.getDate("latest").toLocalDate());
-                });
-        return latest;
     }
 
     private static Interview interview(ResultSet rs, List<Interview.Answer> answers) throws SQLException {

@@ -3,8 +3,6 @@ package org.sectormap.outreach;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -146,14 +144,6 @@ public class OutreachService {
         audit.changed(Audited.of(AuditKind.CONTACT_ATTEMPT, attempt.id())
                 .partOf(OrganisationService.audited(attempt.organisationId())),
                 Map.of("note", attempt.note() == null ? "" : attempt.note()), Map.of("note", note == null ? "" : note));
-    }
-
-    /** The date of the latest attempt of each of these organisations that has any, by organisation id. */
-    @Transactional(readOnly = true)
-    public Map<Long, LocalDate> latestAttempts(Collection<Long> organisationIds) {
-        Map<Long, LocalDate> latest = new HashMap<>();
-        attempts.latest(organisationIds).forEach((id, attempt) -> latest.put(id, attempt.attemptedOn()));
-        return latest;
     }
 
     private static final List<OutreachStatus> UNSETTLED = ContactAttemptRepository.UNSETTLED_STATUSES;
