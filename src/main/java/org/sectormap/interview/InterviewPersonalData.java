@@ -12,8 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the duties of holding personal data need of interviews: finding those that mention a
- * person, rewriting them without the person, and when each organisation was last interviewed.
- * Kept apart from {@link InterviewService}, which records interviews.
+ * person and rewriting them without the person. Kept apart from {@link InterviewService}, which records interviews.
  */
 @Service
 public class InterviewPersonalData {

@@ -4,17 +4,14 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 import javax.sql.DataSource;
 
 import org.sectormap.shared.CopyIn;
 import org.sectormap.shared.Databases;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,16 +19,23 @@ import org.springframework.stereotype.Repository;
  * Each organisation's row of {@code organisation_last_contact} (V151): whether it names a contact
  * person and the day of the last contact with it. Contact people are read through V153's index on
  * (named, last_contact, organisation_id), never contacted first (an empty day, looked up as such),
- * then a range of days; their organisations' names and contacts' names by id afterwards.
+ * then a range of days, each joined to its organisation for the names.
  */
 @Repository
 class ContactPeopleRepository {
 
     private static final String TABLE = "organisation_last_contact";
     private static final List<String> COLUMNS = List.of("organisation_id", "named", "last_contact");
-    private static final String DAYS = "SELECT organisation_id, last_contact FROM " + TABLE + " WHERE named = TRUE AND ";
+    /** Each person with their organisation's row in one statement, so a record deleted meanwhile is not half read. */
+    private static final String PEOPLE = "SELECT c.organisation_id, c.last_contact, o.name, o.contact_name FROM " + TABLE
+            + " c JOIN organisation o ON o.id = c.organisation_id WHERE c.named = TRUE AND ";
     private static final String COUNT = "SELECT COUNT(*) FROM " + TABLE + " WHERE named = TRUE AND ";
-    private static final String ORDER = " ORDER BY named, last_contact, organisation_id FETCH FIRST :limit ROWS ONLY";
+    private static final String ORDER = " ORDER BY c.named, c.last_contact, c.organisation_id FETCH FIRST :limit ROWS ONLY";
+    private static final RowMapper<ContactPeople.Person> PERSON = (rs, row) -> {
+        Date day = rs.getDate("last_contact");
+        return new ContactPeople.Person(rs.getLong("organisation_id"), rs.getString("name"),
+                rs.getString("contact_name"), day == null ? null : day.toLocalDate());
+    };
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -74,11 +78,11 @@ class ContactPeopleRepository {
     }
 
     List<ContactPeople.Person> neverContacted(long afterId, int limit) {
-        return people(jdbc.sql(neverContactedQuery()).param("after", afterId).param("limit", limit));
+        return jdbc.sql(neverContactedQuery()).param("after", afterId).param("limit", limit).query(PERSON).list();
     }
 
     static String neverContactedQuery() {
-        return DAYS + "last_contact IS NULL AND organisation_id > :after" + ORDER;
+        return PEOPLE + "c.last_contact IS NULL AND c.organisation_id > :after" + ORDER;
     }
 
     /** Those last contacted before the day, after the given person (null: from the earliest day). */
@@ -87,12 +91,12 @@ class ContactPeopleRepository {
         if (after != null) {
             statement = statement.param("from", after.lastContact()).param("after", after.organisationId());
         }
-        return people(statement);
+        return statement.query(PERSON).list();
     }
 
     static String contactedBeforeQuery(boolean after) {
-        return DAYS + (after ? "last_contact >= :from AND (last_contact > :from OR organisation_id > :after) AND " : "")
-                + "last_contact < :day" + ORDER;
+        return PEOPLE + (after ? "c.last_contact >= :from AND (c.last_contact > :from OR c.organisation_id > :after) AND "
+                : "") + "c.last_contact < :day" + ORDER;
     }
 
     long countNeverContacted() {
@@ -101,26 +105,6 @@ class ContactPeopleRepository {
 
     long countContactedBefore(LocalDate day) {
         return jdbc.sql(COUNT + "last_contact < :day").param("day", day).query(Long.class).single();
-    }
-
-    private List<ContactPeople.Person> people(JdbcClient.StatementSpec days) {
-        Map<Long, LocalDate> byId = new LinkedHashMap<>();
-        days.query(rs -> {
-            Date day = rs.getDate("last_contact");
-            byId.put(rs.getLong("organisation_id"), day == null ? null : day.toLocalDate());
-        });
-        if (byId.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, ContactPeople.Person> people = new HashMap<>();
-        jdbc.sql("SELECT id, name, contact_name FROM organisation WHERE id IN (:ids)").param("ids", byId.keySet())
-                .query(rs -> {
-                    long id = rs.getLong("id");
-                    people.put(id, new ContactPeople.Person(id, rs.getString("name"), rs.getString("contact_name"),
-                            byId.get(id)));
-                });
-        // A record deleted between the two reads is left out.
-        return byId.keySet().stream().map(people::get).filter(Objects::nonNull).toList();
     }
 
     private static boolean named(OrganisationDetails details) {

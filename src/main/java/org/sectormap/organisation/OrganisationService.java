@@ -45,7 +45,8 @@ public class OrganisationService {
 
     /**
      * A page of results and the size of the whole result, which a page alone cannot tell: an estimate
-     * when not {@code exact} (a text search matching more than a thousand records on PostgreSQL).
+     * when not {@code exact} (on PostgreSQL, a text search matching more than a thousand records, or
+     * under filters one whose sample puts it well past a thousand).
      */
     public record Page(List<Organisation> items, long total, boolean exact, OrganisationQuery query) {
 

@@ -114,16 +114,17 @@ class SearchTotalTests {
     }
 
     @Test
-    void shouldTakeASamplesEstimateAloneOnlyWithEnoughMatchesWellPastTheCount() {
+    void shouldTakeASamplesEstimateAloneOnlyWithMatchesOnManyPagesWellPastTheCount() {
         // A million records, a sample of 10,000 of them.
-        assertThat(new OrganisationRepository.Sample(1_000_000, 10_000, 40).wellPast(1_000)).isTrue();
-        assertThat(new OrganisationRepository.Sample(1_000_000, 10_000, 39).wellPast(1_000)).isFalse();
-        assertThat(new OrganisationRepository.Sample(1_000_000, 10_000, 29).wellPast(100)).isFalse();
+        assertThat(new OrganisationRepository.Sample(1_000_000, 10_000, 40, 20).wellPast(1_000)).isTrue();
+        assertThat(new OrganisationRepository.Sample(1_000_000, 10_000, 40, 19).wellPast(1_000))
+                .as("40 matches on 19 pages: an import's records lie together").isFalse();
+        assertThat(new OrganisationRepository.Sample(1_000_000, 10_000, 200, 2).wellPast(1_000)).isFalse();
         // 2,900 estimated: under three times the count.
-        assertThat(new OrganisationRepository.Sample(100_000, 10_000, 290).wellPast(1_000)).isFalse();
-        assertThat(new OrganisationRepository.Sample(100_000, 10_000, 300).wellPast(1_000)).isTrue();
-        assertThat(new OrganisationRepository.Sample(100_000, 10_000, 300).estimate(1_001)).isEqualTo(3_000);
-        assertThat(new OrganisationRepository.Sample(100_000, 0, 0).estimate(1_001)).isEqualTo(1_000);
+        assertThat(new OrganisationRepository.Sample(100_000, 10_000, 290, 100).wellPast(1_000)).isFalse();
+        assertThat(new OrganisationRepository.Sample(100_000, 10_000, 300, 100).wellPast(1_000)).isTrue();
+        assertThat(new OrganisationRepository.Sample(100_000, 10_000, 300, 100).estimate(1_001)).isEqualTo(3_000);
+        assertThat(new OrganisationRepository.Sample(100_000, 0, 0, 0).estimate(1_001)).isEqualTo(1_000);
     }
 
     @Test

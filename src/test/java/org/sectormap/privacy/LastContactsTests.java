@@ -33,7 +33,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @DatabaseTest
 class LastContactsTests {
 
-    private static final LocalDate TODAY = LocalDate.now();
+    /** The day the trail's entries take: JUnit makes each test an instance of its own. */
+    private final LocalDate today = LocalDate.now();
     private static final LocalDate LONG_AGO = LocalDate.of(2019, 3, 1);
 
     @Autowired
@@ -59,7 +60,7 @@ class LastContactsTests {
         organisations.update(id, 0, OrganisationDetails.of("Changed Group", OutreachStatus.LISTED)
                 .with(OrganisationField.CONTACT_NAME, "New Contact"));
 
-        assertThat(day(id)).isEqualTo(TODAY);
+        assertThat(day(id)).isEqualTo(today);
     }
 
     @Test
@@ -69,17 +70,17 @@ class LastContactsTests {
         setDay(quiet, LONG_AGO);
 
         setDay(id, LONG_AGO);
-        outreach.log(id, new ContactAttemptForm(TODAY.minusDays(3).toString(), "telephone", "no-answer", null));
-        assertThat(day(id)).as("an attempt dated earlier, logged today").isEqualTo(TODAY);
+        outreach.log(id, new ContactAttemptForm(today.minusDays(3).toString(), "telephone", "no-answer", null));
+        assertThat(day(id)).as("an attempt dated earlier, logged today").isEqualTo(today);
 
         setDay(id, LONG_AGO);
         long interview = interviews.record(id, Map.of("heldOn", "2018-05-04", "mode", "visit", "cypBoard", "no"));
-        assertThat(day(id)).as("an interview held long ago, recorded today").isEqualTo(TODAY);
+        assertThat(day(id)).as("an interview held long ago, recorded today").isEqualTo(today);
 
         setDay(id, LONG_AGO);
         mvc.perform(post("/organisations/" + id + "/interviews/" + interview + "/delete").with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        assertThat(day(id)).as("the interview deleted").isEqualTo(TODAY);
+        assertThat(day(id)).as("the interview deleted").isEqualTo(today);
         assertThat(day(quiet)).as("an organisation nothing happened to").isEqualTo(LONG_AGO);
     }
 
@@ -95,8 +96,8 @@ class LastContactsTests {
                 new OutreachService.TypedAttempt(second, new ContactAttemptForm("2018-01-02", "email", "no-answer", null)),
                 new OutreachService.TypedAttempt(first, new ContactAttemptForm("2018-01-03", "letter", "no-answer", null))));
 
-        assertThat(day(first)).isEqualTo(TODAY);
-        assertThat(day(second)).isEqualTo(TODAY);
+        assertThat(day(first)).isEqualTo(today);
+        assertThat(day(second)).isEqualTo(today);
         assertThat(day(quiet)).isEqualTo(LONG_AGO);
     }
 
@@ -112,19 +113,25 @@ class LastContactsTests {
                 .param("keepVersion", String.valueOf(organisations.get(kept).version()))
                 .param("otherVersion", String.valueOf(organisations.get(other).version()))
                 .param("name", "keep")).andExpect(status().is3xxRedirection());
-        // A record from before the trail: only its attempt dates it.
+        // Records from before the trail: only an attempt dates one, an interview and an attempt the other.
         long older = organisation("Older Group");
         outreach.log(older, new ContactAttemptForm("2017-02-03", "letter", "no-answer", null));
-        jdbc.update("DELETE FROM audit_change WHERE entry_id IN (SELECT id FROM audit_entry WHERE record_page = ?)",
-                "organisation/" + older);
-        jdbc.update("DELETE FROM audit_entry WHERE record_page = ?", "organisation/" + older);
+        long interviewed = organisation("Interviewed Group");
+        outreach.log(interviewed, new ContactAttemptForm("2016-01-04", "letter", "no-answer", null));
+        interviews.record(interviewed, Map.of("heldOn", "2016-05-06", "mode", "visit", "cypBoard", "no"));
+        for (long id : List.of(older, interviewed)) {
+            jdbc.update("DELETE FROM audit_change WHERE entry_id IN (SELECT id FROM audit_entry WHERE record_page = ?)",
+                    "organisation/" + id);
+            jdbc.update("DELETE FROM audit_entry WHERE record_page = ?", "organisation/" + id);
+        }
         setDay(older, LocalDate.of(2017, 2, 3));
+        setDay(interviewed, LocalDate.of(2016, 5, 6));
 
         Map<Long, LocalDate> maintained = days();
         recount(jdbc);
 
         assertThat(days()).isEqualTo(maintained).containsKeys(kept, quiet).doesNotContainKey(other)
-                .containsEntry(older, LocalDate.of(2017, 2, 3));
+                .containsEntry(older, LocalDate.of(2017, 2, 3)).containsEntry(interviewed, LocalDate.of(2016, 5, 6));
 
         jdbc.update("DELETE FROM organisation_last_contact");
         jdbc.update(new ClassPathResource("db/migration/V152__fill_organisation_last_contact.sql")
