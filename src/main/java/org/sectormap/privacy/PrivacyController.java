@@ -137,7 +137,9 @@ class PrivacyController {
             Model model) {
         ContactPeople.Person from = after == null ? null : new ContactPeople.Person(
                 parameter("after", after, Long::parseLong), null, null,
-                lastContact == null ? null : parameter("lastContact", lastContact, LocalDate::parse));
+                // Empty, as links written before the never-contacted lost the parameter still carry it.
+                lastContact == null || lastContact.isEmpty() ? null
+                        : parameter("lastContact", lastContact, LocalDate::parse));
         return retention(Map.of("months", String.valueOf(retention.months())), FormErrors.none(), from, model);
     }
 

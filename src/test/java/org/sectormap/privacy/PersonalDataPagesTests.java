@@ -212,6 +212,11 @@ class PersonalDataPagesTests {
         Document second = Jsoup.parse(mvc.perform(get(next)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString());
         shown.addAll(second.select("tbody tr td:first-child").eachText());
+        // The same page from a link bookmarked before the empty date was left out of it.
+        Document bookmarked = Jsoup.parse(mvc.perform(get(next + "&lastContact=")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(bookmarked.select("tbody tr td:first-child").eachText())
+                .isEqualTo(second.select("tbody tr td:first-child").eachText());
         assertThat(second.select(".pagination a[rel=next]")).isEmpty();
         assertThat(second.select(".pagination a").attr("href")).isEqualTo("/privacy/retention");
 
