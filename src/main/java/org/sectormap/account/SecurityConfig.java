@@ -60,15 +60,19 @@ class SecurityConfig {
     }
 
     /**
-     * The Open Referral feed is the one part anyone may read without signing in: GET only, no
+     * The Open Referral feed is the one part anyone may read without signing in: GET only (and HEAD
+     * and OPTIONS, which a client or a browser's preflight may ask first), no
      * session made or read, so nothing a cross-site page could ride on and no CSRF to check.
      */
     @Bean
     @Order(1)
     SecurityFilterChain openReferralChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/openreferral", "/openreferral/**")
-                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/openreferral", "/openreferral/**")
-                        .permitAll().anyRequest().denyAll())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/openreferral", "/openreferral/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/openreferral", "/openreferral/**").permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/openreferral", "/openreferral/**").permitAll()
+                        .anyRequest().denyAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.securityContextRepository(

@@ -100,7 +100,7 @@ class AuditRepository {
                 .list());
     }
 
-    List<AuditEntry> search(AuditQuery query, int offset, int limit) {
+    List<AuditEntry> search(AuditQuery query, long offset, int limit) {
         Where where = where(query);
         return withChanges(jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM audit_entry e" + where.sql
                 + " ORDER BY e.id DESC OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY")

@@ -134,7 +134,7 @@ public class AuditTrail {
     @Transactional(readOnly = true)
     Page search(AuditQuery query) {
         int page = Math.max(1, query.page());
-        return new Page(repository.search(query, (page - 1) * AuditQuery.PAGE_SIZE, AuditQuery.PAGE_SIZE),
+        return new Page(repository.search(query, (page - 1L) * AuditQuery.PAGE_SIZE, AuditQuery.PAGE_SIZE),
                 repository.count(query), page);
     }
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import org.sectormap.shared.ApiController;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -13,7 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -21,7 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * The same backup for scripts, and a restore that takes the file as the request's body, so a
  * register larger than the upload form allows can still move (curl --data-binary @backup.zip).
  */
-@RestController
+@ApiController
 class BackupApiController {
 
     private final Backups backups;
@@ -34,7 +34,7 @@ class BackupApiController {
         this.clock = clock;
     }
 
-    @GetMapping("/api/backup")
+    @GetMapping(path = "/api/backup", produces = "application/zip")
     void download(HttpServletResponse response) throws IOException {
         response.setContentType("application/zip");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

@@ -4,17 +4,17 @@ import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.sectormap.shared.ApiController;
 import org.sectormap.shared.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
-@RestController
+@ApiController
 class CommentApiController {
 
     private final CommentService comments;

@@ -2,6 +2,7 @@ package org.sectormap.comment;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -103,7 +104,9 @@ class ThemeController {
     @PostMapping("/comments/{id:[0-9a-f-]{36}}/code")
     String code(@PathVariable String id, @RequestParam(name = "theme", required = false) List<Long> chosen,
             @RequestParam(defaultValue = "no") String quote, RedirectAttributes redirect) {
-        Set<Long> themeIds = chosen == null ? Set.of() : chosen.stream().collect(Collectors.toSet());
+        // A blank choice (not one the page offers) chooses nothing.
+        Set<Long> themeIds = chosen == null ? Set.of()
+                : chosen.stream().filter(Objects::nonNull).collect(Collectors.toSet());
         if (!themes.code(id, themeIds, "yes".equals(quote))) {
             throw new NotFoundException("error.notFound.comment", id);
         }

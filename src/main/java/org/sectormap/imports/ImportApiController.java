@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.sectormap.organisation.MappableField;
+import org.sectormap.shared.ApiController;
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,13 +27,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-@RestController
+@ApiController
 class ImportApiController {
 
     /** How a problem with the mapping is named in the API's answer: by its place in the JSON. */

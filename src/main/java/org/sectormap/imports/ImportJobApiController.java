@@ -3,16 +3,16 @@ package org.sectormap.imports;
 import java.util.List;
 import java.util.Map;
 
+import org.sectormap.shared.ApiController;
 import org.sectormap.shared.ConflictException;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /** An import running in the background, for a script to poll and cancel. */
-@RestController
+@ApiController
 class ImportJobApiController {
 
     static final String PATH = "/api/imports/";

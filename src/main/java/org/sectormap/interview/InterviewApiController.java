@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.sectormap.organisation.Organisation;
 import org.sectormap.organisation.OrganisationService;
+import org.sectormap.shared.ApiController;
 import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.Problem;
@@ -19,9 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 
-@RestController
+@ApiController
 class InterviewApiController {
 
     private final InterviewService interviews;
@@ -73,6 +73,17 @@ class InterviewApiController {
                 form.put(InterviewRules.ABOUT + a.questionId(), a.about());
             }
             return form;
+        }
+
+        /** A null in the answers: nothing to check it against, so it is refused before anything else. */
+        List<Problem> nullAnswers() {
+            List<Problem> problems = new ArrayList<>();
+            for (int i = 0; i < answers().size(); i++) {
+                if (answers().get(i) == null) {
+                    problems.add(Problem.of("answers[" + i + "]", "interview.error.nullAnswer"));
+                }
+            }
+            return problems;
         }
 
         /** A question answered twice in one body: the form cannot say so, as one field holds one answer. */
@@ -137,6 +148,9 @@ class InterviewApiController {
     @PostMapping(path = "/api/organisations/{id}/interviews", consumes = "application/json")
     ResponseEntity<?> record(@PathVariable long id, @RequestBody InterviewJson body) {
         Organisation organisation = organisations.get(id);
+        if (!body.nullAnswers().isEmpty()) {
+            throw new InvalidInputException(body.nullAnswers());
+        }
         InterviewRules.Result result = rules.check(body.asForm(), questionnaire.current(), id,
                 organisation.details().name());
         List<Problem> problems = new ArrayList<>(body.named(result.problems()));

@@ -3,16 +3,14 @@ package org.sectormap.organisation;
 import java.util.List;
 import java.util.Map;
 
+import org.sectormap.shared.ApiController;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-@RestController
-@RequestMapping("/api/organisations")
+@ApiController("/api/organisations")
 class OrganisationApiController {
 
     private final OrganisationService service;

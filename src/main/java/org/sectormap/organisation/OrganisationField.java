@@ -59,12 +59,14 @@ public enum OrganisationField implements MappableField {
             this.invalidKey = invalidKey;
         }
 
-        Pattern pattern() {
-            return pattern;
+        /** The message for a value without the kind's shape. */
+        public String invalidKey() {
+            return invalidKey;
         }
 
-        String invalidKey() {
-            return invalidKey;
+        /** Whether a value has the kind's shape; a kind without one takes anything. */
+        public boolean fits(String value) {
+            return pattern == null || pattern.matcher(value).matches();
         }
 
         /** Shown as a one-line text box (pattern kinds included). */

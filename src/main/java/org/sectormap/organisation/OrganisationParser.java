@@ -92,7 +92,7 @@ public class OrganisationParser {
             return null;
         }
         String normal = field.kind() == Kind.POSTCODE ? value.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ") : value;
-        if (normal.length() > field.maxLength() || !field.kind().pattern().matcher(normal).matches()) {
+        if (normal.length() > field.maxLength() || !field.kind().fits(normal)) {
             in.problem(field.property(), field.kind().invalidKey(), value);
             return null;
         }

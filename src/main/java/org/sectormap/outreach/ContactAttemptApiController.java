@@ -4,14 +4,14 @@ import java.net.URI;
 import java.util.List;
 
 import org.sectormap.organisation.OrganisationService;
+import org.sectormap.shared.ApiController;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 
-@RestController
+@ApiController
 class ContactAttemptApiController {
 
     private final OutreachService outreach;

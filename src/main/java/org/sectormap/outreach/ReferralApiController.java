@@ -1,14 +1,14 @@
 package org.sectormap.outreach;
 
+import org.sectormap.shared.ApiController;
 import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.Problem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 
-@RestController
+@ApiController
 class ReferralApiController {
 
     private final ReferralService referrals;

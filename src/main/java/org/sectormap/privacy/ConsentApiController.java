@@ -8,15 +8,15 @@ import java.util.Map;
 import org.sectormap.interview.Interview;
 import org.sectormap.interview.InterviewService;
 import org.sectormap.organisation.OrganisationService;
+import org.sectormap.shared.ApiController;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 
 /** An organisation's consent and lawful basis records, for scripts: the same fields and rules as the page. */
-@RestController
+@ApiController
 class ConsentApiController {
 
     private final ConsentService consents;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.sectormap.organisation.OrganisationField;
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
 import org.sectormap.shared.InvalidInputException;
@@ -29,6 +30,11 @@ class ConsentRules {
         Input in = inputs.read("consent", typed);
         String name = in.line("personName", 200);
         String email = in.line("personEmail", 320);
+        // Checked as the organisation's email is, so the same address is refused or taken on both forms.
+        if (email != null && !OrganisationField.Kind.EMAIL.fits(email)) {
+            in.problem("personEmail", OrganisationField.Kind.EMAIL.invalidKey(), email);
+            email = null;
+        }
         if (name == null && email == null && !in.has("personName") && !in.has("personEmail")) {
             in.problem("personName", "consent.error.person.required");
         }

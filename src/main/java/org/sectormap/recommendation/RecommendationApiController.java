@@ -3,6 +3,7 @@ package org.sectormap.recommendation;
 import java.util.List;
 import java.util.Map;
 
+import org.sectormap.shared.ApiController;
 import org.sectormap.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -10,9 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 
-@RestController
+@ApiController
 class RecommendationApiController {
 
     private final RecommendationService recommendations;

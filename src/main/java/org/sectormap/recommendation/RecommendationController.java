@@ -1,6 +1,7 @@
 package org.sectormap.recommendation;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -95,7 +96,9 @@ class RecommendationController {
     String link(@PathVariable long id, @RequestParam(name = "theme", required = false) List<Long> themeIds,
             @RequestParam(name = "comment", required = false) List<String> commentIds, RedirectAttributes redirect) {
         load(id);
-        recommendations.link(id, themeIds == null ? Set.of() : Set.copyOf(themeIds),
+        // A blank choice (not one the page offers) chooses nothing.
+        recommendations.link(id,
+                themeIds == null ? Set.of() : themeIds.stream().filter(Objects::nonNull).collect(Collectors.toSet()),
                 commentIds == null ? Set.of() : Set.copyOf(commentIds));
         redirect.addFlashAttribute("notice", "recommendation.linked");
         return "redirect:/recommendations/" + id;

@@ -2,14 +2,12 @@ package org.sectormap.report;
 
 import java.util.Map;
 
+import org.sectormap.shared.ApiController;
 import org.sectormap.shared.Inputs;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
-@RestController
-@RequestMapping("/api/reports")
+@ApiController("/api/reports")
 class ReportApiController {
 
     private final ReportService reports;

@@ -45,7 +45,8 @@ class ApiErrors {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Problems> invalid(InvalidInputException e) {
-        return ResponseEntity.badRequest().body(new Problems(labels.resolve(e.problems())));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+                .body(new Problems(labels.resolve(e.problems())));
     }
 
     @ExceptionHandler(BadParameterException.class)

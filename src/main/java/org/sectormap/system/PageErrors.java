@@ -1,7 +1,12 @@
 package org.sectormap.system;
 
+import java.util.stream.Collectors;
+
 import org.sectormap.shared.BadParameterException;
 import org.sectormap.shared.ConflictException;
+import org.sectormap.shared.FieldError;
+import org.sectormap.shared.InvalidInputException;
+import org.sectormap.shared.Labels;
 import org.sectormap.shared.NotFoundException;
 import org.sectormap.shared.TooManyRequestsException;
 import org.slf4j.Logger;
@@ -22,6 +27,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -35,10 +41,13 @@ class PageErrors {
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
     private final MessageSource messages;
+    private final Labels labels;
     private final DataSize maxFileSize;
 
-    PageErrors(MessageSource messages, @Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize) {
+    PageErrors(MessageSource messages, Labels labels,
+            @Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize) {
         this.messages = messages;
+        this.labels = labels;
         this.maxFileSize = maxFileSize;
     }
 
@@ -61,6 +70,25 @@ class PageErrors {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView badQuery(BadParameterException e) {
         return errorPage(HttpStatus.BAD_REQUEST, messages.getMessage(e, LocaleContextHolder.getLocale()));
+    }
+
+    /**
+     * Input a page checks without a form to show it on again (a download's filters, say): each problem
+     * said in words, where the unexpected would have been a 500.
+     */
+    @ExceptionHandler(InvalidInputException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ModelAndView invalid(InvalidInputException e) {
+        return errorPage(HttpStatus.BAD_REQUEST, labels.resolve(e.problems()).stream().map(FieldError::message)
+                .collect(Collectors.joining(" ")));
+    }
+
+    /** A number in an address or a form that is not one (or too large to be one): a bad link, bookmark or form. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ModelAndView mismatch(MethodArgumentTypeMismatchException e) {
+        return errorPage(HttpStatus.BAD_REQUEST, messages.getMessage("error.parameter.invalid",
+                new Object[] {e.getValue(), e.getName()}, LocaleContextHolder.getLocale()));
     }
 
     @ExceptionHandler(TooManyRequestsException.class)

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.sectormap.shared.Labels;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -30,6 +31,12 @@ class UnmappedRequestErrors {
     ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
         return ApiErrors.error(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 labels.text("error.mediaType", String.valueOf(e.getContentType()), e.getSupportedMediaTypes()), null);
+    }
+
+    /** Asked before any handler runs, as every API controller says it answers in JSON (ApiController). */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return ApiErrors.error(HttpStatus.NOT_ACCEPTABLE, labels.text("error.notAcceptable"), null);
     }
 
     /** Pages fall through to the 404 page; rethrowing hands the exception to the next resolver. */

@@ -128,6 +128,19 @@ class InterviewApiTests {
     }
 
     @Test
+    void shouldRefuseANullAmongTheAnswersNamingWhichOne() throws Exception {
+        long id = listed("EMVY");
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
+                        .content("{\"heldOn\":\"2007-07-20\",\"mode\":\"visit\",\"interviewer\":\"F\","
+                                + "\"cypBoard\":\"no\",\"answers\":[null]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("answers[0]"))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("Each answer is an object with questionId, text and about, not null"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview", Integer.class)).isZero();
+    }
+
+    @Test
     void shouldAnswerWithTheInterviewJustRecordedNotTheLatestByDate() throws Exception {
         long id = listed("EMVY");
         long question = questionnaire.current().questions().get(0).id();

@@ -3,6 +3,9 @@ package org.sectormap.openreferral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -242,6 +245,11 @@ class OpenReferralFeedTests {
     void shouldBeReadableWithoutSigningInWhileTheRestStillAsksToSignIn() throws Exception {
         registerOfEveryKind();
         mvc.perform(get("/openreferral/services").with(anonymous())).andExpect(status().isOk());
+        // What a client or a browser's preflight may ask first.
+        mvc.perform(head("/openreferral/services").with(anonymous())).andExpect(status().isOk());
+        mvc.perform(options("/openreferral/services").with(anonymous())).andExpect(status().isOk())
+                .andExpect(header().string("Access-Control-Allow-Origin", "*"));
+        mvc.perform(post("/openreferral/services").with(anonymous())).andExpect(status().isForbidden());
         mvc.perform(get("/organisations").with(anonymous())).andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/sign-in")));
         mvc.perform(get("/api/organisations").with(anonymous())).andExpect(status().isUnauthorized());

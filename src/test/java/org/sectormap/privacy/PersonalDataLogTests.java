@@ -3,9 +3,12 @@ package org.sectormap.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +18,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -89,12 +95,28 @@ class PersonalDataLogTests {
                 .andExpect(status().isBadRequest());
         mvc.perform(post("/privacy/subject-access").with(csrf()).param("name", NAME).param("email", EMAIL))
                 .andExpect(status().isOk());
+        // A damaged workbook, whose parser quoted the file's own words in the log.
+        mvc.perform(multipart("/api/imports").file(new MockMultipartFile("file", "groups.xlsx", null,
+                        damagedWorkbook("<Types><" + NAME.replaceAll("[^A-Za-z]", "") + "></Types>")))
+                        .param("dryRun", "true").header("Authorization", "Bearer " + ApiCalls.TOKEN))
+                .andExpect(status().isOk());
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation WHERE contact_name = ?", Integer.class, NAME))
                 .as("the values went in").isEqualTo(3);
-        for (String value : List.of(NAME, EMAIL, ROLE, PHONE)) {
+        for (String value : List.of(NAME, EMAIL, ROLE, PHONE, NAME.replaceAll("[^A-Za-z]", ""))) {
             assertThat(output.getAll()).as("the log").doesNotContainIgnoringCase(value);
         }
+    }
+
+    /** A zip named as a workbook whose content-types part is not well-formed XML. */
+    private static byte[] damagedWorkbook(String contentTypes) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write(contentTypes.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
     }
 
     @Test

@@ -110,6 +110,17 @@ class PersonalDataPagesTests {
     }
 
     @Test
+    void shouldRefuseAConsentsEmailAddressThatIsNotOneAsTheOrganisationFormDoes() throws Exception {
+        long id = organisation();
+        mvc.perform(post("/organisations/{id}/consents/new", id).with(csrf()).param("personEmail", "not-an-email")
+                        .param("basis", "consent").param("givenOn", "2020-01-02").param("givenHow", "Email")
+                        .param("purpose", "Mapping"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("&#39;not-an-email&#39; is not an email address")));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM consent_record", Integer.class)).isZero();
+    }
+
+    @Test
     void shouldNameEachMissingPartOfAConsentRecord() throws Exception {
         long id = organisation();
         mvc.perform(post("/organisations/{id}/consents/new", id).with(csrf()).param("interview", "999"))

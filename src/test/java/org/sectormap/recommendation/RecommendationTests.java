@@ -165,6 +165,9 @@ class RecommendationTests {
                 .containsExactly("The whole county rests on NRF money.");
         mvc.perform(post("/recommendations/{id}/evidence", id).with(csrf()).param("theme", String.valueOf(funding))
                 .param("comment", nrf)).andExpect(redirectedUrl("/recommendations/" + id));
+        // A blank choice, which the page never sends, chooses nothing rather than failing.
+        mvc.perform(post("/recommendations/{id}/evidence", id).with(csrf()).param("theme", String.valueOf(funding), "")
+                .param("comment", nrf)).andExpect(redirectedUrl("/recommendations/" + id));
 
         mvc.perform(get("/api/recommendations/{id}", id))
                 .andExpect(jsonPath("$.themes", contains("Funding")))

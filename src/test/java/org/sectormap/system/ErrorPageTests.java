@@ -64,6 +64,13 @@ class ErrorPageTests {
     }
 
     @Test
+    void shouldAnswerTheErrorAddressAskedForDirectlyAsAPageThatDoesNotExist() throws Exception {
+        HttpResponse<String> page = fetch("/error", "text/html");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("Page not found");
+    }
+
+    @Test
     void shouldNotLeakAStackTraceForAMalformedId() throws Exception {
         HttpResponse<String> response = fetch("/api/organisations/not-a-number", "application/json");
         assertThat(response.statusCode()).isEqualTo(400);
