@@ -1,6 +1,8 @@
 package org.sectormap.privacy;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,8 @@ import org.sectormap.interview.Interview;
 import org.sectormap.interview.InterviewService;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.shared.ApiController;
+import org.sectormap.shared.InvalidInputException;
+import org.sectormap.shared.Problem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +47,17 @@ class ConsentApiController {
     ResponseEntity<ConsentRecord> record(@PathVariable long id, @RequestBody Map<String, Object> body) {
         organisations.get(id);
         Map<String, String> typed = new HashMap<>();
-        body.forEach((field, value) -> typed.put(field, value == null ? null : value.toString()));
+        List<Problem> notValues = new ArrayList<>();
+        body.forEach((field, value) -> {
+            // A list or an object would be kept as Java's text of it ("[1]").
+            if (value instanceof Map || value instanceof Collection) {
+                notValues.add(Problem.of(field, "error.value.notSingle"));
+            }
+            typed.put(field, value == null ? null : value.toString());
+        });
+        if (!notValues.isEmpty()) {
+            throw new InvalidInputException(notValues);
+        }
         long consent = consents.record(rules.check(id, typed,
                 interviews.ofOrganisation(id).stream().map(Interview::id).toList()));
         return ResponseEntity.created(URI.create("/api/organisations/" + id + "/consents"))

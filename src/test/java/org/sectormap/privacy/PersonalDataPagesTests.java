@@ -104,6 +104,13 @@ class PersonalDataPagesTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("personName",
                         "interview", "basis", "givenOn", "givenHow", "purpose")));
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/consents", id).contentType("application/json").content("""
+                        {"personName":[1],"basis":"consent","givenOn":"2007-07-05","givenHow":{"a":1},
+                         "purpose":"Invoices"}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("personName",
+                        "givenHow")))
+                .andExpect(jsonPath("$.errors[0].message").value("Give one value here, not a list or an object"));
         mvc.perform(get("/api/organisations/{id}/consents", id)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].personEmail").value(EMAIL));
         mvc.perform(get("/api/organisations/{id}/consents", id).with(VIEWER)).andExpect(status().isForbidden());
