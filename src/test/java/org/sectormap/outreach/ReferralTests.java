@@ -87,6 +87,12 @@ class ReferralTests {
                 .andExpect(jsonPath("$.errors[0].field").value("referredBy"))
                 .andExpect(jsonPath("$.errors[0].message").value("An organisation cannot have referred itself"));
         assertThat(referrals.of(a).referredBy()).isNull();
+        // A fraction is refused, not cut down to another organisation's id.
+        long d = organisation("D");
+        mvc.perform(ApiCalls.put("/api/organisations/{id}/referred-by", a).contentType("application/json")
+                        .content("{\"referredBy\":" + d + ".5}"))
+                .andExpect(status().isBadRequest());
+        assertThat(referrals.of(a).referredBy()).isNull();
 
         Document typed = Jsoup.parse(mvc.perform(post("/organisations/{id}/referral", a).with(csrf())
                         .param("referrer", "B"))
