@@ -18,10 +18,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -121,14 +123,26 @@ final class Restore {
         } catch (JacksonException e) {
             throw new BackupRefusedException("backup.error.notABackup");
         }
-        if (!BackupFile.FORMAT.equals(manifest.format()) || manifest.tables() == null || manifest.schemaVersion() == null) {
+        if (manifest == null || !BackupFile.FORMAT.equals(manifest.format()) || manifest.tables() == null
+                || manifest.schemaVersion() == null || !manifest.tables().stream().allMatch(Restore::whole)) {
             throw new BackupRefusedException("backup.error.notABackup");
         }
-        if (manifest.formatVersion() > BackupFile.FORMAT_VERSION || MigrationVersion.fromVersion(manifest.schemaVersion())
-                .isNewerThan(register.schemaVersion())) {
+        MigrationVersion version;
+        try {
+            version = MigrationVersion.fromVersion(manifest.schemaVersion());
+        } catch (FlywayException e) {
+            throw new BackupRefusedException("backup.error.notABackup");
+        }
+        if (manifest.formatVersion() > BackupFile.FORMAT_VERSION || version.isNewerThan(register.schemaVersion())) {
             throw new BackupRefusedException("backup.error.newer", manifest.schemaVersion(), register.schemaVersion());
         }
         return manifest;
+    }
+
+    /** A table's entry with its name and every column named, as a backup writes them. */
+    private static boolean whole(BackupFile.TableEntry entry) {
+        return entry != null && entry.name() != null && entry.columns() != null
+                && entry.columns().stream().allMatch(Objects::nonNull);
     }
 
     /** One table's lines, in batches, with references to its own rows filled once they are all in. */
@@ -169,7 +183,11 @@ final class Restore {
                 return args.toArray();
             }).toList();
             if (!updates.isEmpty()) {
-                jdbc.batchUpdate(update, updates);
+                try {
+                    jdbc.batchUpdate(update, updates);
+                } catch (DataAccessException e) {
+                    throw new BackupRefusedException("backup.error.selfReference", entry.name(), column);
+                }
             }
         }
         return count;
@@ -220,6 +238,12 @@ final class Restore {
         for (int i = 0; i < row.length; i++) {
             try {
                 row[i] = value(cells.get(i), types.get(i));
+                // A generated id the database could not count on from (not positive, or the largest
+                // there is) would fail only after the commit, when the next id is set past it.
+                if (entry.columns().get(i).equals(table.identity())
+                        && (!(row[i] instanceof Long id) || id <= 0 || id == Long.MAX_VALUE)) {
+                    throw new IllegalArgumentException("not an id");
+                }
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 throw new BackupRefusedException("backup.error.badValue", entry.name(), number,
                         entry.columns().get(i));
@@ -244,7 +268,7 @@ final class Restore {
                 yield cell.booleanValue();
             }
             case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> {
-                if (!cell.isIntegralNumber()) {
+                if (!cell.isIntegralNumber() || !cell.canConvertToLong()) {
                     throw new IllegalArgumentException("not a whole number");
                 }
                 yield cell.longValue();

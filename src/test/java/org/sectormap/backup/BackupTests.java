@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The whole register goes into one file and comes back out of it: into a new database of the
@@ -197,6 +199,62 @@ class BackupTests {
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Integer.class)).isZero();
         assertThat(jdbc.queryForList("SELECT name FROM theme ORDER BY id", String.class)).isEqualTo(seededThemes);
+    }
+
+    @Test
+    void shouldRefuseAManifestOrRowsNoBackupWouldHoldAndStoreNothing() throws Exception {
+        long first = organisations.create(OrganisationDetails.of("Derby REC", OutreachStatus.LISTED));
+        organisations.create(OrganisationDetails.of("Leicester CVS", OutreachStatus.LISTED));
+        byte[] good = backup();
+        CleanDatabase.emptyNow(spring);
+
+        String notABackup = "This file is not a Sector Map backup";
+        assertRefused(rewrite(good, BackupFile.MANIFEST, m -> "null"), notABackup);
+        assertRefused(rewrite(good, BackupFile.MANIFEST, m -> m.replaceFirst("\"tables\":\\[", "\"tables\":[null,")),
+                notABackup);
+        assertRefused(rewrite(good, BackupFile.MANIFEST, m -> m.replaceFirst("\"columns\":\\[", "\"columns\":[null,")),
+                notABackup);
+        assertRefused(rewrite(good, BackupFile.MANIFEST, m -> m.replaceFirst("\"schemaVersion\":\"[0-9.]+\"",
+                "\"schemaVersion\":\"abc\"")), notABackup);
+        // Ids the database could not go on from, which failed after the rows were committed.
+        for (String id : List.of("99999999999999999999", "-5", "0", String.valueOf(Long.MAX_VALUE))) {
+            assertRefused(rewrite(good, "tables/organisation.jsonl", rows -> rows.replaceFirst("^\\[\\d+", "[" + id)),
+                    "Line 1 of organisation in the backup has a damaged value in id");
+        }
+        // A referral to an organisation the file does not hold.
+        List<String> columns = new ArrayList<>();
+        json.readTree(entry(good, BackupFile.MANIFEST)).get("tables").forEach(t -> {
+            if (t.get("name").asString().equals("organisation")) {
+                t.get("columns").forEach(c -> columns.add(c.asString()));
+            }
+        });
+        int referrer = columns.indexOf("referred_by_id");
+        assertRefused(rewrite(good, "tables/organisation.jsonl", rows -> {
+            String[] lines = rows.split("\n");
+            ArrayNode row = (ArrayNode) json.readTree(lines[0]);
+            row.set(referrer, first + 99_999);
+            lines[0] = json.writeValueAsString(row);
+            return String.join("\n", lines) + "\n";
+        }), "Rows of organisation in the backup refer through referred_by_id to rows of organisation that it does not hold");
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Integer.class)).isZero();
+        mvc.perform(multipart("/backup/restore").file(new MockMultipartFile("file", "backup.zip", "application/zip",
+                good)).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Integer.class)).isEqualTo(2);
+        // The next id followed the restored ones, as nothing failed after the commit.
+        assertThat(organisations.create(OrganisationDetails.of("Added after", OutreachStatus.LISTED)))
+                .isGreaterThan(first + 1);
+    }
+
+    private static String entry(byte[] backup, String entryName) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(backup))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.getName().equals(entryName)) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new IllegalArgumentException(entryName);
     }
 
     @Test
