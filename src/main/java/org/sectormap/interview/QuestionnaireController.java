@@ -68,6 +68,7 @@ class QuestionnaireController {
 
     @GetMapping("/questionnaire/sections/{id:\\d+}/questions/new")
     String newQuestion(@PathVariable long id, Model model) {
+        section(id);
         return textForm(model, "questionnaire.question.add", "/questionnaire/sections/" + id + "/questions/new", "",
                 FormErrors.none(), null);
     }
@@ -82,10 +83,13 @@ class QuestionnaireController {
 
     @GetMapping("/questionnaire/sections/{id:\\d+}/edit")
     String editSection(@PathVariable long id, Model model) {
-        Questionnaire.Section section = questionnaire.current().sections().stream().filter(s -> s.id() == id)
-                .findFirst().orElseThrow(QuestionnaireController::notFound);
         return textForm(model, "questionnaire.section.edit", "/questionnaire/sections/" + id + "/edit",
-                section.title(), FormErrors.none(), null);
+                section(id).title(), FormErrors.none(), null);
+    }
+
+    private Questionnaire.Section section(long id) {
+        return questionnaire.current().sections().stream().filter(s -> s.id() == id).findFirst()
+                .orElseThrow(QuestionnaireController::notFound);
     }
 
     @PostMapping("/questionnaire/sections/{id:\\d+}/edit")

@@ -131,6 +131,9 @@ class InterviewTests {
     @Test
     void shouldKeepRecordedInterviewsAsAskedWhenTheQuestionnaireChanges() throws Exception {
         Questionnaire.Section first = questionnaire.current().sections().get(0);
+        mvc.perform(get("/questionnaire/sections/{id}/questions/new", first.id())).andExpect(status().isOk());
+        // A section that does not exist has no form to add to it, as its POST has nothing to add to.
+        mvc.perform(get("/questionnaire/sections/{id}/questions/new", 999_999)).andExpect(status().isNotFound());
         mvc.perform(post("/questionnaire/sections/{id}/questions/new", first.id()).with(csrf())
                 .param("text", "How many staff do you have?")).andExpect(redirectedUrl("/questionnaire"));
         Questionnaire.Question added = questionnaire.current().sections().get(0).questions().stream()
