@@ -148,8 +148,9 @@ class InterviewApiController {
     @PostMapping(path = "/api/organisations/{id}/interviews", consumes = "application/json")
     ResponseEntity<?> record(@PathVariable long id, @RequestBody InterviewJson body) {
         Organisation organisation = organisations.get(id);
-        if (!body.nullAnswers().isEmpty()) {
-            throw new InvalidInputException(body.nullAnswers());
+        List<Problem> nullAnswers = body.nullAnswers();
+        if (!nullAnswers.isEmpty()) {
+            throw new InvalidInputException(nullAnswers);
         }
         InterviewRules.Result result = rules.check(body.asForm(), questionnaire.current(), id,
                 organisation.details().name());

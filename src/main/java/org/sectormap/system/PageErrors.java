@@ -80,15 +80,14 @@ class PageErrors {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView invalid(InvalidInputException e) {
         return errorPage(HttpStatus.BAD_REQUEST, labels.resolve(e.problems()).stream().map(FieldError::message)
-                .collect(Collectors.joining(" ")));
+                .collect(Collectors.joining("; ")));
     }
 
     /** A number in an address or a form that is not one (or too large to be one): a bad link, bookmark or form. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView mismatch(MethodArgumentTypeMismatchException e) {
-        return errorPage(HttpStatus.BAD_REQUEST, messages.getMessage("error.parameter.invalid",
-                new Object[] {e.getValue(), e.getName()}, LocaleContextHolder.getLocale()));
+        return errorPage(HttpStatus.BAD_REQUEST, labels.text("error.parameter.invalid", e.getValue(), e.getName()));
     }
 
     @ExceptionHandler(TooManyRequestsException.class)
