@@ -1,5 +1,6 @@
 package org.sectormap.system;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -9,9 +10,12 @@ import org.sectormap.shared.FieldError;
 import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.NotFoundException;
+import org.sectormap.shared.Problem;
 import org.sectormap.shared.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /** JSON errors for the API: what was wrong and where, never a stack trace. */
 @RestControllerAdvice(annotations = RestController.class)
@@ -89,9 +96,47 @@ class ApiErrors {
                 e.getParameterName());
     }
 
+    /**
+     * A body that is JSON but holds a value of the wrong kind is answered as a form's field is, naming
+     * the value by its place in the body ({@code answers[0].text}) and the kind wanted there.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<?> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof MismatchedInputException wrong && !wrong.getPath().isEmpty()) {
+            return invalid(new InvalidInputException(
+                    List.of(Problem.of(place(wrong.getPath()), "error.body.kind", kind(wrong.getTargetType())))));
+        }
         return error(HttpStatus.BAD_REQUEST, labels.text("error.body.unreadable"), null);
+    }
+
+    private static String place(List<JacksonException.Reference> path) {
+        StringBuilder place = new StringBuilder();
+        for (JacksonException.Reference step : path) {
+            if (step.getPropertyName() != null) {
+                place.append(place.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else {
+                place.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return place.toString();
+    }
+
+    private static MessageSourceResolvable kind(Class<?> wanted) {
+        String kind;
+        if (wanted == null) {
+            kind = "other";
+        } else if (wanted == Boolean.class || wanted == boolean.class) {
+            kind = "boolean";
+        } else if (CharSequence.class.isAssignableFrom(wanted)) {
+            kind = "text";
+        } else if (Number.class.isAssignableFrom(wanted) || wanted == long.class || wanted == int.class) {
+            kind = "number";
+        } else if (Collection.class.isAssignableFrom(wanted) || wanted.isArray()) {
+            kind = "list";
+        } else {
+            kind = "other";
+        }
+        return new DefaultMessageSourceResolvable("error.body.kind." + kind);
     }
 
     @ExceptionHandler(Exception.class)

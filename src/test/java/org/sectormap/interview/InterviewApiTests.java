@@ -141,6 +141,37 @@ class InterviewApiTests {
     }
 
     @Test
+    void shouldRefuseAValueOfTheWrongKindNamingItsPlaceAndTheKindWanted() throws Exception {
+        long id = listed("EMVY");
+        String[][] cases = {
+            // A number is not a tick: Jackson would have ticked the box for any number but 0.
+            {"\"fullInterview\":123", "fullInterview", "Give true or false here"},
+            // Nor is it text: digits stored as a name or a phone number would lose a leading zero unseen.
+            {"\"interviewer\":42", "interviewer", "Give text, in quotes here"},
+            {"\"answers\":[{\"questionId\":\"first\",\"text\":\"x\",\"about\":\"sector\"}]",
+                "answers[0].questionId", "Give a whole number here"},
+            {"\"answers\":[{\"questionId\":1,\"text\":true,\"about\":\"sector\"}]", "answers[0].text",
+                "Give text, in quotes here"},
+        };
+        for (String[] c : cases) {
+            mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
+                            .content("{\"heldOn\":\"2007-07-20\",\"mode\":\"visit\",\"cypBoard\":\"no\","
+                                    + (c[0].startsWith("\"interviewer\"") ? "" : "\"interviewer\":\"F\",") + c[0] + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value(c[1]))
+                    .andExpect(jsonPath("$.errors[0].message").value(c[2]));
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview", Integer.class)).isZero();
+        // Text for a tick is still read, as a script built from the form's fields sends it.
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
+                        .content("{\"heldOn\":\"2007-07-20\",\"mode\":\"visit\",\"interviewer\":\"F\","
+                                + "\"cypBoard\":\"no\",\"fullInterview\":\"true\"}"))
+                .andExpect(status().isCreated());
+        assertThat(jdbc.queryForObject("SELECT full_interview FROM organisation WHERE id = ?", Boolean.class, id))
+                .isTrue();
+    }
+
+    @Test
     void shouldAnswerWithTheInterviewJustRecordedNotTheLatestByDate() throws Exception {
         long id = listed("EMVY");
         long question = questionnaire.current().questions().get(0).id();

@@ -91,7 +91,9 @@ class ReferralTests {
         long d = organisation("D");
         mvc.perform(ApiCalls.put("/api/organisations/{id}/referred-by", a).contentType("application/json")
                         .content("{\"referredBy\":" + d + ".5}"))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("referredBy"))
+                .andExpect(jsonPath("$.errors[0].message").value("Give a whole number here"));
         assertThat(referrals.of(a).referredBy()).isNull();
 
         Document typed = Jsoup.parse(mvc.perform(post("/organisations/{id}/referral", a).with(csrf())
