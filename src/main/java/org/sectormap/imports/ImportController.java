@@ -132,6 +132,12 @@ class ImportController {
     private String checked(Upload upload, ImportKind what, String fileName, HttpSession session, Model model,
             HttpServletResponse response) {
         if (what != ImportKind.ORGANISATIONS) {
+            // Said now, as for organisations: its mapping page would show no columns and not say why.
+            Optional<String> unreadable = imports.unreadable(upload);
+            if (unreadable.isPresent()) {
+                model.addAttribute("fileName", fileName);
+                return problems(model, ImportProblems.only(unreadable.get()), response);
+            }
             // The research record's own steps, from its mapping (which asks for the sheet when it must).
             return "redirect:/import/" + what.code() + "/" + pendingImports.put(session, upload) + "/mapping";
         }

@@ -82,6 +82,11 @@ class ImportService {
         return reader.tables(upload);
     }
 
+    /** Why the file cannot be read at all (not a table, a damaged workbook), or empty when it can. */
+    Optional<String> unreadable(Upload upload) {
+        return reader.unreadable(upload);
+    }
+
     /** @param mapping how to read headings and values that are not ours, or null for a file in our own columns */
     ParsedImport check(Upload upload, ColumnMapping mapping) {
         return reader.read(upload, mapping);

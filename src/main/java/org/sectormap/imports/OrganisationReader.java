@@ -55,6 +55,15 @@ class OrganisationReader {
         }
     }
 
+    /** Why the file is no table of any kind we read, or empty when it opens as one. */
+    Optional<String> unreadable(Upload upload) {
+        try (TableFile file = files.open(upload.file(), upload.fileName())) {
+            return Optional.empty();
+        } catch (UnreadableFileException e) {
+            return Optional.of(message(e.key(), e.args()));
+        }
+    }
+
     /** @param mapping how to read headings and values that are not ours, or null for a file in our own columns */
     ParsedImport read(Upload upload, ColumnMapping mapping) {
         return read(upload, mapping, (row, organisation) -> { });

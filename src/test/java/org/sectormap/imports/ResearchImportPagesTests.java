@@ -73,6 +73,20 @@ class ResearchImportPagesTests {
     }
 
     @Test
+    void shouldSayAtUploadThatAFileWithANulByteIsNoTable() throws Exception {
+        // A NUL byte is in no text: the mapping page it led to showed no columns and said nothing.
+        ResultActions uploaded = mvc.perform(multipart("/import").file(new MockMultipartFile("file", "calls.csv",
+                "text/csv", "Org,Date of contact\nLeicester CVS,2007-07-0\u00002\n".getBytes(StandardCharsets.UTF_8)))
+                .param("headerRow", "1").param("kind", "contact-attempts").with(imported.session()).with(csrf()));
+        imported.remember(uploaded);
+        Document page = Jsoup.parse(uploaded.andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(page.select("#problems tbody td").eachText()).containsExactly("Whole file",
+                "This file is not a CSV file, an Excel workbook, an Access database or an Open Referral JSON file");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contact_attempt", Integer.class)).isZero();
+    }
+
+    @Test
     void shouldOfferWhatIsBeingImportedOnTheUploadPage() throws Exception {
         Document upload = page("/import");
         assertThat(upload.select("input[name=kind]")).extracting(e -> e.attr("value"))
