@@ -15,9 +15,10 @@ class DemoDataController {
         this.demo = demo;
     }
 
+    /** Without a set, the default; an empty one is refused, as a defaultValue would have loaded the default for it. */
     @PostMapping("/demo")
-    String load(@RequestParam(defaultValue = "appendix-1") String set, RedirectAttributes redirect) {
-        DemoDataSet demoSet = DemoDataSet.fromCode(set).orElseThrow(
+    String load(@RequestParam(required = false) String set, RedirectAttributes redirect) {
+        DemoDataSet demoSet = DemoDataSet.fromCode(set == null ? DemoDataSet.APPENDIX_1.code() : set).orElseThrow(
                 () -> new BadParameterException("set", set));
         DemoData.Result result = demo.load(demoSet);
         switch (result.outcome()) {

@@ -88,9 +88,13 @@ class OrganisationController {
     String review(@RequestParam Map<String, String> params, @RequestParam(defaultValue = "1") int position,
             Model model) {
         OrganisationQuery query = queryParameters.read(params);
-        OrganisationService.Page result = service.search(query.atPage(Math.max(position, 1), 1));
+        // As the list refuses page 0: a position before the first record is no record's.
+        if (position < 1) {
+            throw new BadParameterException("position", params.get("position"));
+        }
+        OrganisationService.Page result = service.search(query.atPage(position, 1));
         model.addAttribute("result", result);
-        model.addAttribute("position", Math.max(position, 1));
+        model.addAttribute("position", position);
         model.addAttribute("links", new QueryLinks(queryParameters, query));
         return "organisations/review";
     }

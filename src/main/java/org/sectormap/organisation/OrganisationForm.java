@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.sectormap.shared.BadParameterException;
+
 /**
  * What a person typed (or a spreadsheet row held), exactly as text, field by field, so a form
  * with errors can be shown again unchanged. {@link OrganisationParser} turns it into
@@ -40,6 +42,9 @@ public final class OrganisationForm {
         String typedVersion = parameters.get("version");
         if (typedVersion != null && typedVersion.strip().matches("\\d{1,9}")) {
             version = Integer.valueOf(typedVersion.strip());
+        } else if (typedVersion != null && !typedVersion.isBlank()) {
+            // Only a changed page sends this: saying the record changed meanwhile would send them looking.
+            throw new BadParameterException("version", typedVersion);
         }
         return from(field -> parameters.get(field.property()), version);
     }

@@ -76,6 +76,14 @@ class DemoDataTests {
     }
 
     @Test
+    void shouldRefuseAnEmptyOrUnknownSetRatherThanLoadTheDefault() throws Exception {
+        for (String set : new String[] {"", "appendix-2"}) {
+            mvc.perform(post("/demo").param("set", set).with(csrf())).andExpect(status().isBadRequest());
+        }
+        assertThat(organisations.count()).isZero();
+    }
+
+    @Test
     void shouldLoadOnlyIntoAnEmptyRegister() throws Exception {
         demo.run(new DefaultApplicationArguments("--demo"));
         demo.run(new DefaultApplicationArguments("--demo"));

@@ -107,6 +107,19 @@ class OrganisationControllerTests {
     }
 
     @Test
+    void shouldAnswerATamperedVersionOrAPositionBeforeTheFirstWithABadRequest() throws Exception {
+        long id = service.create(details("Derby Millennium Network"));
+        mvc.perform(post("/organisations/{id}/edit", id).with(csrf())
+                        .param("name", "Changed").param("status", "listed").param("version", "abc"))
+                .andExpect(status().isBadRequest());
+        assertThat(service.find(id).orElseThrow().details().name()).isEqualTo("Derby Millennium Network");
+        for (String position : new String[] {"0", "-1"}) {
+            mvc.perform(get("/organisations/review").param("position", position)).andExpect(status().isBadRequest());
+        }
+        mvc.perform(get("/organisations/review").param("position", "1")).andExpect(status().isOk());
+    }
+
+    @Test
     void shouldSayNotRecordedForATickBoxNobodyFilledInAndNoForARecordedNo() throws Exception {
         long id = service.create(OrganisationDetails.of("Converge", OutreachStatus.INTERVIEWED)
                 .with(OrganisationField.FULL_INTERVIEW, false));
