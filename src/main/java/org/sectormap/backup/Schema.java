@@ -24,10 +24,11 @@ record Schema(List<Table> tables) {
     /**
      * @param columns     in the table's order, with their JDBC types
      * @param key         the primary key's columns, which order the rows so two backups compare
-     * @param selfColumns columns referring to the same table (a referral), filled once every row is in
+     * @param selfColumns columns referring to the same table (a referral), each with the column it
+     *                    names a row by; filled once every row is in
      * @param identity    the generated id column, whose next value follows the restored rows; or null
      */
-    record Table(String name, Map<String, Integer> columns, List<String> key, Set<String> selfColumns,
+    record Table(String name, Map<String, Integer> columns, List<String> key, Map<String, String> selfColumns,
             String identity) {
     }
 
@@ -50,12 +51,13 @@ record Schema(List<Table> tables) {
         Map<String, Table> described = new HashMap<>();
         for (Map.Entry<String, String> table : actualNames.entrySet()) {
             Set<String> tableParents = new TreeSet<>();
-            Set<String> self = new TreeSet<>();
+            Map<String, String> self = new TreeMap<>();
             try (ResultSet keys = metadata.getImportedKeys(catalog, schema, table.getValue())) {
                 while (keys.next()) {
                     String parent = keys.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT);
                     if (parent.equals(table.getKey())) {
-                        self.add(keys.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT));
+                        self.put(keys.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT),
+                                keys.getString("PKCOLUMN_NAME").toLowerCase(Locale.ROOT));
                     } else if (actualNames.containsKey(parent)) {
                         tableParents.add(parent);
                     }
@@ -68,7 +70,7 @@ record Schema(List<Table> tables) {
     }
 
     private static Table describe(DatabaseMetaData metadata, String catalog, String schema, String name,
-            String actualName, Set<String> self) throws SQLException {
+            String actualName, Map<String, String> self) throws SQLException {
         Map<String, Integer> columns = new LinkedHashMap<>();
         String identity = null;
         try (ResultSet rs = metadata.getColumns(catalog, escaped(schema, metadata), escaped(actualName, metadata),

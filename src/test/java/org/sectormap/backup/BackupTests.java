@@ -222,20 +222,8 @@ class BackupTests {
                     "Line 1 of organisation in the backup has a damaged value in id");
         }
         // A referral to an organisation the file does not hold.
-        List<String> columns = new ArrayList<>();
-        json.readTree(entry(good, BackupFile.MANIFEST)).get("tables").forEach(t -> {
-            if (t.get("name").asString().equals("organisation")) {
-                t.get("columns").forEach(c -> columns.add(c.asString()));
-            }
-        });
-        int referrer = columns.indexOf("referred_by_id");
-        assertRefused(rewrite(good, "tables/organisation.jsonl", rows -> {
-            String[] lines = rows.split("\n");
-            ArrayNode row = (ArrayNode) json.readTree(lines[0]);
-            row.set(referrer, first + 99_999);
-            lines[0] = json.writeValueAsString(row);
-            return String.join("\n", lines) + "\n";
-        }), "Rows of organisation in the backup refer through referred_by_id to rows of organisation that it does not hold");
+        assertRefused(withValues(good, "organisation", "referred_by_id", Map.of(0, first + 99_999)),
+                "Rows of organisation in the backup refer through referred_by_id to rows of organisation that it does not hold");
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Integer.class)).isZero();
         mvc.perform(multipart("/backup/restore").file(new MockMultipartFile("file", "backup.zip", "application/zip",
@@ -244,6 +232,105 @@ class BackupTests {
         // The next id followed the restored ones, as nothing failed after the commit.
         assertThat(organisations.create(OrganisationDetails.of("Added after", OutreachStatus.LISTED)))
                 .isGreaterThan(first + 1);
+    }
+
+    @Test
+    void shouldRefuseABackupWhoseOrganisationRefersToItself() throws Exception {
+        long derby = organisations.create(OrganisationDetails.of("Derby REC", OutreachStatus.LISTED));
+        organisations.create(OrganisationDetails.of("Leicester CVS", OutreachStatus.LISTED));
+        byte[] good = backup();
+        CleanDatabase.emptyNow(spring);
+
+        assertRefusedKeepingNothing(good, "Line 1 of organisation in the backup refers through referred_by_id to itself",
+                withValues(good, "organisation", "referred_by_id", Map.of(0, derby)));
+    }
+
+    @Test
+    void shouldRefuseABackupWhoseReferralsMakeALoopAndRestoreAChain() throws Exception {
+        long derby = organisations.create(OrganisationDetails.of("Derby REC", OutreachStatus.LISTED));
+        long leicester = organisations.create(OrganisationDetails.of("Leicester CVS", OutreachStatus.LISTED));
+        long nottingham = organisations.create(OrganisationDetails.of("Nottingham CVS", OutreachStatus.LISTED));
+        // Derby led to Leicester, Leicester to Nottingham: a chain, which the good file restores.
+        organisations.setReferrer(leicester, derby);
+        organisations.setReferrer(nottingham, leicester);
+        byte[] good = backup();
+        CleanDatabase.emptyNow(spring);
+
+        String loop = "Line 1 of organisation in the backup refers through referred_by_id to a row that leads back to "
+                + "it: the references make a loop";
+        assertRefusedKeepingNothing(good, loop,
+                // Derby and Leicester found through each other.
+                withValues(good, "organisation", "referred_by_id", Map.of(0, leicester)),
+                // Around all three.
+                withValues(good, "organisation", "referred_by_id", Map.of(0, nottingham)));
+        assertThat(jdbc.queryForList("SELECT referred_by_id FROM organisation ORDER BY id", Long.class))
+                .containsExactly(null, derby, leicester);
+    }
+
+    @Test
+    void shouldRefuseABackupWhoseOrganisationNamesAnImportItDoesNotHold() throws Exception {
+        organisations.create(OrganisationDetails.of("Derby REC", OutreachStatus.LISTED));
+        byte[] good = backup();
+        CleanDatabase.emptyNow(spring);
+
+        assertRefusedKeepingNothing(good, "Rows of organisation in the backup refer through import_id to rows of "
+                + "import_record that it does not hold", withValues(good, "organisation", "import_id", Map.of(0, 99_999)));
+    }
+
+    @Test
+    void shouldRefuseAManifestThatListsATableTwice() throws Exception {
+        organisations.create(OrganisationDetails.of("Derby REC", OutreachStatus.LISTED));
+        byte[] good = backup();
+        CleanDatabase.emptyNow(spring);
+
+        byte[] twice = rewrite(good, BackupFile.MANIFEST, manifest -> {
+            JsonNode read = json.readTree(manifest);
+            ArrayNode tables = (ArrayNode) read.get("tables");
+            for (int i = 0; i < tables.size(); i++) {
+                if (tables.get(i).get("name").asString().equals("organisation")) {
+                    tables.insert(i + 1, tables.get(i).deepCopy());
+                    break;
+                }
+            }
+            return json.writeValueAsString(read);
+        });
+        assertRefusedKeepingNothing(good, "The backup lists the table organisation twice", twice);
+    }
+
+    /**
+     * Each bad file refused with nothing kept, into a register emptied after the good file was made:
+     * no organisation, the seeded themes as they were; and then the good file restores whole.
+     */
+    private void assertRefusedKeepingNothing(byte[] good, String message, byte[]... bad) throws Exception {
+        List<String> seededThemes = jdbc.queryForList("SELECT name FROM theme ORDER BY id", String.class);
+        for (byte[] file : bad) {
+            assertRefused(file, message);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Integer.class)).isZero();
+            assertThat(jdbc.queryForList("SELECT name FROM theme ORDER BY id", String.class)).isEqualTo(seededThemes);
+        }
+        mvc.perform(multipart("/backup/restore").file(new MockMultipartFile("file", "backup.zip", "application/zip",
+                good)).with(csrf())).andExpect(redirectedUrl("/backup"));
+        assertThat(canonical(backup())).isEqualTo(canonical(good));
+    }
+
+    /** The backup with one column of a table changed on some of its lines (counted from 0, in the file's order). */
+    private byte[] withValues(byte[] backup, String table, String column, Map<Integer, ?> byLine) throws IOException {
+        List<String> columns = new ArrayList<>();
+        json.readTree(entry(backup, BackupFile.MANIFEST)).get("tables").forEach(t -> {
+            if (t.get("name").asString().equals(table)) {
+                t.get("columns").forEach(c -> columns.add(c.asString()));
+            }
+        });
+        int at = columns.indexOf(column);
+        return rewrite(backup, "tables/" + table + ".jsonl", rows -> {
+            String[] lines = rows.split("\n");
+            byLine.forEach((line, value) -> {
+                ArrayNode row = (ArrayNode) json.readTree(lines[line]);
+                row.set(at, json.valueToTree(value));
+                lines[line] = json.writeValueAsString(row);
+            });
+            return String.join("\n", lines) + "\n";
+        });
     }
 
     private static String entry(byte[] backup, String entryName) throws IOException {
