@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -127,6 +128,15 @@ final class Restore {
             }
             entry.columns().stream().filter(c -> !table.columns().containsKey(c)).findFirst().ifPresent(c -> {
                 throw new BackupRefusedException("backup.error.unknownColumn", entry.name(), c);
+            });
+            // Rows referring to rows of their own table find them by these once every row is in.
+            table.selfColumns().forEach((column, named) -> {
+                if (entry.columns().contains(column)) {
+                    Stream.concat(table.key().stream(), Stream.of(named)).filter(c -> !entry.columns().contains(c))
+                            .findFirst().ifPresent(c -> {
+                                throw new BackupRefusedException("backup.error.missingColumn", entry.name(), c);
+                            });
+                }
             });
             ZipEntry next = nextEntry(zip);
             if (next == null || !next.getName().equals(entry.entryName())) {
@@ -239,7 +249,7 @@ final class Restore {
         for (Map.Entry<String, String> self : table.selfColumns().entrySet()) {
             int from = entry.columns().indexOf(self.getKey());
             int named = entry.columns().indexOf(self.getValue());
-            if (from < 0 || named < 0) {
+            if (from < 0) {
                 continue;
             }
             List<Referring> rows = referring.stream().filter(r -> r.row()[from] != null).toList();

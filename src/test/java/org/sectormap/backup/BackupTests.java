@@ -268,6 +268,22 @@ class BackupTests {
     }
 
     @Test
+    void shouldRefuseABackupThatLeavesOutTheIdsItsReferralsNeed() throws Exception {
+        long derby = organisations.create(OrganisationDetails.of("Derby REC", OutreachStatus.LISTED));
+        long leicester = organisations.create(OrganisationDetails.of("Leicester CVS", OutreachStatus.LISTED));
+        organisations.setReferrer(leicester, derby);
+        byte[] good = backup();
+        CleanDatabase.emptyNow(spring);
+
+        // The ids left out of the manifest and of every row: the rest of the file is whole.
+        byte[] withoutIds = rewrite(rewrite(good, "tables/organisation.jsonl", rows -> rows.replaceAll("(?m)^\\[\\d+,",
+                "[")), BackupFile.MANIFEST, m -> m.replaceFirst("(\"name\":\"organisation\",\"columns\":\\[)\"id\",",
+                "$1"));
+        assertRefusedKeepingNothing(good, "The backup leaves out a column the rows of organisation need (organisation.id)",
+                withoutIds);
+    }
+
+    @Test
     void shouldRefuseABackupWhoseOrganisationNamesAnImportItDoesNotHold() throws Exception {
         organisations.create(OrganisationDetails.of("Derby REC", OutreachStatus.LISTED));
         byte[] good = backup();
