@@ -1,7 +1,7 @@
 package org.sectormap.recommendation;
 
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -93,15 +93,21 @@ class RecommendationController {
     }
 
     @PostMapping("/recommendations/{id:\\d+}/evidence")
-    String link(@PathVariable long id, @RequestParam(name = "theme", required = false) List<Long> themeIds,
-            @RequestParam(name = "comment", required = false) List<String> commentIds, RedirectAttributes redirect) {
+    String link(@PathVariable long id,
+            @RequestParam(name = RecommendationService.THEME, required = false) List<Long> themeIds,
+            @RequestParam(name = RecommendationService.COMMENT, required = false) List<String> commentIds,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
         load(id);
-        // A blank choice (not one the page offers) chooses nothing.
-        recommendations.link(id,
-                themeIds == null ? Set.of() : themeIds.stream().filter(Objects::nonNull).collect(Collectors.toSet()),
-                commentIds == null ? Set.of() : Set.copyOf(commentIds));
-        redirect.addFlashAttribute("notice", "recommendation.linked");
-        return "redirect:/recommendations/" + id;
+        List<Long> chosenThemes = themeIds == null ? List.of() : themeIds;
+        List<String> chosenComments = commentIds == null ? List.of() : commentIds;
+        return afterSave(() -> recommendations.link(id, chosenThemes, chosenComments), "recommendation.linked",
+                "redirect:/recommendations/" + id, () -> {
+                    // Ticked again as sent, but for what no longer exists.
+                    model.addAttribute("chosenThemes", themes.all().stream()
+                            .filter(t -> chosenThemes.contains(t.id())).toList());
+                    model.addAttribute("chosenComments", new HashSet<>(chosenComments));
+                    return showOne(model, id, null, inputs.today().toString());
+                }, model, redirect, response);
     }
 
     /** Redirects with a notice after a clean save, or shows the page again with its errors. */
@@ -136,6 +142,11 @@ class RecommendationController {
         Recommendation recommendation = load(id);
         model.addAttribute("recommendation", recommendation);
         model.addAttribute("themes", themes.all());
+        if (!model.containsAttribute("chosenThemes")) {
+            model.addAttribute("chosenThemes", recommendation.themes());
+            model.addAttribute("chosenComments", recommendation.comments().stream().map(AnonymousComment::id)
+                    .collect(Collectors.toSet()));
+        }
         // Offer the comments under the themes linked so far, and any already linked.
         Set<Long> linkedThemes = recommendation.themes().stream().map(t -> t.id()).collect(Collectors.toSet());
         List<AnonymousComment> under = themes.underThemes(linkedThemes, CANDIDATES);

@@ -1,11 +1,14 @@
 package org.sectormap.recommendation;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.sectormap.audit.AuditKind;
@@ -29,6 +32,9 @@ public class RecommendationService {
     static final int HEADING_LENGTH = 200;
     /** Headings have no page of their own; their changes show on the list's. */
     static final String LIST = "recommendations";
+    /** The evidence form's tick boxes, one a theme or comment, as the problems of evidence name them. */
+    static final String THEME = "theme";
+    static final String COMMENT = "comment";
 
     private final RecommendationRepository repository;
     private final ThemeService themes;
@@ -125,15 +131,31 @@ public class RecommendationService {
         }
     }
 
-    /** Links the themes and comments that support a recommendation, replacing the links it had. */
+    /**
+     * Links the themes and comments that support a recommendation, replacing the links it had. A
+     * blank id, which the page never sends, chooses nothing.
+     *
+     * @throws InvalidInputException naming {@link #THEME} or {@link #COMMENT} for an id that names
+     *         none (deleted since the page was shown, say), with nothing changed
+     */
     @Transactional
-    public void link(long id, Set<Long> themeIds, Set<String> commentIds) {
+    public void link(long id, Collection<Long> themeIds, Collection<String> commentIds) {
+        // Sorted, so the id a problem names is the same whatever order they came in.
+        Set<Long> chosenThemes = themeIds.stream().filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> chosenComments = commentIds.stream().filter(c -> c != null && !c.isBlank())
+                .collect(Collectors.toCollection(TreeSet::new));
+        Input in = inputs.read(field -> null);
         Set<Long> knownThemes = themes.all().stream().map(Theme::id).collect(Collectors.toSet());
-        Set<String> knownComments = comments.find(commentIds).stream().map(AnonymousComment::id)
+        chosenThemes.stream().filter(t -> !knownThemes.contains(t)).findFirst()
+                .ifPresent(t -> in.problem(THEME, "recommendation.error.theme.unknown", t));
+        Set<String> knownComments = comments.find(chosenComments).stream().map(AnonymousComment::id)
                 .collect(Collectors.toSet());
+        chosenComments.stream().filter(c -> !knownComments.contains(c)).findFirst()
+                .ifPresent(c -> in.problem(COMMENT, "recommendation.error.comment.unknown", c));
+        in.throwIfInvalid();
         Map<String, String> before = links(id);
-        repository.link(id, themeIds.stream().filter(knownThemes::contains).collect(Collectors.toSet()),
-                commentIds.stream().filter(knownComments::contains).collect(Collectors.toSet()));
+        repository.link(id, chosenThemes, chosenComments);
         audit.changed(audited(id), before, links(id));
     }
 

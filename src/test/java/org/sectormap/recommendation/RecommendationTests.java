@@ -27,6 +27,7 @@ import org.sectormap.comment.CommentService;
 import org.sectormap.comment.NewComment;
 import org.sectormap.comment.ThemeService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 @DatabaseTest
@@ -43,6 +44,9 @@ class RecommendationTests {
 
     @Autowired
     CommentService comments;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private long onlyRecommendation() {
         return recommendations.groups().get(0).items().get(0).id();
@@ -176,6 +180,50 @@ class RecommendationTests {
                 .andExpect(jsonPath("$.comments[0].id").doesNotExist())
                 .andExpect(jsonPath("$.comments[0].recordedMonth").doesNotExist());
         assertThat(page("/recommendations").select("ol.recommendations .caption").text()).isEqualTo("Funding");
+    }
+
+    @Test
+    void shouldRefuseEvidenceNamingAThemeOrCommentThatDoesNotExistAndKeepTheLinksItHad() throws Exception {
+        recommendations.addGroup("Supporting the infrastructure organisations", "VCS Engage");
+        recommendations.add(recommendations.groups().get(0).id(), "Seek clarification of NRF funding.");
+        long id = onlyRecommendation();
+        comments.hold(List.of(new NewComment("A", "Barriers", "The whole county rests on NRF money.")));
+        comments.releaseNow();
+        String nrf = comments.all().get(0).id();
+        long funding = themes.all().get(0).id();
+        long training = themes.all().get(1).id();
+        themes.code(nrf, Set.of(funding), true);
+        recommendations.link(id, Set.of(funding), Set.of(nrf));
+        int audited = jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Integer.class);
+        // A theme deleted, and a comment key that names no comment, since the page was shown.
+        long deleted = themes.all().stream().mapToLong(t -> t.id()).max().orElseThrow() + 1;
+        String unknown = "00000000-0000-0000-0000-000000000000";
+
+        Document page = Jsoup.parse(mvc.perform(post("/recommendations/{id}/evidence", id).with(csrf())
+                        .param("theme", String.valueOf(training), String.valueOf(deleted)).param("comment", unknown))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select(".error-summary a").eachText()).containsExactly(
+                "Choose themes from the list: there is no theme " + deleted,
+                "Choose comments from the list: there is no comment " + unknown);
+        for (String href : page.select(".error-summary a").eachAttr("href")) {
+            assertThat(page.selectFirst(href)).as(href).isNotNull();
+        }
+        assertThat(page.select(".form-group--error .error-message").eachText()).containsExactly(
+                "Error: Choose themes from the list: there is no theme " + deleted,
+                "Error: Choose comments from the list: there is no comment " + unknown);
+        // Ticked again as sent, not as stored.
+        assertThat(page.select("input[name=theme][checked]").eachAttr("value")).containsExactly(String.valueOf(training));
+        assertThat(page.select("input[name=comment][checked]")).isEmpty();
+
+        Recommendation kept = recommendations.find(id).orElseThrow();
+        assertThat(kept.themes()).extracting(t -> t.id()).containsExactly(funding);
+        assertThat(kept.comments()).extracting(AnonymousComment::id).containsExactly(nrf);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Integer.class)).isEqualTo(audited);
+
+        // A blank among the ids, which the page never sends, still chooses nothing.
+        mvc.perform(post("/recommendations/{id}/evidence", id).with(csrf()).param("theme", String.valueOf(training), "")
+                .param("comment", "", nrf)).andExpect(redirectedUrl("/recommendations/" + id));
+        assertThat(recommendations.find(id).orElseThrow().themes()).extracting(t -> t.id()).containsExactly(training);
     }
 
     @Test
