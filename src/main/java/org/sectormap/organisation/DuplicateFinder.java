@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.sectormap.organisation.OrganisationRepository.Keyed;
@@ -88,13 +88,14 @@ public class DuplicateFinder {
             // Splitting a name into words is most of a comparison, and one name is compared with many.
             List<String> words = earlier.shared(MatchKeys.words(candidates.get(i).name()));
             List<String> name = words.stream().distinct().toList();
+            long sketch = MatchKeys.sketch(name);
             for (Map.Entry<MatchKey, String> key : keys.get(i).entrySet()) {
                 if (reasons.containsKey(i)) {
                     break;
                 }
                 for (Keyed match : stored.get(key.getKey()).getOrDefault(key.getValue(), List.of())) {
-                    if (likelySame(key.getKey(), name,
-                            () -> storedWords.computeIfAbsent(match.name(), MatchKeys::distinctWords))) {
+                    if (likelySame(key.getKey(), () -> MatchKeys.similarWords(name,
+                            storedWords.computeIfAbsent(match.name(), MatchKeys::distinctWords)))) {
                         inRegister.put(i, match.id());
                         reasons.put(i, key.getKey().reason());
                         break;
@@ -105,8 +106,9 @@ public class DuplicateFinder {
                 if (reasons.containsKey(i)) {
                     break;
                 }
-                int match = earlier.earliest(key.getKey(), key.getValue(),
-                        other -> likelySame(key.getKey(), name, () -> earlier.distinctWords(other)));
+                int match = earlier.earliest(key.getKey(), key.getValue(), other -> likelySame(key.getKey(),
+                        () -> earlier.mayBeSimilar(other, name, sketch)
+                                && MatchKeys.similarWords(name, earlier.distinctWords(other))));
                 if (match >= 0) {
                     inFile.put(i, match);
                     reasons.put(i, key.getKey().reason());
@@ -126,8 +128,8 @@ public class DuplicateFinder {
     }
 
     /** The rule: the same name once folded is enough; any other key in common needs a similar name too. */
-    private static boolean likelySame(MatchKey common, List<String> name, Supplier<List<String>> other) {
-        return common == MatchKey.NAME || MatchKeys.similarWords(name, other.get());
+    private static boolean likelySame(MatchKey common, BooleanSupplier similarNames) {
+        return common == MatchKey.NAME || similarNames.getAsBoolean();
     }
 
     /**

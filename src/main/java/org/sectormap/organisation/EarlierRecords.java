@@ -72,6 +72,9 @@ public final class EarlierRecords {
     private int namesEnd;
     /** Where each record's words end in {@link #names}; they start where the record before's end. */
     private int[] nameEnds = new int[FIRST_CAPACITY];
+    /** Each record's {@link MatchKeys#sketch} and how many distinct words its name has. */
+    private long[] sketches = new long[FIRST_CAPACITY];
+    private int[] wordCounts = new int[FIRST_CAPACITY];
     @SuppressWarnings("unchecked")
     private final List<String>[] recent = new List[RECENT];
     private int count;
@@ -100,6 +103,19 @@ public final class EarlierRecords {
         return -1;
     }
 
+    /**
+     * False where {@link MatchKeys#similarWords}{@code (words, distinctWords(record))} is certainly false,
+     * told from the sketch of the name with more words ({@link MatchKeys#mayBeSimilar}); the record's
+     * words are read only when it has fewer.
+     *
+     * @param words  distinct words, as {@link #add} is given them
+     * @param sketch their {@link MatchKeys#sketch}
+     */
+    boolean mayBeSimilar(int record, List<String> words, long sketch) {
+        return words.size() <= wordCounts[record] ? MatchKeys.mayBeSimilar(words, sketches[record])
+                : MatchKeys.mayBeSimilar(distinctWords(record), sketch);
+    }
+
     /** The record's {@link MatchKeys#distinctWords}, as given to {@link #add}. */
     List<String> distinctWords(int record) {
         List<String> kept = record >= count - RECENT ? recent[record % RECENT] : null;
@@ -111,7 +127,11 @@ public final class EarlierRecords {
         int record = count++;
         if (record == nameEnds.length) {
             nameEnds = Arrays.copyOf(nameEnds, record + (record >> 1));
+            sketches = Arrays.copyOf(sketches, nameEnds.length);
+            wordCounts = Arrays.copyOf(wordCounts, nameEnds.length);
         }
+        sketches[record] = MatchKeys.sketch(distinctWords);
+        wordCounts[record] = distinctWords.size();
         for (String word : words) {
             Integer id = wordIds.get(word);
             if (id != null) {

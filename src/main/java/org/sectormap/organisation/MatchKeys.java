@@ -167,6 +167,57 @@ public final class MatchKeys {
         return true;
     }
 
+    /**
+     * A 64-bit sketch of a name's distinct words, from which {@link #mayBeSimilar} tells most names that
+     * are not similar without comparing a letter. A word shorter than a slip's five letters sets the bit
+     * of the whole word; a longer word sets the bits of its first two letters and of its last two. A
+     * word one slip from it keeps one of those pairs: a slip after the second letter leaves the first
+     * two as they were, and one within them leaves at least the last three.
+     */
+    static long sketch(List<String> distinctWords) {
+        long sketch = 0;
+        for (String word : distinctWords) {
+            sketch |= word.length() < SLIP_FROM ? wholeBit(word) : firstBit(word) | lastBit(word);
+        }
+        return sketch;
+    }
+
+    /**
+     * False where {@link #similarWords}{@code (shorter, longer)} is certainly false: a word of the name
+     * with fewer words has none of its bits in the other's {@link #sketch}, so nothing there is equal to
+     * it or a slip from it. A file's shared postcode puts each name beside hundreds of others; this
+     * turns most of them away for a few operations each.
+     */
+    static boolean mayBeSimilar(List<String> shorter, long longerSketch) {
+        for (String word : shorter) {
+            long bits = word.length() < SLIP_FROM ? wholeBit(word) : firstBit(word) | lastBit(word);
+            if ((bits & longerSketch) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final int SLIP_FROM = 5;
+
+    private static long wholeBit(String word) {
+        return bit(word.hashCode());
+    }
+
+    private static long firstBit(String word) {
+        return bit(0x5bd1e995 ^ (word.charAt(0) << 16 | word.charAt(1)));
+    }
+
+    private static long lastBit(String word) {
+        int n = word.length();
+        return bit(0x27d4eb2d ^ (word.charAt(n - 2) << 16 | word.charAt(n - 1)));
+    }
+
+    /** One of 64 bits, chosen by the high bits of a multiplicative hash, which spread close values apart. */
+    private static long bit(int value) {
+        return 1L << ((value * 0x9E3779B9) >>> 26);
+    }
+
     /** The first unused word equal to {@code word}, or one slip apart from it; no lambda, as this runs millions of times. */
     private static int unused(List<String> words, boolean[] used, String word, boolean slip) {
         for (int i = 0; i < words.size(); i++) {
@@ -179,7 +230,7 @@ public final class MatchKeys {
 
     /** One letter added, dropped, changed or two swapped, in words long enough for that to be a slip. */
     static boolean oneSlipApart(String a, String b) {
-        if (Math.min(a.length(), b.length()) < 5 || Math.abs(a.length() - b.length()) > 1) {
+        if (Math.min(a.length(), b.length()) < SLIP_FROM || Math.abs(a.length() - b.length()) > 1) {
             return false;
         }
         int start = 0;
