@@ -25,7 +25,8 @@ import java.util.function.IntPredicate;
  * in 10^7 among the two million keys of a million-row file) and a similar name.
  * Measured with 1,000,000 rows like {@code ImportBenchmark}'s file (a name, an email address and one
  * of 20 postcodes each), after a full collection: 69 MB kept, of which 34 MB is the table (2,000,020
- * keys), 11.5 MB the names, 4.3 MB where each ends and 4.3 MB the postcodes' links.
+ * keys), 11.5 MB the names, 4.3 MB where each ends and 4.3 MB the postcodes' links; each record's
+ * sketch and word count ({@link #mayBeSimilar}) add 12 bytes a record since (12 MB at a million).
  */
 public final class EarlierRecords {
 
