@@ -69,6 +69,7 @@ class MergeService {
      * so any loop passes through the kept record.
      */
     private void moveReferrals(long keptId, long otherId) {
+        repository.lockReferrals();
         for (ReferralLinks.Named led : referrals.referredBy(otherId)) {
             organisations.setReferrer(led.id(), led.id() == keptId ? null : keptId);
         }

@@ -309,6 +309,16 @@ public class OrganisationService {
         return changed;
     }
 
+    /**
+     * Waits for any other change of who referred whom to commit, and holds them off until this
+     * transaction ends: a caller takes it before reading the chain it checks for a loop, as two
+     * changes checked at once could each pass and together close one (V155).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockReferrals() {
+        repository.lockReferrals();
+    }
+
     /** Records who gave us this organisation's details; the caller has checked it makes no loop. */
     @Transactional
     public void setReferrer(long id, Long referrerId) {

@@ -3,6 +3,7 @@ package org.sectormap.organisation;
 import java.util.List;
 
 import org.sectormap.shared.DerivedTables;
+import org.sectormap.shared.InstallationOnlyTables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +14,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class OrganisationTables {
+
+    /** The referral lock (V155) guards this installation's writes; a backup has nothing to carry in it. */
+    @Bean
+    InstallationOnlyTables installationOnlyOrganisationTables() {
+        return new InstallationOnlyTables(List.of("referral_lock"));
+    }
 
     @Bean
     DerivedTables derivedOrganisationTables(OrganisationTally tally) {

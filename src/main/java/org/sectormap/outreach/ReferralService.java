@@ -69,6 +69,7 @@ public class ReferralService {
      */
     @Transactional
     public void setReferrer(long id, String typedReferrer) {
+        organisations.lockReferrals();
         organisations.get(id);
         Input in = inputs.read(field -> typedReferrer);
         Long referrerId = in.number(REFERRER, 1, Long.MAX_VALUE);

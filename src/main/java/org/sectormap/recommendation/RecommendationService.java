@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.sectormap.audit.AuditKind;
@@ -140,19 +139,19 @@ public class RecommendationService {
      */
     @Transactional
     public void link(long id, Collection<Long> themeIds, Collection<String> commentIds) {
-        // Sorted, so the id a problem names is the same whatever order they came in.
-        Set<Long> chosenThemes = themeIds.stream().filter(Objects::nonNull)
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<Long> chosenThemes = themeIds.stream().filter(Objects::nonNull).collect(Collectors.toSet());
         Set<String> chosenComments = commentIds.stream().filter(c -> c != null && !c.isBlank())
-                .collect(Collectors.toCollection(TreeSet::new));
+                .collect(Collectors.toSet());
         Input in = inputs.read(field -> null);
         Set<Long> knownThemes = themes.all().stream().map(Theme::id).collect(Collectors.toSet());
-        chosenThemes.stream().filter(t -> !knownThemes.contains(t)).findFirst()
-                .ifPresent(t -> in.problem(THEME, "recommendation.error.theme.unknown", t));
+        if (!knownThemes.containsAll(chosenThemes)) {
+            in.problem(THEME, "recommendation.error.theme.unknown");
+        }
         Set<String> knownComments = comments.find(chosenComments).stream().map(AnonymousComment::id)
                 .collect(Collectors.toSet());
-        chosenComments.stream().filter(c -> !knownComments.contains(c)).findFirst()
-                .ifPresent(c -> in.problem(COMMENT, "recommendation.error.comment.unknown", c));
+        if (!knownComments.containsAll(chosenComments)) {
+            in.problem(COMMENT, "recommendation.error.comment.unknown");
+        }
         in.throwIfInvalid();
         Map<String, String> before = links(id);
         repository.link(id, chosenThemes, chosenComments);

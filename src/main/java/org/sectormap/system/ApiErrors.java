@@ -133,6 +133,8 @@ class ApiErrors {
             kind = "number";
         } else if (Collection.class.isAssignableFrom(wanted) || wanted.isArray()) {
             kind = "list";
+        } else if (wanted.isRecord() || Map.class.isAssignableFrom(wanted)) {
+            kind = "object";
         } else {
             kind = "other";
         }

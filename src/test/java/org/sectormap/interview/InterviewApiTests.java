@@ -147,11 +147,12 @@ class InterviewApiTests {
             // A number is not a tick: Jackson would have ticked the box for any number but 0.
             {"\"fullInterview\":123", "fullInterview", "Give true or false here"},
             // Nor is it text: digits stored as a name or a phone number would lose a leading zero unseen.
-            {"\"interviewer\":42", "interviewer", "Give text, in quotes here"},
+            {"\"interviewer\":42", "interviewer", "Give text (a JSON string, in quotes) here"},
             {"\"answers\":[{\"questionId\":\"first\",\"text\":\"x\",\"about\":\"sector\"}]",
                 "answers[0].questionId", "Give a whole number here"},
             {"\"answers\":[{\"questionId\":1,\"text\":true,\"about\":\"sector\"}]", "answers[0].text",
-                "Give text, in quotes here"},
+                "Give text (a JSON string, in quotes) here"},
+            {"\"answers\":[1]", "answers[0]", "Give an object, in braces here"},
         };
         for (String[] c : cases) {
             mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")

@@ -9,6 +9,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -18,8 +24,11 @@ import org.sectormap.organisation.OrganisationDetails;
 import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
+import org.sectormap.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @DatabaseTest
 class ReferralTests {
@@ -32,6 +41,9 @@ class ReferralTests {
 
     @Autowired
     ReferralService referrals;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private long organisation(String name) {
         return organisations.create(OrganisationDetails.of(name, OutreachStatus.LISTED));
@@ -101,6 +113,54 @@ class ReferralTests {
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
         assertThat(typed.select(".error-summary a").attr("href")).isEqualTo("#referrer");
         assertThat(typed.select("#referrer-error").text()).contains("Who gave us its details must be a whole number");
+    }
+
+    /**
+     * Two changes at once each checked the chain without the other's link: A referred by B and B by A
+     * both passed and closed a loop, which a restore of the register's own backup then refused.
+     */
+    @Test
+    void shouldMakeASecondChangeAtOnceWaitAndThenSeeTheLoop() throws Exception {
+        long a = organisation("A");
+        long b = organisation("B");
+        CountDownLatch firstSaved = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(t -> {
+                referrals.setReferrer(a, String.valueOf(b));
+                firstSaved.countDown();
+                awaitQuietly(commitFirst);
+            }));
+            assertThat(firstSaved.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Throwable> second = threads.submit(() -> {
+                try {
+                    referrals.setReferrer(b, String.valueOf(a));
+                    return null;
+                } catch (InvalidInputException e) {
+                    return e;
+                }
+            });
+            Thread.sleep(500);
+            assertThat(second.isDone()).as("the second change waits for the first to commit").isFalse();
+            commitFirst.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            assertThat(second.get(10, TimeUnit.SECONDS)).as("the second sees the first's link and refuses")
+                    .isInstanceOf(InvalidInputException.class);
+        } finally {
+            commitFirst.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(referrals.of(a).referredBy().id()).isEqualTo(b);
+        assertThat(referrals.of(b).referredBy()).isNull();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

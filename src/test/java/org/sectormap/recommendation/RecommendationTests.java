@@ -203,14 +203,14 @@ class RecommendationTests {
                         .param("theme", String.valueOf(training), String.valueOf(deleted)).param("comment", unknown))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
         assertThat(page.select(".error-summary a").eachText()).containsExactly(
-                "Choose themes from the list: there is no theme " + deleted,
-                "Choose comments from the list: there is no comment " + unknown);
+                "A theme you ticked has been deleted since this page was shown: check the themes and save again",
+                "A comment you ticked is no longer in the comments: check them and save again");
         for (String href : page.select(".error-summary a").eachAttr("href")) {
             assertThat(page.selectFirst(href)).as(href).isNotNull();
         }
         assertThat(page.select(".form-group--error .error-message").eachText()).containsExactly(
-                "Error: Choose themes from the list: there is no theme " + deleted,
-                "Error: Choose comments from the list: there is no comment " + unknown);
+                "Error: A theme you ticked has been deleted since this page was shown: check the themes and save again",
+                "Error: A comment you ticked is no longer in the comments: check them and save again");
         // Ticked again as sent, not as stored.
         assertThat(page.select("input[name=theme][checked]").eachAttr("value")).containsExactly(String.valueOf(training));
         assertThat(page.select("input[name=comment][checked]")).isEmpty();
@@ -224,6 +224,20 @@ class RecommendationTests {
         mvc.perform(post("/recommendations/{id}/evidence", id).with(csrf()).param("theme", String.valueOf(training), "")
                 .param("comment", "", nrf)).andExpect(redirectedUrl("/recommendations/" + id));
         assertThat(recommendations.find(id).orElseThrow().themes()).extracting(t -> t.id()).containsExactly(training);
+    }
+
+    @Test
+    void shouldLinkTheErrorSummaryToTheCommentsEvenWhenNoneAreOffered() throws Exception {
+        recommendations.addGroup("Supporting the infrastructure organisations", "VCS Engage");
+        recommendations.add(recommendations.groups().get(0).id(), "Seek clarification of NRF funding.");
+        long id = onlyRecommendation();
+        // No theme linked yet, so no comment is offered to tick.
+        Document page = Jsoup.parse(mvc.perform(post("/recommendations/{id}/evidence", id).with(csrf())
+                        .param("comment", "00000000-0000-0000-0000-000000000000"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("input[name=comment]")).isEmpty();
+        assertThat(page.select(".error-summary a").eachAttr("href")).containsExactly("#comment");
+        assertThat(page.selectFirst("#comment")).isNotNull();
     }
 
     @Test

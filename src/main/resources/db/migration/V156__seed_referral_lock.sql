@@ -1,0 +1,2 @@
+-- The referral lock's one row (V155).
+INSERT INTO referral_lock (id) VALUES (1);
