@@ -1,5 +1,7 @@
 package org.sectormap.imports;
 
+import java.util.Optional;
+
 import org.sectormap.shared.BadParameterException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +20,7 @@ class DemoDataController {
     /** Without a set, the default; an empty one is refused, as a defaultValue would have loaded the default for it. */
     @PostMapping("/demo")
     String load(@RequestParam(required = false) String set, RedirectAttributes redirect) {
-        DemoDataSet demoSet = DemoDataSet.fromCode(set == null ? DemoDataSet.APPENDIX_1.code() : set).orElseThrow(
+        DemoDataSet demoSet = (set == null ? Optional.of(DemoDataSet.APPENDIX_1) : DemoDataSet.fromCode(set)).orElseThrow(
                 () -> new BadParameterException("set", set));
         DemoData.Result result = demo.load(demoSet);
         switch (result.outcome()) {

@@ -61,7 +61,8 @@ class MatchKeysTests {
     /**
      * The sketch may let a pair through that is not similar, never turn one away that is: every word
      * one slip from a word (each letter changed, dropped, put in, and each two swapped), and random
-     * names built from a few words and their slips, compared both ways.
+     * names built from a few words and their slips, the shorter name looked for in the longer's sketch
+     * as similarWords pairs them.
      */
     @Test
     void shouldNeverTurnAwayBySketchANameThatIsSimilar() {
