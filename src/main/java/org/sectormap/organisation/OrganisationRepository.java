@@ -97,6 +97,8 @@ class OrganisationRepository {
     private final ObjectProvider<SearchIndex> index;
     /** PostgreSQL's words of the search text (V147), where a page of a text search by name is read. */
     private final SearchWords words;
+    /** On H2, where a deep page of a list read in an index's order starts. */
+    private final IndexPositions positions;
     private final ContactPeopleRepository contactPeople;
 
     OrganisationRepository(JdbcClient jdbc, DataSource dataSource, Clock clock, OrganisationTally tally,
@@ -115,6 +117,7 @@ class OrganisationRepository {
         fetching.setFetchSize(500);
         this.named = new NamedParameterJdbcTemplate(fetching);
         this.template = new JdbcTemplate(dataSource);
+        this.positions = new IndexPositions(template);
     }
 
     /** Whether the record is there, holding it until the transaction ends. */
@@ -575,6 +578,10 @@ class OrganisationRepository {
      * sort every match.) The {@code size} records from the page's first.
      */
     private List<Organisation> page(OrganisationQuery query, long total, int size, SearchWords.Lookup lookup) {
+        Optional<List<Organisation>> positioned = positioned(query, size);
+        if (positioned.isPresent()) {
+            return positioned.get();
+        }
         if (nearerTheEnd(query, total, size)) {
             return fromTheEnd(query, total, size);
         }
@@ -611,6 +618,36 @@ class OrganisationRepository {
                 total - query.offset() - wanted, wanted, from(query, total))));
         Collections.reverse(items);
         return items;
+    }
+
+    /**
+     * On H2, a deep page of a list read in one index's order: every record, or those of a status, an area
+     * or both by name (NameWithin), by a column every record holds. The page's first entry is found from
+     * the counts H2's B-tree keeps (IndexPositions), and the page read on from it by its key, where OFFSET
+     * stepped through every entry before it (100 ms at the median for page 20,000 of a million by name,
+     * 67 ms for page 12,000 of the 600,000 interviewed).
+     */
+    private Optional<List<Organisation>> positioned(OrganisationQuery query, int size) {
+        Where where = where(query);
+        Optional<NameWithin> within = NameWithin.of(query);
+        if (!h2 || query.offset() < DEEP_OFFSET || query.sort().nullable() || where.searchesText
+                || within.isEmpty() && !where.sql.isEmpty()) {
+            return Optional.empty();
+        }
+        String index = within.map(NameWithin::index).orElseGet(() -> sortIndex(query.sort()));
+        Map<String, String> fixed = new LinkedHashMap<>();
+        within.ifPresent(w -> w.columns().forEach(column -> fixed.put(column, (String) where.params.get(column))));
+        String column = query.sort().column();
+        return positions.at(index, fixed, column, query.offset(), query.descending()).map(first -> {
+            String beyond = query.descending() ? "<" : ">";
+            Where onward = where.and(column + " " + beyond + "= :firstValue AND (" + column + " " + beyond
+                    + " :firstValue OR id " + beyond + "= :firstId)");
+            onward.params.put("firstValue", first.value());
+            onward.params.put("firstId", first.id());
+            onward.params.put("size", size);
+            return run(new Statement("SELECT " + COLUMNS + " FROM organisation USE INDEX (" + index + ")" + onward.sql
+                    + orderBy(query) + " FETCH FIRST :size ROWS ONLY", onward.params));
+        });
     }
 
     /** A statement and its parameters, as a page runs it. */

@@ -1,0 +1,139 @@
+package org.sectormap.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.sectormap.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * The entry an index holds at a position, read from H2's B-tree, is the entry OFFSET reaches there, from
+ * either end, among all records or those of a status, an area or both; and a deep page of the list on
+ * H2 starts from it rather than stepping through an OFFSET.
+ */
+@DatabaseTest
+class IndexPositionsTests {
+
+    private static final int SIZE = (int) OrganisationRepository.DEEP_OFFSET * 2 + 600;
+
+    @Autowired
+    OrganisationService service;
+
+    @Autowired
+    Areas areas;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    NamedParameterJdbcTemplate named;
+
+    @Value("${spring.datasource.url}")
+    String url;
+
+    private record Case(String index, Map<String, String> fixed, String column) {
+    }
+
+    @Test
+    void shouldFindTheEntryOffsetReachesFromEitherEnd() {
+        fill();
+        IndexPositions positions = new IndexPositions(jdbc);
+        String area = areas.areas().get(2);
+        List<Case> cases = List.of(new Case("organisation_name_sort_idx", Map.of(), "name_sort"),
+                new Case("organisation_status_order", Map.of(), "status"),
+                new Case("organisation_status_name", Map.of("status", "listed"), "name_sort"),
+                new Case("organisation_area_name", Map.of("area", area), "name_sort"),
+                new Case("organisation_appendix", ordered("status", "interviewed", "area", area), "name_sort"));
+
+        for (Case c : cases) {
+            for (boolean fromEnd : new boolean[] {false, true}) {
+                List<IndexPositions.Entry> whole = byOffset(c, fromEnd);
+                assertThat(whole).as("%s", c).hasSizeGreaterThan(50);
+                for (int at : List.of(0, 1, whole.size() / 3, whole.size() - 1)) {
+                    Optional<IndexPositions.Entry> found = positions.at(c.index(), c.fixed(), c.column(), at, fromEnd);
+                    if (url.startsWith("jdbc:h2:")) {
+                        assertThat(found).as("%s at %d%s", c, at, fromEnd ? " from the end" : "").contains(whole.get(at));
+                    } else {
+                        // Elsewhere there is no such tree to read: the page steps through an OFFSET.
+                        assertThat(found).isEmpty();
+                    }
+                }
+                assertThat(positions.at(c.index(), c.fixed(), c.column(), whole.size(), fromEnd)).as("past the end")
+                        .isEmpty();
+            }
+        }
+        assertThat(positions.at("organisation_status_name", Map.of("status", "excluded"), "name_sort", 0, false))
+                .as("a status no record holds").isEmpty();
+        assertThat(positions.at("organisation_status_name", Map.of("status", "listed"), "area", 0, false))
+                .as("an index in another order").isEmpty();
+    }
+
+    @Test
+    void shouldReadADeepPageOnH2WithoutAnOffset() {
+        fill();
+        boolean h2 = url.startsWith("jdbc:h2:");
+        if (h2) {
+            jdbc.execute("SET QUERY_STATISTICS TRUE");
+        }
+        try {
+            OrganisationQuery query = new OrganisationQuery(null, null, false, null, OutreachStatus.LISTED, null, null,
+                    null, null, OrganisationQuery.Sort.NAME, false, 1, 10);
+            List<Long> whole = new ArrayList<>();
+            service.forEach(query, o -> whole.add(o.id()));
+            int page = (int) OrganisationRepository.DEEP_OFFSET / 10 + 3;
+            List<Long> ids = service.search(query.atPage(page, 10)).items().stream().map(Organisation::id).toList();
+
+            assertThat(ids).isEqualTo(whole.subList((page - 1) * 10, page * 10));
+            if (h2) {
+                List<String> statements = jdbc.queryForList(
+                        "SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS", String.class);
+                assertThat(statements).anyMatch(sql -> sql.contains("FETCH FIRST") && sql.contains("organisation_status_name"))
+                        .noneMatch(sql -> sql.contains("OFFSET") && sql.contains("organisation_status_name"));
+            }
+        } finally {
+            if (h2) {
+                jdbc.execute("SET QUERY_STATISTICS FALSE");
+            }
+        }
+    }
+
+    private List<IndexPositions.Entry> byOffset(Case c, boolean fromEnd) {
+        String direction = fromEnd ? " DESC" : " ASC";
+        String where = c.fixed().isEmpty() ? "" : " WHERE " + c.fixed().keySet().stream().map(k -> k + " = :" + k)
+                .collect(Collectors.joining(" AND "));
+        return named.query("SELECT " + c.column() + ", id FROM organisation" + where + " ORDER BY " + c.column()
+                + direction + ", id" + direction, c.fixed(), (rs, n) -> new IndexPositions.Entry(rs.getString(1), rs.getLong(2)));
+    }
+
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    /** Few distinct names, so that ties are broken by id; half of them listed, in four areas. */
+    private void fill() {
+        Random random = new Random(2007);
+        List<String> all = areas.areas();
+        List<OrganisationDetails> register = new ArrayList<>();
+        OutreachStatus[] statuses = {OutreachStatus.INTERVIEWED, OutreachStatus.UNREACHABLE};
+        for (int i = 0; i < SIZE; i++) {
+            register.add(OrganisationDetails.of("Group " + random.nextInt(40), random.nextBoolean() ? OutreachStatus.LISTED : statuses[random.nextInt(2)])
+                    .with(OrganisationField.AREA, all.get(random.nextInt(4))));
+        }
+        service.createAll(register, null);
+    }
+}
