@@ -17,7 +17,9 @@ import org.h2.mvstore.db.MVIndex;
 import org.h2.result.SearchRow;
 import org.h2.table.IndexColumn;
 import org.h2.result.SortOrder;
+import org.h2.util.JSR310Utils;
 import org.h2.value.Value;
+import org.h2.value.ValueDate;
 import org.h2.value.ValueNull;
 import org.h2.value.ValueVarchar;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -37,8 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class IndexPositions {
 
-    /** An entry: its value in the column the list is sorted by, and its record's id. */
-    record Entry(String value, long id) {
+    /** An entry: its value in the column the list is sorted by (text or a date), and its record's id. */
+    record Entry(Object value, long id) {
     }
 
     private final JdbcTemplate jdbc;
@@ -49,8 +51,8 @@ final class IndexPositions {
 
     /**
      * The entry {@code position} entries from the first (or, {@code fromEnd}, the last) of those holding
-     * the {@code fixed} values in the index's leading text columns, the index going on with {@code column}
-     * and then {@code id}; empty where it cannot be read so, or there is no entry there.
+     * the {@code fixed} values in the index's leading text columns and a value in {@code column}, which the
+     * index goes on with, and then {@code id}; empty where it cannot be read so, or there is no entry there.
      */
     Optional<Entry> at(String index, Map<String, String> fixed, String column, long position, boolean fromEnd) {
         return jdbc.execute((ConnectionCallback<Optional<Entry>>) connection -> session(connection)
@@ -74,22 +76,24 @@ final class IndexPositions {
                 .toList();
         List<String> columns = Arrays.stream(index.getIndexColumns()).map(c -> c.column.getName())
                 .toList();
-        // Only an index in the list's order, ascending in every column (where empty values go does not
-        // matter: no column it is read by is empty); else the page is read by OFFSET.
-        boolean ascending = Arrays.stream(index.getIndexColumns()).noneMatch(c -> (c.sortType & SortOrder.DESCENDING) != 0);
+        // Only an index in the list's order, ascending with empty values first in every column, as H2 makes
+        // them unless told otherwise; else the page is read by OFFSET.
+        boolean ascending = Arrays.stream(index.getIndexColumns())
+                .noneMatch(c -> (c.sortType & (SortOrder.DESCENDING | SortOrder.NULLS_LAST)) != 0);
         if (!(index instanceof MVIndex<?, ?> stored) || !ascending || columns.size() < expected.size()
                 || !columns.subList(0, expected.size()).equals(expected)) {
             return Optional.empty();
         }
         MVMap<SearchRow, ?> map = (MVMap<SearchRow, ?>) stored.getMVMap();
         // A row holding only the fixed values compares equal to every entry holding them up to its first
-        // empty column, and then by its key: the least key lies before them all, the greatest after.
+        // unset column, and then by its key: the greatest key lies after them all, the least before. Given
+        // an empty value in the sorted column, the greatest lies after the entries without a value there.
         SearchRow bound = index.getRowFactory().createRow();
         fixed.forEach((name, value) -> bound.setValue(columnId(index, name), ValueVarchar.get(value)));
-        bound.setKey(Long.MIN_VALUE);
-        SearchRow first = map.ceilingKey(bound);
         bound.setKey(Long.MAX_VALUE);
         SearchRow last = map.floorKey(bound);
+        bound.setValue(columnId(index, column), ValueNull.INSTANCE);
+        SearchRow first = map.ceilingKey(bound);
         if (first == null || last == null) {
             return Optional.empty();
         }
@@ -104,7 +108,8 @@ final class IndexPositions {
         if (value == null || value == ValueNull.INSTANCE) {
             return Optional.empty();
         }
-        return Optional.of(new Entry(value.getString(), entry.getValue(columnId(index, "id")).getLong()));
+        Object javaValue = value instanceof ValueDate ? JSR310Utils.valueToLocalDate(value, null) : value.getString();
+        return Optional.of(new Entry(javaValue, entry.getValue(columnId(index, "id")).getLong()));
     }
 
     private static int columnId(Index index, String name) {

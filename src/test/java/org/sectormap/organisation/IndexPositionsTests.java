@@ -2,6 +2,7 @@ package org.sectormap.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
@@ -19,8 +21,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The entry an index holds at a position, read from H2's B-tree, is the entry OFFSET reaches there, from
- * either end, among all records or those of a status, an area or both; and a deep page of the list on
- * H2 starts from it rather than stepping through an OFFSET.
+ * either end, among all records or those of a status, an area or both, passing those without a value in
+ * the column read; and a deep page of the list on H2 starts from it rather than stepping through an OFFSET.
  */
 @DatabaseTest
 class IndexPositionsTests {
@@ -52,6 +54,8 @@ class IndexPositionsTests {
         String area = areas.areas().get(2);
         List<Case> cases = List.of(new Case("organisation_name_sort_idx", Map.of(), "name_sort"),
                 new Case("organisation_status_order", Map.of(), "status"),
+                new Case("organisation_interview_date_order", Map.of(), "interview_date"),
+                new Case("organisation_area_order", Map.of(), "area"),
                 new Case("organisation_status_name", Map.of("status", "listed"), "name_sort"),
                 new Case("organisation_area_name", Map.of("area", area), "name_sort"),
                 new Case("organisation_appendix", ordered("status", "interviewed", "area", area), "name_sort"));
@@ -110,10 +114,11 @@ class IndexPositionsTests {
 
     private List<IndexPositions.Entry> byOffset(Case c, boolean fromEnd) {
         String direction = fromEnd ? " DESC" : " ASC";
-        String where = c.fixed().isEmpty() ? "" : " WHERE " + c.fixed().keySet().stream().map(k -> k + " = :" + k)
-                .collect(Collectors.joining(" AND "));
+        String where = " WHERE " + Stream.concat(c.fixed().keySet().stream().map(k -> k + " = :" + k),
+                Stream.of(c.column() + " IS NOT NULL")).collect(Collectors.joining(" AND "));
         return named.query("SELECT " + c.column() + ", id FROM organisation" + where + " ORDER BY " + c.column()
-                + direction + ", id" + direction, c.fixed(), (rs, n) -> new IndexPositions.Entry(rs.getString(1), rs.getLong(2)));
+                + direction + ", id" + direction, c.fixed(), (rs, n) -> new IndexPositions.Entry(
+                        rs.getObject(1) instanceof java.sql.Date d ? d.toLocalDate() : rs.getString(1), rs.getLong(2)));
     }
 
     private static Map<String, String> ordered(String... pairs) {
@@ -124,7 +129,7 @@ class IndexPositionsTests {
         return map;
     }
 
-    /** Few distinct names, so that ties are broken by id; half of them listed, in four areas. */
+    /** Few distinct names and dates, so that ties are broken by id; half of them listed; four areas or none. */
     private void fill() {
         Random random = new Random(2007);
         List<String> all = areas.areas();
@@ -132,7 +137,9 @@ class IndexPositionsTests {
         OutreachStatus[] statuses = {OutreachStatus.INTERVIEWED, OutreachStatus.UNREACHABLE};
         for (int i = 0; i < SIZE; i++) {
             register.add(OrganisationDetails.of("Group " + random.nextInt(40), random.nextBoolean() ? OutreachStatus.LISTED : statuses[random.nextInt(2)])
-                    .with(OrganisationField.AREA, all.get(random.nextInt(4))));
+                    .with(OrganisationField.AREA, random.nextInt(5) == 0 ? null : all.get(random.nextInt(4)))
+                    .with(OrganisationField.INTERVIEW_DATE, random.nextBoolean() ? null
+                            : LocalDate.of(2007, 7, 1).plusDays(random.nextInt(30))));
         }
         service.createAll(register, null);
     }
