@@ -15,7 +15,6 @@ import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.db.MVIndex;
 import org.h2.result.SearchRow;
-import org.h2.table.IndexColumn;
 import org.h2.result.SortOrder;
 import org.h2.util.JSR310Utils;
 import org.h2.value.Value;
@@ -39,8 +38,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class IndexPositions {
 
-    /** An entry: its value in the column the list is sorted by (text or a date), and its record's id. */
+    /** An entry: its value in the column the list is sorted by (text, a date, or null), and its record's id. */
     record Entry(Object value, long id) {
+    }
+
+    /**
+     * The entries of an index holding the {@code fixed} values in its leading text columns, and then,
+     * {@code holding}, a value in {@code column}, or else none: the index going on with {@code column}
+     * and then {@code id}. In H2's index an empty value comes first, so those without one come first.
+     */
+    record Part(String index, Map<String, String> fixed, String column, boolean holding) {
     }
 
     private final JdbcTemplate jdbc;
@@ -49,16 +56,40 @@ final class IndexPositions {
         this.jdbc = jdbc;
     }
 
+    /** How many entries the part holds; empty where it cannot be read so. */
+    Optional<Long> size(Part part) {
+        return read(part, (range, tree) -> range.to() - range.from() + 1);
+    }
+
     /**
-     * The entry {@code position} entries from the first (or, {@code fromEnd}, the last) of those holding
-     * the {@code fixed} values in the index's leading text columns and a value in {@code column}, which the
-     * index goes on with, and then {@code id}; empty where it cannot be read so, or there is no entry there.
+     * The part's entry {@code position} entries from its first (or, {@code fromEnd}, its last); empty
+     * where it cannot be read so, or the part has no entry there.
      */
-    Optional<Entry> at(String index, Map<String, String> fixed, String column, long position, boolean fromEnd) {
-        return jdbc.execute((ConnectionCallback<Optional<Entry>>) connection -> session(connection)
+    Optional<Entry> at(Part part, long position, boolean fromEnd) {
+        return read(part, (range, tree) -> {
+            long at = fromEnd ? range.to() - position : range.from() + position;
+            return at < range.from() || at > range.to() ? null : entry(tree.index(), tree.map().getKey(at), part.column());
+        });
+    }
+
+    /** An index's tree, and the index whose it is. */
+    private record Tree(Index index, MVMap<SearchRow, ?> map) {
+    }
+
+    /** The first and last positions of a part's entries in its index, the last before the first if none. */
+    private record Range(long from, long to) {
+    }
+
+    private interface Reading<T> {
+        T read(Range range, Tree tree);
+    }
+
+    private <T> Optional<T> read(Part part, Reading<T> reading) {
+        return jdbc.execute((ConnectionCallback<Optional<T>>) connection -> session(connection)
                 .flatMap(session -> Optional.ofNullable(session.getDatabase().getMainSchema()
-                        .findIndex(session, upper(index))))
-                .flatMap(found -> at(found, fixed, column, position, fromEnd)));
+                        .findIndex(session, upper(part.index()))))
+                .flatMap(index -> tree(index, part))
+                .map(tree -> reading.read(range(tree, part), tree)));
     }
 
     private static Optional<SessionLocal> session(Connection connection) throws SQLException {
@@ -69,47 +100,59 @@ final class IndexPositions {
                 ? Optional.of(local) : Optional.empty();
     }
 
+    /**
+     * The index's tree, if the index is in the part's order: its columns begin with the fixed ones, the
+     * column and id, each ascending with empty values first, as H2 makes them unless told otherwise.
+     */
     @SuppressWarnings("unchecked")
-    private static Optional<Entry> at(Index index, Map<String, String> fixed, String column, long position,
-            boolean fromEnd) {
-        List<String> expected = Stream.concat(fixed.keySet().stream(), Stream.of(column, "id")).map(IndexPositions::upper)
-                .toList();
-        List<String> columns = Arrays.stream(index.getIndexColumns()).map(c -> c.column.getName())
-                .toList();
-        // Only an index in the list's order, ascending with empty values first in every column, as H2 makes
-        // them unless told otherwise; else the page is read by OFFSET.
+    private static Optional<Tree> tree(Index index, Part part) {
+        List<String> expected = Stream.concat(part.fixed().keySet().stream(), Stream.of(part.column(), "id"))
+                .map(IndexPositions::upper).toList();
+        List<String> columns = Arrays.stream(index.getIndexColumns()).map(c -> c.column.getName()).toList();
         boolean ascending = Arrays.stream(index.getIndexColumns())
                 .noneMatch(c -> (c.sortType & (SortOrder.DESCENDING | SortOrder.NULLS_LAST)) != 0);
         if (!(index instanceof MVIndex<?, ?> stored) || !ascending || columns.size() < expected.size()
                 || !columns.subList(0, expected.size()).equals(expected)) {
             return Optional.empty();
         }
-        MVMap<SearchRow, ?> map = (MVMap<SearchRow, ?>) stored.getMVMap();
-        // A row holding only the fixed values compares equal to every entry holding them up to its first
-        // unset column, and then by its key: the greatest key lies after them all, the least before. Given
-        // an empty value in the sorted column, the greatest lies after the entries without a value there.
-        SearchRow bound = index.getRowFactory().createRow();
-        fixed.forEach((name, value) -> bound.setValue(columnId(index, name), ValueVarchar.get(value)));
+        return Optional.of(new Tree(index, (MVMap<SearchRow, ?>) stored.getMVMap()));
+    }
+
+    /**
+     * A row holding only some leading values compares equal to every entry holding them up to its first
+     * unset column, and then by its key: with the greatest key it lies after all those entries, with the
+     * least before them. So the entries holding the fixed values and an empty column lie between two
+     * such rows, and those holding a value in it after the second and up to the row without it.
+     */
+    private static Range range(Tree tree, Part part) {
+        SearchRow bound = tree.index().getRowFactory().createRow();
+        part.fixed().forEach((name, value) -> bound.setValue(columnId(tree.index(), name), ValueVarchar.get(value)));
+        bound.setValue(columnId(tree.index(), part.column()), ValueNull.INSTANCE);
+        bound.setKey(Long.MIN_VALUE);
+        long beforeEmpty = firstFrom(tree.map(), bound);
         bound.setKey(Long.MAX_VALUE);
-        SearchRow last = map.floorKey(bound);
-        bound.setValue(columnId(index, column), ValueNull.INSTANCE);
-        SearchRow first = map.ceilingKey(bound);
-        if (first == null || last == null) {
-            return Optional.empty();
+        long afterEmpty = firstFrom(tree.map(), bound);
+        if (!part.holding()) {
+            return new Range(beforeEmpty, afterEmpty - 1);
         }
-        long from = map.getKeyIndex(first);
-        long to = map.getKeyIndex(last);
-        long at = fromEnd ? to - position : from + position;
-        if (from < 0 || to < 0 || at < from || at > to) {
-            return Optional.empty();
+        bound.setValue(columnId(tree.index(), part.column()), null);
+        return new Range(afterEmpty, firstFrom(tree.map(), bound) - 1);
+    }
+
+    /** The position of the first entry at or after the row, or the number of entries if none is. */
+    private static long firstFrom(MVMap<SearchRow, ?> map, SearchRow row) {
+        SearchRow first = map.ceilingKey(row);
+        return first == null ? map.sizeAsLong() : map.getKeyIndex(first);
+    }
+
+    private static Entry entry(Index index, SearchRow row, String column) {
+        if (row == null) {
+            return null;
         }
-        SearchRow entry = map.getKey(at);
-        Value value = entry == null ? null : entry.getValue(columnId(index, column));
-        if (value == null || value == ValueNull.INSTANCE) {
-            return Optional.empty();
-        }
-        Object javaValue = value instanceof ValueDate ? JSR310Utils.valueToLocalDate(value, null) : value.getString();
-        return Optional.of(new Entry(javaValue, entry.getValue(columnId(index, "id")).getLong()));
+        Value value = row.getValue(columnId(index, column));
+        Object javaValue = value == ValueNull.INSTANCE ? null
+                : value instanceof ValueDate ? JSR310Utils.valueToLocalDate(value, null) : value.getString();
+        return new Entry(javaValue, row.getValue(columnId(index, "id")).getLong());
     }
 
     private static int columnId(Index index, String name) {
