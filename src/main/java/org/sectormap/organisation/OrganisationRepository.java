@@ -659,6 +659,8 @@ class OrganisationRepository {
             return Optional.empty();
         }
         IndexPositions.Part empty = new IndexPositions.Part(index, fixed, column, false);
+        // Ordered by the empty column too, or H2 sorted every record without a value rather than read
+        // its index in order (1.1 s for 25 of 500,000).
         return positions.size(holding)
                 .flatMap(held -> positions.at(empty, query.offset() - held, query.descending()))
                 .map(firstEmpty -> run(onward(where, index, query, column + " IS NULL AND id " + beyond + "= :firstId",
@@ -674,8 +676,7 @@ class OrganisationRepository {
         params.put("firstId", first.id());
         params.put("size", size);
         return new Statement("SELECT " + COLUMNS + " FROM organisation USE INDEX (" + index + ")"
-                + where.and(clause).sql + (first.value() == null ? byId(query) : orderBy(query))
-                + " FETCH FIRST :size ROWS ONLY", params);
+                + where.and(clause).sql + orderBy(query) + " FETCH FIRST :size ROWS ONLY", params);
     }
 
     /** A statement and its parameters, as a page runs it. */
