@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 
 import org.sectormap.organisation.OrganisationRepository.Keyed;
@@ -87,15 +87,16 @@ public class DuplicateFinder {
         for (int i = 0; i < candidates.size(); i++) {
             // Splitting a name into words is most of a comparison, and one name is compared with many.
             List<String> words = earlier.shared(MatchKeys.words(candidates.get(i).name()));
-            List<String> name = words.stream().distinct().toList();
-            long sketch = MatchKeys.sketch(name);
+            List<String> name = MatchKeys.distinct(words);
+            long[] wordBits = MatchKeys.wordBits(name);
+            long sketch = MatchKeys.sketch(wordBits);
             for (Map.Entry<MatchKey, String> key : keys.get(i).entrySet()) {
                 if (reasons.containsKey(i)) {
                     break;
                 }
                 for (Keyed match : stored.get(key.getKey()).getOrDefault(key.getValue(), List.of())) {
-                    if (likelySame(key.getKey(), () -> MatchKeys.similarWords(name,
-                            storedWords.computeIfAbsent(match.name(), MatchKeys::distinctWords)))) {
+                    if (!needsSimilarNames(key.getKey()) || MatchKeys.similarWords(name,
+                            storedWords.computeIfAbsent(match.name(), MatchKeys::distinctWords))) {
                         inRegister.put(i, match.id());
                         reasons.put(i, key.getKey().reason());
                         break;
@@ -106,15 +107,18 @@ public class DuplicateFinder {
                 if (reasons.containsKey(i)) {
                     break;
                 }
-                int match = earlier.earliest(key.getKey(), key.getValue(), other -> likelySame(key.getKey(),
-                        () -> earlier.mayBeSimilar(other, name, sketch)
-                                && MatchKeys.similarWords(name, earlier.distinctWords(other))));
+                // One predicate for the key, not one for each of the hundreds of records it is tried on.
+                IntPredicate same = needsSimilarNames(key.getKey())
+                        ? other -> earlier.mayBeSimilar(other, wordBits, sketch)
+                                && MatchKeys.similarWords(name, earlier.distinctWords(other))
+                        : other -> true;
+                int match = earlier.earliest(key.getKey(), key.getValue(), same);
                 if (match >= 0) {
                     inFile.put(i, match);
                     reasons.put(i, key.getKey().reason());
                 }
             }
-            earlier.add(keys.get(i), words, name);
+            earlier.add(keys.get(i), words, name, wordBits);
         }
         Map<Long, Organisation> existing = load(inRegister.values());
         List<LikelyDuplicate> found = new ArrayList<>();
@@ -128,8 +132,8 @@ public class DuplicateFinder {
     }
 
     /** The rule: the same name once folded is enough; any other key in common needs a similar name too. */
-    private static boolean likelySame(MatchKey common, BooleanSupplier similarNames) {
-        return common == MatchKey.NAME || similarNames.getAsBoolean();
+    private static boolean needsSimilarNames(MatchKey common) {
+        return common != MatchKey.NAME;
     }
 
     /**

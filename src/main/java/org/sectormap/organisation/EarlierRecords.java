@@ -78,6 +78,8 @@ public final class EarlierRecords {
     private int[] wordCounts = new int[FIRST_CAPACITY];
     @SuppressWarnings("unchecked")
     private final List<String>[] recent = new List[RECENT];
+    /** The recent records' {@link MatchKeys#wordBits}, beside their words. */
+    private final long[][] recentBits = new long[RECENT][];
     private int count;
     /** {@link #earliest}'s, kept to spare an allocation per key of every record. */
     private final int[] compared = new int[COMPARED];
@@ -107,31 +109,41 @@ public final class EarlierRecords {
     /**
      * False where {@link MatchKeys#similarWords}{@code (words, distinctWords(record))} is certainly false,
      * told from the sketch of the name with more words ({@link MatchKeys#mayBeSimilar}); the record's
-     * words are read only when it has fewer.
+     * words are read only when it has fewer and is not among the recent.
      *
-     * @param words  distinct words, as {@link #add} is given them
-     * @param sketch their {@link MatchKeys#sketch}
+     * @param wordBits the {@link MatchKeys#wordBits} of distinct words, as {@link #add} is given them
+     * @param sketch   their {@link MatchKeys#sketch}
      */
-    boolean mayBeSimilar(int record, List<String> words, long sketch) {
-        return words.size() <= wordCounts[record] ? MatchKeys.mayBeSimilar(words, sketches[record])
-                : MatchKeys.mayBeSimilar(distinctWords(record), sketch);
+    boolean mayBeSimilar(int record, long[] wordBits, long sketch) {
+        if (wordBits.length <= wordCounts[record]) {
+            return MatchKeys.mayBeSimilar(wordBits, sketches[record]);
+        }
+        long[] kept = isRecent(record) ? recentBits[record % RECENT] : null;
+        return MatchKeys.mayBeSimilar(kept != null ? kept : MatchKeys.wordBits(distinctWords(record)), sketch);
     }
 
     /** The record's {@link MatchKeys#distinctWords}, as given to {@link #add}. */
     List<String> distinctWords(int record) {
-        List<String> kept = record >= count - RECENT ? recent[record % RECENT] : null;
-        return kept != null ? kept : words(record).stream().distinct().toList();
+        List<String> kept = isRecent(record) ? recent[record % RECENT] : null;
+        return kept != null ? kept : MatchKeys.distinct(words(record));
     }
 
-    /** Numbers the next record and remembers its keys and the words of its name, as {@link #shared} gave them. */
-    void add(Map<MatchKey, String> keys, List<String> words, List<String> distinctWords) {
+    private boolean isRecent(int record) {
+        return record >= count - RECENT;
+    }
+
+    /**
+     * Numbers the next record and remembers its keys and the words of its name, as {@link #shared} gave
+     * them, with the {@link MatchKeys#wordBits} of the distinct ones.
+     */
+    void add(Map<MatchKey, String> keys, List<String> words, List<String> distinctWords, long[] wordBits) {
         int record = count++;
         if (record == nameEnds.length) {
             nameEnds = Arrays.copyOf(nameEnds, record + (record >> 1));
             sketches = Arrays.copyOf(sketches, nameEnds.length);
             wordCounts = Arrays.copyOf(wordCounts, nameEnds.length);
         }
-        sketches[record] = MatchKeys.sketch(distinctWords);
+        sketches[record] = MatchKeys.sketch(wordBits);
         wordCounts[record] = distinctWords.size();
         for (String word : words) {
             Integer id = wordIds.get(word);
@@ -147,6 +159,7 @@ public final class EarlierRecords {
         }
         nameEnds[record] = namesEnd;
         recent[record % RECENT] = distinctWords;
+        recentBits[record % RECENT] = wordBits;
         for (Map.Entry<MatchKey, String> key : keys.entrySet()) {
             long hash = hash(key.getKey(), key.getValue());
             int slot = find(hash);

@@ -139,7 +139,18 @@ public final class MatchKeys {
 
     /** The {@link #words} of a name, each once, as {@link #similarWords} compares them. */
     static List<String> distinctWords(String name) {
-        return words(name).stream().distinct().toList();
+        return distinct(words(name));
+    }
+
+    /** The words, each once, in the order first met: a loop, as a stream costs more than a short name's words. */
+    static List<String> distinct(List<String> words) {
+        List<String> distinct = new ArrayList<>(words.size());
+        for (String word : words) {
+            if (!distinct.contains(word)) {
+                distinct.add(word);
+            }
+        }
+        return distinct;
     }
 
     /**
@@ -168,29 +179,39 @@ public final class MatchKeys {
     }
 
     /**
-     * A 64-bit sketch of a name's distinct words, from which {@link #mayBeSimilar} tells most names that
-     * are not similar without comparing a letter. A word shorter than a slip's five letters sets the bit
-     * of the whole word; a longer word sets the bits of its first two letters and of its last two. A
-     * word one slip from it keeps one of those pairs: a slip after the second letter leaves the first
-     * two as they were, and one within them leaves at least the last three.
+     * Each of a name's distinct words as the bits it sets in a 64-bit {@link #sketch}, from which
+     * {@link #mayBeSimilar} tells most names that are not similar without comparing a letter. A word
+     * shorter than a slip's five letters sets the bit of the whole word; a longer word sets the bits of
+     * its first two letters and of its last two. A word one slip from it keeps one of those pairs: a
+     * slip after the second letter leaves the first two as they were, and one within them leaves at
+     * least the last three. Worked out once for a name, which is compared with many.
      */
-    static long sketch(List<String> distinctWords) {
+    static long[] wordBits(List<String> distinctWords) {
+        long[] bits = new long[distinctWords.size()];
+        for (int i = 0; i < bits.length; i++) {
+            String word = distinctWords.get(i);
+            bits[i] = word.length() < SLIP_FROM ? wholeBit(word) : firstBit(word) | lastBit(word);
+        }
+        return bits;
+    }
+
+    /** The bits of all a name's words ({@link #wordBits}). */
+    static long sketch(long[] wordBits) {
         long sketch = 0;
-        for (String word : distinctWords) {
-            sketch |= word.length() < SLIP_FROM ? wholeBit(word) : firstBit(word) | lastBit(word);
+        for (long bits : wordBits) {
+            sketch |= bits;
         }
         return sketch;
     }
 
     /**
      * False where {@link #similarWords}{@code (shorter, longer)} is certainly false: a word of the name
-     * with fewer words has none of its bits in the other's {@link #sketch}, so nothing there is equal to
-     * it or a slip from it. A file's shared postcode puts each name beside hundreds of others; this
-     * turns most of them away for a few operations each.
+     * with fewer words has none of its bits ({@link #wordBits}) in the other's {@link #sketch}, so nothing
+     * there is equal to it or a slip from it. A file's shared postcode puts each name beside hundreds of
+     * others; this turns most of them away for a few operations each.
      */
-    static boolean mayBeSimilar(List<String> shorter, long longerSketch) {
-        for (String word : shorter) {
-            long bits = word.length() < SLIP_FROM ? wholeBit(word) : firstBit(word) | lastBit(word);
+    static boolean mayBeSimilar(long[] shorterWordBits, long longerSketch) {
+        for (long bits : shorterWordBits) {
             if ((bits & longerSketch) == 0) {
                 return false;
             }

@@ -77,7 +77,8 @@ class MatchKeysTests {
             String w = word.toString();
             pool.add(w);
             for (String slip : slips(w, letters)) {
-                assertThat(MatchKeys.mayBeSimilar(List.of(slip), MatchKeys.sketch(List.of(w))))
+                assertThat(MatchKeys.mayBeSimilar(MatchKeys.wordBits(List.of(slip)),
+                        MatchKeys.sketch(MatchKeys.wordBits(List.of(w)))))
                         .as("%s beside %s", slip, w).isEqualTo(true);
             }
         }
@@ -94,7 +95,7 @@ class MatchKeysTests {
             List<String> other = random.nextInt(4) == 0 ? name(random, pool) : b.stream().distinct().toList();
             List<String> shorter = a.size() <= other.size() ? a : other;
             List<String> longer = shorter == a ? other : a;
-            boolean may = MatchKeys.mayBeSimilar(shorter, MatchKeys.sketch(longer));
+            boolean may = MatchKeys.mayBeSimilar(MatchKeys.wordBits(shorter), MatchKeys.sketch(MatchKeys.wordBits(longer)));
             if (MatchKeys.similarWords(a, other)) {
                 similar++;
                 assertThat(may).as("%s and %s", a, other).isTrue();
