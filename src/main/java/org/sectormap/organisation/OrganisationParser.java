@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
@@ -82,6 +83,9 @@ public class OrganisationParser {
         };
     }
 
+    /** Compiled once, not by each row's postcode as {@code String.replaceAll} would. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     /**
      * Checked against the pattern as well as the length, so the message says what is wrong. A
      * postcode may be typed with extra spaces, which are taken out before its length counts.
@@ -91,7 +95,8 @@ public class OrganisationParser {
         if (value == null) {
             return null;
         }
-        String normal = field.kind() == Kind.POSTCODE ? value.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ") : value;
+        String normal = field.kind() == Kind.POSTCODE ? SPACES.matcher(value.toUpperCase(Locale.ROOT)).replaceAll(" ")
+                : value;
         if (normal.length() > field.maxLength() || !field.kind().fits(normal)) {
             in.problem(field.property(), field.kind().invalidKey(), value);
             return null;

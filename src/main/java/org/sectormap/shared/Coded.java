@@ -1,6 +1,5 @@
 package org.sectormap.shared;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,11 +20,10 @@ public interface Coded {
         if (code == null) {
             return Optional.empty();
         }
-        String wanted = code.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.code().equals(wanted)).findFirst();
+        return Optional.ofNullable(type.cast(Codes.find(type, code.trim().toLowerCase(Locale.ROOT))));
     }
 
     static String codeOf(Enum<?> name) {
-        return name.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Codes.of(name);
     }
 }
