@@ -32,9 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>
  * It reads H2's own structures, so only for a database open in this process ({@code jdbc:h2:file:},
  * not a server's); elsewhere it finds nothing and a page is read by OFFSET. The tree holds every
- * transaction's entries, committed or not, as H2's MVCC keeps them beside each other: a record being
- * added or deleted by someone else at that moment can move a position by one, no more than a change
- * committed between a page's count and its rows moves it.
+ * transaction's entries, committed or not, as H2's MVCC keeps them beside each other: each record being
+ * added or deleted by someone else at that moment can move a position by one, as a change committed
+ * between a page's count and its rows moves it.
  */
 final class IndexPositions {
 
