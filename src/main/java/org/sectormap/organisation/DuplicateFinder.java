@@ -78,7 +78,14 @@ public class DuplicateFinder {
      */
     @Transactional(readOnly = true)
     public List<LikelyDuplicate> find(List<OrganisationDetails> candidates, EarlierRecords earlier) {
-        List<Map<MatchKey, String>> keys = candidates.stream().map(DuplicateFinder::keys).toList();
+        // A name is split into words once, for its key and for comparing it: most of a key's cost.
+        List<List<String>> nameWords = new ArrayList<>(candidates.size());
+        List<Map<MatchKey, String>> keys = new ArrayList<>(candidates.size());
+        for (OrganisationDetails candidate : candidates) {
+            List<String> words = MatchKeys.words(candidate.name());
+            nameWords.add(words);
+            keys.add(keys(candidate, words));
+        }
         Map<MatchKey, Map<String, List<Keyed>>> stored = stored(keys);
         Map<String, List<String>> storedWords = new HashMap<>();
         Map<Integer, Long> inRegister = new HashMap<>();
@@ -86,7 +93,7 @@ public class DuplicateFinder {
         Map<Integer, DuplicateReason> reasons = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             // Splitting a name into words is most of a comparison, and one name is compared with many.
-            List<String> words = earlier.shared(MatchKeys.words(candidates.get(i).name()));
+            List<String> words = earlier.shared(nameWords.get(i));
             List<String> name = MatchKeys.distinct(words);
             long[] wordBits = MatchKeys.wordBits(name);
             long sketch = MatchKeys.sketch(wordBits);
@@ -155,11 +162,14 @@ public class DuplicateFinder {
         return ids;
     }
 
-    /** A record's keys in {@link MatchKey} order, the order of the reasons; empty ones left out. */
-    static Map<MatchKey, String> keys(OrganisationDetails details) {
+    /**
+     * A record's keys in {@link MatchKey} order, the order of the reasons; empty ones left out. The name's
+     * from its {@link MatchKeys#words}, given.
+     */
+    private static Map<MatchKey, String> keys(OrganisationDetails details, List<String> nameWords) {
         Map<MatchKey, String> keys = new EnumMap<>(MatchKey.class);
         for (MatchKey key : MatchKey.values()) {
-            String value = key.of(details);
+            String value = key == MatchKey.NAME ? MatchKeys.name(nameWords) : key.of(details);
             if (value != null) {
                 keys.put(key, value);
             }

@@ -33,6 +33,12 @@ public final class MatchKeys {
     /** A legal form at the end says nothing about which organisation it is. */
     private static final Set<String> LEGAL_FORMS = Set.of("ltd", "limited", "cic", "plc", "llp", "inc", "cio");
     private static final int KEY_LENGTH = 300;
+    // Compiled once: every row of an imported file has its keys worked out.
+    private static final Pattern NOT_DIGIT = Pattern.compile("\\D");
+    private static final Pattern SPACE = Pattern.compile("\\s");
+    private static final Pattern SCHEME = Pattern.compile("^[a-z]+://");
+    private static final Pattern PATH = Pattern.compile("[/?#:]");
+    private static final Pattern WWW = Pattern.compile("^www\\.");
 
     private MatchKeys() {
     }
@@ -83,8 +89,8 @@ public final class MatchKeys {
         if (website == null || website.isBlank()) {
             return null;
         }
-        String host = website.strip().toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "");
-        host = host.split("[/?#:]", 2)[0].replaceFirst("^www\\.", "");
+        String host = SCHEME.matcher(website.strip().toLowerCase(Locale.ROOT)).replaceFirst("");
+        host = WWW.matcher(PATH.split(host, 2)[0]).replaceFirst("");
         while (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
         }
@@ -96,7 +102,7 @@ public final class MatchKeys {
         if (phone == null) {
             return null;
         }
-        String digits = phone.replaceAll("\\D", "");
+        String digits = NOT_DIGIT.matcher(phone).replaceAll("");
         String trimmed = phone.strip();
         if (trimmed.startsWith("+44") || trimmed.startsWith("0044")) {
             digits = digits.substring(trimmed.startsWith("+") ? 2 : 4);
@@ -109,7 +115,7 @@ public final class MatchKeys {
         if (postcode == null) {
             return null;
         }
-        String key = postcode.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        String key = SPACE.matcher(postcode).replaceAll("").toUpperCase(Locale.ROOT);
         return key.isEmpty() ? null : key;
     }
 
