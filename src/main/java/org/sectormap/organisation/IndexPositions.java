@@ -14,6 +14,7 @@ import org.h2.index.Index;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.db.MVIndex;
+import org.h2.mvstore.tx.Transaction;
 import org.h2.result.SearchRow;
 import org.h2.result.SortOrder;
 import org.h2.util.JSR310Utils;
@@ -25,29 +26,36 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The entry at a position of an H2 index, found from the number of entries that H2's B-tree keeps for
- * every child of its pages (MVStore's {@code MVMap.getKey(long)}): a descent through a few pages, where
- * SQL's OFFSET steps past every entry before the position one at a time (about 500,000 of them for page
- * 20,000 of a million by name: 100 ms at the median, 270 ms at the 90th percentile).
+ * Where a page of a list read in one H2 index's order starts, found from the number of entries that
+ * H2's B-tree keeps for every child of its pages (MVStore's {@code MVMap.getKey(long)} and
+ * {@code getKeyIndex}): a descent through a few pages, where SQL's OFFSET steps past every entry before
+ * the position one at a time (about 500,000 of them for page 20,000 of a million by name: 100 ms at the
+ * median, 270 ms at the 90th percentile).
  * <p>
  * It reads H2's own structures, so only for a database open in this process ({@code jdbc:h2:file:},
  * not a server's); elsewhere it finds nothing and a page is read by OFFSET. The tree holds every
- * transaction's entries, committed or not, as H2's MVCC keeps them beside each other: each record being
- * added or deleted by someone else at that moment can move a position by one, as a change committed
- * between a page's count and its rows moves it.
+ * transaction's entries, committed or not: a row another transaction adds, or whose indexed columns it
+ * changes (its old entry and its new), is there before it commits, and would move positions by one
+ * each (an import of thousands of rows, for minutes). So it finds nothing while the index holds more
+ * entries than this transaction sees; a row whose deletion is not yet committed is still seen, and
+ * still counted by OFFSET too.
  */
 final class IndexPositions {
 
-    /** An entry: its value in the column the list is sorted by (text, a date, or null), and its record's id. */
-    record Entry(Object value, long id) {
+    /**
+     * The list's records are those of an index holding the {@code fixed} values in its leading text
+     * columns, the index going on with {@code column} and then {@code id}: first those holding a value in
+     * {@code column}, then those without, by id, each in the list's direction.
+     */
+    record Part(String index, Map<String, String> fixed, String column) {
     }
 
     /**
-     * The entries of an index holding the {@code fixed} values in its leading text columns, and then,
-     * {@code holding}, a value in {@code column}, or else none: the index going on with {@code column}
-     * and then {@code id}. In H2's index an empty value comes first, so those without one come first.
+     * Where a page starts: its first record's value in the sorted column (text, a date, or null for a
+     * record without one) and id; and for a record with a value, the next value after it in the list's
+     * direction, or null if it holds the last.
      */
-    record Part(String index, Map<String, String> fixed, String column, boolean holding) {
+    record Start(Object value, long id, Object next) {
     }
 
     private final JdbcTemplate jdbc;
@@ -56,40 +64,14 @@ final class IndexPositions {
         this.jdbc = jdbc;
     }
 
-    /** How many entries the part holds; empty where it cannot be read so. */
-    Optional<Long> size(Part part) {
-        return read(part, (range, tree) -> range.to() - range.from() + 1);
-    }
-
-    /**
-     * The part's entry {@code position} entries from its first (or, {@code fromEnd}, its last); empty
-     * where it cannot be read so, or the part has no entry there.
-     */
-    Optional<Entry> at(Part part, long position, boolean fromEnd) {
-        return read(part, (range, tree) -> {
-            long at = fromEnd ? range.to() - position : range.from() + position;
-            return at < range.from() || at > range.to() ? null : entry(tree.index(), tree.map().getKey(at), part.column());
-        });
-    }
-
-    /** An index's tree, and the index whose it is. */
-    private record Tree(Index index, MVMap<SearchRow, ?> map) {
-    }
-
-    /** The first and last positions of a part's entries in its index, the last before the first if none. */
-    private record Range(long from, long to) {
-    }
-
-    private interface Reading<T> {
-        T read(Range range, Tree tree);
-    }
-
-    private <T> Optional<T> read(Part part, Reading<T> reading) {
-        return jdbc.execute((ConnectionCallback<Optional<T>>) connection -> session(connection)
+    /** The record {@code position} records from the list's first; empty where it cannot be read so, or there is none. */
+    Optional<Start> start(Part part, long position, boolean descending) {
+        return jdbc.execute((ConnectionCallback<Optional<Start>>) connection -> session(connection)
                 .flatMap(session -> Optional.ofNullable(session.getDatabase().getMainSchema()
-                        .findIndex(session, upper(part.index()))))
-                .flatMap(index -> tree(index, part))
-                .map(tree -> reading.read(range(tree, part), tree)));
+                        .findIndex(session, upper(part.index())))
+                        .flatMap(index -> tree(index, part))
+                        .filter(tree -> settled(session, tree)))
+                .flatMap(tree -> tree.start(part, position, descending)));
     }
 
     private static Optional<SessionLocal> session(Connection connection) throws SQLException {
@@ -98,6 +80,17 @@ final class IndexPositions {
         }
         return connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local
                 ? Optional.of(local) : Optional.empty();
+    }
+
+    /**
+     * Whether the tree holds only the entries this transaction sees: so when no transaction has changes
+     * not yet committed, and else when the index's count as seen here (which reads the open transactions'
+     * changes) is the tree's. A write to other tables, or to columns this index does not hold, leaves it so.
+     */
+    private static boolean settled(SessionLocal session, Tree tree) {
+        boolean changing = session.getDatabase().getStore().getTransactionStore().getOpenTransactions().stream()
+                .anyMatch(Transaction::hasChanges);
+        return !changing || tree.index().getRowCount(session) == tree.map().sizeAsLong();
     }
 
     /**
@@ -118,45 +111,77 @@ final class IndexPositions {
         return Optional.of(new Tree(index, (MVMap<SearchRow, ?>) stored.getMVMap()));
     }
 
-    /**
-     * A row holding only some leading values compares equal to every entry holding them up to its first
-     * unset column, and then by its key: with the greatest key it lies after all those entries, with the
-     * least before them. So the entries holding the fixed values and an empty column lie between two
-     * such rows, and those holding a value in it after the second and up to the row without it.
-     */
-    private static Range range(Tree tree, Part part) {
-        SearchRow bound = tree.index().getRowFactory().createRow();
-        part.fixed().forEach((name, value) -> bound.setValue(columnId(tree.index(), name), ValueVarchar.get(value)));
-        bound.setValue(columnId(tree.index(), part.column()), ValueNull.INSTANCE);
-        bound.setKey(Long.MIN_VALUE);
-        long beforeEmpty = firstFrom(tree.map(), bound);
-        bound.setKey(Long.MAX_VALUE);
-        long afterEmpty = firstFrom(tree.map(), bound);
-        if (!part.holding()) {
-            return new Range(beforeEmpty, afterEmpty - 1);
+    /** An index's tree, and the index whose it is. */
+    private record Tree(Index index, MVMap<SearchRow, ?> map) {
+
+        /**
+         * A row holding only some leading values compares equal to every entry holding them up to its first
+         * unset column, and then by its key: with the greatest key it lies after all those entries, with the
+         * least before them. So the part's entries without a value lie between two such rows given an empty
+         * value, and those holding one after the second and up to the row without the column.
+         */
+        Optional<Start> start(Part part, long position, boolean descending) {
+            long beforeEmpty = firstFrom(bound(part, ValueNull.INSTANCE, Long.MIN_VALUE));
+            long afterEmpty = firstFrom(bound(part, ValueNull.INSTANCE, Long.MAX_VALUE));
+            long end = firstFrom(bound(part, null, Long.MAX_VALUE));
+            long holding = end - afterEmpty;
+            if (position < holding) {
+                SearchRow first = map.getKey(descending ? end - 1 - position : afterEmpty + position);
+                return Optional.ofNullable(first).map(row -> new Start(value(row, part.column()), id(row),
+                        next(part, row.getValue(columnId(part.column())), descending, afterEmpty, end)));
+            }
+            long intoEmpty = position - holding;
+            if (intoEmpty >= afterEmpty - beforeEmpty) {
+                return Optional.empty();
+            }
+            SearchRow first = map.getKey(descending ? afterEmpty - 1 - intoEmpty : beforeEmpty + intoEmpty);
+            return Optional.ofNullable(first).map(row -> new Start(null, id(row), null));
         }
-        bound.setValue(columnId(tree.index(), part.column()), null);
-        return new Range(afterEmpty, firstFrom(tree.map(), bound) - 1);
-    }
 
-    /** The position of the first entry at or after the row, or the number of entries if none is. */
-    private static long firstFrom(MVMap<SearchRow, ?> map, SearchRow row) {
-        SearchRow first = map.ceilingKey(row);
-        return first == null ? map.sizeAsLong() : map.getKeyIndex(first);
-    }
-
-    private static Entry entry(Index index, SearchRow row, String column) {
-        if (row == null) {
-            return null;
+        /** The value after this one among the entries from {@code from} to before {@code to}, in the direction. */
+        private Object next(Part part, Value value, boolean descending, long from, long to) {
+            long at = descending ? firstFrom(bound(part, value, Long.MIN_VALUE)) - 1
+                    : firstFrom(bound(part, value, Long.MAX_VALUE));
+            SearchRow row = at < from || at >= to ? null : map.getKey(at);
+            return row == null ? null : value(row, part.column());
         }
-        Value value = row.getValue(columnId(index, column));
-        Object javaValue = value == ValueNull.INSTANCE ? null
-                : value instanceof ValueDate ? JSR310Utils.valueToLocalDate(value, null) : value.getString();
-        return new Entry(javaValue, row.getValue(columnId(index, "id")).getLong());
-    }
 
-    private static int columnId(Index index, String name) {
-        return index.getTable().getColumn(upper(name)).getColumnId();
+        /**
+         * The row that compares as said above: the fixed values, then {@code value} in the column unless it
+         * is null (the column unset), and the key.
+         */
+        private SearchRow bound(Part part, Value value, long key) {
+            SearchRow bound = index.getRowFactory().createRow();
+            part.fixed().forEach((name, fixed) -> bound.setValue(columnId(name), ValueVarchar.get(fixed)));
+            if (value != null) {
+                bound.setValue(columnId(part.column()), value);
+            }
+            bound.setKey(key);
+            return bound;
+        }
+
+        /**
+         * The position of the first entry after the bound, which no entry equals (no record's key is the
+         * least or greatest): the insertion point H2 gives, in one descent of the tree as it is now.
+         */
+        private long firstFrom(SearchRow bound) {
+            long found = map.getKeyIndex(bound);
+            return found < 0 ? -found - 1 : found;
+        }
+
+        private Object value(SearchRow row, String column) {
+            Value value = row.getValue(columnId(column));
+            return value == ValueNull.INSTANCE ? null
+                    : value instanceof ValueDate ? JSR310Utils.valueToLocalDate(value, null) : value.getString();
+        }
+
+        private long id(SearchRow row) {
+            return row.getValue(columnId("id")).getLong();
+        }
+
+        private int columnId(String name) {
+            return index.getTable().getColumn(upper(name)).getColumnId();
+        }
     }
 
     private static String upper(String name) {

@@ -639,31 +639,27 @@ class OrganisationRepository {
         within.ifPresent(w -> w.columns().forEach(column -> fixed.put(column, (String) where.params.get(column))));
         String column = query.sort().column();
         String beyond = query.descending() ? "<" : ">";
-        IndexPositions.Part holding = new IndexPositions.Part(index, fixed, column, true);
-        Optional<IndexPositions.Entry> first = positions.at(holding, query.offset(), query.descending());
-        if (first.isPresent()) {
-            // Two ranges of the index, as H2 starts a range at the first column of a row value alone: the
-            // records holding the first entry's value from it on by id, then those beyond that value.
-            Map<String, Object> from = Map.of("firstValue", first.get().value(), "firstId", first.get().id());
-            List<Organisation> page = new ArrayList<>(run(onward(where, index, query,
-                    column + " = :firstValue AND id " + beyond + "= :firstId", from, size)));
-            if (page.size() < size) {
-                page.addAll(run(onward(where, index, query, column + " " + beyond + " :firstValue", from,
-                        size - page.size())));
-            }
-            if (page.size() < size && query.sort().nullable()) {
-                page.addAll(run(onward(where, index, query, column + " IS NULL", Map.of(), size - page.size())));
-            }
-            return Optional.of(page);
-        }
-        if (!query.sort().nullable()) {
-            return Optional.empty();
-        }
-        IndexPositions.Part empty = new IndexPositions.Part(index, fixed, column, false);
-        return positions.size(holding)
-                .flatMap(held -> positions.at(empty, query.offset() - held, query.descending()))
-                .map(firstEmpty -> run(onward(where, index, query, column + " IS NULL AND id " + beyond + "= :firstId",
-                        Map.of("firstId", firstEmpty.id()), size)));
+        return positions.start(new IndexPositions.Part(index, fixed, column), query.offset(), query.descending())
+                .map(start -> {
+                    if (start.value() == null) {
+                        return run(onward(where, index, query, column + " IS NULL AND id " + beyond + "= :firstId",
+                                Map.of("firstId", start.id()), size));
+                    }
+                    // The records holding the first record's value, from it on by id; then from the next value
+                    // on, which the tree gives, as H2 starts a range at a row value's first column alone and
+                    // would pass every other record holding the first value (a status's hundreds of thousands).
+                    List<Organisation> page = new ArrayList<>(run(onward(where, index, query,
+                            column + " = :firstValue AND id " + beyond + "= :firstId",
+                            Map.of("firstValue", start.value(), "firstId", start.id()), size)));
+                    if (page.size() < size && start.next() != null) {
+                        page.addAll(run(onward(where, index, query, column + " " + beyond + "= :nextValue",
+                                Map.of("nextValue", start.next()), size - page.size())));
+                    }
+                    if (page.size() < size && query.sort().nullable()) {
+                        page.addAll(run(onward(where, index, query, column + " IS NULL", Map.of(), size - page.size())));
+                    }
+                    return page;
+                });
     }
 
     /**

@@ -7,13 +7,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A page deep in the list, read by its ids first, holds the records the list has there, in its order. */
+/**
+ * A page deep in the list (read on H2 from where its index's tree says it starts, elsewhere by its ids
+ * first) holds the records the list has there, in its order: in either direction, filtered by a status,
+ * an area or both, where the sorted value changes and where the records without one begin.
+ */
 @DatabaseTest
 class DeepPageTests {
 
@@ -30,35 +35,65 @@ class DeepPageTests {
     void shouldGiveADeepPageTheRecordsTheWholeListHasThere() {
         Random random = new Random(7);
         List<OrganisationDetails> register = new ArrayList<>();
-        int size = (int) OrganisationRepository.DEEP_OFFSET * 2;
+        int size = (int) OrganisationRepository.DEEP_OFFSET * 3;
         for (int i = 0; i < size; i++) {
             boolean interviewed = random.nextInt(4) != 0;
-            // Few distinct names and dates, so ties are broken by id.
+            // Few distinct names and dates, so ties are broken by id; most in one area, some in none.
             register.add(OrganisationDetails.of("Group " + random.nextInt(50),
                             interviewed ? OutreachStatus.INTERVIEWED : OutreachStatus.LISTED)
                     .with(OrganisationField.INTERVIEW_DATE, interviewed && random.nextBoolean()
-                            ? LocalDate.of(2007, 7, 1).plusDays(random.nextInt(5)) : null));
+                            ? LocalDate.of(2007, 7, 1).plusDays(random.nextInt(5)) : null)
+                    .with(OrganisationField.AREA, random.nextInt(10) == 0 ? null : random.nextInt(5) == 0 ? "Derby city" : "Leicester"));
         }
         service.createAll(register, null);
 
         for (Map<String, String> order : List.of(Map.of("sort", "name"), Map.of("sort", "interview-date", "dir", "desc"),
-                Map.of("sort", "name", "status", "interviewed"), Map.of("sort", "status", "dir", "desc"),
-                Map.of("sort", "name", "dir", "desc", "status", "listed"))) {
-            List<Long> whole = new ArrayList<>();
-            repository.forEach(parameters.read(order), o -> whole.add(o.id()));
+                Map.of("sort", "interview-date"), Map.of("sort", "name", "status", "interviewed"),
+                Map.of("sort", "name", "dir", "desc", "status", "interviewed"), Map.of("sort", "status", "dir", "desc"),
+                Map.of("sort", "status"), Map.of("sort", "area"), Map.of("sort", "area", "dir", "desc"),
+                Map.of("sort", "name", "dir", "desc", "status", "listed"), Map.of("sort", "name", "area", "Leicester"),
+                Map.of("sort", "name", "dir", "desc", "area", "Leicester"),
+                Map.of("sort", "name", "status", "interviewed", "area", "Leicester"),
+                Map.of("sort", "name", "dir", "desc", "status", "interviewed", "area", "Leicester"))) {
+            List<Organisation> whole = new ArrayList<>();
+            repository.forEach(parameters.read(order), whole::add);
             // Past the middle, a page is read from the other end and turned round; the last may be short.
             for (int at : List.of((int) OrganisationRepository.DEEP_OFFSET - 1, (int) OrganisationRepository.DEEP_OFFSET,
                     whole.size() / 2, whole.size() - 10, whole.size() - 7, whole.size() - 1).stream()
                     .filter(at -> at < whole.size()).toList()) {
-                int page = at / 10 + 1;
-                Map<String, String> params = new HashMap<>(order);
-                params.put("page", String.valueOf(page));
-                params.put("size", "10");
-                List<Long> ids = service.search(parameters.read(params)).items().stream().map(Organisation::id).toList();
-                int from = (page - 1) * 10;
-                assertThat(ids).as("page %d of %s", page, order)
-                        .isEqualTo(whole.subList(from, Math.min(whole.size(), from + 10)));
+                assertPage(order, at / 10 + 1, 10, whole);
+            }
+            // One record a page, as review mode reads: the last records holding the sorted value, where
+            // the values change, and the first records without one.
+            List<Integer> edges = new ArrayList<>();
+            for (int at = (int) OrganisationRepository.DEEP_OFFSET; at < whole.size(); at++) {
+                Object value = sorted(whole.get(at), order.get("sort"));
+                if (!Objects.equals(value, sorted(whole.get(at - 1), order.get("sort")))) {
+                    edges.addAll(List.of(at - 1, at, Math.min(at + 1, whole.size() - 1)));
+                }
+            }
+            for (int at : edges.stream().distinct().limit(30).toList()) {
+                assertPage(order, at + 1, 1, whole);
             }
         }
+    }
+
+    private void assertPage(Map<String, String> order, int page, int size, List<Organisation> whole) {
+        Map<String, String> params = new HashMap<>(order);
+        params.put("page", String.valueOf(page));
+        params.put("size", String.valueOf(size));
+        List<Long> ids = service.search(parameters.read(params)).items().stream().map(Organisation::id).toList();
+        int from = (page - 1) * size;
+        assertThat(ids).as("page %d of %d of %s", page, size, order)
+                .isEqualTo(whole.subList(from, Math.min(whole.size(), from + size)).stream().map(Organisation::id).toList());
+    }
+
+    private static Object sorted(Organisation o, String sort) {
+        return switch (sort) {
+            case "interview-date" -> o.details().get(OrganisationField.INTERVIEW_DATE);
+            case "status" -> o.details().status();
+            case "area" -> o.details().get(OrganisationField.AREA);
+            default -> o.details().name();
+        };
     }
 }

@@ -2,7 +2,9 @@ package org.sectormap.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
@@ -21,10 +24,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * The entry an index holds at a position, read from H2's B-tree, is the entry OFFSET reaches there, from
- * either end, among all records or those of a status, an area or both, among those holding a value in the
- * column read or those without; and a deep page of the list on H2 starts from it rather than stepping
- * through an OFFSET.
+ * Where a page of a list read in an index's order starts, read from H2's B-tree, is where OFFSET reaches,
+ * in either direction, among all records or those of a status, an area or both, among those holding a
+ * value in the sorted column or those without, with the next value after it; nothing is read so while
+ * another transaction's entries in the index are not yet committed; and a deep page of the list on H2
+ * starts there rather than stepping through an OFFSET.
  */
 @DatabaseTest
 class IndexPositionsTests {
@@ -43,52 +47,73 @@ class IndexPositionsTests {
     @Autowired
     NamedParameterJdbcTemplate named;
 
+    @Autowired
+    DataSource dataSource;
+
     @Value("${spring.datasource.url}")
     String url;
 
     @Test
-    void shouldFindTheEntryOffsetReachesFromEitherEnd() {
+    void shouldStartWhereOffsetReachesInEitherDirection() {
         fill();
         IndexPositions positions = new IndexPositions(jdbc);
         String area = areas.areas().get(2);
-        List<IndexPositions.Part> parts = new ArrayList<>();
-        for (boolean holding : new boolean[] {true, false}) {
-            parts.add(new IndexPositions.Part("organisation_interview_date_order", Map.of(), "interview_date", holding));
-            parts.add(new IndexPositions.Part("organisation_area_order", Map.of(), "area", holding));
-            parts.add(new IndexPositions.Part("organisation_area_name", Map.of("area", area), "name_sort", holding));
-        }
-        parts.add(new IndexPositions.Part("organisation_name_sort_idx", Map.of(), "name_sort", true));
-        parts.add(new IndexPositions.Part("organisation_status_order", Map.of(), "status", true));
-        parts.add(new IndexPositions.Part("organisation_status_name", Map.of("status", "listed"), "name_sort", true));
-        parts.add(new IndexPositions.Part("organisation_appendix", ordered("status", "interviewed", "area", area),
-                "name_sort", true));
+        List<IndexPositions.Part> parts = List.of(
+                new IndexPositions.Part("organisation_interview_date_order", Map.of(), "interview_date"),
+                new IndexPositions.Part("organisation_area_order", Map.of(), "area"),
+                new IndexPositions.Part("organisation_area_name", Map.of("area", area), "name_sort"),
+                new IndexPositions.Part("organisation_name_sort_idx", Map.of(), "name_sort"),
+                new IndexPositions.Part("organisation_status_order", Map.of(), "status"),
+                new IndexPositions.Part("organisation_status_name", Map.of("status", "listed"), "name_sort"),
+                new IndexPositions.Part("organisation_appendix", ordered("status", "interviewed", "area", area),
+                        "name_sort"));
         boolean h2 = url.startsWith("jdbc:h2:");
 
         for (IndexPositions.Part part : parts) {
-            for (boolean fromEnd : new boolean[] {false, true}) {
-                List<IndexPositions.Entry> whole = byOffset(part, fromEnd);
-                // Elsewhere there is no such tree to read: a page steps through an OFFSET.
-                assertThat(positions.size(part)).as("%s", part).isEqualTo(h2 ? Optional.of((long) whole.size())
-                        : Optional.empty());
-                if (part.holding()) {
-                    assertThat(whole).as("%s", part).hasSizeGreaterThan(50);
-                }
-                for (int at : List.of(0, 1, whole.size() / 3, whole.size() - 1)) {
-                    Optional<IndexPositions.Entry> found = positions.at(part, at, fromEnd);
-                    String what = part + " at " + at + (fromEnd ? " from the end" : "");
-                    if (h2 && at >= 0 && at < whole.size()) {
-                        assertThat(found).as(what).contains(whole.get(at));
+            for (boolean descending : new boolean[] {false, true}) {
+                List<IndexPositions.Start> whole = byOffset(part, descending);
+                assertThat(whole).as("%s", part).hasSizeGreaterThan(50);
+                long holding = whole.stream().filter(s -> s.value() != null).count();
+                for (long at : List.of(0L, 1L, holding / 3, holding - 1, holding, (long) whole.size() - 1)) {
+                    Optional<IndexPositions.Start> found = positions.start(part, at, descending);
+                    String what = part + " at " + at + (descending ? ", descending" : "");
+                    if (h2 && at < whole.size()) {
+                        assertThat(found).as(what).contains(whole.get((int) at));
                     } else {
+                        // PostgreSQL keeps no counts in its index's pages: there a page steps through an OFFSET.
                         assertThat(found).as(what).isEmpty();
                     }
                 }
-                assertThat(positions.at(part, whole.size(), fromEnd)).as("past the end").isEmpty();
+                assertThat(positions.start(part, whole.size(), descending)).as("past the end").isEmpty();
             }
         }
-        assertThat(positions.size(new IndexPositions.Part("organisation_status_name", Map.of("status", "excluded"),
-                "name_sort", true))).as("a status no record holds").isEqualTo(h2 ? Optional.of(0L) : Optional.empty());
-        assertThat(positions.at(new IndexPositions.Part("organisation_status_name", Map.of("status", "listed"), "area",
-                true), 0, false)).as("an index in another order").isEmpty();
+        assertThat(positions.start(new IndexPositions.Part("organisation_status_name", Map.of("status", "excluded"),
+                "name_sort"), 0, false)).as("a status no record holds").isEmpty();
+        assertThat(positions.start(new IndexPositions.Part("organisation_status_name", Map.of("status", "listed"),
+                "area"), 0, false)).as("an index in another order").isEmpty();
+    }
+
+    @Test
+    void shouldFindNothingWhileAnotherTransactionsEntriesInTheIndexAreNotYetCommitted() throws Exception {
+        fill();
+        IndexPositions positions = new IndexPositions(jdbc);
+        IndexPositions.Part byName = new IndexPositions.Part("organisation_name_sort_idx", Map.of(), "name_sort");
+        boolean h2 = url.startsWith("jdbc:h2:");
+        assertThat(positions.start(byName, 10, false).isPresent()).isEqualTo(h2);
+
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement statement = other.createStatement()) {
+                // Columns the index does not hold: its entries stay as they were.
+                statement.executeUpdate("UPDATE organisation SET phone = '0116 255 0000' WHERE status = 'unreachable'");
+                assertThat(positions.start(byName, 10, false).isPresent()).isEqualTo(h2);
+                // Each changed name is the old entry and a new one until the change commits.
+                statement.executeUpdate("UPDATE organisation SET name_sort = CONCAT('a ', name_sort) WHERE status = 'unreachable'");
+                assertThat(positions.start(byName, 10, false)).isEmpty();
+            }
+            other.rollback();
+        }
+        assertThat(positions.start(byName, 10, false).isPresent()).isEqualTo(h2);
     }
 
     @Test
@@ -120,15 +145,32 @@ class IndexPositionsTests {
         }
     }
 
-    /** The part's entries by OFFSET's order, from its end if asked. */
-    private List<IndexPositions.Entry> byOffset(IndexPositions.Part part, boolean fromEnd) {
-        String direction = fromEnd ? " DESC" : " ASC";
-        String where = " WHERE " + Stream.concat(part.fixed().keySet().stream().map(k -> k + " = :" + k),
-                Stream.of(part.column() + (part.holding() ? " IS NOT NULL" : " IS NULL")))
-                .collect(Collectors.joining(" AND "));
-        return named.query("SELECT " + part.column() + ", id FROM organisation" + where + " ORDER BY " + part.column()
-                + direction + ", id" + direction, part.fixed(), (rs, n) -> new IndexPositions.Entry(
-                        rs.getObject(1) instanceof Date d ? d.toLocalDate() : rs.getString(1), rs.getLong(2)));
+    /**
+     * The part's records in the list's order, as OFFSET reads them: those holding a value, then those
+     * without by id, each in the direction; with the next value after each record's, among them.
+     */
+    private List<IndexPositions.Start> byOffset(IndexPositions.Part part, boolean descending) {
+        String direction = descending ? " DESC" : " ASC";
+        String fixed = part.fixed().keySet().stream().map(k -> k + " = :" + k + " AND ").collect(Collectors.joining());
+        List<Object[]> rows = new ArrayList<>(named.query("SELECT " + part.column() + ", id FROM organisation WHERE "
+                + fixed + part.column() + " IS NOT NULL ORDER BY " + part.column() + direction + ", id" + direction,
+                part.fixed(), (rs, n) -> new Object[] {value(rs.getObject(1)), rs.getLong(2)}));
+        rows.addAll(named.query("SELECT id FROM organisation WHERE " + fixed + part.column() + " IS NULL ORDER BY id"
+                + direction, part.fixed(), (rs, n) -> new Object[] {null, rs.getLong(1)}));
+        List<IndexPositions.Start> starts = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Object value = rows.get(i)[0];
+            Object next = null;
+            for (int j = i + 1; value != null && next == null && j < rows.size() && rows.get(j)[0] != null; j++) {
+                next = rows.get(j)[0].equals(value) ? null : rows.get(j)[0];
+            }
+            starts.add(new IndexPositions.Start(value, (Long) rows.get(i)[1], next));
+        }
+        return starts;
+    }
+
+    private static Object value(Object read) {
+        return read instanceof Date date ? date.toLocalDate() : read;
     }
 
     private static Map<String, String> ordered(String... pairs) {
