@@ -135,7 +135,7 @@ public final class MatchKeys {
      * key is the words joined by spaces, unless it was cut short.
      */
     static List<String> keyWords(String key) {
-        return List.of(key.split(" ")).stream().distinct().toList();
+        return distinct(List.of(key.split(" ")));
     }
 
     /** Whether a stored name key may have been cut short, so that its words are not all the name's. */
