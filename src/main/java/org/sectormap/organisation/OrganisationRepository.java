@@ -634,45 +634,61 @@ class OrganisationRepository {
         if (!h2 || query.offset() < DEEP_OFFSET || where.searchesText || within.isEmpty() && !where.sql.isEmpty()) {
             return Optional.empty();
         }
-        String index = within.map(NameWithin::index).orElseGet(() -> sortIndex(query.sort()));
         Map<String, String> fixed = new LinkedHashMap<>();
         within.ifPresent(w -> w.columns().forEach(column -> fixed.put(column, (String) where.params.get(column))));
-        String column = query.sort().column();
-        String beyond = query.descending() ? "<" : ">";
-        return positions.start(new IndexPositions.Part(index, fixed, column), query.offset(), query.descending())
-                .map(start -> {
-                    if (start.value() == null) {
-                        return run(onward(where, index, query, column + " IS NULL AND id " + beyond + "= :firstId",
-                                Map.of("firstId", start.id()), size));
-                    }
-                    // The records holding the first record's value, from it on by id; then from the next value
-                    // on, which the tree gives, as H2 starts a range at a row value's first column alone and
-                    // would pass every other record holding the first value (a status's hundreds of thousands).
-                    List<Organisation> page = new ArrayList<>(run(onward(where, index, query,
-                            column + " = :firstValue AND id " + beyond + "= :firstId",
-                            Map.of("firstValue", start.value(), "firstId", start.id()), size)));
-                    if (page.size() < size && start.next() != null) {
-                        page.addAll(run(onward(where, index, query, column + " " + beyond + "= :nextValue",
-                                Map.of("nextValue", start.next()), size - page.size())));
-                    }
-                    if (page.size() < size && query.sort().nullable()) {
-                        page.addAll(run(onward(where, index, query, column + " IS NULL", Map.of(), size - page.size())));
+        return positions.start(new IndexPositions.Part(positionedIndex(query), fixed, query.sort().column()),
+                query.offset(), query.descending()).map(start -> {
+                    List<Organisation> page = new ArrayList<>();
+                    for (Statement part : positionedParts(query, start)) {
+                        if (page.size() == size) {
+                            break;
+                        }
+                        Map<String, Object> params = new LinkedHashMap<>(part.params());
+                        params.put("size", size - page.size());
+                        page.addAll(run(new Statement(part.sql(), params)));
                     }
                     return page;
                 });
     }
 
+    private static String positionedIndex(OrganisationQuery query) {
+        return NameWithin.of(query).map(NameWithin::index).orElseGet(() -> sortIndex(query.sort()));
+    }
+
     /**
-     * The page's records from where it starts, in the index's order: ordered by the sorted column even
-     * among records without a value in it, or H2 sorted every one of them rather than read the index in
-     * order (1.1 s for 25 of 500,000).
+     * The statements a positioned page reads in turn, each while the page is short (its {@code size} set
+     * then): for a first record holding a value, the records tied with it from it on by id, then from the
+     * next value on, which the tree gives, as H2 starts a range at a row value's first column alone and
+     * would pass every other record holding the first value (a status's hundreds of thousands); then, in a
+     * column that may be empty, those without one. Each is ordered by the sorted column even among
+     * records without a value in it, or H2 sorted every one of them rather than read the index in order
+     * (1.1 s for 25 of 500,000).
      */
-    private static Statement onward(Where where, String index, OrganisationQuery query, String clause,
-            Map<String, Object> from, int size) {
+    List<Statement> positionedParts(OrganisationQuery query, IndexPositions.Start start) {
+        String column = query.sort().column();
+        String beyond = query.descending() ? "<" : ">";
+        List<Statement> parts = new ArrayList<>();
+        if (start.value() == null) {
+            parts.add(onward(query, column + " IS NULL AND id " + beyond + "= :firstId", Map.of("firstId", start.id())));
+            return parts;
+        }
+        parts.add(onward(query, column + " = :firstValue AND id " + beyond + "= :firstId",
+                Map.of("firstValue", start.value(), "firstId", start.id())));
+        if (start.next() != null) {
+            parts.add(onward(query, column + " " + beyond + "= :nextValue", Map.of("nextValue", start.next())));
+        }
+        if (query.sort().nullable()) {
+            parts.add(onward(query, column + " IS NULL", Map.of()));
+        }
+        return parts;
+    }
+
+    private static Statement onward(OrganisationQuery query, String clause, Map<String, Object> from) {
+        Where where = where(query);
         Map<String, Object> params = new LinkedHashMap<>(where.params);
         params.putAll(from);
-        params.put("size", size);
-        return new Statement("SELECT " + COLUMNS + " FROM organisation USE INDEX (" + index + ")"
+        params.put("size", query.size());
+        return new Statement("SELECT " + COLUMNS + " FROM organisation USE INDEX (" + positionedIndex(query) + ")"
                 + where.and(clause).sql + orderBy(query) + " FETCH FIRST :size ROWS ONLY", params);
     }
 
