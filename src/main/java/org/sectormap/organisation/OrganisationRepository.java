@@ -217,12 +217,12 @@ class OrganisationRepository {
         return changed(id, true);
     }
 
-    /** A referral is part of the record, so it moves the version on like any other change. */
     /** V155's row, locked until the transaction ends; missing, it fails rather than let a change go unlocked. */
     void lockReferrals() {
         jdbc.sql("SELECT id FROM referral_lock WHERE id = 1 FOR UPDATE").query(Long.class).single();
     }
 
+    /** A referral is part of the record, so it moves the version on like any other change. */
     void setReferrer(long id, Long referrerId) {
         jdbc.sql("UPDATE organisation SET referred_by_id = :referrer, version = version + 1, modified_at = :now "
                 + "WHERE id = :id").param("referrer", referrerId).param("now", now()).param("id", id).update();

@@ -27,7 +27,8 @@ final class Codes {
         protected Map<String, Object> computeValue(Class<?> type) {
             Map<String, Object> byCode = new HashMap<>();
             for (Object constant : type.getEnumConstants()) {
-                byCode.put(((Coded) constant).code(), constant);
+                // The first constant with a code, as a search through them in order would find.
+                byCode.putIfAbsent(((Coded) constant).code(), constant);
             }
             return Map.copyOf(byCode);
         }
