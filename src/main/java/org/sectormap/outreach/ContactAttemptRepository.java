@@ -127,17 +127,25 @@ class ContactAttemptRepository {
      * the morning list's groups. Ordered by date and then name, which are in two tables, H2 read and
      * sorted every one of a group (800,000 at a million with 3 attempts an organisation, 4 s); so the
      * day of the limit's one is found first, walking V127's index, and only those up to it are sorted.
+     * The day is its own statement so that PostgreSQL plans the second knowing it: given it only as
+     * a subquery's, it guessed a third of the group, and gathered them with parallel workers (40 to
+     * 75 ms at a million, against 5 ms).
      */
     List<Due> latestUnsettled(boolean arranged, LocalDate cutOff, int limit) {
-        String group = " WHERE o.status IN (" + UNSETTLED + ") AND l.arranged = :arranged"
+        String group = " FROM contact_attempt_latest l JOIN organisation_contact o ON o.id = l.organisation_id"
+                + " WHERE o.status IN (" + UNSETTLED + ") AND l.arranged = :arranged"
                 + (arranged ? "" : " AND l.attempted_on < :cutOff");
-        String from = " FROM contact_attempt_latest l JOIN organisation_contact o ON o.id = l.organisation_id";
-        return jdbc.sql("SELECT " + CONTACT + ", l.attempted_on, l.outcome" + from + group
-                        + " AND l.attempted_on <= (SELECT MAX(f.attempted_on) FROM (SELECT l.attempted_on" + from + group
-                        + " ORDER BY l.arranged, l.attempted_on, l.organisation_id FETCH FIRST :limit ROWS ONLY) f)"
-                        + " ORDER BY l.attempted_on, o.name_sort, o.id FETCH FIRST :limit ROWS ONLY")
+        Date lastDay = jdbc.sql("SELECT MAX(f.attempted_on) FROM (SELECT l.attempted_on" + group
+                        + " ORDER BY l.arranged, l.attempted_on, l.organisation_id FETCH FIRST :limit ROWS ONLY) f")
                 .param("arranged", arranged).param("cutOff", Date.valueOf(cutOff)).param("limit", limit)
-                .query(ContactAttemptRepository::due).list();
+                .query(Date.class).optional().orElse(null);
+        if (lastDay == null) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + CONTACT + ", l.attempted_on, l.outcome" + group + " AND l.attempted_on <= :lastDay"
+                        + " ORDER BY l.attempted_on, o.name_sort, o.id FETCH FIRST :limit ROWS ONLY")
+                .param("arranged", arranged).param("cutOff", Date.valueOf(cutOff)).param("lastDay", lastDay)
+                .param("limit", limit).query(ContactAttemptRepository::due).list();
     }
 
     /** The latest attempt of each of these organisations that has one, by organisation id. */
