@@ -62,7 +62,7 @@ class OutreachController {
         model.addAttribute("since", since);
         model.addAttribute("errors", labels.errors(in.problems()));
         model.addAttribute("open", outreach.countOpen());
-        model.addAttribute("due", due);
+        model.addAttribute("due", DueRow.of(due, labels));
         model.addAttribute("limited", due.size() == OutreachService.DUE_LIMIT);
         model.addAttribute("limit", OutreachService.DUE_LIMIT);
         return "outreach/due";
@@ -75,6 +75,7 @@ class OutreachController {
             response.setStatus(HttpStatus.NOT_FOUND.value());
         }
         model.addAttribute("keen", keen);
+        model.addAttribute("rows", DueRow.of(keen.organisations(), labels));
         return "outreach/follow-up";
     }
 

@@ -172,6 +172,13 @@ class OutreachTests {
         DateTimeFormatter asWritten = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
         assertThat(page.select("tbody td:nth-child(3)").eachText()).containsExactly(
                 today.minusDays(1).format(asWritten), "Never", today.minusDays(30).format(asWritten));
+        assertThat(page.select("tbody tr").get(0).select("td").eachText()).containsExactly("Call back booked",
+                "Listed (on the database, not interviewed)", today.minusDays(1).format(asWritten), "Call back arranged",
+                "0115 496 0000");
+        assertThat(page.select("tbody tr").get(1).select("td").stream().map(td -> td.text()).toList())
+                .containsExactly("Never tried", "Listed (on the database, not interviewed)", "Never", "", "0115 496 0000");
+        assertThat(page.select("tbody td a").eachAttr("href")).containsExactly("/organisations/" + callBack,
+                "/organisations/" + neverTried, "/organisations/" + longAgo);
         assertThat(page("/outreach?days=0").select("tbody td a").eachText())
                 .containsExactly("Call back booked", "Never tried", "Tried long ago", "Tried yesterday");
     }
@@ -209,6 +216,10 @@ class OutreachTests {
         Document page = page("/outreach/follow-up");
         assertThat(page.select("tbody td a[href^=/organisations]").eachText()).containsExactly("=Keen too", "Youth Voice");
         assertThat(page.select("tbody tr:last-child td:last-child").text()).isEqualTo("20 July 2007 (Interview held)");
+        assertThat(page.select("tbody tr:first-child td").stream().map(td -> td.text()).toList()).containsExactly(
+                "=Keen too", "A. Contact", "0115 496 0000", "info@example.org.uk", "Never");
+        assertThat(page.select("tbody tr:last-child td a").eachAttr("href"))
+                .containsExactly("/organisations/" + keen, "mailto:info@example.org.uk");
         byte[] body = mvc.perform(get("/outreach/follow-up.csv")).andReturn().getResponse().getContentAsByteArray();
         List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(
                 new String(body, StandardCharsets.UTF_8).substring(1))).getRecords();
