@@ -151,6 +151,7 @@ class RegisterBenchmark {
         // Each run varies its parameters, so no database can answer it from a cached result.
         String[] areaNames = areas.areas().toArray(String[]::new);
         String[] words = {"network", "forum", "partnership", "council", "trust"};
+        String[] categories = Arrays.stream(Category.values()).map(Category::code).toArray(String[]::new);
         Map<String, IntConsumer> operations = new LinkedHashMap<>();
         operations.put("baseline: load the whole table", this::loadWholeTable);
         operations.put("list, first page (25, by name)", run -> page(Map.of("page", String.valueOf(1 + run % 3))));
@@ -175,6 +176,13 @@ class RegisterBenchmark {
         operations.put("one area, by name desc, first page",
                 run -> page(Map.of("area", areaNames[run % areaNames.length], "dir", "desc")));
         operations.put("follow-up yes, by name, first page", run -> page(Map.of("followUp", "yes")));
+        operations.put("one category, by name, first page",
+                run -> page(Map.of("category", categories[run % categories.length], "dir", run % 2 == 0 ? "asc" : "desc")));
+        // A category holds about a sixth of the register in the generated spread.
+        int categoryMiddle = ORGANISATIONS / 6 / 25 / 2;
+        operations.put(String.format("one category, deep page %,d (by name)", categoryMiddle),
+                run -> page(Map.of("category", categories[run % categories.length],
+                        "page", String.valueOf(categoryMiddle + run))));
         operations.put("unclassified, by interview date desc, first page",
                 run -> page(Map.of("category", "unclassified", "sort", "interview-date", "dir", "desc")));
         int middlePage = ORGANISATIONS / 25 / 2;

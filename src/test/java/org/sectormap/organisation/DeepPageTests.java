@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A page deep in the list (read on H2 from where its index's tree says it starts, elsewhere by its ids
  * first) holds the records the list has there, in its order: in either direction, filtered by a status,
- * an area or both, where the sorted value changes and where the records without one begin.
+ * an area or both, or by a category, where the sorted value changes and where the records without one begin.
  */
 @DatabaseTest
 class DeepPageTests {
@@ -43,7 +43,9 @@ class DeepPageTests {
                             interviewed ? OutreachStatus.INTERVIEWED : OutreachStatus.LISTED)
                     .with(OrganisationField.INTERVIEW_DATE, interviewed && random.nextBoolean()
                             ? LocalDate.of(2007, 7, 1).plusDays(random.nextInt(5)) : null)
-                    .with(OrganisationField.AREA, random.nextInt(10) == 0 ? null : random.nextInt(5) == 0 ? "Derby city" : "Leicester"));
+                    .with(OrganisationField.AREA, random.nextInt(10) == 0 ? null : random.nextInt(5) == 0 ? "Derby city" : "Leicester")
+                    .with(OrganisationField.CATEGORY, random.nextInt(6) == 0 ? null
+                            : random.nextInt(4) == 0 ? Category.BME_NETWORK : Category.ACCESS_POINT));
         }
         service.createAll(register, null);
 
@@ -54,7 +56,9 @@ class DeepPageTests {
                 Map.of("sort", "name", "dir", "desc", "status", "listed"), Map.of("sort", "name", "area", "Leicester"),
                 Map.of("sort", "name", "dir", "desc", "area", "Leicester"),
                 Map.of("sort", "name", "status", "interviewed", "area", "Leicester"),
-                Map.of("sort", "name", "dir", "desc", "status", "interviewed", "area", "Leicester"))) {
+                Map.of("sort", "name", "dir", "desc", "status", "interviewed", "area", "Leicester"),
+                Map.of("sort", "name", "category", "access-point"),
+                Map.of("sort", "name", "dir", "desc", "category", "access-point"))) {
             List<Organisation> whole = new ArrayList<>();
             repository.forEach(parameters.read(order), whole::add);
             // Past the middle, a page is read from the other end and turned round; the last may be short.

@@ -114,6 +114,14 @@ class ListPlanTests {
             assertThat(plan(repository.firstPart(oneArea, repository.count(oneArea))).toUpperCase())
                     .containsAnyOf("ORGANISATION_AREA_ORDER", "ORGANISATION_AREA_NAME")
                     .doesNotContain("ORGANISATION_NAME_SORT_IDX");
+            // A category is a fifth of the register: read through its own index it was read whole and
+            // sorted; by the name index, its names may come after most others'. Its index holds them by name.
+            for (boolean descending : new boolean[] {false, true}) {
+                OrganisationQuery oneCategory = new OrganisationQuery(null, Category.values()[0], false, null, null,
+                        null, null, null, null, OrganisationQuery.Sort.NAME, descending, 1, OrganisationQuery.DEFAULT_SIZE);
+                assertThat(plan(repository.firstPart(oneCategory, repository.count(oneCategory))))
+                        .as(oneCategory.toString()).contains("ORGANISATION_CATEGORY_NAME").contains("/* index sorted */");
+            }
         }
     }
 
@@ -129,10 +137,11 @@ class ListPlanTests {
         Map<OrganisationQuery, String> indexes = Map.of(
                 query(null, false, null, OutreachStatus.INTERVIEWED, null, null), "ORGANISATION_STATUS_NAME",
                 query(null, false, area, null, null, null), "ORGANISATION_AREA_NAME",
-                query(null, false, area, OutreachStatus.INTERVIEWED, null, null), "ORGANISATION_APPENDIX");
+                query(null, false, area, OutreachStatus.INTERVIEWED, null, null), "ORGANISATION_APPENDIX",
+                query(Category.values()[2], false, null, null, null, null), "ORGANISATION_CATEGORY_NAME");
         indexes.forEach((query, index) -> {
             for (boolean descending : new boolean[] {false, true}) {
-                OrganisationQuery deep = new OrganisationQuery(null, null, false, query.area(), query.status(), null,
+                OrganisationQuery deep = new OrganisationQuery(null, query.category(), false, query.area(), query.status(), null,
                         null, null, null, OrganisationQuery.Sort.NAME, descending, 12_000, OrganisationQuery.DEFAULT_SIZE);
                 String plan = plan(repository.firstPart(deep, 600_000));
                 assertThat(plan).as(deep.toString()).contains(index).contains("/* index sorted */");
@@ -153,9 +162,10 @@ class ListPlanTests {
         lists.add(query(null, false, null, OutreachStatus.INTERVIEWED, null, null));
         lists.add(query(null, false, area, null, null, null));
         lists.add(query(null, false, area, OutreachStatus.INTERVIEWED, null, null));
+        lists.add(query(Category.values()[0], false, null, null, null, null));
         for (OrganisationQuery list : lists) {
             for (boolean descending : new boolean[] {false, true}) {
-                OrganisationQuery deep = new OrganisationQuery(null, null, false, list.area(), list.status(), null, null,
+                OrganisationQuery deep = new OrganisationQuery(null, list.category(), false, list.area(), list.status(), null, null,
                         null, null, list.sort(), descending, 400, OrganisationQuery.DEFAULT_SIZE);
                 Object value = list.sort() == OrganisationQuery.Sort.INTERVIEW_DATE ? LocalDate.of(2007, 7, 1) : "m";
                 List<OrganisationRepository.Statement> parts = new ArrayList<>(
