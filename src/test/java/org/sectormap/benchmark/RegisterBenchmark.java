@@ -178,6 +178,11 @@ class RegisterBenchmark {
         operations.put("follow-up yes, by name, first page", run -> page(Map.of("followUp", "yes")));
         operations.put("one category, by name, first page",
                 run -> page(Map.of("category", categories[run % categories.length], "dir", run % 2 == 0 ? "asc" : "desc")));
+        operations.put("one category's interviewed, by name, first page",
+                run -> page(Map.of("category", categories[run % categories.length], "status", "interviewed",
+                        "dir", run % 2 == 0 ? "asc" : "desc")));
+        operations.put("one category keen for follow-up, by name, first page",
+                run -> page(Map.of("category", categories[run % categories.length], "followUp", "yes")));
         // A category holds about a sixth of the register in the generated spread.
         int categoryMiddle = ORGANISATIONS / 6 / 25 / 2;
         operations.put(String.format("one category, deep page %,d (by name)", categoryMiddle),

@@ -58,7 +58,9 @@ class DeepPageTests {
                 Map.of("sort", "name", "status", "interviewed", "area", "Leicester"),
                 Map.of("sort", "name", "dir", "desc", "status", "interviewed", "area", "Leicester"),
                 Map.of("sort", "name", "category", "access-point"),
-                Map.of("sort", "name", "dir", "desc", "category", "access-point"))) {
+                Map.of("sort", "name", "dir", "desc", "category", "access-point"),
+                Map.of("sort", "name", "category", "access-point", "status", "interviewed"),
+                Map.of("sort", "name", "dir", "desc", "category", "access-point", "status", "interviewed"))) {
             List<Organisation> whole = new ArrayList<>();
             repository.forEach(parameters.read(order), whole::add);
             // Past the middle, a page is read from the other end and turned round; the last may be short.

@@ -122,6 +122,20 @@ class ListPlanTests {
                 assertThat(plan(repository.firstPart(oneCategory, repository.count(oneCategory))))
                         .as(oneCategory.toString()).contains("ORGANISATION_CATEGORY_NAME").contains("/* index sorted */");
             }
+            // One category's interviewed, or the interviewed keen for follow-up, are most of the records of
+            // the category's or the status's index: a page of them is met along it in name order.
+            Map<OrganisationQuery, String> partly = Map.of(
+                    query(Category.values()[1], false, null, OutreachStatus.INTERVIEWED, null, null), "ORGANISATION_CATEGORY_NAME",
+                    query(null, false, null, OutreachStatus.INTERVIEWED, true, null), "ORGANISATION_STATUS_NAME");
+            partly.forEach((filter, index) -> {
+                for (boolean descending : new boolean[] {false, true}) {
+                    OrganisationQuery first = new OrganisationQuery(null, filter.category(), false, null, filter.status(),
+                            null, filter.followUp(), null, null, OrganisationQuery.Sort.NAME, descending, 1,
+                            OrganisationQuery.DEFAULT_SIZE);
+                    assertThat(plan(repository.firstPart(first, repository.count(first)))).as(first.toString())
+                            .contains(index).contains("/* index sorted */");
+                }
+            });
         }
     }
 
