@@ -632,7 +632,9 @@ class OrganisationRepository {
     private Optional<List<Organisation>> positioned(OrganisationQuery query, int size) {
         Where where = where(query);
         Optional<NameWithin> within = NameWithin.of(query);
-        if (!h2 || query.offset() < DEEP_OFFSET || where.searchesText || within.isEmpty() && !where.sql.isEmpty()) {
+        // IndexPositions finds a fixed value, not the records without one, as the unclassified are.
+        if (!h2 || query.offset() < DEEP_OFFSET || where.searchesText || query.unclassified()
+                || within.isEmpty() && !where.sql.isEmpty()) {
             return Optional.empty();
         }
         Map<String, String> fixed = new LinkedHashMap<>();
@@ -808,9 +810,10 @@ class OrganisationRepository {
     private long tallied(NameWithin index, Where where) {
         Map<String, Object> params = new LinkedHashMap<>();
         index.columns().forEach(column -> params.put(column, where.params.get(column)));
+        // The unclassified are those without a category.
         return jdbc.sql(OrganisationCounts.SUM_OF_TALLY + Where.WHERE + index.columns().stream()
-                .map(column -> column + " = :" + column).collect(Collectors.joining(" AND "))).params(params)
-                .query(Long.class).single();
+                .map(column -> params.get(column) == null ? column + " IS NULL" : column + " = :" + column)
+                .collect(Collectors.joining(" AND "))).params(params).query(Long.class).single();
     }
 
     /**
@@ -887,7 +890,7 @@ class OrganisationRepository {
     }
 
     /**
-     * A list by name filtered by status, area or both, or by category alone, and nothing else, whose
+     * A list by name filtered by status, area or both, or by category alone (or the unclassified), and nothing else, whose
      * matches an index holds in name order after those columns (V119, V109, V91 or on H2 V145, V158).
      * H2 reads a page from an index in order only
      * when the ORDER BY starts with the index's own columns, not seeing that a column fixed by the filter
@@ -905,12 +908,12 @@ class OrganisationRepository {
 
         static Optional<NameWithin> of(OrganisationQuery q) {
             boolean onlyIndexed = q.sort() == OrganisationQuery.Sort.NAME && (q.text() == null || q.text().isBlank())
-                    && !q.unclassified() && q.fullInterview() == null && q.followUp() == null
-                    && q.cypBoard() == null && q.wellInformed() == null;
+                    && q.fullInterview() == null && q.followUp() == null && q.cypBoard() == null
+                    && q.wellInformed() == null;
             if (!onlyIndexed) {
                 return Optional.empty();
             }
-            if (q.category() != null) {
+            if (q.category() != null || q.unclassified()) {
                 return q.status() == null && q.area() == null ? Optional.of(CATEGORY) : Optional.empty();
             }
             if (q.status() == null && q.area() == null) {
@@ -928,7 +931,7 @@ class OrganisationRepository {
                 return List.of();
             }
             List<NameWithin> some = new ArrayList<>();
-            if (q.category() != null) {
+            if (q.category() != null || q.unclassified()) {
                 some.add(CATEGORY);
             }
             if (q.status() != null) {

@@ -44,7 +44,7 @@ class DeepPageTests {
                     .with(OrganisationField.INTERVIEW_DATE, interviewed && random.nextBoolean()
                             ? LocalDate.of(2007, 7, 1).plusDays(random.nextInt(5)) : null)
                     .with(OrganisationField.AREA, random.nextInt(10) == 0 ? null : random.nextInt(5) == 0 ? "Derby city" : "Leicester")
-                    .with(OrganisationField.CATEGORY, random.nextInt(6) == 0 ? null
+                    .with(OrganisationField.CATEGORY, random.nextBoolean() ? null
                             : random.nextInt(4) == 0 ? Category.BME_NETWORK : Category.ACCESS_POINT));
         }
         service.createAll(register, null);
@@ -60,7 +60,9 @@ class DeepPageTests {
                 Map.of("sort", "name", "category", "access-point"),
                 Map.of("sort", "name", "dir", "desc", "category", "access-point"),
                 Map.of("sort", "name", "category", "access-point", "status", "interviewed"),
-                Map.of("sort", "name", "dir", "desc", "category", "access-point", "status", "interviewed"))) {
+                Map.of("sort", "name", "dir", "desc", "category", "access-point", "status", "interviewed"),
+                Map.of("sort", "name", "category", "unclassified"),
+                Map.of("sort", "name", "dir", "desc", "category", "unclassified", "status", "interviewed"))) {
             List<Organisation> whole = new ArrayList<>();
             repository.forEach(parameters.read(order), whole::add);
             // Past the middle, a page is read from the other end and turned round; the last may be short.

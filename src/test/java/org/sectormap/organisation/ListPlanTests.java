@@ -117,19 +117,22 @@ class ListPlanTests {
             // A category is a fifth of the register: read through its own index it was read whole and
             // sorted; by the name index, its names may come after most others'. Its index holds them by name.
             for (boolean descending : new boolean[] {false, true}) {
-                OrganisationQuery oneCategory = new OrganisationQuery(null, Category.values()[0], false, null, null,
-                        null, null, null, null, OrganisationQuery.Sort.NAME, descending, 1, OrganisationQuery.DEFAULT_SIZE);
-                assertThat(plan(repository.firstPart(oneCategory, repository.count(oneCategory))))
-                        .as(oneCategory.toString()).contains("ORGANISATION_CATEGORY_NAME").contains("/* index sorted */");
+                for (Category category : new Category[] {Category.values()[0], null}) {
+                    OrganisationQuery oneCategory = new OrganisationQuery(null, category, category == null, null, null,
+                            null, null, null, null, OrganisationQuery.Sort.NAME, descending, 1, OrganisationQuery.DEFAULT_SIZE);
+                    assertThat(plan(repository.firstPart(oneCategory, repository.count(oneCategory))))
+                            .as(oneCategory.toString()).contains("ORGANISATION_CATEGORY_NAME").contains("/* index sorted */");
+                }
             }
             // One category's interviewed, or the interviewed keen for follow-up, are most of the records of
             // the category's or the status's index: a page of them is met along it in name order.
             Map<OrganisationQuery, String> partly = Map.of(
                     query(Category.values()[1], false, null, OutreachStatus.INTERVIEWED, null, null), "ORGANISATION_CATEGORY_NAME",
-                    query(null, false, null, OutreachStatus.INTERVIEWED, true, null), "ORGANISATION_STATUS_NAME");
+                    query(null, false, null, OutreachStatus.INTERVIEWED, true, null), "ORGANISATION_STATUS_NAME",
+                    query(null, true, null, OutreachStatus.INTERVIEWED, null, null), "ORGANISATION_CATEGORY_NAME");
             partly.forEach((filter, index) -> {
                 for (boolean descending : new boolean[] {false, true}) {
-                    OrganisationQuery first = new OrganisationQuery(null, filter.category(), false, null, filter.status(),
+                    OrganisationQuery first = new OrganisationQuery(null, filter.category(), filter.unclassified(), null, filter.status(),
                             null, filter.followUp(), null, null, OrganisationQuery.Sort.NAME, descending, 1,
                             OrganisationQuery.DEFAULT_SIZE);
                     assertThat(plan(repository.firstPart(first, repository.count(first)))).as(first.toString())
