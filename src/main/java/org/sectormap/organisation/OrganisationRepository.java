@@ -785,16 +785,19 @@ class OrganisationRepository {
         if (within.isPresent()) {
             return " FROM organisation USE INDEX (" + within.get().index + ")";
         }
-        return walks(query, total) ? " FROM organisation USE INDEX (" + sortIndex(query.sort()) + ")" : " FROM organisation";
+        return walksTheSortIndex(query, total) ? " FROM organisation USE INDEX (" + sortIndex(query.sort()) + ")"
+                : " FROM organisation";
     }
 
     /**
      * The index a page by name is read from in name order, after the columns the filter fixes: the one
      * holding exactly the matches (NameWithin), or on H2 one holding some of the filter's columns whose
      * records, of those fixed values, match the rest of the filter at least one in four (the tally says),
-     * so that even meeting them all last passes at most three others for each, as {@link #walks} allows.
-     * H2 read and sorted every match instead: 0.3 to 3.3 s for one category's interviewed or keen for
-     * follow-up at a million. Where several would do, the one holding fewest records.
+     * so that even meeting them all last passes at most three others for each, and the walk to the page
+     * is shorter than reading every match, as {@link #walksTheSortIndex} allows. Without it, H2's search
+     * index answered, and where it could not (still building, changes waiting, a page past its reach) H2
+     * read and sorted every match: 0.3 to 3.3 s for one category's interviewed or keen for follow-up at a
+     * million. Where several would do, the one holding fewest records.
      */
     private Optional<NameWithin> within(OrganisationQuery query, long total) {
         Optional<NameWithin> exact = NameWithin.of(query);
@@ -803,7 +806,9 @@ class OrganisationRepository {
         }
         Where where = where(query);
         return NameWithin.holdingSome(query).stream().map(n -> Map.entry(n, tallied(n, where)))
-                .filter(e -> total * 4 >= e.getValue()).min(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+                .filter(e -> total * 4 >= e.getValue()
+                        && (double) (query.offset() + query.size()) * e.getValue() / total < total)
+                .min(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
     }
 
     /** How many records hold the filter's values in the index's fixed columns, from the tally. */
@@ -818,12 +823,15 @@ class OrganisationRepository {
 
     /**
      * Whether a page is read by walking an index in the list's order: always without a filter, as H2
-     * chooses, and by name within a status or an area, whose index holds exactly the matches in order.
+     * chooses; by name from an index holding the filter's columns ({@link #within}); or along the sort's
+     * own index, as {@link #walksTheSortIndex} decides.
      */
     private boolean walks(OrganisationQuery query, long total) {
-        if (where(query).sql.isEmpty() || NameWithin.of(query).isPresent()) {
-            return true;
-        }
+        return where(query).sql.isEmpty() || within(query, total).isPresent() || walksTheSortIndex(query, total);
+    }
+
+    /** Whether walking the sort's index meets the page sooner than reading every match, however they lie along it. */
+    private boolean walksTheSortIndex(OrganisationQuery query, long total) {
         if (total == 0) {
             return false;
         }
