@@ -25,6 +25,7 @@ import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.Problem;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -158,9 +159,11 @@ public class OutreachService {
 
     /**
      * Something arranged first, oldest first; then those never tried, by name; then those whose latest
-     * attempt is older than the days, oldest first: up to {@link #DUE_LIMIT} in all.
+     * attempt is older than the days, oldest first: up to {@link #DUE_LIMIT} in all. Its statements read
+     * one snapshot, so that an attempt logged meanwhile cannot move a record between the groups, nor
+     * leave a group short of a page between the day its page ends on and the page itself.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     List<ContactAttemptRepository.Due> due(int days) {
         LocalDate cutOff = LocalDate.now(clock).minusDays(days);
         List<ContactAttemptRepository.Due> due = new ArrayList<>(attempts.latestUnsettled(true, cutOff, DUE_LIMIT));
