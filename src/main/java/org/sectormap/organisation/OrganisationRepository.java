@@ -429,10 +429,13 @@ class OrganisationRepository {
             if (counted.exact() && query.offset() >= total) {
                 return new Found(List.of(), total);
             }
-            Optional<SearchIndex.Hits> filtered = h2 && total > SORTED_IN_SQL && !walks(query, total)
+            // Asked once: on H2 it may sum the tally for each index holding some of the filter's columns.
+            Optional<NameWithin> within = within(query, total);
+            Optional<SearchIndex.Hits> filtered = h2 && total > SORTED_IN_SQL && !walks(query, total, within)
                     ? index.getObject().filter(query) : Optional.empty();
             return filtered.map(this::found).orElseGet(() -> counted.exact()
-                    ? new Found(page(query, total, query.size(), lookup), total) : estimated(query, total, lookup));
+                    ? new Found(page(query, total, query.size(), lookup, within), total)
+                    : estimated(query, total, lookup, within));
         });
     }
 
@@ -545,8 +548,9 @@ class OrganisationRepository {
      * that record, the page ends the matches and gives their exact total; with it, the total is at
      * least the records up to it, so the page links on to the next.
      */
-    private Found estimated(OrganisationQuery query, long estimate, SearchWords.Lookup lookup) {
-        List<Organisation> items = page(query, estimate, query.size() + 1, lookup);
+    private Found estimated(OrganisationQuery query, long estimate, SearchWords.Lookup lookup,
+            Optional<NameWithin> within) {
+        List<Organisation> items = page(query, estimate, query.size() + 1, lookup, within);
         if (items.size() > query.size()) {
             return new Found(items.subList(0, query.size()), Math.max(estimate, query.offset() + items.size()), false);
         }
@@ -577,15 +581,16 @@ class OrganisationRepository {
      * holding a value, then those without, by id. (One ORDER BY putting nulls last made both databases
      * sort every match.) The {@code size} records from the page's first.
      */
-    private List<Organisation> page(OrganisationQuery query, long total, int size, SearchWords.Lookup lookup) {
+    private List<Organisation> page(OrganisationQuery query, long total, int size, SearchWords.Lookup lookup,
+            Optional<NameWithin> within) {
         Optional<List<Organisation>> positioned = positioned(query, size);
         if (positioned.isPresent()) {
             return positioned.get();
         }
         if (nearerTheEnd(query, total, size)) {
-            return fromTheEnd(query, total, size);
+            return fromTheEnd(query, total, size, within);
         }
-        List<Organisation> items = run(firstPart(query, total, size, lookup));
+        List<Organisation> items = run(firstPart(query, total, size, lookup, within));
         if (!query.sort().nullable() || items.size() == size) {
             return items;
         }
@@ -611,10 +616,9 @@ class OrganisationRepository {
      * offset entry by entry, and walk an index from its end as readily as from its start, so the last page
      * of a million by name passes 25 entries rather than 999,975.
      */
-    private List<Organisation> fromTheEnd(OrganisationQuery query, long total, int size) {
+    private List<Organisation> fromTheEnd(OrganisationQuery query, long total, int size, Optional<NameWithin> within) {
         OrganisationQuery reversed = query.reversed();
         int wanted = (int) Math.min(size, total - query.offset());
-        Optional<NameWithin> within = within(query, total);
         List<Organisation> items = new ArrayList<>(run(page(where(reversed), orderBy(reversed, within),
                 total - query.offset() - wanted, wanted, from(query, total, within))));
         Collections.reverse(items);
@@ -701,15 +705,15 @@ class OrganisationRepository {
 
     /** The page's first statement: the whole page, or for a sort on a column that may be empty, its records holding a value. */
     Statement firstPart(OrganisationQuery query, long total) {
-        return firstPart(query, total, query.size(), words.lookup(query.text()));
+        return firstPart(query, total, query.size(), words.lookup(query.text()), within(query, total));
     }
 
-    private Statement firstPart(OrganisationQuery query, long total, int size, SearchWords.Lookup lookup) {
+    private Statement firstPart(OrganisationQuery query, long total, int size, SearchWords.Lookup lookup,
+            Optional<NameWithin> within) {
         Optional<Statement> byWord = byWord(query, total, size, lookup);
         if (byWord.isPresent()) {
             return byWord.get();
         }
-        Optional<NameWithin> within = within(query, total);
         return page(query.sort().nullable() ? holding(query) : where(query), orderBy(query, within), query.offset(),
                 size, from(query, total, within));
     }
@@ -826,8 +830,8 @@ class OrganisationRepository {
      * chooses; by name from an index holding the filter's columns ({@link #within}); or along the sort's
      * own index, as {@link #walksTheSortIndex} decides.
      */
-    private boolean walks(OrganisationQuery query, long total) {
-        return where(query).sql.isEmpty() || within(query, total).isPresent() || walksTheSortIndex(query, total);
+    private boolean walks(OrganisationQuery query, long total, Optional<NameWithin> within) {
+        return where(query).sql.isEmpty() || within.isPresent() || walksTheSortIndex(query, total);
     }
 
     /** Whether walking the sort's index meets the page sooner than reading every match, however they lie along it. */
