@@ -99,11 +99,14 @@ class OrganisationRepository {
     private final SearchWords words;
     /** On H2, where a deep page of a list read in an index's order starts. */
     private final IndexPositions positions;
+    /** On PostgreSQL, where a deep page of the list by name starts. */
+    private final NameMarks marks;
     private final ContactPeopleRepository contactPeople;
 
     OrganisationRepository(JdbcClient jdbc, DataSource dataSource, Clock clock, OrganisationTally tally,
-            ObjectProvider<SearchIndex> index, ContactPeopleRepository contactPeople) {
+            ObjectProvider<SearchIndex> index, ContactPeopleRepository contactPeople, NameMarks marks) {
         this.jdbc = jdbc;
+        this.marks = marks;
         this.contactPeople = contactPeople;
         this.clock = clock;
         this.tally = tally;
@@ -583,7 +586,7 @@ class OrganisationRepository {
      */
     private List<Organisation> page(OrganisationQuery query, long total, int size, SearchWords.Lookup lookup,
             Optional<NameWithin> within) {
-        Optional<List<Organisation>> positioned = positioned(query, size);
+        Optional<List<Organisation>> positioned = h2 ? positioned(query, size) : marked(query, total, size);
         if (positioned.isPresent()) {
             return positioned.get();
         }
@@ -637,7 +640,7 @@ class OrganisationRepository {
         Where where = where(query);
         Optional<NameWithin> within = NameWithin.of(query);
         // IndexPositions finds a fixed value, not the records without one, as the unclassified are.
-        if (!h2 || query.offset() < DEEP_OFFSET || where.searchesText || query.unclassified()
+        if (query.offset() < DEEP_OFFSET || where.searchesText || query.unclassified()
                 || within.isEmpty() && !where.sql.isEmpty()) {
             return Optional.empty();
         }
@@ -656,6 +659,26 @@ class OrganisationRepository {
                     }
                     return page;
                 });
+    }
+
+    /**
+     * On PostgreSQL, a deep page of every record by name, read on from where the marks say it starts
+     * (NameMarks), where OFFSET stepped past every record before it (65 to 90 ms for page 20,000 of a
+     * million). A descending page is read as the ascending one as far from the end, so it must not
+     * reach past the first record.
+     */
+    private Optional<List<Organisation>> marked(OrganisationQuery query, long total, int size) {
+        if (query.offset() < DEEP_OFFSET || query.sort() != OrganisationQuery.Sort.NAME || !where(query).sql.isEmpty()
+                || query.descending() && query.offset() + size > total || !marks.usable()) {
+            return Optional.empty();
+        }
+        Statement ids = marks.pageIds(query.descending(), query.offset(), size);
+        List<Organisation> page = new ArrayList<>(run(new Statement("SELECT " + COLUMNS + " FROM organisation WHERE id IN ("
+                + ids.sql() + ") ORDER BY name_sort, id", ids.params())));
+        if (query.descending()) {
+            Collections.reverse(page);
+        }
+        return Optional.of(page);
     }
 
     private static String positionedIndex(OrganisationQuery query) {

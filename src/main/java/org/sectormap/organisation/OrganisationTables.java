@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The counts behind the summary reports follow the organisations restored rather than travel in a
- * backup, and so do PostgreSQL's words of the search text (V147), which its triggers write as the
- * restored rows go in (H2 has no such tables).
+ * backup, and so do PostgreSQL's words of the search text (V147) and marks in the name order (V159),
+ * which its triggers keep in step as the restored rows go in (H2 has no such tables).
  */
 @Configuration
 class OrganisationTables {
@@ -23,7 +23,8 @@ class OrganisationTables {
 
     @Bean
     DerivedTables derivedOrganisationTables(OrganisationTally tally) {
-        return new DerivedTables(List.of("organisation_tally", "organisation_word", "search_word"),
+        return new DerivedTables(List.of("organisation_tally", "organisation_word", "search_word",
+                        "organisation_name_mark", "organisation_name_change", "organisation_name_marking"),
                 List.of("DELETE FROM organisation_tally", tally.recount()));
     }
 }

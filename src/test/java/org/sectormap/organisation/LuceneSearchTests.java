@@ -48,6 +48,9 @@ class LuceneSearchTests {
     @Autowired
     OrganisationTally tally;
 
+    @Autowired
+    NameMarks marks;
+
     private OrganisationRepository like;
 
     @BeforeEach
@@ -56,7 +59,7 @@ class LuceneSearchTests {
         // The same table read through SQL alone: an index for no database at all.
         like = new OrganisationRepository(JdbcClient.create(dataSource), dataSource, Clock.systemUTC(), tally,
                 SearchIndexes.provided(new SearchIndex(jdbc, "jdbc:none")),
-                new ContactPeopleRepository(JdbcClient.create(dataSource), dataSource));
+                new ContactPeopleRepository(JdbcClient.create(dataSource), dataSource), marks);
     }
 
     @Test
