@@ -99,12 +99,12 @@ class OrganisationRepository {
     private final SearchWords words;
     /** On H2, where a deep page of a list read in an index's order starts. */
     private final IndexPositions positions;
-    /** On PostgreSQL, where a deep page of the list by name starts. */
-    private final NameMarks marks;
+    /** On PostgreSQL, where a deep page of a list read in one index's order starts. */
+    private final OrderMarks marks;
     private final ContactPeopleRepository contactPeople;
 
     OrganisationRepository(JdbcClient jdbc, DataSource dataSource, Clock clock, OrganisationTally tally,
-            ObjectProvider<SearchIndex> index, ContactPeopleRepository contactPeople, NameMarks marks) {
+            ObjectProvider<SearchIndex> index, ContactPeopleRepository contactPeople, OrderMarks marks) {
         this.jdbc = jdbc;
         this.marks = marks;
         this.contactPeople = contactPeople;
@@ -662,23 +662,44 @@ class OrganisationRepository {
     }
 
     /**
-     * On PostgreSQL, a deep page of every record by name, read on from where the marks say it starts
-     * (NameMarks), where OFFSET stepped past every record before it (65 to 90 ms for page 20,000 of a
-     * million). A descending page is read as the ascending one as far from the end, so it must not
-     * reach past the first record.
+     * On PostgreSQL, a deep page of a list read in one index's order, from where the marks say it starts
+     * (OrderMarks), where OFFSET stepped past every record before it (65 to 90 ms for page 20,000 of a
+     * million by name): every record by name, or by status, area or category among those holding one,
+     * or those of one status, area or category by name. A descending page is read as the ascending one
+     * as far from the end, so it must not reach past the first record; nor may a page reach the records
+     * without a value in a sorted column, which follow by id.
      */
     private Optional<List<Organisation>> marked(OrganisationQuery query, long total, int size) {
-        if (query.offset() < DEEP_OFFSET || query.sort() != OrganisationQuery.Sort.NAME || !where(query).sql.isEmpty()
-                || query.descending() && query.offset() + size > total || !marks.usable()) {
+        Optional<OrderMarks.Span> span = query.offset() < DEEP_OFFSET ? Optional.empty() : span(query);
+        if (span.isEmpty()) {
             return Optional.empty();
         }
-        Statement ids = marks.pageIds(query.descending(), query.offset(), size);
-        List<Organisation> page = new ArrayList<>(run(new Statement("SELECT " + COLUMNS + " FROM organisation WHERE id IN ("
-                + ids.sql() + ") ORDER BY name_sort, id", ids.params())));
+        long held = span.get().value() == null && query.sort().nullable()
+                ? jdbc.sql(OrganisationCounts.SUM_OF_TALLY + " WHERE " + query.sort().column() + " IS NOT NULL")
+                        .query(Long.class).single()
+                : total;
+        if ((query.descending() || query.sort().nullable()) && query.offset() + size > held || !marks.usable()) {
+            return Optional.empty();
+        }
+        List<Organisation> page = new ArrayList<>(run(marks.page(COLUMNS, span.get(), query.descending(),
+                query.offset(), size)));
         if (query.descending()) {
             Collections.reverse(page);
         }
         return Optional.of(page);
+    }
+
+    /** The order a list is read in and where in it, if marks are kept for it. */
+    private static Optional<OrderMarks.Span> span(OrganisationQuery query) {
+        Where where = where(query);
+        if (where.searchesText || query.unclassified()) {
+            return Optional.empty();
+        }
+        if (where.sql.isEmpty()) {
+            return OrderMarks.Ordering.sortedBy(query.sort()).map(ordering -> new OrderMarks.Span(ordering, null));
+        }
+        return NameWithin.of(query).filter(w -> w.columns().size() == 1).map(w -> w.columns().get(0))
+                .map(column -> new OrderMarks.Span(OrderMarks.Ordering.byName(column), (String) where.params.get(column)));
     }
 
     private static String positionedIndex(OrganisationQuery query) {

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The counts behind the summary reports follow the organisations restored rather than travel in a
- * backup, and so do PostgreSQL's words of the search text (V147) and marks in the name order (V159),
+ * backup, and so do PostgreSQL's words of the search text (V147) and marks in the list orders (V159),
  * which its triggers keep in step as the restored rows go in (H2 has no such tables).
  */
 @Configuration
@@ -24,7 +24,7 @@ class OrganisationTables {
     @Bean
     DerivedTables derivedOrganisationTables(OrganisationTally tally) {
         return new DerivedTables(List.of("organisation_tally", "organisation_word", "search_word",
-                        "organisation_name_mark", "organisation_name_change", "organisation_name_marking"),
+                        "organisation_order_mark", "organisation_order_change", "organisation_order_marking"),
                 List.of("DELETE FROM organisation_tally", tally.recount()));
     }
 }

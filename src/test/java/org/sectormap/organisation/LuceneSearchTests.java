@@ -49,7 +49,7 @@ class LuceneSearchTests {
     OrganisationTally tally;
 
     @Autowired
-    NameMarks marks;
+    OrderMarks marks;
 
     private OrganisationRepository like;
 

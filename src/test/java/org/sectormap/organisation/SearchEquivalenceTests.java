@@ -104,7 +104,7 @@ class SearchEquivalenceTests {
             JdbcClient jdbc = JdbcClient.create(file);
             OrganisationRepository h2 = new OrganisationRepository(jdbc, file, Clock.systemUTC(),
                     new OrganisationTally(jdbc, new DataSourceTransactionManager(file)), SearchIndexes.provided(index),
-                    new ContactPeopleRepository(jdbc, file), new NameMarks(jdbc, file, new DataSourceTransactionManager(file)));
+                    new ContactPeopleRepository(jdbc, file), new OrderMarks(jdbc, file, new DataSourceTransactionManager(file)));
             List<OrganisationDetails> register = register();
             repository.insertAll(register, null);
             h2.insertAll(register, null);

@@ -55,7 +55,7 @@ class SearchIndexStartTests {
         JdbcClient client = JdbcClient.create(h2);
         return new OrganisationRepository(client, h2, Clock.systemUTC(),
                 new OrganisationTally(client, new DataSourceTransactionManager(h2)), SearchIndexes.provided(index),
-                new ContactPeopleRepository(client, h2), new NameMarks(client, h2, new DataSourceTransactionManager(h2)));
+                new ContactPeopleRepository(client, h2), new OrderMarks(client, h2, new DataSourceTransactionManager(h2)));
     }
 
     private static OrganisationQuery query(String text) {

@@ -1,0 +1,235 @@
+package org.sectormap.organisation;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.sectormap.shared.Databases;
+import org.sectormap.shared.RegisterReplaced;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On PostgreSQL, where a page deep in a list starts, from the marks V159 keeps for each order a list
+ * is read in by one index: every thousandth record in that order when last marked, with its position
+ * then, and each change since as +1 or -1 at the values a record holds or held. The records before a
+ * mark number its position plus the changes before it; a page starts from the last mark before it and
+ * steps past fewer than a thousand records more, where OFFSET stepped past every one (500,000 for page
+ * 20,000 of a million). Each page is one statement, so one snapshot: exact while records change around it.
+ */
+@Repository
+class OrderMarks {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderMarks.class);
+    /** Records between marks. */
+    static final int SPACING = 1_000;
+    /** Changes piled up before the marks are taken again. */
+    static final int MARK_FROM = 1_000;
+    /**
+     * Beyond this many changes (an import or a restore not yet taken in), a page is read by OFFSET until
+     * the next marking: summing them would cost more than it saves.
+     */
+    static final int READ_UP_TO = 20_000;
+    private static final String NO_VALUE = "CAST('' AS VARCHAR(100)) COLLATE \"C\"";
+    private static final String NO_NAME = "CAST('' AS VARCHAR(300)) COLLATE \"C\"";
+
+    /** An order a list is read in by one index: its first column, null for the name's, and whether the name follows. */
+    enum Ordering {
+        NAME("name", null, true), STATUS_NAME("status-name", "status", true), AREA_NAME("area-name", "area", true),
+        CATEGORY_NAME("category-name", "category", true), STATUS("status", "status", false),
+        AREA("area", "area", false), CATEGORY("category", "category", false);
+
+        private final String code;
+        private final String column;
+        private final boolean byName;
+
+        Ordering(String code, String column, boolean byName) {
+            this.code = code;
+            this.column = column;
+            this.byName = byName;
+        }
+
+        String code() {
+            return code;
+        }
+
+        String column() {
+            return column;
+        }
+
+        /** Every record, in the list's order for this sort, where an index holds that order with the name's. */
+        static Optional<Ordering> sortedBy(OrganisationQuery.Sort sort) {
+            return switch (sort) {
+                case NAME -> Optional.of(NAME);
+                case STATUS -> Optional.of(STATUS);
+                case AREA -> Optional.of(AREA);
+                case CATEGORY -> Optional.of(CATEGORY);
+                case INTERVIEW_DATE -> Optional.empty();
+            };
+        }
+
+        /** Those holding a value in the column, by it and then by name. */
+        static Ordering byName(String column) {
+            return Arrays.stream(values()).filter(o -> o.byName && column.equals(o.column)).findFirst().orElseThrow();
+        }
+
+        /** The index's columns, in its order. */
+        String key() {
+            return Stream.of(column, byName ? "name_sort" : null, "id").filter(Objects::nonNull)
+                    .collect(Collectors.joining(", "));
+        }
+
+        private String value(String table) {
+            return column == null ? NO_VALUE : table + column;
+        }
+
+        private String name(String table) {
+            return byName ? table + "name_sort" : NO_NAME;
+        }
+
+        private String holding() {
+            return column == null ? "" : " WHERE " + column + " IS NOT NULL";
+        }
+
+        /** The start's values for the key's columns. */
+        private String start() {
+            return Stream.of(column == null ? null : "(SELECT value FROM start)",
+                    byName ? "(SELECT name_sort FROM start)" : null, "(SELECT id FROM start)")
+                    .filter(Objects::nonNull).collect(Collectors.joining(", "));
+        }
+    }
+
+    /** A list read in one order: all its records holding a value in its first column, or those holding {@code value}. */
+    record Span(Ordering ordering, String value) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate repeatableRead;
+    private final boolean postgres;
+
+    OrderMarks(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.postgres = !Databases.isH2(dataSource);
+        this.repeatableRead = new TransactionTemplate(transactions);
+        repeatableRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    /** Whether a page can be read from the marks now: on PostgreSQL, with few enough changes since the last marking. */
+    boolean usable() {
+        return postgres && changes(READ_UP_TO + 1) <= READ_UP_TO;
+    }
+
+    /**
+     * The page {@code offset} records from the span's first in the given direction, of the given columns,
+     * ascending in the order whatever the direction. A descending page must end at least {@code size}
+     * records from the span's last, and any page must end within the records holding a value.
+     */
+    OrganisationRepository.Statement page(String columns, Span span, boolean descending, long offset, int size) {
+        Ordering ordering = span.ordering();
+        String c = ordering.column();
+        // Where the span starts in the order, from the tally (exact in the same snapshot), and how many it holds.
+        String where = c == null ? "SELECT 0 AS first, COALESCE(SUM(organisations), 0) AS n FROM organisation_tally"
+                : span.value() == null ? "SELECT 0 AS first, COALESCE(SUM(organisations), 0) AS n FROM organisation_tally"
+                        + ordering.holding()
+                : "SELECT COALESCE(SUM(CASE WHEN " + c + " COLLATE \"C\" < :value THEN organisations END), 0) AS first, "
+                        + "COALESCE(SUM(CASE WHEN " + c + " = :value THEN organisations END), 0) AS n FROM organisation_tally"
+                        + ordering.holding();
+        String ids = "WITH span AS (" + where + "), wanted AS ("
+                + " SELECT first + GREATEST(CASE WHEN :descending THEN n - :offset - :size ELSE :offset END, 0) AS position"
+                + " FROM span"
+                + "), marks AS ("
+                + " SELECT value, name_sort, id, kind, position"
+                + " + SUM(organisations) OVER (ORDER BY value, name_sort, id, kind ROWS UNBOUNDED PRECEDING) AS before"
+                // The mark ('', '', 0) stands before every record; a change at a mark's key comes after it.
+                + " FROM (SELECT " + NO_VALUE + " AS value, " + NO_NAME + " AS name_sort, CAST(0 AS BIGINT) AS id,"
+                + " CAST(0 AS BIGINT) AS position, 0 AS organisations, 0 AS kind"
+                + " UNION ALL SELECT value, name_sort, organisation_id, position, 0, 0 FROM organisation_order_mark"
+                + " WHERE ordering = :ordering"
+                + " UNION ALL SELECT " + ordering.value("") + ", " + ordering.name("") + ", organisation_id, 0, organisations, 1"
+                + " FROM organisation_order_change" + ordering.holding() + ") a"
+                + "), start AS MATERIALIZED ("
+                + " SELECT m.value, m.name_sort, m.id, w.position - m.before AS skip FROM marks m, wanted w"
+                + " WHERE m.kind = 0 AND m.before <= w.position"
+                + " ORDER BY m.value DESC, m.name_sort DESC, m.id DESC FETCH FIRST 1 ROWS ONLY"
+                + ") SELECT id FROM organisation WHERE (" + ordering.key() + ") >= (" + ordering.start() + ")"
+                + " ORDER BY " + ordering.key() + " OFFSET (SELECT skip FROM start) ROWS FETCH NEXT :size ROWS ONLY";
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("descending", descending);
+        params.put("offset", offset);
+        params.put("size", size);
+        params.put("ordering", ordering.code);
+        String within = "";
+        if (span.value() != null) {
+            params.put("value", span.value());
+            // A page at the span's end would read on into the next value.
+            within = " AND " + c + " = :value";
+        }
+        return new OrganisationRepository.Statement("SELECT " + columns + " FROM organisation WHERE id IN (" + ids + ")"
+                + within + " ORDER BY " + ordering.key(), params);
+    }
+
+    /**
+     * Marks every order again and drops the changes taken in, all in one repeatable-read snapshot, so
+     * that a change committed meanwhile stays a change. Replacing the one row first makes a second
+     * marking at once fail rather than mark twice (the row deleted under it, or its key taken).
+     *
+     * @return whether anything was marked: false on H2
+     */
+    boolean mark() {
+        if (!postgres) {
+            return false;
+        }
+        repeatableRead.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM organisation_order_marking").update();
+            jdbc.sql("INSERT INTO organisation_order_marking (id, marked_at) VALUES (1, CURRENT_TIMESTAMP)").update();
+            jdbc.sql("DELETE FROM organisation_order_mark").update();
+            for (Ordering ordering : Ordering.values()) {
+                jdbc.sql("INSERT INTO organisation_order_mark (ordering, value, name_sort, organisation_id, position)"
+                                + " SELECT :ordering, " + ordering.value("o.") + ", " + ordering.name("o.") + ", o.id, o.n - 1"
+                                + " FROM (SELECT " + ordering.key() + ", ROW_NUMBER() OVER (ORDER BY " + ordering.key()
+                                + ") AS n FROM organisation" + ordering.holding() + ") o WHERE MOD(o.n - 1, :spacing) = 0")
+                        .param("ordering", ordering.code).param("spacing", SPACING).update();
+            }
+            jdbc.sql("DELETE FROM organisation_order_change").update();
+        });
+        return true;
+    }
+
+    @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
+    void markWhenDue() {
+        if (postgres && changes(MARK_FROM) >= MARK_FROM) {
+            try {
+                mark();
+            } catch (DataAccessException e) {
+                log.info("organisation_order_mark not marked this time: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** After a restore, or a test's emptying every table, past the triggers: marked afresh at once. */
+    @EventListener
+    void on(RegisterReplaced replaced) {
+        mark();
+    }
+
+    /** The changes since the last marking, counted up to {@code upTo}. */
+    private long changes(int upTo) {
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM organisation_order_change FETCH FIRST :upTo ROWS ONLY) c")
+                .param("upTo", upTo).query(Long.class).single();
+    }
+}
