@@ -48,10 +48,12 @@ class ImportController {
     private final Areas areas;
     private final ImportLimit limit;
     private final ColumnMappings mappings;
+    private final CheckedUploads checkedUploads;
 
     ImportController(ImportService imports, PendingImports pendingImports, Inputs inputs, Labels labels, Areas areas,
-            ImportLimit limit, ColumnMappings mappings) {
+            ImportLimit limit, ColumnMappings mappings, CheckedUploads checkedUploads) {
         this.imports = imports;
+        this.checkedUploads = checkedUploads;
         this.mappings = mappings;
         this.limit = limit;
         this.pendingImports = pendingImports;
@@ -148,7 +150,9 @@ class ImportController {
         if (tables.size() == 1) {
             upload = upload.withSheet(tables.get(0));
         }
-        ParsedImport parsed = imports.check(upload, null);
+        // The duplicates are looked for in the same read, and kept for the preview that follows.
+        ImportDuplicates.Checked checked = imports.checkForDuplicates(upload, null);
+        ParsedImport parsed = checked.parsed();
         if (mappable(upload, parsed)) {
             return "redirect:/import/" + pendingImports.put(session, upload) + "/mapping";
         }
@@ -156,7 +160,9 @@ class ImportController {
             model.addAttribute("fileName", fileName);
             return problems(model, parsed, response);
         }
-        return "redirect:/import/" + pendingImports.put(session, upload);
+        String token = pendingImports.put(session, upload);
+        checkedUploads.keep(token, checked);
+        return "redirect:/import/" + token;
     }
 
     @GetMapping("/import/{token:[0-9a-f]{32}}/sheet")
@@ -215,7 +221,9 @@ class ImportController {
             return "redirect:/import/" + token + "/sheet";
         }
         ColumnMapping mapping = ChosenMappings.of(session, token).orElse(null);
-        ImportDuplicates.Checked checked = imports.checkForDuplicates(pending.get(), mapping);
+        // As checked when it was uploaded, unless a mapping has been chosen since or this instance no longer holds it.
+        ImportDuplicates.Checked checked = checkedUploads.take(token).filter(kept -> mapping == null)
+                .orElseGet(() -> imports.checkForDuplicates(pending.get(), mapping));
         ParsedImport parsed = checked.parsed();
         if (mapping == null && mappable(pending.get(), parsed)) {
             return "redirect:/import/" + token + "/mapping";

@@ -121,6 +121,24 @@ class ImportDuplicatesTests {
     }
 
     @Test
+    void shouldPreviewTheCheckMadeAsTheFileWasUploadedAndCheckAgainOnReloading() throws Exception {
+        Imported imported = new Imported();
+        String preview = imported.remember(mvc.perform(multipart("/import").file(new MockMultipartFile("file",
+                "groups.csv", "text/csv", CSV.getBytes(StandardCharsets.UTF_8))).param("headerRow", "1")
+                .with(csrf()))).andReturn().getResponse().getRedirectedUrl();
+        // Recorded between the upload and its preview: the upload's check, read once, did not see it.
+        register();
+
+        assertThat(duplicatesHeading(preview, imported)).isEqualTo("Likely duplicates (1)");
+        assertThat(duplicatesHeading(preview, imported)).isEqualTo("Likely duplicates (3)");
+    }
+
+    private String duplicatesHeading(String preview, Imported imported) throws Exception {
+        return Jsoup.parse(mvc.perform(get(preview).with(imported.session())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).select("#duplicates-heading").text();
+    }
+
+    @Test
     void shouldListARowRepeatingARowThousandsOfRowsEarlierOnThePreview() throws Exception {
         Imported imported = new Imported();
         String preview = imported.remember(mvc.perform(multipart("/import").file(new MockMultipartFile("file",
