@@ -58,10 +58,10 @@ class CleanDatabaseTests {
                     + "SELECT id, REPEAT('a', 64), CURRENT_TIMESTAMP FROM app_user");
             // H2's search index deletes its notes before each answer, and PostgreSQL never writes them.
             jdbc.update("INSERT INTO organisation_search_change (organisation_id) VALUES (?)", organisation);
-            // PostgreSQL marks the name order again only once a thousand changes have piled up (V159).
-            if (seeded.containsKey("organisation_name_mark")) {
-                jdbc.update("INSERT INTO organisation_name_mark (position, name_sort, organisation_id) "
-                        + "SELECT 0, name_sort, id FROM organisation WHERE id = ?", organisation);
+            // PostgreSQL marks the list orders again only once a thousand changes have piled up (V159).
+            if (seeded.containsKey("organisation_order_mark")) {
+                jdbc.update("INSERT INTO organisation_order_mark (ordering, value, name_sort, organisation_id, position) "
+                        + "SELECT 'name', '', name_sort, id, 0 FROM organisation WHERE id = ?", organisation);
             }
             Map<String, Integer> filled = rowsPerTable();
             // The sessions the requests above opened, kept in the database by Spring Session.

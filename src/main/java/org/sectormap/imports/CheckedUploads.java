@@ -5,15 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 /**
- * An upload's check and likely duplicates, worked out as it arrives and kept for its preview a moment
- * later, so that the file is read and checked once rather than twice (about a second of a
- * 100,000-row preview). Held in this instance's memory, briefly, and taken once: a preview that finds
- * none (served by another instance, reloaded, or come late) checks the file again.
+ * An upload's check and likely duplicates, worked out as it arrives (or as its sheet or mapping is
+ * chosen) and kept for its preview a moment later, so that the file is read and checked once rather
+ * than twice (about a second of a 100,000-row preview). Held in this instance's memory, briefly, and
+ * taken once: a preview that finds none for its sheet and mapping (served by another instance,
+ * reloaded, or come late) checks the file again.
  */
 @Component
 class CheckedUploads {
@@ -22,7 +24,7 @@ class CheckedUploads {
     private static final int KEPT = 16;
     private static final Duration KEPT_FOR = Duration.ofMinutes(1);
 
-    private record Kept(ImportDuplicates.Checked checked, Instant until) {
+    private record Kept(String sheet, ColumnMapping mapping, ImportDuplicates.Checked checked, Instant until) {
     }
 
     private final Clock clock;
@@ -37,12 +39,15 @@ class CheckedUploads {
         this.clock = clock;
     }
 
-    synchronized void keep(String token, ImportDuplicates.Checked checked) {
-        kept.put(token, new Kept(checked, clock.instant().plus(KEPT_FOR)));
+    /** Keeps a check that passed, of the upload's sheet with the given mapping (or none). */
+    synchronized void keep(String token, Upload upload, ColumnMapping mapping, ImportDuplicates.Checked checked) {
+        if (checked.parsed().valid()) {
+            kept.put(token, new Kept(upload.sheet(), mapping, checked, clock.instant().plus(KEPT_FOR)));
+        }
     }
 
-    synchronized Optional<ImportDuplicates.Checked> take(String token) {
-        return Optional.ofNullable(kept.remove(token)).filter(k -> clock.instant().isBefore(k.until()))
-                .map(Kept::checked);
+    synchronized Optional<ImportDuplicates.Checked> take(String token, Upload upload, ColumnMapping mapping) {
+        return Optional.ofNullable(kept.remove(token)).filter(k -> clock.instant().isBefore(k.until())
+                && Objects.equals(k.sheet(), upload.sheet()) && Objects.equals(k.mapping(), mapping)).map(Kept::checked);
     }
 }

@@ -161,7 +161,7 @@ class ImportController {
             return problems(model, parsed, response);
         }
         String token = pendingImports.put(session, upload);
-        checkedUploads.keep(token, checked);
+        checkedUploads.keep(token, upload, null, checked);
         return "redirect:/import/" + token;
     }
 
@@ -192,7 +192,8 @@ class ImportController {
             model.addAttribute("errors", labels.errors(in.problems()));
             return sheets(model, token, upload, sheet);
         }
-        ParsedImport parsed = imports.check(upload.withSheet(chosen), null);
+        ImportDuplicates.Checked checked = imports.checkForDuplicates(upload.withSheet(chosen), null);
+        ParsedImport parsed = checked.parsed();
         if (!parsed.valid() && !mappable(upload.withSheet(chosen), parsed)) {
             model.addAttribute("fileName", upload.fileName());
             return problems(model, parsed, response);
@@ -200,6 +201,7 @@ class ImportController {
         if (!pendingImports.choose(session, token, chosen)) {
             return ExpiredUploads.page(response);
         }
+        checkedUploads.keep(token, upload.withSheet(chosen), null, checked);
         return "redirect:/import/" + token + (parsed.valid() ? "" : "/mapping");
     }
 
@@ -221,8 +223,8 @@ class ImportController {
             return "redirect:/import/" + token + "/sheet";
         }
         ColumnMapping mapping = ChosenMappings.of(session, token).orElse(null);
-        // As checked when it was uploaded, unless a mapping has been chosen since or this instance no longer holds it.
-        ImportDuplicates.Checked checked = checkedUploads.take(token).filter(kept -> mapping == null)
+        // As checked a moment ago, with the same sheet and mapping, unless this instance no longer holds it.
+        ImportDuplicates.Checked checked = checkedUploads.take(token, pending.get(), mapping)
                 .orElseGet(() -> imports.checkForDuplicates(pending.get(), mapping));
         ParsedImport parsed = checked.parsed();
         if (mapping == null && mappable(pending.get(), parsed)) {
@@ -374,11 +376,12 @@ class ImportController {
             return mappingPage(model, token, upload, imports.propose(upload, read.mapping()), null);
         }
         ChosenMappings.choose(session, token, read.mapping());
-        ParsedImport parsed = imports.check(upload, read.mapping());
-        if (!parsed.valid()) {
+        ImportDuplicates.Checked checked = imports.checkForDuplicates(upload, read.mapping());
+        if (!checked.parsed().valid()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return mappingPage(model, token, upload, imports.propose(upload, read.mapping()), parsed);
+            return mappingPage(model, token, upload, imports.propose(upload, read.mapping()), checked.parsed());
         }
+        checkedUploads.keep(token, upload, read.mapping(), checked);
         return "redirect:/import/" + token;
     }
 

@@ -22,6 +22,7 @@ import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
 import org.sectormap.organisation.Organisation;
 import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OutreachStatus;
 import org.sectormap.organisation.OrganisationService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,6 +101,21 @@ class MappingTests {
         request.file(new MockMultipartFile("file", fileName, null, content))
                 .header("Authorization", "Bearer " + ApiCalls.TOKEN);
         return request;
+    }
+
+    @Test
+    void shouldPreviewTheCheckMadeAsTheMappingWasChosenAndCheckAgainOnReloading() throws Exception {
+        String mappingUrl = uploadToMapping("groups.csv", """
+                Organisation name,Status
+                Derby Racial Equality Council,listed
+                """.getBytes(StandardCharsets.UTF_8));
+        String preview = submit(mappingUrl, Imported.formOf(page(mappingUrl))).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        // Recorded between the mapping and the preview: the mapping's one read of the file did not see it.
+        organisations.create(OrganisationDetails.of("Derby Racial Equality Council", OutreachStatus.LISTED));
+
+        assertThat(page(preview).select("#duplicates-heading")).isEmpty();
+        assertThat(page(preview).select("#duplicates-heading").text()).isEqualTo("Likely duplicates (1)");
     }
 
     @Test
