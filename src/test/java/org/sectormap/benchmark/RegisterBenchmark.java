@@ -230,6 +230,10 @@ class RegisterBenchmark {
             operations.put(String.format("by %s, deep page %,d", sort, sortedMiddle),
                     run -> page(Map.of("sort", sort, "page", String.valueOf(sortedMiddle + run))));
         }
+        // A tick box holds a fifth of the register in the generated spread; no index holds its records by name.
+        int tickedMiddle = ORGANISATIONS / 5 / 25 / 2;
+        operations.put(String.format("keen for follow-up, deep page %,d (by name)", tickedMiddle),
+                run -> page(Map.of("followUp", "yes", "page", String.valueOf(tickedMiddle + run))));
         int areaMiddle = ORGANISATIONS / areaNames.length / 25 / 2;
         operations.put(String.format("one area, deep page %,d (by name)", areaMiddle),
                 run -> page(Map.of("area", areaNames[run % areaNames.length], "page", String.valueOf(areaMiddle + run))));
