@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On PostgreSQL, where a page deep in a list starts, from the marks V159 keeps for each order a list
- * is read in by one index: every thousandth record in that order when last marked, with its position
+ * is read in by one index (V160 gives each tick box's ticked records one by name): every thousandth record in that order when last marked, with its position
  * then, and each change since as +1 or -1 at the values a record holds or held. The records before a
  * mark number its position plus the changes before it; a page starts from the last mark before it and
  * steps past fewer than a thousand records more, where OFFSET stepped past every one (500,000 for page
@@ -48,20 +48,30 @@ class OrderMarks {
     private static final String NO_VALUE = "CAST('' AS VARCHAR(100)) COLLATE \"C\"";
     private static final String NO_NAME = "CAST('' AS VARCHAR(300)) COLLATE \"C\"";
 
-    /** An order a list is read in by one index: its first column, null for the name's, and whether the name follows. */
+    /**
+     * An order a list is read in by one index: its first column, null for the name's; whether the name
+     * follows; and the tick box its records are ticked in, for a tick box's own index.
+     */
     enum Ordering {
-        NAME("name", null, true), STATUS_NAME("status-name", "status", true), AREA_NAME("area-name", "area", true),
-        CATEGORY_NAME("category-name", "category", true), STATUS("status", "status", false),
-        AREA("area", "area", false), CATEGORY("category", "category", false);
+        NAME("name", null, true, null), STATUS_NAME("status-name", "status", true, null),
+        AREA_NAME("area-name", "area", true, null), CATEGORY_NAME("category-name", "category", true, null),
+        STATUS("status", "status", false, null), AREA("area", "area", false, null),
+        CATEGORY("category", "category", false, null),
+        FULL_INTERVIEW_NAME("full-interview-name", null, true, "full_interview"),
+        FOLLOW_UP_NAME("follow-up-name", null, true, "follow_up"),
+        CYP_BOARD_NAME("cyp-board-name", null, true, "cyp_board"),
+        WELL_INFORMED_NAME("well-informed-name", null, true, "well_informed");
 
         private final String code;
         private final String column;
         private final boolean byName;
+        private final String ticked;
 
-        Ordering(String code, String column, boolean byName) {
+        Ordering(String code, String column, boolean byName, String ticked) {
             this.code = code;
             this.column = column;
             this.byName = byName;
+            this.ticked = ticked;
         }
 
         String code() {
@@ -70,6 +80,10 @@ class OrderMarks {
 
         String column() {
             return column;
+        }
+
+        String ticked() {
+            return ticked;
         }
 
         /** Every record, in the list's order for this sort, where an index holds that order with the name's. */
@@ -88,6 +102,11 @@ class OrderMarks {
             return Arrays.stream(values()).filter(o -> o.byName && column.equals(o.column)).findFirst().orElseThrow();
         }
 
+        /** Those ticked in the tick box whose column this is, by name. */
+        static Ordering ticked(String column) {
+            return Arrays.stream(values()).filter(o -> column.equals(o.ticked)).findFirst().orElseThrow();
+        }
+
         /** The index's columns, in its order. */
         String key() {
             return Stream.of(column, byName ? "name_sort" : null, "id").filter(Objects::nonNull)
@@ -102,8 +121,9 @@ class OrderMarks {
             return byName ? table + "name_sort" : NO_NAME;
         }
 
+        /** The order's records: those holding a value in its first column, or ticked in its tick box. */
         private String holding() {
-            return column == null ? "" : " WHERE " + column + " IS NOT NULL";
+            return column != null ? " WHERE " + column + " IS NOT NULL" : ticked != null ? " WHERE " + ticked + " = TRUE" : "";
         }
 
         /** The start's values for the key's columns. */
@@ -143,13 +163,13 @@ class OrderMarks {
         Ordering ordering = span.ordering();
         String c = ordering.column();
         // Where the span starts in the order, from the tally (exact in the same snapshot), and how many it holds.
-        String where = c == null ? "SELECT 0 AS first, COALESCE(SUM(organisations), 0) AS n FROM organisation_tally"
-                : span.value() == null ? "SELECT 0 AS first, COALESCE(SUM(organisations), 0) AS n FROM organisation_tally"
-                        + ordering.holding()
+        String where = span.value() == null
+                ? "SELECT 0 AS first, COALESCE(SUM(organisations), 0) AS n FROM organisation_tally" + ordering.holding()
                 : "SELECT COALESCE(SUM(CASE WHEN " + c + " COLLATE \"C\" < :value THEN organisations END), 0) AS first, "
                         + "COALESCE(SUM(CASE WHEN " + c + " = :value THEN organisations END), 0) AS n FROM organisation_tally"
                         + ordering.holding();
-        String ids = "WITH span AS (" + where + "), wanted AS ("
+        // Each step is materialised, so that the tally is summed once, not once a mark.
+        String page = "WITH span AS MATERIALIZED (" + where + "), wanted AS MATERIALIZED ("
                 + " SELECT first + GREATEST(CASE WHEN :descending THEN n - :offset - :size ELSE :offset END, 0) AS position"
                 + " FROM span"
                 + "), marks AS ("
@@ -166,7 +186,8 @@ class OrderMarks {
                 + " SELECT m.value, m.name_sort, m.id, w.position - m.before AS skip FROM marks m, wanted w"
                 + " WHERE m.kind = 0 AND m.before <= w.position"
                 + " ORDER BY m.value DESC, m.name_sort DESC, m.id DESC FETCH FIRST 1 ROWS ONLY"
-                + ") SELECT id FROM organisation WHERE (" + ordering.key() + ") >= (" + ordering.start() + ")"
+                + ") SELECT " + ordering.key() + " FROM organisation WHERE (" + ordering.key() + ") >= (" + ordering.start() + ")"
+                + (ordering.ticked == null ? "" : " AND " + ordering.ticked + " = TRUE")
                 + " ORDER BY " + ordering.key() + " OFFSET (SELECT skip FROM start) ROWS FETCH NEXT :size ROWS ONLY";
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("descending", descending);
@@ -177,10 +198,13 @@ class OrderMarks {
         if (span.value() != null) {
             params.put("value", span.value());
             // A page at the span's end would read on into the next value.
-            within = " AND " + c + " = :value";
+            within = " WHERE p." + c + " = :value";
         }
-        return new OrganisationRepository.Statement("SELECT " + columns + " FROM organisation WHERE id IN (" + ids + ")"
-                + within + " ORDER BY " + ordering.key(), params);
+        // Each record read by its id, whatever the planner guesses of the page (it had read all of a
+        // status's records to join them to the page's ids).
+        return new OrganisationRepository.Statement("SELECT o.* FROM (" + page + ") p CROSS JOIN LATERAL (SELECT "
+                + columns + " FROM organisation WHERE id = p.id) o" + within + " ORDER BY "
+                + Arrays.stream(ordering.key().split(", ")).map(k -> "p." + k).collect(Collectors.joining(", ")), params);
     }
 
     /**

@@ -698,8 +698,28 @@ class OrganisationRepository {
         if (where.sql.isEmpty()) {
             return OrderMarks.Ordering.sortedBy(query.sort()).map(ordering -> new OrderMarks.Span(ordering, null));
         }
+        Optional<String> ticked = onlyTicked(query);
+        if (ticked.isPresent()) {
+            return Optional.of(new OrderMarks.Span(OrderMarks.Ordering.ticked(ticked.get()), null));
+        }
         return NameWithin.of(query).filter(w -> w.columns().size() == 1).map(w -> w.columns().get(0))
                 .map(column -> new OrderMarks.Span(OrderMarks.Ordering.byName(column), (String) where.params.get(column)));
+    }
+
+    /** The column of the one tick box a list by name is filtered to the ticked records of, with no other filter. */
+    private static Optional<String> onlyTicked(OrganisationQuery query) {
+        if (query.sort() != OrganisationQuery.Sort.NAME || query.category() != null || query.area() != null
+                || query.status() != null) {
+            return Optional.empty();
+        }
+        Map<OrganisationField, Boolean> ticks = new LinkedHashMap<>();
+        ticks.put(OrganisationField.FULL_INTERVIEW, query.fullInterview());
+        ticks.put(OrganisationField.FOLLOW_UP, query.followUp());
+        ticks.put(OrganisationField.CYP_BOARD, query.cypBoard());
+        ticks.put(OrganisationField.WELL_INFORMED, query.wellInformed());
+        ticks.values().removeIf(Objects::isNull);
+        return ticks.size() == 1 && ticks.values().iterator().next()
+                ? Optional.of(ticks.keySet().iterator().next().column()) : Optional.empty();
     }
 
     private static String positionedIndex(OrganisationQuery query) {

@@ -34,7 +34,8 @@ class OrderMarksTests {
             Map.of("sort", "name", "dir", "desc", "status", "interviewed"), Map.of("sort", "name", "area", "Leicester"),
             Map.of("sort", "name", "dir", "desc", "area", "Leicester"),
             Map.of("sort", "name", "category", "access-point"),
-            Map.of("sort", "name", "dir", "desc", "category", "access-point"));
+            Map.of("sort", "name", "dir", "desc", "category", "access-point"), Map.of("sort", "name", "followUp", "yes"),
+            Map.of("sort", "name", "dir", "desc", "wellInformed", "yes"));
 
     @Autowired
     OrganisationService service;
@@ -115,7 +116,8 @@ class OrderMarksTests {
 
         for (Map<String, String> list : List.of(Map.of("sort", "name"), Map.of("sort", "status"), Map.of("sort", "area"),
                 Map.of("sort", "category"), Map.of("sort", "name", "status", "interviewed"),
-                Map.of("sort", "name", "area", "Leicester"), Map.of("sort", "name", "category", "access-point"))) {
+                Map.of("sort", "name", "area", "Leicester"), Map.of("sort", "name", "category", "access-point"),
+                Map.of("sort", "name", "followUp", "yes"))) {
             List<Long> whole = whole(list);
             assertThat(ids(list, 151, 10)).as("%s", list).isEqualTo(whole.subList(1_498, 1_508));
         }
@@ -144,10 +146,14 @@ class OrderMarksTests {
                 .with(OrganisationField.AREA, random.nextInt(8) == 0 ? null
                         : random.nextBoolean() ? "Leicester" : AREAS.get(random.nextInt(AREAS.size())))
                 .with(OrganisationField.CATEGORY, random.nextInt(5) == 0 ? null
-                        : random.nextBoolean() ? Category.ACCESS_POINT : categories[random.nextInt(categories.length)]);
+                        : random.nextBoolean() ? Category.ACCESS_POINT : categories[random.nextInt(categories.length)])
+                .with(OrganisationField.FOLLOW_UP, random.nextInt(3) == 0 ? null : random.nextInt(3) != 0)
+                .with(OrganisationField.WELL_INFORMED, random.nextBoolean() ? null : random.nextBoolean())
+                .with(OrganisationField.FULL_INTERVIEW, random.nextBoolean() ? null : random.nextBoolean())
+                .with(OrganisationField.CYP_BOARD, random.nextBoolean() ? null : random.nextBoolean());
     }
 
-    /** Records added one by one and as an import does, renamed, moved, emptied of an area, and deleted. */
+    /** Records added one by one and as an import does, renamed, moved, emptied of an area, ticked or not, and deleted. */
     private void change() {
         List<OrganisationDetails> added = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
@@ -160,13 +166,15 @@ class OrderMarksTests {
         for (int i = 0; i < 200; i++) {
             Organisation o = all.remove(random.nextInt(all.size()));
             OrganisationDetails d = o.details();
-            switch (i % 5) {
+            switch (i % 6) {
                 case 0 -> service.update(o.id(), o.version(), d.with(OrganisationField.NAME, "Renamed " + random.nextInt(40)));
                 case 1 -> service.update(o.id(), o.version(), d.with(OrganisationField.AREA, null));
                 case 2 -> service.update(o.id(), o.version(), d.with(OrganisationField.CATEGORY, Category.BME_NETWORK)
                         .with(OrganisationField.AREA, AREAS.get(random.nextInt(AREAS.size()))));
                 case 3 -> service.update(o.id(), o.version(), d.with(OrganisationField.STATUS,
                         d.status() == OutreachStatus.LISTED ? OutreachStatus.INTERVIEWED : OutreachStatus.LISTED));
+                case 4 -> service.update(o.id(), o.version(), d.with(OrganisationField.FOLLOW_UP,
+                        !Boolean.TRUE.equals(d.get(OrganisationField.FOLLOW_UP))));
                 default -> service.delete(o.id(), o.version());
             }
         }
@@ -177,7 +185,8 @@ class OrderMarksTests {
         for (OrderMarks.Ordering ordering : OrderMarks.Ordering.values()) {
             String key = ordering.key();
             String changeKey = key.replace("id", "organisation_id");
-            String holding = ordering.column() == null ? "" : ordering.column() + " IS NOT NULL AND ";
+            String holding = ordering.column() != null ? ordering.column() + " IS NOT NULL AND "
+                    : ordering.ticked() != null ? ordering.ticked() + " = TRUE AND " : "";
             String values = key.replaceAll("[a-z_]+", "?");
             for (Map<String, Object> mark : jdbc.queryForList("SELECT * FROM organisation_order_mark WHERE ordering = ?",
                     ordering.code())) {
