@@ -26,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On PostgreSQL, where a page deep in a list starts, from the marks V159 keeps for each order a list
- * is read in by one index (V160 gives each tick box's ticked records one by name): every thousandth record in that order when last marked, with its position
- * then, and each change since as +1 or -1 at the values a record holds or held. The records before a
+ * is read in by one index (V160 gives each tick box's ticked records one by name): every thousandth
+ * record in that order when last marked, with its position then, and each change since as +1 or -1
+ * at the values a record holds or held. The records before a
  * mark number its position plus the changes before it; a page starts from the last mark before it and
  * steps past fewer than a thousand records more, where OFFSET stepped past every one (500,000 for page
  * 20,000 of a million). Each page is one statement, so one snapshot: exact while records change around it.
