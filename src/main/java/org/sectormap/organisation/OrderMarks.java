@@ -238,18 +238,25 @@ class OrderMarks {
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
     void markWhenDue() {
         if (postgres && changes(MARK_FROM) >= MARK_FROM) {
-            try {
-                mark();
-            } catch (DataAccessException e) {
-                log.info("organisation_order_mark not marked this time: {}", e.getMessage());
-            }
+            markOrLeave();
         }
     }
 
-    /** After a restore, or a test's emptying every table, past the triggers: marked afresh at once. */
+    /**
+     * After a restore, or a test's emptying every table, past the triggers: marked afresh at once. A
+     * restore has committed by then, so a marking that fails (another under way) is left to the next.
+     */
     @EventListener
     void on(RegisterReplaced replaced) {
-        mark();
+        markOrLeave();
+    }
+
+    private void markOrLeave() {
+        try {
+            mark();
+        } catch (DataAccessException e) {
+            log.info("organisation_order_mark not marked this time: {}", e.getMessage());
+        }
     }
 
     /** The changes since the last marking, counted up to {@code upTo}. */
