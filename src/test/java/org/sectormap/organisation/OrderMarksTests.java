@@ -35,7 +35,7 @@ class OrderMarksTests {
             Map.of("sort", "name", "dir", "desc", "area", "Leicester"),
             Map.of("sort", "name", "category", "access-point"),
             Map.of("sort", "name", "dir", "desc", "category", "access-point"), Map.of("sort", "name", "followUp", "yes"),
-            Map.of("sort", "name", "dir", "desc", "wellInformed", "yes"));
+            Map.of("sort", "name", "dir", "desc", "followUp", "yes"));
 
     @Autowired
     OrganisationService service;
