@@ -19,6 +19,7 @@ import org.h2.result.SearchRow;
 import org.h2.result.SortOrder;
 import org.h2.util.JSR310Utils;
 import org.h2.value.Value;
+import org.h2.value.ValueBoolean;
 import org.h2.value.ValueDate;
 import org.h2.value.ValueNull;
 import org.h2.value.ValueVarchar;
@@ -43,11 +44,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class IndexPositions {
 
     /**
-     * The list's records are those of an index holding the {@code fixed} values in its leading text
-     * columns, the index going on with {@code column} and then {@code id}: first those holding a value in
+     * The list's records are those of an index holding the {@code fixed} values (text, or a tick as a
+     * Boolean) in its leading columns, the index going on with {@code column} and then {@code id}: first those holding a value in
      * {@code column}, then those without, by id, each in the list's direction.
      */
-    record Part(String index, Map<String, String> fixed, String column) {
+    record Part(String index, Map<String, ?> fixed, String column) {
     }
 
     /**
@@ -152,7 +153,8 @@ final class IndexPositions {
          */
         private SearchRow bound(Part part, Value value, long key) {
             SearchRow bound = index.getRowFactory().createRow();
-            part.fixed().forEach((name, fixed) -> bound.setValue(columnId(name), ValueVarchar.get(fixed)));
+            part.fixed().forEach((name, fixed) -> bound.setValue(columnId(name), fixed instanceof Boolean tick
+                    ? ValueBoolean.get(tick) : ValueVarchar.get((String) fixed)));
             if (value != null) {
                 bound.setValue(columnId(part.column()), value);
             }

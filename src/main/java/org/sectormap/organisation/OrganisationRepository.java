@@ -638,14 +638,14 @@ class OrganisationRepository {
      */
     private Optional<List<Organisation>> positioned(OrganisationQuery query, int size) {
         Where where = where(query);
-        Optional<NameWithin> within = NameWithin.of(query);
+        Optional<NameWithin> within = exactly(query);
         // IndexPositions finds a fixed value, not the records without one, as the unclassified are.
         if (query.offset() < DEEP_OFFSET || where.searchesText || query.unclassified()
                 || within.isEmpty() && !where.sql.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, String> fixed = new LinkedHashMap<>();
-        within.ifPresent(w -> w.columns().forEach(column -> fixed.put(column, (String) where.params.get(column))));
+        Map<String, Object> fixed = new LinkedHashMap<>();
+        within.ifPresent(w -> w.columns().forEach(column -> fixed.put(column, where.params.get(column))));
         return positions.start(new IndexPositions.Part(positionedIndex(query), fixed, query.sort().column()),
                 query.offset(), query.descending()).map(start -> {
                     List<Organisation> page = new ArrayList<>();
@@ -722,8 +722,8 @@ class OrganisationRepository {
                 ? Optional.of(ticks.keySet().iterator().next().column()) : Optional.empty();
     }
 
-    private static String positionedIndex(OrganisationQuery query) {
-        return NameWithin.of(query).map(NameWithin::index).orElseGet(() -> sortIndex(query.sort()));
+    private String positionedIndex(OrganisationQuery query) {
+        return exactly(query).map(NameWithin::index).orElseGet(() -> sortIndex(query.sort()));
     }
 
     /**
@@ -754,7 +754,7 @@ class OrganisationRepository {
         return parts;
     }
 
-    private static Statement onward(OrganisationQuery query, String clause, Map<String, Object> from) {
+    private Statement onward(OrganisationQuery query, String clause, Map<String, Object> from) {
         Where where = where(query);
         Map<String, Object> params = new LinkedHashMap<>(where.params);
         params.putAll(from);
@@ -868,7 +868,7 @@ class OrganisationRepository {
      * million. Where several would do, the one holding fewest records.
      */
     private Optional<NameWithin> within(OrganisationQuery query, long total) {
-        Optional<NameWithin> exact = NameWithin.of(query);
+        Optional<NameWithin> exact = exactly(query);
         if (exact.isPresent() || !h2 || total == 0) {
             return exact;
         }
@@ -954,8 +954,17 @@ class OrganisationRepository {
     }
 
     /** The sort column, then id so that pages never overlap, both in the query's direction. */
-    private static String orderBy(OrganisationQuery query) {
-        return orderBy(query, NameWithin.of(query));
+    private String orderBy(OrganisationQuery query) {
+        return orderBy(query, exactly(query));
+    }
+
+    /**
+     * The index holding exactly a list by name's matches, if one does; on H2 also one tick box's records,
+     * ticked or not (V161). PostgreSQL's tick-box indexes hold only the ticked (V160), and it reads a deep
+     * page of them from the marks (OrderMarks).
+     */
+    private Optional<NameWithin> exactly(OrganisationQuery query) {
+        return NameWithin.of(query).or(() -> h2 ? NameWithin.ticked(query) : Optional.empty());
     }
 
     private static String orderBy(OrganisationQuery query, Optional<NameWithin> within) {
@@ -981,6 +990,14 @@ class OrganisationRepository {
         static final NameWithin AREA = new NameWithin(List.of("area"), "organisation_area_name");
         static final NameWithin STATUS_AND_AREA = new NameWithin(List.of("status", "area"), "organisation_appendix");
         static final NameWithin CATEGORY = new NameWithin(List.of("category"), "organisation_category_name");
+        static final NameWithin FULL_INTERVIEW = tick(OrganisationField.FULL_INTERVIEW);
+        static final NameWithin FOLLOW_UP = tick(OrganisationField.FOLLOW_UP);
+        static final NameWithin CYP_BOARD = tick(OrganisationField.CYP_BOARD);
+        static final NameWithin WELL_INFORMED = tick(OrganisationField.WELL_INFORMED);
+
+        private static NameWithin tick(OrganisationField box) {
+            return new NameWithin(List.of(box.column()), "organisation_" + box.column() + "_name");
+        }
 
         static Optional<NameWithin> of(OrganisationQuery q) {
             boolean onlyIndexed = q.sort() == OrganisationQuery.Sort.NAME && (q.text() == null || q.text().isBlank())
@@ -998,15 +1015,41 @@ class OrganisationRepository {
             return Optional.of(q.area() == null ? STATUS : q.status() == null ? AREA : STATUS_AND_AREA);
         }
 
+        /** A list by name of one tick box's ticked or unticked records, and nothing else: H2's alone (V161). */
+        static Optional<NameWithin> ticked(OrganisationQuery q) {
+            List<NameWithin> boxes = boxes(q);
+            boolean onlyTheBox = q.sort() == OrganisationQuery.Sort.NAME && (q.text() == null || q.text().isBlank())
+                    && q.category() == null && !q.unclassified() && q.area() == null && q.status() == null;
+            return onlyTheBox && boxes.size() == 1 ? Optional.of(boxes.get(0)) : Optional.empty();
+        }
+
+        private static List<NameWithin> boxes(OrganisationQuery q) {
+            List<NameWithin> boxes = new ArrayList<>();
+            if (q.fullInterview() != null) {
+                boxes.add(FULL_INTERVIEW);
+            }
+            if (q.followUp() != null) {
+                boxes.add(FOLLOW_UP);
+            }
+            if (q.cypBoard() != null) {
+                boxes.add(CYP_BOARD);
+            }
+            if (q.wellInformed() != null) {
+                boxes.add(WELL_INFORMED);
+            }
+            return boxes;
+        }
+
         /**
          * The indexes holding some of a list by name's filter columns, and so some records not wanted,
-         * when none holds just them: for one category's interviewed, the category's and the status's.
+         * when none holds just them: for one category's interviewed, the category's and the status's; on
+         * H2 (which alone asks), for the interviewed keen for follow-up, the status's and the box's.
          */
         static List<NameWithin> holdingSome(OrganisationQuery q) {
             if (q.sort() != OrganisationQuery.Sort.NAME || q.text() != null && !q.text().isBlank()) {
                 return List.of();
             }
-            List<NameWithin> some = new ArrayList<>();
+            List<NameWithin> some = new ArrayList<>(boxes(q));
             if (q.category() != null || q.unclassified()) {
                 some.add(CATEGORY);
             }

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A page deep in the list (read on H2 from where its index's tree says it starts, elsewhere by its ids
  * first) holds the records the list has there, in its order: in either direction, filtered by a status,
- * an area or both, or by a category, where the sorted value changes and where the records without one begin.
+ * an area or both, by a category or by a tick box, where the sorted value changes and where the records without one begin.
  */
 @DatabaseTest
 class DeepPageTests {
@@ -45,7 +45,8 @@ class DeepPageTests {
                             ? LocalDate.of(2007, 7, 1).plusDays(random.nextInt(5)) : null)
                     .with(OrganisationField.AREA, random.nextInt(10) == 0 ? null : random.nextInt(5) == 0 ? "Derby city" : "Leicester")
                     .with(OrganisationField.CATEGORY, random.nextBoolean() ? null
-                            : random.nextInt(4) == 0 ? Category.BME_NETWORK : Category.ACCESS_POINT));
+                            : random.nextInt(4) == 0 ? Category.BME_NETWORK : Category.ACCESS_POINT)
+                    .with(OrganisationField.FOLLOW_UP, random.nextInt(8) == 0 ? null : random.nextInt(3) != 0));
         }
         service.createAll(register, null);
 
@@ -62,7 +63,10 @@ class DeepPageTests {
                 Map.of("sort", "name", "category", "access-point", "status", "interviewed"),
                 Map.of("sort", "name", "dir", "desc", "category", "access-point", "status", "interviewed"),
                 Map.of("sort", "name", "category", "unclassified"),
-                Map.of("sort", "name", "dir", "desc", "category", "unclassified", "status", "interviewed"))) {
+                Map.of("sort", "name", "dir", "desc", "category", "unclassified", "status", "interviewed"),
+                Map.of("sort", "name", "followUp", "yes"), Map.of("sort", "name", "dir", "desc", "followUp", "yes"),
+                Map.of("sort", "name", "followUp", "no"), Map.of("sort", "name", "dir", "desc", "followUp", "no"),
+                Map.of("sort", "name", "followUp", "yes", "status", "interviewed"))) {
             List<Organisation> whole = new ArrayList<>();
             repository.forEach(parameters.read(order), whole::add);
             // Past the middle, a page is read from the other end and turned round; the last may be short.

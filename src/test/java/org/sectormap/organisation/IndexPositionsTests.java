@@ -65,6 +65,8 @@ class IndexPositionsTests {
                 new IndexPositions.Part("organisation_name_sort_idx", Map.of(), "name_sort"),
                 new IndexPositions.Part("organisation_status_order", Map.of(), "status"),
                 new IndexPositions.Part("organisation_status_name", Map.of("status", "listed"), "name_sort"),
+                new IndexPositions.Part("organisation_follow_up_name", Map.of("follow_up", true), "name_sort"),
+                new IndexPositions.Part("organisation_follow_up_name", Map.of("follow_up", false), "name_sort"),
                 new IndexPositions.Part("organisation_appendix", ordered("status", "interviewed", "area", area),
                         "name_sort"));
         boolean h2 = url.startsWith("jdbc:h2:");
@@ -191,7 +193,8 @@ class IndexPositionsTests {
             register.add(OrganisationDetails.of("Group " + random.nextInt(40), random.nextBoolean() ? OutreachStatus.LISTED : statuses[random.nextInt(2)])
                     .with(OrganisationField.AREA, random.nextInt(5) == 0 ? null : all.get(random.nextInt(4)))
                     .with(OrganisationField.INTERVIEW_DATE, random.nextBoolean() ? null
-                            : LocalDate.of(2007, 7, 1).plusDays(random.nextInt(30))));
+                            : LocalDate.of(2007, 7, 1).plusDays(random.nextInt(30)))
+                    .with(OrganisationField.FOLLOW_UP, random.nextInt(5) == 0 ? null : random.nextBoolean()));
         }
         service.createAll(register, null);
     }

@@ -128,10 +128,10 @@ class ListPlanTests {
                 }
             }
             // One category's interviewed, or the interviewed keen for follow-up, are most of the records of
-            // the category's or the status's index: a page of them is met along it in name order.
+            // the category's or the tick box's index: a page of them is met along it in name order.
             Map<OrganisationQuery, String> partly = Map.of(
                     query(Category.values()[1], false, null, OutreachStatus.INTERVIEWED, null, null), "ORGANISATION_CATEGORY_NAME",
-                    query(null, false, null, OutreachStatus.INTERVIEWED, true, null), "ORGANISATION_STATUS_NAME",
+                    query(null, false, null, OutreachStatus.INTERVIEWED, true, null), "ORGANISATION_FOLLOW_UP_NAME",
                     query(null, true, null, OutreachStatus.INTERVIEWED, null, null), "ORGANISATION_CATEGORY_NAME");
             partly.forEach((filter, index) -> {
                 for (boolean descending : new boolean[] {false, true}) {
@@ -158,11 +158,14 @@ class ListPlanTests {
                 query(null, false, null, OutreachStatus.INTERVIEWED, null, null), "ORGANISATION_STATUS_NAME",
                 query(null, false, area, null, null, null), "ORGANISATION_AREA_NAME",
                 query(null, false, area, OutreachStatus.INTERVIEWED, null, null), "ORGANISATION_APPENDIX",
-                query(Category.values()[2], false, null, null, null, null), "ORGANISATION_CATEGORY_NAME");
+                query(Category.values()[2], false, null, null, null, null), "ORGANISATION_CATEGORY_NAME",
+                query(null, false, null, null, true, null), "ORGANISATION_FOLLOW_UP_NAME",
+                query(null, false, null, null, null, false), "ORGANISATION_WELL_INFORMED_NAME");
         indexes.forEach((query, index) -> {
             for (boolean descending : new boolean[] {false, true}) {
                 OrganisationQuery deep = new OrganisationQuery(null, query.category(), false, query.area(), query.status(), null,
-                        null, null, null, OrganisationQuery.Sort.NAME, descending, 12_000, OrganisationQuery.DEFAULT_SIZE);
+                        query.followUp(), null, query.wellInformed(), OrganisationQuery.Sort.NAME, descending, 12_000,
+                        OrganisationQuery.DEFAULT_SIZE);
                 String plan = plan(repository.firstPart(deep, 600_000));
                 assertThat(plan).as(deep.toString()).contains(index).contains("/* index sorted */");
             }
@@ -183,10 +186,12 @@ class ListPlanTests {
         lists.add(query(null, false, area, null, null, null));
         lists.add(query(null, false, area, OutreachStatus.INTERVIEWED, null, null));
         lists.add(query(Category.values()[0], false, null, null, null, null));
+        lists.add(query(null, false, null, null, true, null));
+        lists.add(query(null, false, null, null, null, false));
         for (OrganisationQuery list : lists) {
             for (boolean descending : new boolean[] {false, true}) {
-                OrganisationQuery deep = new OrganisationQuery(null, list.category(), false, list.area(), list.status(), null, null,
-                        null, null, list.sort(), descending, 400, OrganisationQuery.DEFAULT_SIZE);
+                OrganisationQuery deep = new OrganisationQuery(null, list.category(), false, list.area(), list.status(), null,
+                        list.followUp(), null, list.wellInformed(), list.sort(), descending, 400, OrganisationQuery.DEFAULT_SIZE);
                 Object value = list.sort() == OrganisationQuery.Sort.INTERVIEW_DATE ? LocalDate.of(2007, 7, 1) : "m";
                 List<OrganisationRepository.Statement> parts = new ArrayList<>(
                         repository.positionedParts(deep, new IndexPositions.Start(value, SIZE / 2, value)));
