@@ -45,8 +45,9 @@ final class IndexPositions {
 
     /**
      * The list's records are those of an index holding the {@code fixed} values (text, or a tick as a
-     * Boolean) in its leading columns, the index going on with {@code column} and then {@code id}: first those holding a value in
-     * {@code column}, then those without, by id, each in the list's direction.
+     * Boolean) in its leading columns, the index going on with {@code column} and then {@code id}:
+     * first those holding a value in {@code column}, then those without, by id, each in the list's
+     * direction.
      */
     record Part(String index, Map<String, ?> fixed, String column) {
     }

@@ -22,7 +22,7 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * ({@code produce-partial-output-while-processing=false}) and hands it to the response's writer,
  * where Tomcat copied it into a buffer of chars, widening each byte of the string, and encoded the
  * chars back into bytes: about 8 % of the list page's CPU (JFR). The string's own encoding is one copy
- * for a page of Latin-1 text.
+ * for a page of ASCII text, which the templates keep to (PageTextTests).
  */
 @Configuration(proxyBeanMethods = false)
 class PageBytes {
