@@ -708,18 +708,9 @@ class OrganisationRepository {
 
     /** The column of the one tick box a list by name is filtered to the ticked records of, with no other filter. */
     private static Optional<String> onlyTicked(OrganisationQuery query) {
-        if (query.sort() != OrganisationQuery.Sort.NAME || query.category() != null || query.area() != null
-                || query.status() != null) {
-            return Optional.empty();
-        }
-        Map<OrganisationField, Boolean> ticks = new LinkedHashMap<>();
-        ticks.put(OrganisationField.FULL_INTERVIEW, query.fullInterview());
-        ticks.put(OrganisationField.FOLLOW_UP, query.followUp());
-        ticks.put(OrganisationField.CYP_BOARD, query.cypBoard());
-        ticks.put(OrganisationField.WELL_INFORMED, query.wellInformed());
-        ticks.values().removeIf(Objects::isNull);
-        return ticks.size() == 1 && ticks.values().iterator().next()
-                ? Optional.of(ticks.keySet().iterator().next().column()) : Optional.empty();
+        Map<String, Object> params = where(query).params;
+        return NameWithin.ticked(query).map(box -> box.columns().get(0))
+                .filter(column -> Boolean.TRUE.equals(params.get(column)));
     }
 
     private String positionedIndex(OrganisationQuery query) {
@@ -1015,7 +1006,10 @@ class OrganisationRepository {
             return Optional.of(q.area() == null ? STATUS : q.status() == null ? AREA : STATUS_AND_AREA);
         }
 
-        /** A list by name of one tick box's ticked or unticked records, and nothing else: H2's alone (V161). */
+        /**
+         * A list by name of one tick box's ticked or unticked records, and nothing else: H2 reads it from
+         * the box's index (V161), PostgreSQL its ticked records from the marks (V160, OrderMarks).
+         */
         static Optional<NameWithin> ticked(OrganisationQuery q) {
             List<NameWithin> boxes = boxes(q);
             boolean onlyTheBox = q.sort() == OrganisationQuery.Sort.NAME && (q.text() == null || q.text().isBlank())
