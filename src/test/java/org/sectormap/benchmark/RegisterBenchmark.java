@@ -230,10 +230,30 @@ class RegisterBenchmark {
             operations.put(String.format("by %s, deep page %,d", sort, sortedMiddle),
                     run -> page(Map.of("sort", sort, "page", String.valueOf(sortedMiddle + run))));
         }
+        // Three in five are interviewed, on one of 21 days, and only they have an interview date: the rest
+        // follow them by id, in either direction.
+        int datedThird = ORGANISATIONS / 25 / 3;
+        int undatedMiddle = ORGANISATIONS * 4 / 5 / 25;
+        for (String dir : List.of("asc", "desc")) {
+            operations.put(String.format("by interview-date %s, deep page %,d", dir, datedThird),
+                    run -> page(Map.of("sort", "interview-date", "dir", dir, "page", String.valueOf(datedThird + run))));
+            operations.put(String.format("by interview-date %s, deep page %,d (undated)", dir, undatedMiddle),
+                    run -> page(Map.of("sort", "interview-date", "dir", dir, "page", String.valueOf(undatedMiddle + run))));
+        }
+        operations.put(String.format("interviewed, by interview-date, deep page %,d", interviewedMiddle),
+                run -> page(Map.of("status", "interviewed", "sort", "interview-date",
+                        "page", String.valueOf(interviewedMiddle + run))));
         // A tick box holds a fifth of the register in the generated spread; no index holds its records by name.
         int tickedMiddle = ORGANISATIONS / 5 / 25 / 2;
         operations.put(String.format("keen for follow-up, deep page %,d (by name)", tickedMiddle),
                 run -> page(Map.of("followUp", "yes", "page", String.valueOf(tickedMiddle + run))));
+        int untickedMiddle = ORGANISATIONS * 4 / 5 / 25 / 2;
+        operations.put(String.format("not keen for follow-up, deep page %,d (by name)", untickedMiddle),
+                run -> page(Map.of("followUp", "no", "page", String.valueOf(untickedMiddle + run))));
+        // One in ten has no category.
+        int unclassifiedMiddle = ORGANISATIONS / 10 / 25 / 2;
+        operations.put(String.format("unclassified, deep page %,d (by name)", unclassifiedMiddle),
+                run -> page(Map.of("category", "unclassified", "page", String.valueOf(unclassifiedMiddle + run))));
         int areaMiddle = ORGANISATIONS / areaNames.length / 25 / 2;
         operations.put(String.format("one area, deep page %,d (by name)", areaMiddle),
                 run -> page(Map.of("area", areaNames[run % areaNames.length], "page", String.valueOf(areaMiddle + run))));
