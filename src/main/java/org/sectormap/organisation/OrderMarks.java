@@ -51,28 +51,36 @@ class OrderMarks {
 
     /**
      * An order a list is read in by one index: its first column, null for the name's; whether the name
-     * follows; and the tick box its records are ticked in, for a tick box's own index.
+     * follows; the tick box its records are ticked in, for a tick box's own index; and whether it holds
+     * the records without a value in its column, by id, which the list puts after those holding one.
      */
     enum Ordering {
-        NAME("name", null, true, null), STATUS_NAME("status-name", "status", true, null),
-        AREA_NAME("area-name", "area", true, null), CATEGORY_NAME("category-name", "category", true, null),
-        STATUS("status", "status", false, null), AREA("area", "area", false, null),
-        CATEGORY("category", "category", false, null),
-        FULL_INTERVIEW_NAME("full-interview-name", null, true, "full_interview"),
-        FOLLOW_UP_NAME("follow-up-name", null, true, "follow_up"),
-        CYP_BOARD_NAME("cyp-board-name", null, true, "cyp_board"),
-        WELL_INFORMED_NAME("well-informed-name", null, true, "well_informed");
+        NAME("name", null, true, null, false), STATUS_NAME("status-name", "status", true, null, false),
+        AREA_NAME("area-name", "area", true, null, false), CATEGORY_NAME("category-name", "category", true, null, false),
+        STATUS("status", "status", false, null, false), AREA("area", "area", false, null, false),
+        CATEGORY("category", "category", false, null, false),
+        INTERVIEW_DATE("interview-date", "interview_date", false, null, false),
+        AREA_NONE("area-none", "area", false, null, true), CATEGORY_NONE("category-none", "category", false, null, true),
+        INTERVIEW_DATE_NONE("interview-date-none", "interview_date", false, null, true),
+        FULL_INTERVIEW_NAME("full-interview-name", null, true, "full_interview", false),
+        FOLLOW_UP_NAME("follow-up-name", null, true, "follow_up", false),
+        CYP_BOARD_NAME("cyp-board-name", null, true, "cyp_board", false),
+        WELL_INFORMED_NAME("well-informed-name", null, true, "well_informed", false);
+
+        private static final String DATE = OrganisationQuery.Sort.INTERVIEW_DATE.column();
 
         private final String code;
         private final String column;
         private final boolean byName;
         private final String ticked;
+        private final boolean none;
 
-        Ordering(String code, String column, boolean byName, String ticked) {
+        Ordering(String code, String column, boolean byName, String ticked, boolean none) {
             this.code = code;
             this.column = column;
             this.byName = byName;
             this.ticked = ticked;
+            this.none = none;
         }
 
         String code() {
@@ -87,15 +95,24 @@ class OrderMarks {
             return ticked;
         }
 
-        /** Every record, in the list's order for this sort, where an index holds that order with the name's. */
-        static Optional<Ordering> sortedBy(OrganisationQuery.Sort sort) {
+        boolean none() {
+            return none;
+        }
+
+        /** Every record holding a value in the sort's column, in the list's order, where an index holds that order. */
+        static Ordering sortedBy(OrganisationQuery.Sort sort) {
             return switch (sort) {
-                case NAME -> Optional.of(NAME);
-                case STATUS -> Optional.of(STATUS);
-                case AREA -> Optional.of(AREA);
-                case CATEGORY -> Optional.of(CATEGORY);
-                case INTERVIEW_DATE -> Optional.empty();
+                case NAME -> NAME;
+                case STATUS -> STATUS;
+                case AREA -> AREA;
+                case CATEGORY -> CATEGORY;
+                case INTERVIEW_DATE -> INTERVIEW_DATE;
             };
+        }
+
+        /** The records without a value in the sort's column, by id, if it may be empty. */
+        static Optional<Ordering> noneOf(OrganisationQuery.Sort sort) {
+            return Arrays.stream(values()).filter(o -> o.none && o.column.equals(sort.column())).findFirst();
         }
 
         /** Those holding a value in the column, by it and then by name. */
@@ -108,30 +125,47 @@ class OrderMarks {
             return Arrays.stream(values()).filter(o -> column.equals(o.ticked)).findFirst().orElseThrow();
         }
 
-        /** The index's columns, in its order. */
+        /** The index's columns, in its order (the column, empty throughout, leads the records without a value). */
         String key() {
             return Stream.of(column, byName ? "name_sort" : null, "id").filter(Objects::nonNull)
                     .collect(Collectors.joining(", "));
         }
 
+        /** Whether organisation_tally counts its records; it has no interview date. */
+        boolean tallied() {
+            return !DATE.equals(column);
+        }
+
+        /** The mark's value: the column's, a date as ISO text, which sorts as the date does. */
         private String value(String table) {
-            return column == null ? NO_VALUE : table + column;
+            if (column == null || none) {
+                return NO_VALUE;
+            }
+            return DATE.equals(column) ? "CAST(TO_CHAR(" + table + column + ", 'YYYY-MM-DD') AS VARCHAR(100)) COLLATE \"C\""
+                    : table + column;
         }
 
         private String name(String table) {
             return byName ? table + "name_sort" : NO_NAME;
         }
 
-        /** The order's records: those holding a value in its first column, or ticked in its tick box. */
+        /** The order's records: those holding a value in its first column, or none, or ticked in its tick box. */
         private String holding() {
-            return column != null ? " WHERE " + column + " IS NOT NULL" : ticked != null ? " WHERE " + ticked + " = TRUE" : "";
+            return column != null ? " WHERE " + column + (none ? " IS NULL" : " IS NOT NULL")
+                    : ticked != null ? " WHERE " + ticked + " = TRUE" : "";
         }
 
-        /** The start's values for the key's columns. */
-        private String start() {
-            return Stream.of(column == null ? null : "(SELECT value FROM start)",
+        /** The order's records from the start on, in its key's order. */
+        private String from() {
+            if (none) {
+                return column + " IS NULL AND id >= (SELECT id FROM start)";
+            }
+            // The mark before every record holds no value, and no date: the earliest date the list's input takes is later.
+            String value = DATE.equals(column) ? "COALESCE(CAST(NULLIF((SELECT value FROM start), '') AS DATE), DATE '0001-01-01')"
+                    : "(SELECT value FROM start)";
+            return "(" + key() + ") >= (" + Stream.of(column == null ? null : value,
                     byName ? "(SELECT name_sort FROM start)" : null, "(SELECT id FROM start)")
-                    .filter(Objects::nonNull).collect(Collectors.joining(", "));
+                    .filter(Objects::nonNull).collect(Collectors.joining(", ")) + ")";
         }
     }
 
@@ -157,15 +191,13 @@ class OrderMarks {
 
     /**
      * The page {@code offset} records from the span's first in the given direction, of the given columns,
-     * ascending in the order whatever the direction. A descending page must end at least {@code size}
-     * records from the span's last, and any page must end within the records holding a value.
+     * ascending in the order whatever the direction. Any page must end within the span.
      */
     OrganisationRepository.Statement page(String columns, Span span, boolean descending, long offset, int size) {
         Ordering ordering = span.ordering();
         String c = ordering.column();
-        // Where the span starts in the order, from the tally (exact in the same snapshot), and how many it holds.
-        String where = span.value() == null
-                ? "SELECT 0 AS first, COALESCE(SUM(organisations), 0) AS n FROM organisation_tally" + ordering.holding()
+        // Where the span starts in the order and how many it holds, exact in the same snapshot.
+        String where = span.value() == null ? "SELECT 0 AS first, " + counted(ordering) + " AS n"
                 : "SELECT COALESCE(SUM(CASE WHEN " + c + " COLLATE \"C\" < :value THEN organisations END), 0) AS first, "
                         + "COALESCE(SUM(CASE WHEN " + c + " = :value THEN organisations END), 0) AS n FROM organisation_tally"
                         + ordering.holding();
@@ -187,7 +219,7 @@ class OrderMarks {
                 + " SELECT m.value, m.name_sort, m.id, w.position - m.before AS skip FROM marks m, wanted w"
                 + " WHERE m.kind = 0 AND m.before <= w.position"
                 + " ORDER BY m.value DESC, m.name_sort DESC, m.id DESC FETCH FIRST 1 ROWS ONLY"
-                + ") SELECT " + ordering.key() + " FROM organisation WHERE (" + ordering.key() + ") >= (" + ordering.start() + ")"
+                + ") SELECT " + ordering.key() + " FROM organisation WHERE " + ordering.from()
                 + (ordering.ticked == null ? "" : " AND " + ordering.ticked + " = TRUE")
                 + " ORDER BY " + ordering.key() + " OFFSET (SELECT skip FROM start) ROWS FETCH NEXT :size ROWS ONLY";
         Map<String, Object> params = new LinkedHashMap<>();
@@ -230,9 +262,29 @@ class OrderMarks {
                                 + ") AS n FROM organisation" + ordering.holding() + ") o WHERE MOD(o.n - 1, :spacing) = 0")
                         .param("ordering", ordering.code).param("spacing", SPACING).update();
             }
+            jdbc.sql("DELETE FROM organisation_order_total").update();
+            for (Ordering ordering : Ordering.values()) {
+                if (!ordering.tallied()) {
+                    jdbc.sql("INSERT INTO organisation_order_total (ordering, records) SELECT :ordering, COUNT(*)"
+                            + " FROM organisation" + ordering.holding()).param("ordering", ordering.code).update();
+                }
+            }
             jdbc.sql("DELETE FROM organisation_order_change").update();
         });
         return true;
+    }
+
+    /** How many records the order holds now. */
+    long records(Ordering ordering) {
+        return jdbc.sql("SELECT " + counted(ordering)).query(Long.class).single();
+    }
+
+    /** How many records the order holds, in the statement's snapshot: from the tally, or as marked and changed since. */
+    private static String counted(Ordering ordering) {
+        String changed = "(SELECT COALESCE(SUM(organisations), 0) FROM %s" + ordering.holding() + ")";
+        return ordering.tallied() ? String.format(changed, "organisation_tally")
+                : "(COALESCE((SELECT records FROM organisation_order_total WHERE ordering = '" + ordering.code + "'), 0) + "
+                        + String.format(changed, "organisation_order_change") + ")";
     }
 
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)

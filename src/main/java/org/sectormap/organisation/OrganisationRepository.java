@@ -664,29 +664,41 @@ class OrganisationRepository {
     /**
      * On PostgreSQL, a deep page of a list read in one index's order, from where the marks say it starts
      * (OrderMarks), where OFFSET stepped past every record before it (65 to 90 ms for page 20,000 of a
-     * million by name): every record by name, or by status, area or category among those holding one,
-     * or those of one status, area or category by name. A descending page is read as the ascending one
-     * as far from the end, so it must not reach past the first record; nor may a page reach the records
-     * without a value in a sorted column, which follow by id.
+     * million by name): every record by name, or by status, area, category or interview date, or those
+     * of one status, area or category by name, or ticked in one tick box. In a sorted column that may be
+     * empty, the records without a value follow, by id in the list's direction, from an order of their
+     * own. A descending page is read as the ascending one as far from its order's end, so it must not
+     * reach past the first record, where a page nearer the end is read from there anyway.
      */
     private Optional<List<Organisation>> marked(OrganisationQuery query, long total, int size) {
         Optional<OrderMarks.Span> span = query.offset() < DEEP_OFFSET ? Optional.empty() : span(query);
-        if (span.isEmpty()) {
+        if (span.isEmpty() || !marks.usable()) {
             return Optional.empty();
         }
-        long held = span.get().value() == null && query.sort().nullable()
-                ? jdbc.sql(OrganisationCounts.SUM_OF_TALLY + " WHERE " + query.sort().column() + " IS NOT NULL")
-                        .query(Long.class).single()
-                : total;
-        if ((query.descending() || query.sort().nullable()) && query.offset() + size > held || !marks.usable()) {
+        Optional<OrderMarks.Ordering> none = span.get().value() == null
+                ? OrderMarks.Ordering.noneOf(query.sort()) : Optional.empty();
+        long held = none.isPresent() ? marks.records(span.get().ordering()) : total;
+        if (none.isEmpty() && query.descending() && query.offset() + size > held) {
             return Optional.empty();
         }
-        List<Organisation> page = new ArrayList<>(run(marks.page(COLUMNS, span.get(), query.descending(),
-                query.offset(), size)));
-        if (query.descending()) {
-            Collections.reverse(page);
+        List<Organisation> page = new ArrayList<>();
+        if (query.offset() < held) {
+            page.addAll(marked(span.get(), query.descending(), query.offset(), (int) Math.min(size, held - query.offset())));
+        }
+        long intoNone = Math.max(query.offset() - held, 0);
+        if (none.isPresent() && page.size() < size && intoNone < total - held) {
+            page.addAll(marked(new OrderMarks.Span(none.get(), null), query.descending(), intoNone,
+                    (int) Math.min(size - page.size(), total - held - intoNone)));
         }
         return Optional.of(page);
+    }
+
+    private List<Organisation> marked(OrderMarks.Span span, boolean descending, long offset, int size) {
+        List<Organisation> page = new ArrayList<>(run(marks.page(COLUMNS, span, descending, offset, size)));
+        if (descending) {
+            Collections.reverse(page);
+        }
+        return page;
     }
 
     /** The order a list is read in and where in it, if marks are kept for it. */
@@ -696,7 +708,7 @@ class OrganisationRepository {
             return Optional.empty();
         }
         if (where.sql.isEmpty()) {
-            return OrderMarks.Ordering.sortedBy(query.sort()).map(ordering -> new OrderMarks.Span(ordering, null));
+            return Optional.of(new OrderMarks.Span(OrderMarks.Ordering.sortedBy(query.sort()), null));
         }
         Optional<String> ticked = onlyTicked(query);
         if (ticked.isPresent()) {

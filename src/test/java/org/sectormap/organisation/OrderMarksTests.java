@@ -3,6 +3,7 @@ package org.sectormap.organisation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * PostgreSQL reads a page deep in a list from where the marks of its order (V159) say the page starts:
  * each mark stays at its position as records are added, renamed, moved to another status, area or
  * category and deleted, and every page so read, either way, before the changes are taken in and after,
- * is the whole list's, by name, by status, area or category, and within one of them by name.
+ * is the whole list's, by name, by status, area, category or interview date (the records without one
+ * last, from an order of their own), and within one of them by name.
  */
 @DatabaseTest
 class OrderMarksTests {
@@ -30,7 +32,8 @@ class OrderMarksTests {
     private static final List<Map<String, String>> LISTS = List.of(Map.of("sort", "name"),
             Map.of("sort", "name", "dir", "desc"), Map.of("sort", "status"), Map.of("sort", "status", "dir", "desc"),
             Map.of("sort", "area"), Map.of("sort", "area", "dir", "desc"), Map.of("sort", "category"),
-            Map.of("sort", "category", "dir", "desc"), Map.of("sort", "name", "status", "interviewed"),
+            Map.of("sort", "category", "dir", "desc"), Map.of("sort", "interview-date"),
+            Map.of("sort", "interview-date", "dir", "desc"), Map.of("sort", "name", "status", "interviewed"),
             Map.of("sort", "name", "dir", "desc", "status", "interviewed"), Map.of("sort", "name", "area", "Leicester"),
             Map.of("sort", "name", "dir", "desc", "area", "Leicester"),
             Map.of("sort", "name", "category", "access-point"),
@@ -115,12 +118,16 @@ class OrderMarksTests {
         jdbc.update("UPDATE organisation_order_mark SET position = position + 2 WHERE position > 0");
 
         for (Map<String, String> list : List.of(Map.of("sort", "name"), Map.of("sort", "status"), Map.of("sort", "area"),
-                Map.of("sort", "category"), Map.of("sort", "name", "status", "interviewed"),
+                Map.of("sort", "category"), Map.of("sort", "interview-date"), Map.of("sort", "name", "status", "interviewed"),
                 Map.of("sort", "name", "area", "Leicester"), Map.of("sort", "name", "category", "access-point"),
                 Map.of("sort", "name", "followUp", "yes"))) {
             List<Long> whole = whole(list);
             assertThat(ids(list, 151, 10)).as("%s", list).isEqualTo(whole.subList(1_498, 1_508));
         }
+        // Past the thousandth record without an interview date, too.
+        Map<String, String> byDate = Map.of("sort", "interview-date");
+        int undated = (int) held("interview_date") + 1_100;
+        assertThat(ids(byDate, undated + 1, 1)).containsExactly(whole(byDate).get(undated - 2));
     }
 
     @Test
@@ -150,10 +157,19 @@ class OrderMarksTests {
                 .with(OrganisationField.FOLLOW_UP, random.nextInt(3) == 0 ? null : random.nextInt(3) != 0)
                 .with(OrganisationField.WELL_INFORMED, random.nextBoolean() ? null : random.nextBoolean())
                 .with(OrganisationField.FULL_INTERVIEW, random.nextBoolean() ? null : random.nextBoolean())
-                .with(OrganisationField.CYP_BOARD, random.nextBoolean() ? null : random.nextBoolean());
+                .with(OrganisationField.CYP_BOARD, random.nextBoolean() ? null : random.nextBoolean())
+                .with(OrganisationField.INTERVIEW_DATE, interviewDate());
     }
 
-    /** Records added one by one and as an import does, renamed, moved, emptied of an area, ticked or not, and deleted. */
+    /** A third without one, the rest on a few days. */
+    private LocalDate interviewDate() {
+        return random.nextInt(3) == 0 ? null : LocalDate.of(2007, 7, 1).plusDays(random.nextInt(5));
+    }
+
+    /**
+     * Records added one by one and as an import does, renamed, moved, emptied of an area, ticked or not,
+     * given another interview date or none, and deleted.
+     */
     private void change() {
         List<OrganisationDetails> added = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
@@ -166,7 +182,7 @@ class OrderMarksTests {
         for (int i = 0; i < 200; i++) {
             Organisation o = all.remove(random.nextInt(all.size()));
             OrganisationDetails d = o.details();
-            switch (i % 6) {
+            switch (i % 7) {
                 case 0 -> service.update(o.id(), o.version(), d.with(OrganisationField.NAME, "Renamed " + random.nextInt(40)));
                 case 1 -> service.update(o.id(), o.version(), d.with(OrganisationField.AREA, null));
                 case 2 -> service.update(o.id(), o.version(), d.with(OrganisationField.CATEGORY, Category.BME_NETWORK)
@@ -175,6 +191,7 @@ class OrderMarksTests {
                         d.status() == OutreachStatus.LISTED ? OutreachStatus.INTERVIEWED : OutreachStatus.LISTED));
                 case 4 -> service.update(o.id(), o.version(), d.with(OrganisationField.FOLLOW_UP,
                         !Boolean.TRUE.equals(d.get(OrganisationField.FOLLOW_UP))));
+                case 5 -> service.update(o.id(), o.version(), d.with(OrganisationField.INTERVIEW_DATE, interviewDate()));
                 default -> service.delete(o.id(), o.version());
             }
         }
@@ -183,15 +200,17 @@ class OrderMarksTests {
     /** Each mark's position, with the changes before it in its order, is the number of records before it. */
     private void assertMarksInPlace() {
         for (OrderMarks.Ordering ordering : OrderMarks.Ordering.values()) {
-            String key = ordering.key();
+            // Those without a value are in id order; a date is marked as its ISO text.
+            String key = ordering.none() ? "id" : ordering.key();
             String changeKey = key.replace("id", "organisation_id");
-            String holding = ordering.column() != null ? ordering.column() + " IS NOT NULL AND "
+            String holding = ordering.column() != null ? ordering.column() + (ordering.none() ? " IS NULL AND " : " IS NOT NULL AND ")
                     : ordering.ticked() != null ? ordering.ticked() + " = TRUE AND " : "";
-            String values = key.replaceAll("[a-z_]+", "?");
+            String values = key.replaceAll("[a-z_]+", "?").replaceFirst(key.startsWith("interview_date") ? "\\?" : "^$",
+                    "CAST(? AS DATE)");
             for (Map<String, Object> mark : jdbc.queryForList("SELECT * FROM organisation_order_mark WHERE ordering = ?",
                     ordering.code())) {
                 List<Object> at = new ArrayList<>();
-                if (ordering.column() != null) {
+                if (ordering.column() != null && !ordering.none()) {
                     at.add(mark.get("value"));
                 }
                 if (key.contains("name_sort")) {
@@ -211,15 +230,27 @@ class OrderMarksTests {
         assertThat(marks.usable()).isTrue();
         for (Map<String, String> list : LISTS) {
             List<Long> whole = whole(list);
+            // In a column that may be empty, the page where the records without a value begin, too.
+            String sorted = OrganisationQuery.Sort.valueOf(list.get("sort").toUpperCase().replace('-', '_')).column();
+            long held = list.get("sort").equals("name") ? whole.size() : held(sorted);
             for (int size : new int[] {1, 7, 25}) {
+                List<Integer> pages = new ArrayList<>(List.of((int) held / size + 1));
                 for (int page = (int) OrganisationRepository.DEEP_OFFSET / size; (page - 1) * size < whole.size();
                         page += 1 + random.nextInt(size == 1 ? 120 : 30)) {
+                    pages.add(page);
+                }
+                for (int page : pages) {
                     int from = (page - 1) * size;
                     assertThat(ids(list, page, size)).as("page %d of %d of %s", page, size, list)
-                            .isEqualTo(whole.subList(from, Math.min(whole.size(), from + size)));
+                            .isEqualTo(whole.subList(Math.min(whole.size(), from), Math.min(whole.size(), from + size)));
                 }
             }
         }
+    }
+
+    /** How many records hold a value in the column. */
+    private long held(String column) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM organisation WHERE " + column + " IS NOT NULL", Long.class);
     }
 
     private long firstId() {
