@@ -26,9 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On PostgreSQL, where a page deep in a list starts, from the marks V159 keeps for each order a list
- * is read in by one index (V160 gives each tick box's ticked records one by name): every thousandth
- * record in that order when last marked, with its position then, and each change since as +1 or -1
- * at the values a record holds or held. The records before a
+ * is read in by one index (V160 gives each tick box's ticked records one by name; its unticked are
+ * read along the name index, stepping over the ticked): every thousandth record in that order when
+ * last marked, with its position then, and each change since as +1 or -1 at the values a record holds
+ * or held. The records before a
  * mark number its position plus the changes before it; a page starts from the last mark before it and
  * steps past fewer than a thousand records more, where OFFSET stepped past every one (500,000 for page
  * 20,000 of a million). Each page is one statement, so one snapshot: exact while records change around it.
@@ -51,36 +52,49 @@ class OrderMarks {
 
     /**
      * An order a list is read in by one index: its first column, null for the name's; whether the name
-     * follows; the tick box its records are ticked in, for a tick box's own index; and whether it holds
-     * the records without a value in its column, by id, which the list puts after those holding one.
+     * follows; and whether it holds the records without a value in its column, by id, which the list
+     * puts after those holding one. Or, by name, the records of a tick box ticked (each box's own
+     * index, V160) or not (the name index, stepping over the ticked from the mark on).
      */
     enum Ordering {
-        NAME("name", null, true, null, false), STATUS_NAME("status-name", "status", true, null, false),
-        AREA_NAME("area-name", "area", true, null, false), CATEGORY_NAME("category-name", "category", true, null, false),
-        STATUS("status", "status", false, null, false), AREA("area", "area", false, null, false),
-        CATEGORY("category", "category", false, null, false),
-        INTERVIEW_DATE("interview-date", "interview_date", false, null, false),
-        AREA_NONE("area-none", "area", false, null, true), CATEGORY_NONE("category-none", "category", false, null, true),
-        INTERVIEW_DATE_NONE("interview-date-none", "interview_date", false, null, true),
-        FULL_INTERVIEW_NAME("full-interview-name", null, true, "full_interview", false),
-        FOLLOW_UP_NAME("follow-up-name", null, true, "follow_up", false),
-        CYP_BOARD_NAME("cyp-board-name", null, true, "cyp_board", false),
-        WELL_INFORMED_NAME("well-informed-name", null, true, "well_informed", false);
+        NAME("name", null, true, false), STATUS_NAME("status-name", "status", true, false),
+        AREA_NAME("area-name", "area", true, false), CATEGORY_NAME("category-name", "category", true, false),
+        STATUS("status", "status", false, false), AREA("area", "area", false, false),
+        CATEGORY("category", "category", false, false), INTERVIEW_DATE("interview-date", "interview_date", false, false),
+        AREA_NONE("area-none", "area", false, true), CATEGORY_NONE("category-none", "category", false, true),
+        INTERVIEW_DATE_NONE("interview-date-none", "interview_date", false, true),
+        FULL_INTERVIEW_NAME("full-interview-name", "full_interview", true),
+        FOLLOW_UP_NAME("follow-up-name", "follow_up", true), CYP_BOARD_NAME("cyp-board-name", "cyp_board", true),
+        WELL_INFORMED_NAME("well-informed-name", "well_informed", true),
+        NOT_FULL_INTERVIEW("not-full-interview", "full_interview", false),
+        NOT_FOLLOW_UP("not-follow-up", "follow_up", false), NOT_CYP_BOARD("not-cyp-board", "cyp_board", false),
+        NOT_WELL_INFORMED("not-well-informed", "well_informed", false);
 
         private static final String DATE = OrganisationQuery.Sort.INTERVIEW_DATE.column();
 
         private final String code;
         private final String column;
         private final boolean byName;
-        private final String ticked;
         private final boolean none;
+        private final String box;
+        private final boolean tick;
 
-        Ordering(String code, String column, boolean byName, String ticked, boolean none) {
+        Ordering(String code, String column, boolean byName, boolean none) {
             this.code = code;
             this.column = column;
             this.byName = byName;
-            this.ticked = ticked;
             this.none = none;
+            this.box = null;
+            this.tick = false;
+        }
+
+        Ordering(String code, String box, boolean tick) {
+            this.code = code;
+            this.column = null;
+            this.byName = true;
+            this.none = false;
+            this.box = box;
+            this.tick = tick;
         }
 
         String code() {
@@ -89,10 +103,6 @@ class OrderMarks {
 
         String column() {
             return column;
-        }
-
-        String ticked() {
-            return ticked;
         }
 
         boolean none() {
@@ -120,9 +130,9 @@ class OrderMarks {
             return Arrays.stream(values()).filter(o -> o.byName && column.equals(o.column)).findFirst().orElseThrow();
         }
 
-        /** Those ticked in the tick box whose column this is, by name. */
-        static Ordering ticked(String column) {
-            return Arrays.stream(values()).filter(o -> column.equals(o.ticked)).findFirst().orElseThrow();
+        /** Those ticked, or not, in the tick box whose column this is, by name. */
+        static Ordering boxed(String box, boolean tick) {
+            return Arrays.stream(values()).filter(o -> box.equals(o.box) && o.tick == tick).findFirst().orElseThrow();
         }
 
         /** The index's columns, in its order (the column, empty throughout, leads the records without a value). */
@@ -149,10 +159,14 @@ class OrderMarks {
             return byName ? table + "name_sort" : NO_NAME;
         }
 
-        /** The order's records: those holding a value in its first column, or none, or ticked in its tick box. */
+        /** The order's records: those holding a value in its first column, or none, or ticked or not in its tick box. */
+        String holds() {
+            return column != null ? column + (none ? " IS NULL" : " IS NOT NULL")
+                    : box != null ? box + (tick ? " = TRUE" : " = FALSE") : null;
+        }
+
         private String holding() {
-            return column != null ? " WHERE " + column + (none ? " IS NULL" : " IS NOT NULL")
-                    : ticked != null ? " WHERE " + ticked + " = TRUE" : "";
+            return holds() == null ? "" : " WHERE " + holds();
         }
 
         /** The order's records from the start on, in its key's order. */
@@ -220,7 +234,7 @@ class OrderMarks {
                 + " WHERE m.kind = 0 AND m.before <= w.position"
                 + " ORDER BY m.value DESC, m.name_sort DESC, m.id DESC FETCH FIRST 1 ROWS ONLY"
                 + ") SELECT " + ordering.key() + " FROM organisation WHERE " + ordering.from()
-                + (ordering.ticked == null ? "" : " AND " + ordering.ticked + " = TRUE")
+                + (ordering.box == null ? "" : " AND " + ordering.holds())
                 + " ORDER BY " + ordering.key() + " OFFSET (SELECT skip FROM start) ROWS FETCH NEXT :size ROWS ONLY";
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("descending", descending);

@@ -710,19 +710,19 @@ class OrganisationRepository {
         if (where.sql.isEmpty()) {
             return Optional.of(new OrderMarks.Span(OrderMarks.Ordering.sortedBy(query.sort()), null));
         }
-        Optional<String> ticked = onlyTicked(query);
-        if (ticked.isPresent()) {
-            return Optional.of(new OrderMarks.Span(OrderMarks.Ordering.ticked(ticked.get()), null));
+        Optional<OrderMarks.Ordering> boxed = onlyTheBox(query);
+        if (boxed.isPresent()) {
+            return Optional.of(new OrderMarks.Span(boxed.get(), null));
         }
         return NameWithin.of(query).filter(w -> w.columns().size() == 1).map(w -> w.columns().get(0))
                 .map(column -> new OrderMarks.Span(OrderMarks.Ordering.byName(column), (String) where.params.get(column)));
     }
 
-    /** The column of the one tick box a list by name is filtered to the ticked records of, with no other filter. */
-    private static Optional<String> onlyTicked(OrganisationQuery query) {
+    /** The order of the one tick box's ticked or unticked records that a list by name is filtered to, with no other filter. */
+    private static Optional<OrderMarks.Ordering> onlyTheBox(OrganisationQuery query) {
         Map<String, Object> params = where(query).params;
         return NameWithin.ticked(query).map(box -> box.columns().get(0))
-                .filter(column -> Boolean.TRUE.equals(params.get(column)));
+                .map(column -> OrderMarks.Ordering.boxed(column, (Boolean) params.get(column)));
     }
 
     private String positionedIndex(OrganisationQuery query) {

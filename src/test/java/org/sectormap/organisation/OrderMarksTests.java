@@ -38,7 +38,8 @@ class OrderMarksTests {
             Map.of("sort", "name", "dir", "desc", "area", "Leicester"),
             Map.of("sort", "name", "category", "access-point"),
             Map.of("sort", "name", "dir", "desc", "category", "access-point"), Map.of("sort", "name", "followUp", "yes"),
-            Map.of("sort", "name", "dir", "desc", "followUp", "yes"));
+            Map.of("sort", "name", "dir", "desc", "followUp", "yes"), Map.of("sort", "name", "wellInformed", "no"),
+            Map.of("sort", "name", "dir", "desc", "wellInformed", "no"));
 
     @Autowired
     OrganisationService service;
@@ -120,7 +121,7 @@ class OrderMarksTests {
         for (Map<String, String> list : List.of(Map.of("sort", "name"), Map.of("sort", "status"), Map.of("sort", "area"),
                 Map.of("sort", "category"), Map.of("sort", "interview-date"), Map.of("sort", "name", "status", "interviewed"),
                 Map.of("sort", "name", "area", "Leicester"), Map.of("sort", "name", "category", "access-point"),
-                Map.of("sort", "name", "followUp", "yes"))) {
+                Map.of("sort", "name", "followUp", "yes"), Map.of("sort", "name", "wellInformed", "no"))) {
             List<Long> whole = whole(list);
             assertThat(ids(list, 151, 10)).as("%s", list).isEqualTo(whole.subList(1_498, 1_508));
         }
@@ -145,8 +146,9 @@ class OrderMarksTests {
 
     private OrganisationDetails details() {
         // Few distinct names, so that marks fall among records of one name, told apart by id; some
-        // records hold no area or category, and are in none of their orders. Half of them in each of
-        // the filters, so that each holds pages past where a page is read by OFFSET.
+        // records hold no area, category or interview date, and are in orders of their own. Half of
+        // them in each of the filters (most not well informed), so that each holds pages past where a
+        // page is read by OFFSET.
         Category[] categories = Category.values();
         return OrganisationDetails.of("Group " + random.nextInt(40), random.nextBoolean() ? OutreachStatus.INTERVIEWED
                         : random.nextBoolean() ? OutreachStatus.LISTED : OutreachStatus.UNREACHABLE)
@@ -155,7 +157,7 @@ class OrderMarksTests {
                 .with(OrganisationField.CATEGORY, random.nextInt(5) == 0 ? null
                         : random.nextBoolean() ? Category.ACCESS_POINT : categories[random.nextInt(categories.length)])
                 .with(OrganisationField.FOLLOW_UP, random.nextInt(3) == 0 ? null : random.nextInt(3) != 0)
-                .with(OrganisationField.WELL_INFORMED, random.nextBoolean() ? null : random.nextBoolean())
+                .with(OrganisationField.WELL_INFORMED, random.nextInt(8) == 0 ? null : random.nextInt(3) == 0)
                 .with(OrganisationField.FULL_INTERVIEW, random.nextBoolean() ? null : random.nextBoolean())
                 .with(OrganisationField.CYP_BOARD, random.nextBoolean() ? null : random.nextBoolean())
                 .with(OrganisationField.INTERVIEW_DATE, interviewDate());
@@ -190,7 +192,8 @@ class OrderMarksTests {
                 case 3 -> service.update(o.id(), o.version(), d.with(OrganisationField.STATUS,
                         d.status() == OutreachStatus.LISTED ? OutreachStatus.INTERVIEWED : OutreachStatus.LISTED));
                 case 4 -> service.update(o.id(), o.version(), d.with(OrganisationField.FOLLOW_UP,
-                        !Boolean.TRUE.equals(d.get(OrganisationField.FOLLOW_UP))));
+                        !Boolean.TRUE.equals(d.get(OrganisationField.FOLLOW_UP)))
+                        .with(OrganisationField.WELL_INFORMED, !Boolean.TRUE.equals(d.get(OrganisationField.WELL_INFORMED))));
                 case 5 -> service.update(o.id(), o.version(), d.with(OrganisationField.INTERVIEW_DATE, interviewDate()));
                 default -> service.delete(o.id(), o.version());
             }
@@ -203,8 +206,7 @@ class OrderMarksTests {
             // Those without a value are in id order; a date is marked as its ISO text.
             String key = ordering.none() ? "id" : ordering.key();
             String changeKey = key.replace("id", "organisation_id");
-            String holding = ordering.column() != null ? ordering.column() + (ordering.none() ? " IS NULL AND " : " IS NOT NULL AND ")
-                    : ordering.ticked() != null ? ordering.ticked() + " = TRUE AND " : "";
+            String holding = ordering.holds() == null ? "" : ordering.holds() + " AND ";
             String values = key.replaceAll("[a-z_]+", "?").replaceFirst(key.startsWith("interview_date") ? "\\?" : "^$",
                     "CAST(? AS DATE)");
             for (Map<String, Object> mark : jdbc.queryForList("SELECT * FROM organisation_order_mark WHERE ordering = ?",
