@@ -49,6 +49,9 @@ class OrderMarks {
     static final int READ_UP_TO = 20_000;
     private static final String NO_VALUE = "CAST('' AS VARCHAR(100)) COLLATE \"C\"";
     private static final String NO_NAME = "CAST('' AS VARCHAR(300)) COLLATE \"C\"";
+    /** The orders a marking marks, as it notes them. */
+    private static final String ORDERS = Arrays.stream(Ordering.values()).map(Ordering::code)
+            .collect(Collectors.joining(","));
 
     /**
      * An order a list is read in by one index: its first column, null for the name's; whether the name
@@ -267,7 +270,8 @@ class OrderMarks {
         }
         repeatableRead.executeWithoutResult(status -> {
             jdbc.sql("DELETE FROM organisation_order_marking").update();
-            jdbc.sql("INSERT INTO organisation_order_marking (id, marked_at) VALUES (1, CURRENT_TIMESTAMP)").update();
+            jdbc.sql("INSERT INTO organisation_order_marking (id, marked_at, orders) VALUES (1, CURRENT_TIMESTAMP, :orders)")
+                    .param("orders", ORDERS).update();
             jdbc.sql("DELETE FROM organisation_order_mark").update();
             for (Ordering ordering : Ordering.values()) {
                 jdbc.sql("INSERT INTO organisation_order_mark (ordering, value, name_sort, organisation_id, position)"
@@ -301,9 +305,11 @@ class OrderMarks {
                         + String.format(changed, "organisation_order_change") + ")";
     }
 
+    /** Due once a thousand changes have piled up, or when the last marking marked other orders than these (V164). */
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
     void markWhenDue() {
-        if (postgres && changes(MARK_FROM) >= MARK_FROM) {
+        if (postgres && (changes(MARK_FROM) >= MARK_FROM || jdbc.sql("SELECT COUNT(*) FROM organisation_order_marking"
+                + " WHERE orders = :orders").param("orders", ORDERS).query(Long.class).single() == 0)) {
             markOrLeave();
         }
     }

@@ -412,8 +412,10 @@ class RegisterBenchmark {
      */
     private long awaitMarks() throws InterruptedException {
         long start = System.nanoTime();
+        // A register marked before V164 is marked again for the orders added since.
         while (jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM organisation_order_change "
-                + "FETCH FIRST 20001 ROWS ONLY) c", Long.class) > 20_000) {
+                + "FETCH FIRST 20001 ROWS ONLY) c", Long.class) > 20_000
+                || jdbc.queryForObject("SELECT COUNT(*) FROM organisation_order_marking WHERE orders = ''", Long.class) > 0) {
             assertThat(System.nanoTime() - start).as("marks taken in within five minutes").isLessThan(300_000_000_000L);
             Thread.sleep(1_000);
         }

@@ -96,6 +96,23 @@ class OrderMarksTests {
     }
 
     @Test
+    void shouldMarkAgainWhenTheLastMarkingMarkedOtherOrders() {
+        Object marked = jdbc.queryForObject("SELECT marked_at FROM organisation_order_marking", Object.class);
+        marks.markWhenDue();
+        assertThat(jdbc.queryForObject("SELECT marked_at FROM organisation_order_marking", Object.class))
+                .as("nothing due").isEqualTo(marked);
+
+        // As after an upgrade that adds an order: the marking before it knew nothing of it.
+        jdbc.update("DELETE FROM organisation_order_mark WHERE ordering = 'not-well-informed'");
+        jdbc.update("UPDATE organisation_order_marking SET orders = REPLACE(orders, ',not-well-informed', '')");
+        marks.markWhenDue();
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation_order_mark WHERE ordering = 'not-well-informed'",
+                Long.class)).isPositive();
+        assertMarksInPlace();
+    }
+
+    @Test
     void shouldNoteNoChangeWhereNoColumnOfAnOrderChanges() {
         Organisation o = repository.findAll(List.of(firstId())).get(0);
 
