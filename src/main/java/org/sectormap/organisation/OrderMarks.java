@@ -55,9 +55,11 @@ class OrderMarks {
 
     /**
      * An order a list is read in by one index: its first column, null for the name's; whether the name
-     * follows; and whether it holds the records without a value in its column, by id, which the list
-     * puts after those holding one. Or, by name, the records of a tick box ticked (each box's own
-     * index, V160) or not (the name index, stepping over the ticked from the mark on).
+     * follows; whether it holds the records without a value in its column, by id, which the list puts
+     * after those holding one; and a value its records hold fixed, if any. By name, a tick box's ticked
+     * records are read from the box's own index (V160), its unticked along the name index, stepping
+     * over the ticked from the mark on; the interviewed by date along the date's index, stepping over
+     * the rest.
      */
     enum Ordering {
         NAME("name", null, true, false), STATUS_NAME("status-name", "status", true, false),
@@ -66,12 +68,16 @@ class OrderMarks {
         CATEGORY("category", "category", false, false), INTERVIEW_DATE("interview-date", "interview_date", false, false),
         AREA_NONE("area-none", "area", false, true), CATEGORY_NONE("category-none", "category", false, true),
         INTERVIEW_DATE_NONE("interview-date-none", "interview_date", false, true),
-        FULL_INTERVIEW_NAME("full-interview-name", "full_interview", true),
-        FOLLOW_UP_NAME("follow-up-name", "follow_up", true), CYP_BOARD_NAME("cyp-board-name", "cyp_board", true),
-        WELL_INFORMED_NAME("well-informed-name", "well_informed", true),
-        NOT_FULL_INTERVIEW("not-full-interview", "full_interview", false),
-        NOT_FOLLOW_UP("not-follow-up", "follow_up", false), NOT_CYP_BOARD("not-cyp-board", "cyp_board", false),
-        NOT_WELL_INFORMED("not-well-informed", "well_informed", false);
+        INTERVIEWED_DATE("interviewed-date", "interview_date", false, false, "status = 'interviewed'"),
+        INTERVIEWED_UNDATED("interviewed-undated", "interview_date", false, true, "status = 'interviewed'"),
+        FULL_INTERVIEW_NAME("full-interview-name", null, true, false, "full_interview = TRUE"),
+        FOLLOW_UP_NAME("follow-up-name", null, true, false, "follow_up = TRUE"),
+        CYP_BOARD_NAME("cyp-board-name", null, true, false, "cyp_board = TRUE"),
+        WELL_INFORMED_NAME("well-informed-name", null, true, false, "well_informed = TRUE"),
+        NOT_FULL_INTERVIEW("not-full-interview", null, true, false, "full_interview = FALSE"),
+        NOT_FOLLOW_UP("not-follow-up", null, true, false, "follow_up = FALSE"),
+        NOT_CYP_BOARD("not-cyp-board", null, true, false, "cyp_board = FALSE"),
+        NOT_WELL_INFORMED("not-well-informed", null, true, false, "well_informed = FALSE");
 
         private static final String DATE = OrganisationQuery.Sort.INTERVIEW_DATE.column();
 
@@ -79,25 +85,18 @@ class OrderMarks {
         private final String column;
         private final boolean byName;
         private final boolean none;
-        private final String box;
-        private final boolean tick;
+        private final String fixed;
 
         Ordering(String code, String column, boolean byName, boolean none) {
+            this(code, column, byName, none, null);
+        }
+
+        Ordering(String code, String column, boolean byName, boolean none, String fixed) {
             this.code = code;
             this.column = column;
             this.byName = byName;
             this.none = none;
-            this.box = null;
-            this.tick = false;
-        }
-
-        Ordering(String code, String box, boolean tick) {
-            this.code = code;
-            this.column = null;
-            this.byName = true;
-            this.none = false;
-            this.box = box;
-            this.tick = tick;
+            this.fixed = fixed;
         }
 
         String code() {
@@ -108,7 +107,7 @@ class OrderMarks {
             return column;
         }
 
-        boolean none() {
+        boolean holdsNone() {
             return none;
         }
 
@@ -123,9 +122,10 @@ class OrderMarks {
             };
         }
 
-        /** The records without a value in the sort's column, by id, if it may be empty. */
-        static Optional<Ordering> noneOf(OrganisationQuery.Sort sort) {
-            return Arrays.stream(values()).filter(o -> o.none && o.column.equals(sort.column())).findFirst();
+        /** The records without a value in this order's column, of the same fixed value, which follow its own. */
+        Optional<Ordering> none() {
+            return Arrays.stream(values()).filter(o -> o.none && !none && !byName && o.column.equals(column)
+                    && Objects.equals(o.fixed, fixed)).findFirst();
         }
 
         /** Those holding a value in the column, by it and then by name. */
@@ -135,7 +135,8 @@ class OrderMarks {
 
         /** Those ticked, or not, in the tick box whose column this is, by name. */
         static Ordering boxed(String box, boolean tick) {
-            return Arrays.stream(values()).filter(o -> box.equals(o.box) && o.tick == tick).findFirst().orElseThrow();
+            String fixed = box + (tick ? " = TRUE" : " = FALSE");
+            return Arrays.stream(values()).filter(o -> fixed.equals(o.fixed)).findFirst().orElseThrow();
         }
 
         /** The index's columns, in its order (the column, empty throughout, leads the records without a value). */
@@ -162,10 +163,10 @@ class OrderMarks {
             return byName ? table + "name_sort" : NO_NAME;
         }
 
-        /** The order's records: those holding a value in its first column, or none, or ticked or not in its tick box. */
+        /** The order's records: those holding its fixed value, and a value in its first column or none. */
         String holds() {
-            return column != null ? column + (none ? " IS NULL" : " IS NOT NULL")
-                    : box != null ? box + (tick ? " = TRUE" : " = FALSE") : null;
+            String own = column == null ? null : column + (none ? " IS NULL" : " IS NOT NULL");
+            return own == null ? fixed : fixed == null ? own : fixed + " AND " + own;
         }
 
         private String holding() {
@@ -201,9 +202,19 @@ class OrderMarks {
         repeatableRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    /** Whether a page can be read from the marks now: on PostgreSQL, with few enough changes since the last marking. */
+    /**
+     * Whether a page can be read from the marks now: on PostgreSQL, with few enough changes since the
+     * last marking, which marked these orders (an order added since has no marks and no count).
+     */
     boolean usable() {
-        return postgres && changes(READ_UP_TO + 1) <= READ_UP_TO;
+        return postgres && jdbc.sql("SELECT COUNT(*) FROM organisation_order_marking WHERE orders = :orders"
+                + " AND (SELECT COUNT(*) FROM (SELECT 1 FROM organisation_order_change FETCH FIRST :upTo ROWS ONLY) c) <= :most")
+                .param("orders", ORDERS).param("upTo", READ_UP_TO + 1).param("most", READ_UP_TO).query(Long.class).single() > 0;
+    }
+
+    private boolean marked() {
+        return jdbc.sql("SELECT COUNT(*) FROM organisation_order_marking WHERE orders = :orders").param("orders", ORDERS)
+                .query(Long.class).single() > 0;
     }
 
     /**
@@ -237,7 +248,7 @@ class OrderMarks {
                 + " WHERE m.kind = 0 AND m.before <= w.position"
                 + " ORDER BY m.value DESC, m.name_sort DESC, m.id DESC FETCH FIRST 1 ROWS ONLY"
                 + ") SELECT " + ordering.key() + " FROM organisation WHERE " + ordering.from()
-                + (ordering.box == null ? "" : " AND " + ordering.holds())
+                + (ordering.fixed == null ? "" : " AND " + ordering.fixed)
                 + " ORDER BY " + ordering.key() + " OFFSET (SELECT skip FROM start) ROWS FETCH NEXT :size ROWS ONLY";
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("descending", descending);
@@ -308,8 +319,7 @@ class OrderMarks {
     /** Due once a thousand changes have piled up, or when the last marking marked other orders than these (V164). */
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
     void markWhenDue() {
-        if (postgres && (changes(MARK_FROM) >= MARK_FROM || jdbc.sql("SELECT COUNT(*) FROM organisation_order_marking"
-                + " WHERE orders = :orders").param("orders", ORDERS).query(Long.class).single() == 0)) {
+        if (postgres && (changes(MARK_FROM) >= MARK_FROM || !marked())) {
             markOrLeave();
         }
     }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -675,8 +676,7 @@ class OrganisationRepository {
         if (span.isEmpty() || !marks.usable()) {
             return Optional.empty();
         }
-        Optional<OrderMarks.Ordering> none = span.get().value() == null
-                ? OrderMarks.Ordering.noneOf(query.sort()) : Optional.empty();
+        Optional<OrderMarks.Ordering> none = span.get().value() == null ? span.get().ordering().none() : Optional.empty();
         long held = none.isPresent() ? marks.records(span.get().ordering()) : total;
         if (none.isEmpty() && query.descending() && query.offset() + size > held) {
             return Optional.empty();
@@ -709,6 +709,10 @@ class OrganisationRepository {
         }
         if (where.sql.isEmpty()) {
             return Optional.of(new OrderMarks.Span(OrderMarks.Ordering.sortedBy(query.sort()), null));
+        }
+        if (query.sort() == OrganisationQuery.Sort.INTERVIEW_DATE && query.status() == OutreachStatus.INTERVIEWED
+                && where.params.keySet().equals(Set.of("status"))) {
+            return Optional.of(new OrderMarks.Span(OrderMarks.Ordering.INTERVIEWED_DATE, null));
         }
         Optional<OrderMarks.Ordering> boxed = onlyTheBox(query);
         if (boxed.isPresent()) {

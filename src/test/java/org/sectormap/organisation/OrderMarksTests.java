@@ -33,7 +33,8 @@ class OrderMarksTests {
             Map.of("sort", "name", "dir", "desc"), Map.of("sort", "status"), Map.of("sort", "status", "dir", "desc"),
             Map.of("sort", "area"), Map.of("sort", "area", "dir", "desc"), Map.of("sort", "category"),
             Map.of("sort", "category", "dir", "desc"), Map.of("sort", "interview-date"),
-            Map.of("sort", "interview-date", "dir", "desc"), Map.of("sort", "name", "status", "interviewed"),
+            Map.of("sort", "interview-date", "dir", "desc"), Map.of("sort", "interview-date", "status", "interviewed"),
+            Map.of("sort", "interview-date", "dir", "desc", "status", "interviewed"), Map.of("sort", "name", "status", "interviewed"),
             Map.of("sort", "name", "dir", "desc", "status", "interviewed"), Map.of("sort", "name", "area", "Leicester"),
             Map.of("sort", "name", "dir", "desc", "area", "Leicester"),
             Map.of("sort", "name", "category", "access-point"),
@@ -142,10 +143,13 @@ class OrderMarksTests {
             List<Long> whole = whole(list);
             assertThat(ids(list, 151, 10)).as("%s", list).isEqualTo(whole.subList(1_498, 1_508));
         }
-        // Past the thousandth record without an interview date, too.
+        // Past the thousandth record without an interview date, too, and the thousandth interviewed with one.
         Map<String, String> byDate = Map.of("sort", "interview-date");
-        int undated = (int) held("interview_date") + 1_100;
+        int undated = (int) held("interview_date", byDate) + 1_100;
         assertThat(ids(byDate, undated + 1, 1)).containsExactly(whole(byDate).get(undated - 2));
+        Map<String, String> interviewed = Map.of("sort", "interview-date", "status", "interviewed");
+        assertThat(held("interview_date", interviewed)).isGreaterThan(1_110);
+        assertThat(ids(interviewed, 111, 10)).isEqualTo(whole(interviewed).subList(1_098, 1_108));
     }
 
     @Test
@@ -221,7 +225,7 @@ class OrderMarksTests {
     private void assertMarksInPlace() {
         for (OrderMarks.Ordering ordering : OrderMarks.Ordering.values()) {
             // Those without a value are in id order; a date is marked as its ISO text.
-            String key = ordering.none() ? "id" : ordering.key();
+            String key = ordering.holdsNone() ? "id" : ordering.key();
             String changeKey = key.replace("id", "organisation_id");
             String holding = ordering.holds() == null ? "" : ordering.holds() + " AND ";
             String values = key.replaceAll("[a-z_]+", "?").replaceFirst(key.startsWith("interview_date") ? "\\?" : "^$",
@@ -229,7 +233,7 @@ class OrderMarksTests {
             for (Map<String, Object> mark : jdbc.queryForList("SELECT * FROM organisation_order_mark WHERE ordering = ?",
                     ordering.code())) {
                 List<Object> at = new ArrayList<>();
-                if (ordering.column() != null && !ordering.none()) {
+                if (ordering.column() != null && !ordering.holdsNone()) {
                     at.add(mark.get("value"));
                 }
                 if (key.contains("name_sort")) {
@@ -251,7 +255,7 @@ class OrderMarksTests {
             List<Long> whole = whole(list);
             // In a column that may be empty, the page where the records without a value begin, too.
             String sorted = OrganisationQuery.Sort.valueOf(list.get("sort").toUpperCase().replace('-', '_')).column();
-            long held = list.get("sort").equals("name") ? whole.size() : held(sorted);
+            long held = list.get("sort").equals("name") ? whole.size() : held(sorted, list);
             for (int size : new int[] {1, 7, 25}) {
                 List<Integer> pages = new ArrayList<>(List.of((int) held / size + 1));
                 for (int page = (int) OrganisationRepository.DEEP_OFFSET / size; (page - 1) * size < whole.size();
@@ -267,9 +271,10 @@ class OrderMarksTests {
         }
     }
 
-    /** How many records hold a value in the column. */
-    private long held(String column) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM organisation WHERE " + column + " IS NOT NULL", Long.class);
+    /** How many records of the list hold a value in the column: of a status, if the list is filtered by one. */
+    private long held(String column, Map<String, String> list) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM organisation WHERE " + column + " IS NOT NULL"
+                + (list.containsKey("status") ? " AND status = '" + list.get("status") + "'" : ""), Long.class);
     }
 
     private long firstId() {
