@@ -971,7 +971,7 @@ class OrganisationRepository {
      * page of them from the marks (OrderMarks).
      */
     private Optional<NameWithin> exactly(OrganisationQuery query) {
-        return NameWithin.of(query).or(() -> h2 ? NameWithin.ticked(query) : Optional.empty());
+        return NameWithin.of(query).or(() -> h2 ? NameWithin.ticked(query).or(() -> NameWithin.dated(query)) : Optional.empty());
     }
 
     private static String orderBy(OrganisationQuery query, Optional<NameWithin> within) {
@@ -997,6 +997,8 @@ class OrganisationRepository {
         static final NameWithin AREA = new NameWithin(List.of("area"), "organisation_area_name");
         static final NameWithin STATUS_AND_AREA = new NameWithin(List.of("status", "area"), "organisation_appendix");
         static final NameWithin CATEGORY = new NameWithin(List.of("category"), "organisation_category_name");
+        /** Not by name: a status's records by interview date, on H2 alone. */
+        static final NameWithin STATUS_BY_DATE = new NameWithin(List.of("status"), "organisation_status_interview_date");
         static final NameWithin FULL_INTERVIEW = tick(OrganisationField.FULL_INTERVIEW);
         static final NameWithin FOLLOW_UP = tick(OrganisationField.FOLLOW_UP);
         static final NameWithin CYP_BOARD = tick(OrganisationField.CYP_BOARD);
@@ -1020,6 +1022,17 @@ class OrganisationRepository {
                 return Optional.empty();
             }
             return Optional.of(q.area() == null ? STATUS : q.status() == null ? AREA : STATUS_AND_AREA);
+        }
+
+        /**
+         * A list of one status's records by interview date, and nothing else: H2 reads it from the index of
+         * V165, PostgreSQL the interviewed from the marks (OrderMarks).
+         */
+        static Optional<NameWithin> dated(OrganisationQuery q) {
+            boolean onlyTheStatus = q.sort() == OrganisationQuery.Sort.INTERVIEW_DATE && q.status() != null
+                    && (q.text() == null || q.text().isBlank()) && q.category() == null && !q.unclassified()
+                    && q.area() == null && boxes(q).isEmpty();
+            return onlyTheStatus ? Optional.of(STATUS_BY_DATE) : Optional.empty();
         }
 
         /**

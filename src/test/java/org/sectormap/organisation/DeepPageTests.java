@@ -66,7 +66,9 @@ class DeepPageTests {
                 Map.of("sort", "name", "dir", "desc", "category", "unclassified", "status", "interviewed"),
                 Map.of("sort", "name", "followUp", "yes"), Map.of("sort", "name", "dir", "desc", "followUp", "yes"),
                 Map.of("sort", "name", "followUp", "no"), Map.of("sort", "name", "dir", "desc", "followUp", "no"),
-                Map.of("sort", "name", "followUp", "yes", "status", "interviewed"))) {
+                Map.of("sort", "name", "followUp", "yes", "status", "interviewed"),
+                Map.of("sort", "interview-date", "status", "interviewed"),
+                Map.of("sort", "interview-date", "dir", "desc", "status", "interviewed"))) {
             List<Organisation> whole = new ArrayList<>();
             repository.forEach(parameters.read(order), whole::add);
             // Past the middle, a page is read from the other end and turned round; the last may be short.

@@ -170,6 +170,13 @@ class ListPlanTests {
                 assertThat(plan).as(deep.toString()).contains(index).contains("/* index sorted */");
             }
         });
+        // And the interviewed by interview date, from the status's index by date (V165).
+        for (boolean descending : new boolean[] {false, true}) {
+            OrganisationQuery byDate = new OrganisationQuery(null, null, false, null, OutreachStatus.INTERVIEWED, null, null,
+                    null, null, OrganisationQuery.Sort.INTERVIEW_DATE, descending, 12_000, OrganisationQuery.DEFAULT_SIZE);
+            assertThat(plan(repository.firstPart(byDate, 600_000))).as(byDate.toString())
+                    .contains("ORGANISATION_STATUS_INTERVIEW_DATE").contains("/* index sorted */");
+        }
     }
 
     @Test
@@ -188,6 +195,8 @@ class ListPlanTests {
         lists.add(query(Category.values()[0], false, null, null, null, null));
         lists.add(query(null, false, null, null, true, null));
         lists.add(query(null, false, null, null, null, false));
+        lists.add(new OrganisationQuery(null, null, false, null, OutreachStatus.INTERVIEWED, null, null, null, null,
+                OrganisationQuery.Sort.INTERVIEW_DATE, false, 1, OrganisationQuery.DEFAULT_SIZE));
         for (OrganisationQuery list : lists) {
             for (boolean descending : new boolean[] {false, true}) {
                 OrganisationQuery deep = new OrganisationQuery(null, list.category(), false, list.area(), list.status(), null,
