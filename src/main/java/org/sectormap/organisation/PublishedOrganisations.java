@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import org.sectormap.shared.Databases;
 import org.sectormap.shared.LikePattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,9 +31,11 @@ public class PublishedOrganisations {
             + OutreachStatus.LISTED.code() + "', '" + OutreachStatus.INTERVIEWED.code() + "')";
 
     private final JdbcClient jdbc;
+    private final boolean postgres;
 
-    PublishedOrganisations(JdbcClient jdbc) {
+    PublishedOrganisations(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.postgres = !Databases.isH2(dataSource);
     }
 
     /** A published organisation and when its record last changed. */
@@ -92,9 +97,16 @@ public class PublishedOrganisations {
         return new Published(OrganisationRepository.map(rs, row), rs.getObject("modified_at", OffsetDateTime.class));
     }
 
-    private static String where(Filter filter, Map<String, Object> params) {
+    String where(Filter filter, Map<String, Object> params) {
         List<String> clauses = new ArrayList<>();
         if (filter.text() != null && !filter.text().isBlank()) {
+            // On PostgreSQL the search text's trigram index (V78) finds the records holding the text first,
+            // where a search read every published record (209 ms at 100,000). The search text holds the
+            // name and description folded, so any record whose name or description holds ASCII text holds
+            // it too; the contact's name, also in it, is then ruled out by the clause after.
+            if (postgres && filter.text().chars().allMatch(c -> c < 0x80)) {
+                clauses.add("search_text LIKE :text" + LikePattern.ESCAPE);
+            }
             clauses.add("(name_sort LIKE :text" + LikePattern.ESCAPE + " OR LOWER(description) LIKE :text"
                     + LikePattern.ESCAPE + ")");
             params.put("text", LikePattern.containing(filter.text()));

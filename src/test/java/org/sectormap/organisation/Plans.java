@@ -40,13 +40,26 @@ final class Plans {
         return explain(jdbc, url, query, List.of("enable_indexscan"));
     }
 
+    /**
+     * On PostgreSQL, with only bitmap scans left (a GIN index serves no other): whether the plan reads
+     * the given index rather than every row. The bitmap is allowed back after the base forbids it.
+     */
+    static String explainBitmapOnly(JdbcTemplate jdbc, String url, String query) {
+        return explain(jdbc, url, query, List.of("enable_indexscan", "enable_indexonlyscan"), true);
+    }
+
     private static String explain(JdbcTemplate jdbc, String url, String query, List<String> alsoForbidden) {
+        return explain(jdbc, url, query, alsoForbidden, false);
+    }
+
+    private static String explain(JdbcTemplate jdbc, String url, String query, List<String> alsoForbidden,
+            boolean bitmap) {
         return jdbc.execute((ConnectionCallback<String>) connection -> {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 if (url.startsWith("jdbc:postgresql:")) {
                     statement.execute("SET LOCAL enable_seqscan = off");
-                    statement.execute("SET LOCAL enable_bitmapscan = off");
+                    statement.execute("SET LOCAL enable_bitmapscan = " + (bitmap ? "on" : "off"));
                     for (String setting : alsoForbidden) {
                         statement.execute("SET LOCAL " + setting + " = off");
                     }

@@ -1,6 +1,11 @@
 package org.sectormap.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
@@ -17,6 +22,12 @@ class PublishedOrganisationsPlanTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PublishedOrganisations published;
+
+    @Autowired
+    OrganisationService service;
 
     @Value("${spring.datasource.url}")
     String url;
@@ -42,5 +53,32 @@ class PublishedOrganisationsPlanTests {
         if (url.startsWith("jdbc:postgresql:")) {
             assertThat(plan).contains("Index Only Scan");
         }
+    }
+
+    /**
+     * A search of the feed is found through the search text's trigram index on PostgreSQL, not by reading
+     * every published record, whenever a bitmap of it can serve; text beyond ASCII reads them as before.
+     */
+    @Test
+    void shouldSearchTheFeedThroughTheTrigramIndexOnPostgres() {
+        assumeTrue(url.startsWith("jdbc:postgresql:"), "PostgreSQL's trigram index; H2 has none");
+        // Enough published records, and few holding the text, for the planner to weigh them as a large
+        // feed's: with a few thousand it reads them all by their status, which costs less at that size.
+        jdbc.update("INSERT INTO organisation (version, name, status, name_sort, search_text, publish) SELECT 0,"
+                + " 'Community group ' || g, 'listed', 'community group ' || g, 'community group ' || g, TRUE"
+                + " FROM generate_series(1, 50000) g");
+        service.createAll(List.of(OrganisationDetails.of("Leicester Somali Forum", OutreachStatus.LISTED)
+                .with(OrganisationField.PUBLISH, true)), null);
+        jdbc.execute("ANALYZE organisation");
+        for (String text : List.of("forum", "Somali Forum")) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            String where = published.where(new PublishedOrganisations.Filter(text, null, false, null), params);
+            String query = PublishedOrganisations.countQuery(where).replace(":text", "'" + params.get("text") + "'");
+
+            assertThat(Plans.explainBitmapOnly(jdbc, url, query)).as(text).contains("organisation_search_text_trgm");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        assertThat(published.where(new PublishedOrganisations.Filter("Société", null, false, null), params))
+                .doesNotContain("search_text");
     }
 }
