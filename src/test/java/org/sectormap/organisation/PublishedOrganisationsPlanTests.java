@@ -26,9 +26,6 @@ class PublishedOrganisationsPlanTests {
     @Autowired
     PublishedOrganisations published;
 
-    @Autowired
-    OrganisationService service;
-
     @Value("${spring.datasource.url}")
     String url;
 
@@ -62,20 +59,16 @@ class PublishedOrganisationsPlanTests {
     @Test
     void shouldSearchTheFeedThroughTheTrigramIndexOnPostgres() {
         assumeTrue(url.startsWith("jdbc:postgresql:"), "PostgreSQL's trigram index; H2 has none");
-        // Enough published records, and few holding the text, for the planner to weigh them as a large
-        // feed's: with a few thousand it reads them all by their status, which costs less at that size.
-        jdbc.update("INSERT INTO organisation (version, name, status, name_sort, search_text, publish) SELECT 0,"
-                + " 'Community group ' || g, 'listed', 'community group ' || g, 'community group ' || g, TRUE"
-                + " FROM generate_series(1, 50000) g");
-        service.createAll(List.of(OrganisationDetails.of("Leicester Somali Forum", OutreachStatus.LISTED)
-                .with(OrganisationField.PUBLISH, true)), null);
-        jdbc.execute("ANALYZE organisation");
         for (String text : List.of("forum", "Somali Forum")) {
             Map<String, Object> params = new LinkedHashMap<>();
             String where = published.where(new PublishedOrganisations.Filter(text, null, false, null), params);
             String query = PublishedOrganisations.countQuery(where).replace(":text", "'" + params.get("text") + "'");
 
-            assertThat(Plans.explainBitmapOnly(jdbc, url, query)).as(text).contains("organisation_search_text_trgm");
+            // Without the indexes that serve the feed's other columns (which a large feed's search would
+            // not choose), what is left to serve it is the search text's, or nothing.
+            assertThat(Plans.explainBitmapOnlyWithout(jdbc, url, query, List.of("organisation_directory",
+                    "organisation_status_order", "organisation_status_name", "organisation_interviewees")))
+                    .as(text).contains("organisation_search_text_trgm");
         }
         Map<String, Object> params = new LinkedHashMap<>();
         assertThat(published.where(new PublishedOrganisations.Filter("Société", null, false, null), params))
