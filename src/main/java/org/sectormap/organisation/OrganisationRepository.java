@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -710,8 +709,7 @@ class OrganisationRepository {
         if (where.sql.isEmpty()) {
             return Optional.of(new OrderMarks.Span(OrderMarks.Ordering.sortedBy(query.sort()), null));
         }
-        if (query.sort() == OrganisationQuery.Sort.INTERVIEW_DATE && query.status() == OutreachStatus.INTERVIEWED
-                && where.params.keySet().equals(Set.of("status"))) {
+        if (query.status() == OutreachStatus.INTERVIEWED && NameWithin.dated(query).isPresent()) {
             return Optional.of(new OrderMarks.Span(OrderMarks.Ordering.INTERVIEWED_DATE, null));
         }
         Optional<OrderMarks.Ordering> boxed = onlyTheBox(query);

@@ -106,8 +106,10 @@ class OrderMarksTests {
         // As after an upgrade that adds an order: the marking before it knew nothing of it.
         jdbc.update("DELETE FROM organisation_order_mark WHERE ordering = 'not-well-informed'");
         jdbc.update("UPDATE organisation_order_marking SET orders = REPLACE(orders, ',not-well-informed', '')");
+        assertThat(marks.usable()).as("an order without marks").isFalse();
         marks.markWhenDue();
 
+        assertThat(marks.usable()).isTrue();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation_order_mark WHERE ordering = 'not-well-informed'",
                 Long.class)).isPositive();
         assertMarksInPlace();
