@@ -7,6 +7,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,13 +37,17 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -50,7 +55,9 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -60,6 +67,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.sectormap.shared.LikePattern;
 import org.sectormap.shared.RegisterReplaced;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -244,7 +252,10 @@ class SearchIndex implements AutoCloseable {
     }
 
     private Optional<Hits> look(OrganisationQuery query) {
-        return searching(query).map(searcher -> {
+        if (query.offset() + query.size() > DEEPEST) {
+            return Optional.empty();
+        }
+        return searching().map(searcher -> {
             try {
                 TopFieldDocs top = searcher.search(query(query),
                         new TopFieldCollectorManager(sort(query), (int) (query.offset() + query.size()), null,
@@ -268,12 +279,95 @@ class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * A searcher that holds every committed change, or empty: no index, a page too deep, a build under
+     * The ids, ascending, of the listed and interviewed records (of the category, or classified, when
+     * asked) whose search text holds this text as it stands, spaces and all; empty when SQL must answer,
+     * or when more than {@code most} hold it. The search text also holds the coverage and the contact's
+     * name, so a caller looking in fewer fields checks each record itself.
+     */
+    Optional<long[]> holding(String text, Category category, boolean classified, int most) {
+        String folded = LikePattern.fold(SearchText.fold(text.strip()));
+        if (folded.isEmpty()) {
+            return Optional.empty();
+        }
+        BooleanQuery.Builder status = new BooleanQuery.Builder();
+        for (OutreachStatus published : List.of(OutreachStatus.LISTED, OutreachStatus.INTERVIEWED)) {
+            status.add(term(OrganisationQuery.Sort.STATUS.column(), published.code()), Occur.SHOULD);
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder().add(word(folded), Occur.FILTER)
+                .add(status.build(), Occur.FILTER);
+        if (category != null) {
+            all.add(term(OrganisationQuery.Sort.CATEGORY.column(), category.code()), Occur.FILTER);
+        } else if (classified) {
+            all.add(new FieldExistsQuery(OrganisationQuery.Sort.CATEGORY.column()), Occur.FILTER);
+        }
+        Query query = all.build();
+        return searching().flatMap(searcher -> {
+            try {
+                int count = searcher.count(query);
+                if (count > most) {
+                    return Optional.empty();
+                }
+                // In id order, each record's page is read once however many of its rows are asked.
+                long[] ids = searcher.search(query, new IdsCollected(count));
+                Arrays.sort(ids);
+                return Optional.of(ids);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                release(searcher);
+            }
+        });
+    }
+
+    /** Each match's id from its doc values, into an array of the size already counted. */
+    private record IdsCollected(int count) implements CollectorManager<IdsCollected.Ids, long[]> {
+
+        @Override
+        public Ids newCollector() {
+            return new Ids(new long[count]);
+        }
+
+        /** One collector unless the searcher searches in slices, which this one does not: joined in case. */
+        @Override
+        public long[] reduce(Collection<Ids> collectors) {
+            return collectors.stream().flatMapToLong(c -> Arrays.stream(c.ids, 0, c.at)).toArray();
+        }
+
+        private static final class Ids extends SimpleCollector {
+
+            private final long[] ids;
+            private int at;
+            private NumericDocValues values;
+
+            private Ids(long[] ids) {
+                this.ids = ids;
+            }
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                values = DocValues.getNumeric(context.reader(), ID);
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                values.advanceExact(doc);
+                ids[at++] = values.longValue();
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        }
+    }
+
+    /**
+     * A searcher that holds every committed change, or empty: no index, a build under
      * way or a change not yet taken in. The notes are looked at before the searcher is taken: every change whose note
      * is gone had been refreshed into it.
      */
-    private Optional<IndexSearcher> searching(OrganisationQuery query) {
-        if (directory == null || query.offset() + query.size() > DEEPEST || !built) {
+    private Optional<IndexSearcher> searching() {
+        if (directory == null || !built) {
             return Optional.empty();
         }
         if (!nothingWaiting()) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Random;
 
@@ -50,6 +51,9 @@ class LuceneSearchTests {
 
     @Autowired
     OrderMarks marks;
+
+    @Autowired
+    PublishedOrganisations published;
 
     private OrganisationRepository like;
 
@@ -113,6 +117,54 @@ class LuceneSearchTests {
         }
         // The list itself asks the index only past a few hundred matches: enough of them to mean something.
         assertThat(fromIndex).isGreaterThan(30);
+    }
+
+    @Test
+    void shouldFindTheSameFeedSearchThroughTheIndexAsByReadingEveryPublishedRecord() {
+        Random random = new Random(12);
+        List<OrganisationDetails> register = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            register.add(randomRecord(random, i).with(OrganisationField.PUBLISH, random.nextInt(4) > 0));
+        }
+        repository.insertAll(register, null);
+        SearchIndexes.awaitCurrent(index);
+        PublishedOrganisations scanning = new PublishedOrganisations(JdbcClient.create(dataSource), dataSource,
+                SearchIndexes.provided(new SearchIndex(jdbc, "jdbc:none")));
+
+        int throughIndex = 0;
+        int found = 0;
+        for (int i = 0; i < 300; i++) {
+            OrganisationQuery words = randomQuery(random);
+            // The feed looks for its text whole, spaces and all, so a piece of one record's text at times.
+            String text = random.nextBoolean() ? words.text()
+                    : register.get(random.nextInt(register.size())).name().substring(random.nextInt(3));
+            PublishedOrganisations.Filter filter = new PublishedOrganisations.Filter(text, words.category(),
+                    words.category() == null && random.nextInt(4) == 0, null);
+            throughIndex += published.from(filter, new HashMap<>()).contains("held_id") ? 1 : 0;
+            long total = scanning.count(filter);
+            assertThat(published.count(filter)).as("total of %s", filter).isEqualTo(total);
+            long offset = random.nextInt(3) == 0 ? Math.max(0, total - 2) : 0;
+            int size = 1 + random.nextInt(20);
+            assertThat(published.page(filter, offset, size)).as("page of %s", filter)
+                    .isEqualTo(scanning.page(filter, offset, size));
+            found += total > 0 ? 1 : 0;
+        }
+        // Text beyond ASCII is searched by reading the records, so a third or more come through the index;
+        // and enough find something for the comparison to mean something.
+        assertThat(throughIndex).isGreaterThan(100);
+        assertThat(found).isGreaterThan(60);
+    }
+
+    @Test
+    void shouldLeaveAFeedSearchToSqlWhenMoreRecordsHoldItThanItMayTake() {
+        repository.insertAll(List.of(OrganisationDetails.of("Network One", OutreachStatus.LISTED),
+                OrganisationDetails.of("Network Two", OutreachStatus.INTERVIEWED),
+                OrganisationDetails.of("Network Three", OutreachStatus.UNREACHABLE)), null);
+        SearchIndexes.awaitCurrent(index);
+
+        assertThat(index.holding("NETWORK", null, false, 2)).hasValueSatisfying(ids -> assertThat(ids).hasSize(2));
+        assertThat(index.holding("network", null, false, 1)).isEmpty();
+        assertThat(index.holding("work tw", null, false, 1)).hasValueSatisfying(ids -> assertThat(ids).hasSize(1));
     }
 
     /** At least one filter, no words; every sort both ways, on the first pages and now and then one past the end. */

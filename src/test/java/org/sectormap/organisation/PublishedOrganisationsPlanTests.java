@@ -31,8 +31,9 @@ class PublishedOrganisationsPlanTests {
 
     @Test
     void shouldReadAPageOfTheFeedInOrderFromTheIndexOfPublishedRecords() {
-        String plan = Plans.explainUnsorted(jdbc, url, PublishedOrganisations.pageQuery(PublishedOrganisations.PUBLISHED)
-                .replace(":offset", "50").replace(":size", "50"));
+        String plan = Plans.explainUnsorted(jdbc, url, PublishedOrganisations.pageQuery(
+                PublishedOrganisations.TABLE, PublishedOrganisations.PUBLISHED).replace(":offset", "50")
+                .replace(":size", "50"));
 
         assertThat(plan.toLowerCase()).contains("organisation_directory");
         if (url.startsWith("jdbc:postgresql:")) {
@@ -44,7 +45,8 @@ class PublishedOrganisationsPlanTests {
 
     @Test
     void shouldCountTheFeedFromTheIndexOfPublishedRecords() {
-        String plan = Plans.explainIndexOnly(jdbc, url, PublishedOrganisations.countQuery(PublishedOrganisations.PUBLISHED));
+        String plan = Plans.explainIndexOnly(jdbc, url,
+                PublishedOrganisations.countQuery(PublishedOrganisations.TABLE, PublishedOrganisations.PUBLISHED));
 
         assertThat(plan.toLowerCase()).contains("organisation_directory");
         if (url.startsWith("jdbc:postgresql:")) {
@@ -62,7 +64,8 @@ class PublishedOrganisationsPlanTests {
         for (String text : List.of("forum", "Somali Forum")) {
             Map<String, Object> params = new LinkedHashMap<>();
             String where = published.where(new PublishedOrganisations.Filter(text, null, false, null), params);
-            String query = PublishedOrganisations.countQuery(where).replace(":text", "'" + params.get("text") + "'");
+            String query = PublishedOrganisations.countQuery(PublishedOrganisations.TABLE, where)
+                    .replace(":text", "'" + params.get("text") + "'");
 
             // Without the indexes that serve the feed's other columns (which a large feed's search would
             // not choose), what is left to serve it is the search text's, or nothing.
