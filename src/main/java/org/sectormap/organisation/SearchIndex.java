@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.LongStream;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -44,6 +45,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -279,10 +281,11 @@ class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * The ids, ascending, of the listed and interviewed records (of the category, or classified, when
-     * asked) whose search text holds this text as it stands, spaces and all; empty when SQL must answer,
-     * or when more than {@code most} hold it. The search text also holds the coverage and the contact's
-     * name, so a caller looking in fewer fields checks each record itself.
+     * The ids of the listed and interviewed records (of the category, or classified, when asked) whose
+     * search text holds this text as it stands, spaces and all, in the feed's order: the interviewed,
+     * then the listed, each by id. Empty when SQL must answer, or when more than {@code most} hold it.
+     * The search text also holds the coverage and the contact's name, so a caller looking in fewer
+     * fields checks each record itself.
      */
     Optional<long[]> holding(String text, Category category, boolean classified, int most) {
         String folded = LikePattern.fold(SearchText.fold(text.strip()));
@@ -304,13 +307,7 @@ class SearchIndex implements AutoCloseable {
         return searching().flatMap(searcher -> {
             try {
                 int count = searcher.count(query);
-                if (count > most) {
-                    return Optional.empty();
-                }
-                // In id order, each record's page is read once however many of its rows are asked.
-                long[] ids = searcher.search(query, new IdsCollected(count));
-                Arrays.sort(ids);
-                return Optional.of(ids);
+                return count > most ? Optional.empty() : Optional.of(searcher.search(query, new FeedOrder(count)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
@@ -319,8 +316,10 @@ class SearchIndex implements AutoCloseable {
         });
     }
 
-    /** Each match's id from its doc values, into an array of the size already counted. */
-    private record IdsCollected(int count) implements CollectorManager<IdsCollected.Ids, long[]> {
+    /** Each match's id from its doc values, the interviewed from the front and the listed from the back. */
+    private record FeedOrder(int count) implements CollectorManager<FeedOrder.Ids, long[]> {
+
+        private static final BytesRef INTERVIEWED = new BytesRef(OutreachStatus.INTERVIEWED.code());
 
         @Override
         public Ids newCollector() {
@@ -330,28 +329,44 @@ class SearchIndex implements AutoCloseable {
         /** One collector unless the searcher searches in slices, which this one does not: joined in case. */
         @Override
         public long[] reduce(Collection<Ids> collectors) {
-            return collectors.stream().flatMapToLong(c -> Arrays.stream(c.ids, 0, c.at)).toArray();
+            LongStream first = LongStream.empty();
+            LongStream then = LongStream.empty();
+            for (Ids c : collectors) {
+                first = LongStream.concat(first, Arrays.stream(c.ids, 0, c.front));
+                then = LongStream.concat(then, Arrays.stream(c.ids, c.back, c.ids.length));
+            }
+            return LongStream.concat(first.sorted(), then.sorted()).toArray();
         }
 
         private static final class Ids extends SimpleCollector {
 
             private final long[] ids;
-            private int at;
+            private int front;
+            private int back;
             private NumericDocValues values;
+            private SortedDocValues status;
+            private int interviewed;
 
             private Ids(long[] ids) {
                 this.ids = ids;
+                this.back = ids.length;
             }
 
             @Override
             protected void doSetNextReader(LeafReaderContext context) throws IOException {
                 values = DocValues.getNumeric(context.reader(), ID);
+                status = DocValues.getSorted(context.reader(), OrganisationQuery.Sort.STATUS.column());
+                interviewed = status.lookupTerm(INTERVIEWED);
             }
 
             @Override
             public void collect(int doc) throws IOException {
                 values.advanceExact(doc);
-                ids[at++] = values.longValue();
+                if (status.advanceExact(doc) && status.ordValue() == interviewed) {
+                    ids[front++] = values.longValue();
+                } else {
+                    ids[--back] = values.longValue();
+                }
             }
 
             @Override

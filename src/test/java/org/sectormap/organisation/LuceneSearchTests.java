@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -144,7 +144,7 @@ class LuceneSearchTests {
                     : register.get(random.nextInt(register.size())).name().substring(random.nextInt(3));
             PublishedOrganisations.Filter filter = new PublishedOrganisations.Filter(text, words.category(),
                     words.category() == null && random.nextInt(4) == 0, null);
-            throughIndex += published.from(filter, new HashMap<>()).contains("held_id") ? 1 : 0;
+            throughIndex += published.held(filter).isPresent() ? 1 : 0;
             long total = scanning.count(filter);
             long offset = random.nextInt(3) == 0 ? Math.max(0, total - 2) : 0;
             int size = 1 + random.nextInt(20);
@@ -159,6 +159,27 @@ class LuceneSearchTests {
         // and enough find something for the comparison to mean something.
         assertThat(throughIndex).isGreaterThan(100);
         assertThat(found).isGreaterThan(60);
+    }
+
+    @Test
+    void shouldFindAFeedPageBeyondTheFirstRecordsHoldingTheText() {
+        // The interviewed come first in the feed's order: 400 of them hold the word and are not published.
+        List<OrganisationDetails> register = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            register.add(OrganisationDetails.of("Unpublished Network " + i, OutreachStatus.INTERVIEWED));
+        }
+        for (int i = 0; i < 30; i++) {
+            register.add(OrganisationDetails.of("Published Network " + i, OutreachStatus.LISTED)
+                    .with(OrganisationField.PUBLISH, true));
+        }
+        repository.insertAll(register, null);
+        SearchIndexes.awaitCurrent(index);
+        PublishedOrganisations.Filter network = new PublishedOrganisations.Filter("network", null, false, null);
+
+        assertThat(published.held(network)).hasValueSatisfying(ids -> assertThat(ids).hasSize(430));
+        assertThat(published.count(network)).isEqualTo(30);
+        assertThat(published.page(network, 10, 10)).extracting(p -> p.organisation().details().name())
+                .containsExactlyElementsOf(IntStream.range(10, 20).mapToObj(i -> "Published Network " + i).toList());
     }
 
     @Test
