@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -31,8 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class PublishedOrganisations {
 
-    static final String PUBLISHED = " WHERE publish = TRUE AND status IN ('"
-            + OutreachStatus.LISTED.code() + "', '" + OutreachStatus.INTERVIEWED.code() + "')";
+    /** The statuses a record may be published in: whoever was not excluded and was reached. */
+    static final List<OutreachStatus> STATUSES = List.of(OutreachStatus.LISTED, OutreachStatus.INTERVIEWED);
+
+    static final String PUBLISHED = " WHERE publish = TRUE AND status IN ("
+            + STATUSES.stream().map(s -> "'" + s.code() + "'").collect(Collectors.joining(", ")) + ")";
 
     static final String TABLE = " FROM organisation";
 

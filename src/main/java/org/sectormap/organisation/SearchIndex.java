@@ -293,7 +293,7 @@ class SearchIndex implements AutoCloseable {
             return Optional.empty();
         }
         BooleanQuery.Builder status = new BooleanQuery.Builder();
-        for (OutreachStatus published : List.of(OutreachStatus.LISTED, OutreachStatus.INTERVIEWED)) {
+        for (OutreachStatus published : PublishedOrganisations.STATUSES) {
             status.add(term(OrganisationQuery.Sort.STATUS.column(), published.code()), Occur.SHOULD);
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder().add(word(folded), Occur.FILTER)
