@@ -586,7 +586,8 @@ class OrganisationRepository {
      */
     private List<Organisation> page(OrganisationQuery query, long total, int size, SearchWords.Lookup lookup,
             Optional<NameWithin> within) {
-        Optional<List<Organisation>> positioned = h2 ? positioned(query, size) : marked(query, total, size);
+        Optional<List<Organisation>> positioned = h2 ? positioned(query, size) : marked(query, total, size)
+                .or(() -> merged(query, total, size));
         if (positioned.isPresent()) {
             return positioned.get();
         }
@@ -698,6 +699,88 @@ class OrganisationRepository {
             Collections.reverse(page);
         }
         return page;
+    }
+
+    /**
+     * On PostgreSQL, a deep page by name within two filters that no one index holds in name order but
+     * each has an index of its own in it (a category; an area; a status; a status and an area; a
+     * ticked box): the two indexes read side by side and joined on the name and id as they go, each
+     * entry read from the index alone, so that the page passes the entries before it in the two
+     * indexes rather than fetching and sorting every match (a bitmap of both filters, then each match's
+     * row: 125 to 628 ms for a page in the middle of one category's records in one area, or its listed,
+     * at a million). A page nearer the end is read from there, as {@link #fromTheEnd} does.
+     */
+    private Optional<List<Organisation>> merged(OrganisationQuery query, long total, int size) {
+        return mergedIds(query, total, size).map(ids -> {
+            // A parallel plan hashed both sides whole (270 to 1,760 ms); one process reads them in order.
+            jdbc.sql("SET LOCAL max_parallel_workers_per_gather = 0").update();
+            List<Organisation> page = new ArrayList<>(run(ids));
+            jdbc.sql("SET LOCAL max_parallel_workers_per_gather TO DEFAULT").update();
+            if (nearerTheEnd(query, total, size)) {
+                Collections.reverse(page);
+            }
+            return page;
+        });
+    }
+
+    /** The page's statement when {@link #merged} reads it: the ids from the two indexes, then their rows. */
+    Optional<Statement> mergedIds(OrganisationQuery query, long total, int size) {
+        List<String> sides = h2 || query.offset() < DEEP_OFFSET ? List.of() : mergedSides(query);
+        if (sides.size() != 2) {
+            return Optional.empty();
+        }
+        boolean fromTheEnd = nearerTheEnd(query, total, size);
+        int wanted = fromTheEnd ? (int) Math.min(size, total - query.offset()) : size;
+        long offset = fromTheEnd ? total - query.offset() - wanted : query.offset();
+        String direction = direction(fromTheEnd ? query.reversed() : query);
+        Map<String, Object> params = new LinkedHashMap<>(where(query).params);
+        params.put("offset", offset);
+        params.put("size", wanted);
+        // Each row read by its id, in the ids' order, as OrderMarks reads a page.
+        return Optional.of(new Statement("SELECT o.* FROM (SELECT a.name_sort, a.id FROM organisation a"
+                + " JOIN organisation b ON b.name_sort = a.name_sort AND b.id = a.id WHERE "
+                + sides.get(0).replace("@", "a.") + " AND " + sides.get(1).replace("@", "b.")
+                + " ORDER BY a.name_sort" + direction + ", a.id" + direction
+                + " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY) p CROSS JOIN LATERAL (SELECT " + COLUMNS
+                + " FROM organisation WHERE id = p.id) o ORDER BY p.name_sort" + direction + ", p.id" + direction,
+                params));
+    }
+
+    /**
+     * The conditions (with @ for the table) each read from an index in name order after its columns, for
+     * a list by name filtered by nothing else; empty when any filter has no such index (free text, the
+     * unclassified, a box not ticked). A ticked box is named as its partial index's condition (V160), not
+     * as a parameter, which a generic plan could not match to it.
+     */
+    private static List<String> mergedSides(OrganisationQuery query) {
+        boolean unindexed = query.sort() != OrganisationQuery.Sort.NAME || where(query).searchesText || query.unclassified()
+                || Stream.of(query.fullInterview(), query.followUp(), query.cypBoard(), query.wellInformed())
+                        .anyMatch(Boolean.FALSE::equals);
+        if (unindexed) {
+            return List.of();
+        }
+        List<String> sides = new ArrayList<>();
+        if (query.category() != null) {
+            sides.add("@category = :category");
+        }
+        if (query.status() != null && query.area() != null) {
+            sides.add("@status = :status AND @area = :area");
+        } else if (query.status() != null) {
+            sides.add("@status = :status");
+        } else if (query.area() != null) {
+            sides.add("@area = :area");
+        }
+        Map<String, Boolean> boxes = new LinkedHashMap<>();
+        boxes.put(FULL_INTERVIEW.column(), query.fullInterview());
+        boxes.put(FOLLOW_UP.column(), query.followUp());
+        boxes.put(CYP_BOARD.column(), query.cypBoard());
+        boxes.put(WELL_INFORMED.column(), query.wellInformed());
+        boxes.forEach((column, ticked) -> {
+            if (ticked != null) {
+                sides.add("@" + column);
+            }
+        });
+        return sides;
     }
 
     /** The order a list is read in and where in it, if marks are kept for it. */

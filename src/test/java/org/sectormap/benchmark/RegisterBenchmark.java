@@ -257,6 +257,20 @@ class RegisterBenchmark {
         int areaMiddle = ORGANISATIONS / areaNames.length / 25 / 2;
         operations.put(String.format("one area, deep page %,d (by name)", areaMiddle),
                 run -> page(Map.of("area", areaNames[run % areaNames.length], "page", String.valueOf(areaMiddle + run))));
+        // Two filters that no one index holds in name order, a page in the middle of their matches (on
+        // PostgreSQL the filters' own indexes read side by side).
+        Map<String, Map<String, String>> pairs = new LinkedHashMap<>();
+        pairs.put("one category in one area", Map.of("category", categories[0], "area", areaNames[0]));
+        pairs.put("one category's listed", Map.of("category", categories[0], "status", "listed"));
+        pairs.put("interviewed keen for follow-up", Map.of("status", "interviewed", "followUp", "yes"));
+        pairs.forEach((name, pair) -> {
+            long middle = organisations.search(parameters.read(pair)).total() / 25 / 2;
+            operations.put(String.format("%s, deep page %,d (by name)", name, middle), run -> {
+                Map<String, String> params = new HashMap<>(pair);
+                params.put("page", String.valueOf(middle + run % 10));
+                page(params);
+            });
+        });
         int recordAt = ORGANISATIONS * 2 / 5;
         operations.put(String.format("review mode, record %,d", recordAt),
                 run -> page(Map.of("page", String.valueOf(recordAt + run), "size", "1")));

@@ -1,6 +1,7 @@
 package org.sectormap.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +14,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A page deep in the list (read on H2 from where its index's tree says it starts, elsewhere by its ids
@@ -30,6 +35,18 @@ class DeepPageTests {
 
     @Autowired
     QueryParameters parameters;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    NamedParameterJdbcTemplate named;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Value("${spring.datasource.url}")
+    String url;
 
     @Test
     void shouldGiveADeepPageTheRecordsTheWholeListHasThere() {
@@ -90,6 +107,96 @@ class DeepPageTests {
                 assertPage(order, at + 1, 1, whole);
             }
         }
+    }
+
+    /**
+     * Within two filters each read from an index in name order (on PostgreSQL the two indexes joined
+     * as they are read), a page holds what the whole list has there: past the first thousand, in the
+     * middle and near the end, in either direction. Most records share each filter's value, so that
+     * every pair holds more than a thousand.
+     */
+    @Test
+    void shouldGiveADeepPageWithinTwoFiltersTheRecordsTheWholeListHasThere() {
+        fillCommon(5_000);
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        Random random = new Random(11);
+        for (Map<String, String> order : List.of(Map.of("category", "access-point", "area", "Leicester"),
+                Map.of("dir", "desc", "category", "access-point", "area", "Leicester"),
+                Map.of("category", "access-point", "status", "interviewed"),
+                Map.of("dir", "desc", "category", "access-point", "status", "interviewed"),
+                Map.of("area", "Leicester", "followUp", "yes"),
+                Map.of("dir", "desc", "status", "interviewed", "followUp", "yes"),
+                Map.of("followUp", "yes", "fullInterview", "yes"),
+                Map.of("category", "access-point", "status", "interviewed", "area", "Leicester"),
+                Map.of("dir", "desc", "category", "access-point", "status", "interviewed", "area", "Leicester"))) {
+            Map<String, String> byName = new HashMap<>(order);
+            byName.put("sort", "name");
+            List<Organisation> whole = new ArrayList<>();
+            repository.forEach(parameters.read(byName), whole::add);
+            assertThat(whole).as("the records of %s", order).hasSizeGreaterThan((int) OrganisationRepository.DEEP_OFFSET + 100);
+            int deep = (int) OrganisationRepository.DEEP_OFFSET;
+            int beyond = whole.size() - deep;
+            for (int at : List.of(deep, deep + random.nextInt(beyond), whole.size() / 2, deep + random.nextInt(beyond),
+                    whole.size() - 10, whole.size() - 1)) {
+                assertPage(byName, at / 10 + 1, 10, whole);
+            }
+            OrganisationQuery deepPage = parameters.read(byName).atPage(deep / 10 + 1, 10);
+            assertThat(repository.mergedIds(deepPage, whole.size(), 10)).as("%s read from the two indexes", order)
+                    .matches(statement -> statement.isPresent() == postgres);
+        }
+        // No index holds the boxes not ticked, or the unclassified, in name order; nor free text.
+        for (Map<String, String> unindexed : List.of(Map.of("status", "interviewed", "followUp", "no"),
+                Map.of("category", "unclassified", "area", "Leicester"), Map.of("q", "group", "area", "Leicester"))) {
+            Map<String, String> byName = new HashMap<>(unindexed);
+            byName.put("sort", "name");
+            assertThat(repository.mergedIds(parameters.read(byName).atPage(151, 10), 5_000, 10)).as("%s", unindexed).isEmpty();
+        }
+    }
+
+    /**
+     * On PostgreSQL, such a page's ids come from the two indexes alone and already in name order: no
+     * row of organisation read for them, nothing sorted (with what the planner would rather do on a
+     * test's few rows forbidden, as the other plan tests do).
+     */
+    @Test
+    void shouldReadADeepPageWithinTwoFiltersFromTheirIndexesAloneOnPostgreSql() {
+        assumeTrue(url.startsWith("jdbc:postgresql:"), "PostgreSQL only: H2 reads such a page from its search index");
+        fillCommon(5_000);
+        jdbc.execute("VACUUM ANALYZE organisation");
+        OrganisationQuery query = parameters.read(Map.of("sort", "name", "category", "access-point", "area", "Leicester"))
+                .atPage(151, 10);
+        long total = repository.count(query);
+        OrganisationRepository.Statement statement = repository.mergedIds(query, total, 10).orElseThrow();
+        String plan = transactions.execute(status -> {
+            for (String setting : List.of("enable_seqscan", "enable_bitmapscan", "enable_sort", "enable_hashjoin",
+                    "enable_indexscan")) {
+                jdbc.execute("SET LOCAL " + setting + " = off");
+            }
+            jdbc.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+            // The ids alone: the rows after them are each read by the primary key.
+            String ids = statement.sql().substring(statement.sql().indexOf("(SELECT a.name_sort") + 1,
+                    statement.sql().indexOf(") p CROSS JOIN"));
+            return String.join("\n", named.queryForList("EXPLAIN " + ids, statement.params(), String.class));
+        });
+        assertThat(plan).contains("Index Only Scan using organisation_category_name")
+                .contains("Index Only Scan using organisation_area_name").doesNotContain("Sort").doesNotContain("Seq Scan");
+    }
+
+    /** Most records of one category, in one area, interviewed, keen for follow-up and fully interviewed. */
+    private void fillCommon(int size) {
+        Random random = new Random(2007);
+        List<OrganisationDetails> register = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            boolean interviewed = random.nextInt(5) != 0;
+            register.add(OrganisationDetails.of("Group " + random.nextInt(60),
+                            interviewed ? OutreachStatus.INTERVIEWED : OutreachStatus.LISTED)
+                    .with(OrganisationField.AREA, random.nextInt(6) == 0 ? "Derby city" : "Leicester")
+                    .with(OrganisationField.CATEGORY, random.nextInt(6) == 0 ? null
+                            : random.nextInt(8) == 0 ? Category.BME_NETWORK : Category.ACCESS_POINT)
+                    .with(OrganisationField.FOLLOW_UP, random.nextInt(8) == 0 ? null : random.nextInt(5) != 0)
+                    .with(OrganisationField.FULL_INTERVIEW, random.nextInt(4) != 0));
+        }
+        service.createAll(register, null);
     }
 
     private void assertPage(Map<String, String> order, int page, int size, List<Organisation> whole) {
