@@ -263,9 +263,13 @@ class RegisterBenchmark {
         pairs.put("one category in one area", Map.of("category", categories[0], "area", areaNames[0]));
         pairs.put("one category's listed", Map.of("category", categories[0], "status", "listed"));
         pairs.put("interviewed keen for follow-up", Map.of("status", "interviewed", "followUp", "yes"));
+        // Sorted by status, area or category within a filter on another of them (then by id), in the middle.
+        pairs.put("the interviewed by area", Map.of("status", "interviewed", "sort", "area"));
+        pairs.put("one category by status", Map.of("category", categories[0], "sort", "status", "dir", "desc"));
+        pairs.put("one area by category", Map.of("area", areaNames[0], "sort", "category"));
         pairs.forEach((name, pair) -> {
             long middle = organisations.search(parameters.read(pair)).total() / 25 / 2;
-            operations.put(String.format("%s, deep page %,d (by name)", name, middle), run -> {
+            operations.put(String.format("%s, deep page %,d%s", name, middle, pair.containsKey("sort") ? "" : " (by name)"), run -> {
                 Map<String, String> params = new HashMap<>(pair);
                 params.put("page", String.valueOf(middle + run % 10));
                 page(params);

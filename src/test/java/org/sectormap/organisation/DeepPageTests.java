@@ -154,6 +154,39 @@ class DeepPageTests {
     }
 
     /**
+     * Sorted by status, area or category within a filter on another of them (on PostgreSQL, from the
+     * tally's count of each sorted value, then that value's records by id), a page holds what the whole
+     * list has there: deep, where the sorted value changes, and where the records without one begin.
+     */
+    @Test
+    void shouldGiveADeepPageSortedByAGroupWithinAFilterTheRecordsTheWholeListHasThere() {
+        fillCommon(5_000);
+        Random random = new Random(13);
+        for (Map<String, String> order : List.of(Map.of("sort", "category", "status", "interviewed"),
+                Map.of("sort", "category", "dir", "desc", "status", "interviewed"),
+                Map.of("sort", "status", "category", "access-point"),
+                Map.of("sort", "status", "dir", "desc", "category", "access-point"),
+                Map.of("sort", "area", "status", "interviewed"),
+                Map.of("sort", "area", "dir", "desc", "status", "interviewed"),
+                Map.of("sort", "category", "dir", "desc", "area", "Leicester"))) {
+            List<Organisation> whole = new ArrayList<>();
+            repository.forEach(parameters.read(order), whole::add);
+            int deep = (int) OrganisationRepository.DEEP_OFFSET;
+            assertThat(whole).as("the records of %s", order).hasSizeGreaterThan(deep + 100);
+            List<Integer> at = new ArrayList<>(List.of(deep, deep + random.nextInt(whole.size() - deep),
+                    whole.size() / 2, whole.size() - 10, whole.size() - 1));
+            for (int i = deep; i < whole.size(); i++) {
+                if (!Objects.equals(sorted(whole.get(i), order.get("sort")), sorted(whole.get(i - 1), order.get("sort")))) {
+                    at.addAll(List.of(i - 5, i, i + 5 - 10));
+                }
+            }
+            for (int position : at) {
+                assertPage(order, Math.max(position, deep) / 10 + 1, 10, whole);
+            }
+        }
+    }
+
+    /**
      * On PostgreSQL, such a page's ids come from the two indexes alone and already in name order: no
      * row of organisation read for them, nothing sorted (with what the planner would rather do on a
      * test's few rows forbidden, as the other plan tests do).
@@ -211,6 +244,7 @@ class DeepPageTests {
 
     private static Object sorted(Organisation o, String sort) {
         return switch (sort) {
+            case "category" -> o.details().get(OrganisationField.CATEGORY);
             case "interview-date" -> o.details().get(OrganisationField.INTERVIEW_DATE);
             case "status" -> o.details().status();
             case "area" -> o.details().get(OrganisationField.AREA);
