@@ -240,6 +240,12 @@ class RegisterBenchmark {
             operations.put(String.format("by interview-date %s, deep page %,d (undated)", dir, undatedMiddle),
                     run -> page(Map.of("sort", "interview-date", "dir", dir, "page", String.valueOf(undatedMiddle + run))));
         }
+        // Only the interviewed have an interview date in the generated spread: the listed follow by id.
+        operations.put("listed, by interview-date desc, first page",
+                run -> page(Map.of("status", "listed", "sort", "interview-date", "dir", "desc")));
+        int listedMiddle = ORGANISATIONS * 3 / 20 / 25 / 2;
+        operations.put(String.format("listed, by interview-date, deep page %,d", listedMiddle),
+                run -> page(Map.of("status", "listed", "sort", "interview-date", "page", String.valueOf(listedMiddle + run))));
         operations.put(String.format("interviewed, by interview-date, deep page %,d", interviewedMiddle),
                 run -> page(Map.of("status", "interviewed", "sort", "interview-date",
                         "page", String.valueOf(interviewedMiddle + run))));

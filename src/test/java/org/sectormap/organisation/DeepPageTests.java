@@ -85,7 +85,9 @@ class DeepPageTests {
                 Map.of("sort", "name", "followUp", "no"), Map.of("sort", "name", "dir", "desc", "followUp", "no"),
                 Map.of("sort", "name", "followUp", "yes", "status", "interviewed"),
                 Map.of("sort", "interview-date", "status", "interviewed"),
-                Map.of("sort", "interview-date", "dir", "desc", "status", "interviewed"))) {
+                Map.of("sort", "interview-date", "dir", "desc", "status", "interviewed"),
+                Map.of("sort", "interview-date", "status", "listed"),
+                Map.of("sort", "interview-date", "dir", "desc", "status", "listed"))) {
             List<Organisation> whole = new ArrayList<>();
             repository.forEach(parameters.read(order), whole::add);
             // Past the middle, a page is read from the other end and turned round; the last may be short.
