@@ -770,7 +770,7 @@ class OrganisationRepository {
     }
 
     /** The records of one sorted value within the filter, by id, from {@code skip} on. */
-    Statement groupedIds(OrganisationQuery query, String filter, String value, long skip, int size) {
+    private Statement groupedIds(OrganisationQuery query, String filter, String value, long skip, int size) {
         String direction = direction(query);
         Map<String, Object> params = new LinkedHashMap<>(where(query).params);
         params.put("sortedValue", value);
