@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -44,10 +45,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class IndexPositions {
 
     /**
-     * The list's records are those of an index holding the {@code fixed} values (text, or a tick as a
-     * Boolean) in its leading columns, the index going on with {@code column} and then {@code id}:
-     * first those holding a value in {@code column}, then those without, by id, each in the list's
-     * direction.
+     * The list's records are those of an index holding the {@code fixed} values (text, null for none, or
+     * a tick as a Boolean) in its leading columns, the index going on with {@code column} and then
+     * {@code id}: first those holding a value in {@code column}, then those without, by id, each in the
+     * list's direction. Without a {@code column}, the index goes on with {@code id} alone, and the
+     * records are those holding the fixed values, by id.
      */
     record Part(String index, Map<String, ?> fixed, String column) {
     }
@@ -102,7 +104,7 @@ final class IndexPositions {
     @SuppressWarnings("unchecked")
     private static Optional<Tree> tree(Index index, Part part) {
         List<String> expected = Stream.concat(part.fixed().keySet().stream(), Stream.of(part.column(), "id"))
-                .map(IndexPositions::upper).toList();
+                .filter(Objects::nonNull).map(IndexPositions::upper).toList();
         List<String> columns = Arrays.stream(index.getIndexColumns()).map(c -> c.column.getName()).toList();
         boolean ascending = Arrays.stream(index.getIndexColumns())
                 .noneMatch(c -> (c.sortType & (SortOrder.DESCENDING | SortOrder.NULLS_LAST)) != 0);
@@ -123,6 +125,9 @@ final class IndexPositions {
          * value, and those holding one after the second and up to the row without the column.
          */
         Optional<Start> start(Part part, long position, boolean descending) {
+            if (part.column() == null) {
+                return among(part, position, descending);
+            }
             long beforeEmpty = firstFrom(bound(part, ValueNull.INSTANCE, Long.MIN_VALUE));
             long afterEmpty = firstFrom(bound(part, ValueNull.INSTANCE, Long.MAX_VALUE));
             long end = firstFrom(bound(part, null, Long.MAX_VALUE));
@@ -140,6 +145,17 @@ final class IndexPositions {
             return Optional.ofNullable(first).map(row -> new Start(null, id(row), null));
         }
 
+        /** Where a part without a sorted column starts: its entries lie between the fixed values' least and greatest key. */
+        private Optional<Start> among(Part part, long position, boolean descending) {
+            long first = firstFrom(bound(part, null, Long.MIN_VALUE));
+            long end = firstFrom(bound(part, null, Long.MAX_VALUE));
+            if (position >= end - first) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(map.getKey(descending ? end - 1 - position : first + position))
+                    .map(row -> new Start(null, id(row), null));
+        }
+
         /** The value after this one among the entries from {@code from} to before {@code to}, in the direction. */
         private Object next(Part part, Value value, boolean descending, long from, long to) {
             long at = descending ? firstFrom(bound(part, value, Long.MIN_VALUE)) - 1
@@ -154,8 +170,8 @@ final class IndexPositions {
          */
         private SearchRow bound(Part part, Value value, long key) {
             SearchRow bound = index.getRowFactory().createRow();
-            part.fixed().forEach((name, fixed) -> bound.setValue(columnId(name), fixed instanceof Boolean tick
-                    ? ValueBoolean.get(tick) : ValueVarchar.get((String) fixed)));
+            part.fixed().forEach((name, fixed) -> bound.setValue(columnId(name), fixed == null ? ValueNull.INSTANCE
+                    : fixed instanceof Boolean tick ? ValueBoolean.get(tick) : ValueVarchar.get((String) fixed)));
             if (value != null) {
                 bound.setValue(columnId(part.column()), value);
             }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -185,6 +186,10 @@ class DeepPageTests {
             for (int position : at) {
                 assertPage(order, Math.max(position, deep) / 10 + 1, 10, whole);
             }
+            OrganisationQuery deepPage = parameters.read(order).atPage(whole.size() / 20, 10);
+            Optional<List<Organisation>> grouped = transactions.execute(status -> repository.grouped(deepPage, 10));
+            assertThat(grouped).as("%s read by its groups", order)
+                    .isPresent();
         }
     }
 
