@@ -2,6 +2,7 @@ package org.sectormap.organisation;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 import org.h2.engine.SessionLocal;
 import org.h2.index.Index;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.db.MVIndex;
 import org.h2.mvstore.tx.Transaction;
@@ -76,6 +78,31 @@ final class IndexPositions {
                         .flatMap(index -> tree(index, part))
                         .filter(tree -> settled(session, tree)))
                 .flatMap(tree -> tree.start(part, position, descending)));
+    }
+
+    /**
+     * The ids of the records that every part holds, {@code size} of them from the {@code position}th,
+     * in the parts' shared order (their column, then id) in the list's direction: the parts' entries
+     * read side by side and joined as they go, as a merge join does, each straight from its tree. SQL
+     * walked one part's index fetching each row for the other filters' columns, or read and sorted every
+     * match (2.6 s for a page in the middle of a million's 200,000 interviewed keen for follow-up). It
+     * passes the entries before the page in every part. Empty where it cannot be read so.
+     */
+    Optional<List<Long>> common(List<Part> parts, long position, int size, boolean descending) {
+        return jdbc.execute((ConnectionCallback<Optional<List<Long>>>) connection -> session(connection)
+                .flatMap(session -> {
+                    List<Tree> trees = new ArrayList<>();
+                    for (Part part : parts) {
+                        Optional<Tree> tree = Optional.ofNullable(session.getDatabase().getMainSchema()
+                                .findIndex(session, upper(part.index()))).flatMap(index -> tree(index, part))
+                                .filter(found -> settled(session, found));
+                        if (tree.isEmpty()) {
+                            return Optional.empty();
+                        }
+                        trees.add(tree.get());
+                    }
+                    return Optional.of(new Join(session, parts, trees, descending).ids(position, size));
+                }));
     }
 
     private static Optional<SessionLocal> session(Connection connection) throws SQLException {
@@ -200,6 +227,89 @@ final class IndexPositions {
 
         private int columnId(String name) {
             return index.getTable().getColumn(upper(name)).getColumnId();
+        }
+    }
+
+    /** The parts' entries in order, each part's from a cursor over its fixed values' range of its tree. */
+    private static final class Join {
+
+        private final SessionLocal session;
+        private final boolean descending;
+        private final int column;
+        private final int id;
+        private final List<Cursor<SearchRow, ?>> cursors = new ArrayList<>();
+        private final SearchRow[] heads;
+
+        Join(SessionLocal session, List<Part> parts, List<Tree> trees, boolean descending) {
+            this.session = session;
+            this.descending = descending;
+            this.column = trees.get(0).columnId(parts.get(0).column());
+            this.id = trees.get(0).columnId("id");
+            for (int i = 0; i < parts.size(); i++) {
+                Tree tree = trees.get(i);
+                SearchRow least = tree.bound(parts.get(i), null, Long.MIN_VALUE);
+                SearchRow greatest = tree.bound(parts.get(i), null, Long.MAX_VALUE);
+                cursors.add(descending ? tree.map().cursor(greatest, least, true) : tree.map().cursor(least, greatest, false));
+            }
+            this.heads = new SearchRow[parts.size()];
+        }
+
+        /** Every part's head moved on to the greatest of them until all are one record, which is then counted. */
+        List<Long> ids(long position, int size) {
+            List<Long> ids = new ArrayList<>(size);
+            if (!advanceAll()) {
+                return ids;
+            }
+            long passed = 0;
+            while (ids.size() < size) {
+                SearchRow greatest = heads[0];
+                for (SearchRow head : heads) {
+                    if (compare(head, greatest) > 0) {
+                        greatest = head;
+                    }
+                }
+                boolean met = true;
+                for (int i = 0; i < heads.length; i++) {
+                    while (compare(heads[i], greatest) < 0) {
+                        if (!cursors.get(i).hasNext()) {
+                            return ids;
+                        }
+                        heads[i] = cursors.get(i).next();
+                    }
+                    met &= compare(heads[i], greatest) == 0;
+                }
+                if (met) {
+                    if (passed++ >= position) {
+                        ids.add(heads[0].getValue(id).getLong());
+                    }
+                    if (!advanceAll()) {
+                        return ids;
+                    }
+                }
+            }
+            return ids;
+        }
+
+        private boolean advanceAll() {
+            for (int i = 0; i < heads.length; i++) {
+                if (!cursors.get(i).hasNext()) {
+                    return false;
+                }
+                heads[i] = cursors.get(i).next();
+            }
+            return true;
+        }
+
+        /** In the list's direction; the same record in two trees compares equal at once, by its id. */
+        private int compare(SearchRow a, SearchRow b) {
+            long ida = a.getValue(id).getLong();
+            long idb = b.getValue(id).getLong();
+            if (ida == idb) {
+                return 0;
+            }
+            int order = a.getValue(column).compareTo(b.getValue(column), session, session.getDatabase().getCompareMode());
+            order = order != 0 ? order : Long.compare(ida, idb);
+            return descending ? -order : order;
         }
     }
 

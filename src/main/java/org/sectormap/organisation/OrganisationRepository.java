@@ -436,7 +436,7 @@ class OrganisationRepository {
             // Asked once: on H2 it may sum the tally for each index holding some of the filter's columns.
             Optional<NameWithin> within = within(query, total);
             Optional<SearchIndex.Hits> filtered = h2 && total > SORTED_IN_SQL && !walks(query, total, within)
-                    && !readsByGroup(query) ? index.getObject().filter(query) : Optional.empty();
+                    && !readsByGroup(query) && joinedParts(query).size() < 2 ? index.getObject().filter(query) : Optional.empty();
             return filtered.map(this::found).orElseGet(() -> counted.exact()
                     ? new Found(page(query, total, query.size(), lookup, within), total)
                     : estimated(query, total, lookup, within));
@@ -587,8 +587,8 @@ class OrganisationRepository {
      */
     private List<Organisation> page(OrganisationQuery query, long total, int size, SearchWords.Lookup lookup,
             Optional<NameWithin> within) {
-        Optional<List<Organisation>> positioned = (h2 ? positioned(query, size) : marked(query, total, size)
-                .or(() -> merged(query, total, size))).or(() -> grouped(query, size));
+        Optional<List<Organisation>> positioned = (h2 ? positioned(query, size).or(() -> joined(query, total, size))
+                : marked(query, total, size).or(() -> merged(query, total, size))).or(() -> grouped(query, size));
         if (positioned.isPresent()) {
             return positioned.get();
         }
@@ -719,6 +719,47 @@ class OrganisationRepository {
             }
             return page;
         });
+    }
+
+    /**
+     * On H2, a deep page by name within two or more filters, each of whose records an index holds in
+     * name order after its columns (a category or the unclassified; a status, an area, or both; a tick
+     * box, ticked or not): those indexes' entries read side by side from their trees and joined as they
+     * go (IndexPositions), then the page's rows by id. A page nearer the end is read from there.
+     */
+    Optional<List<Organisation>> joined(OrganisationQuery query, long total, int size) {
+        List<IndexPositions.Part> parts = joinedParts(query);
+        if (parts.size() < 2) {
+            return Optional.empty();
+        }
+        boolean fromTheEnd = nearerTheEnd(query, total, size);
+        int wanted = fromTheEnd ? (int) Math.min(size, total - query.offset()) : size;
+        long position = fromTheEnd ? total - query.offset() - wanted : query.offset();
+        return positions.common(parts, position, wanted, query.descending() != fromTheEnd).map(ids -> {
+            List<Long> inListOrder = new ArrayList<>(ids);
+            if (fromTheEnd) {
+                Collections.reverse(inListOrder);
+            }
+            return inOrder(inListOrder);
+        });
+    }
+
+    /** The index parts {@link #joined} reads for a deep page on H2; fewer than two where it does not. */
+    private List<IndexPositions.Part> joinedParts(OrganisationQuery query) {
+        if (!h2 || query.offset() < DEEP_OFFSET) {
+            return List.of();
+        }
+        List<NameWithin> indexes = new ArrayList<>(NameWithin.holdingSome(query));
+        if (indexes.contains(NameWithin.STATUS_AND_AREA)) {
+            indexes.removeAll(List.of(NameWithin.STATUS, NameWithin.AREA));
+        }
+        Map<String, Object> params = where(query).params;
+        return indexes.stream().map(within -> {
+            // The unclassified are held under no category, which the parameters leave out.
+            Map<String, Object> fixed = new LinkedHashMap<>();
+            within.columns().forEach(column -> fixed.put(column, params.get(column)));
+            return new IndexPositions.Part(within.index(), fixed, query.sort().column());
+        }).toList();
     }
 
     /**

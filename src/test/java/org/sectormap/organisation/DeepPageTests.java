@@ -123,7 +123,7 @@ class DeepPageTests {
         fillCommon(5_000);
         boolean postgres = url.startsWith("jdbc:postgresql:");
         Random random = new Random(11);
-        for (Map<String, String> order : List.of(Map.of("category", "access-point", "area", "Leicester"),
+        List<Map<String, String>> orders = new ArrayList<>(List.of(Map.of("category", "access-point", "area", "Leicester"),
                 Map.of("dir", "desc", "category", "access-point", "area", "Leicester"),
                 Map.of("category", "access-point", "status", "interviewed"),
                 Map.of("dir", "desc", "category", "access-point", "status", "interviewed"),
@@ -131,7 +131,10 @@ class DeepPageTests {
                 Map.of("dir", "desc", "status", "interviewed", "followUp", "yes"),
                 Map.of("followUp", "yes", "fullInterview", "yes"),
                 Map.of("category", "access-point", "status", "interviewed", "area", "Leicester"),
-                Map.of("dir", "desc", "category", "access-point", "status", "interviewed", "area", "Leicester"))) {
+                Map.of("dir", "desc", "category", "access-point", "status", "interviewed", "area", "Leicester"),
+                Map.of("dir", "desc", "status", "interviewed", "area", "Leicester", "followUp", "yes")));
+        orders.addAll(H2_ONLY);
+        for (Map<String, String> order : orders) {
             Map<String, String> byName = new HashMap<>(order);
             byName.put("sort", "name");
             List<Organisation> whole = new ArrayList<>();
@@ -144,17 +147,25 @@ class DeepPageTests {
                 assertPage(byName, at / 10 + 1, 10, whole);
             }
             OrganisationQuery deepPage = parameters.read(byName).atPage(deep / 10 + 1, 10);
-            assertThat(repository.mergedIds(deepPage, whole.size(), 10)).as("%s read from the two indexes", order)
-                    .matches(statement -> statement.isPresent() == postgres);
+            Optional<List<Organisation>> joined = transactions.execute(status -> repository.joined(deepPage, whole.size(), 10));
+            assertThat(joined).as("%s joined from H2's indexes", order).matches(page -> page.isPresent() != postgres);
+            assertThat(repository.mergedIds(deepPage, whole.size(), 10)).as("%s joined from PostgreSQL's indexes", order)
+                    .matches(statement -> statement.isPresent() == (postgres && !H2_ONLY.contains(order)));
         }
-        // No index holds the boxes not ticked, or the unclassified, in name order; nor free text.
-        for (Map<String, String> unindexed : List.of(Map.of("status", "interviewed", "followUp", "no"),
-                Map.of("category", "unclassified", "area", "Leicester"), Map.of("q", "group", "area", "Leicester"))) {
-            Map<String, String> byName = new HashMap<>(unindexed);
-            byName.put("sort", "name");
-            assertThat(repository.mergedIds(parameters.read(byName).atPage(151, 10), 5_000, 10)).as("%s", unindexed).isEmpty();
-        }
+        // No index holds free text in name order.
+        OrganisationQuery text = parameters.read(Map.of("sort", "name", "q", "group", "area", "Leicester")).atPage(151, 10);
+        assertThat(repository.mergedIds(text, 5_000, 10)).isEmpty();
+        Optional<List<Organisation>> joinedText = transactions.execute(status -> repository.joined(text, 5_000, 10));
+        assertThat(joinedText).isEmpty();
     }
+
+    /**
+     * Filters whose records only H2 joins from its indexes: PostgreSQL's boxes hold only the ticked
+     * (V160), its categories no unclassified, and it joins two indexes, not three.
+     */
+    private static final List<Map<String, String>> H2_ONLY = List.of(Map.of("area", "Leicester", "fullInterview", "no"),
+            Map.of("dir", "desc", "category", "unclassified", "area", "Leicester"),
+            Map.of("area", "Leicester", "followUp", "yes", "fullInterview", "yes"));
 
     /**
      * Sorted by status, area or category within a filter on another of them (on PostgreSQL, from the
@@ -204,7 +215,7 @@ class DeepPageTests {
         fillCommon(5_000);
         jdbc.execute("VACUUM ANALYZE organisation");
         OrganisationQuery query = parameters.read(Map.of("sort", "name", "category", "access-point", "area", "Leicester"))
-                .atPage(151, 10);
+                .atPage(101, 10);
         long total = repository.count(query);
         OrganisationRepository.Statement statement = repository.mergedIds(query, total, 10).orElseThrow();
         String plan = transactions.execute(status -> {
@@ -222,7 +233,7 @@ class DeepPageTests {
                 .contains("Index Only Scan using organisation_area_name").doesNotContain("Sort").doesNotContain("Seq Scan");
     }
 
-    /** Most records of one category, in one area, interviewed, keen for follow-up and fully interviewed. */
+    /** Most records of one category, in one area, interviewed and keen for follow-up; a third unclassified, half fully interviewed. */
     private void fillCommon(int size) {
         Random random = new Random(2007);
         List<OrganisationDetails> register = new ArrayList<>();
@@ -231,10 +242,10 @@ class DeepPageTests {
             register.add(OrganisationDetails.of("Group " + random.nextInt(60),
                             interviewed ? OutreachStatus.INTERVIEWED : OutreachStatus.LISTED)
                     .with(OrganisationField.AREA, random.nextInt(6) == 0 ? "Derby city" : "Leicester")
-                    .with(OrganisationField.CATEGORY, random.nextInt(6) == 0 ? null
+                    .with(OrganisationField.CATEGORY, random.nextInt(3) == 0 ? null
                             : random.nextInt(8) == 0 ? Category.BME_NETWORK : Category.ACCESS_POINT)
                     .with(OrganisationField.FOLLOW_UP, random.nextInt(8) == 0 ? null : random.nextInt(5) != 0)
-                    .with(OrganisationField.FULL_INTERVIEW, random.nextInt(4) != 0));
+                    .with(OrganisationField.FULL_INTERVIEW, random.nextInt(2) != 0));
         }
         service.createAll(register, null);
     }
