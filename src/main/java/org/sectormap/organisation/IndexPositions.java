@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.h2.engine.SessionLocal;
@@ -16,6 +17,7 @@ import org.h2.index.Index;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.h2.mvstore.db.MVIndex;
 import org.h2.mvstore.tx.Transaction;
 import org.h2.result.SearchRow;
@@ -72,12 +74,7 @@ final class IndexPositions {
 
     /** The record {@code position} records from the list's first; empty where it cannot be read so, or there is none. */
     Optional<Start> start(Part part, long position, boolean descending) {
-        return jdbc.execute((ConnectionCallback<Optional<Start>>) connection -> session(connection)
-                .flatMap(session -> Optional.ofNullable(session.getDatabase().getMainSchema()
-                        .findIndex(session, upper(part.index())))
-                        .flatMap(index -> tree(index, part))
-                        .filter(tree -> settled(session, tree)))
-                .flatMap(tree -> tree.start(part, position, descending)));
+        return read(session -> tree(session, part).flatMap(tree -> tree.start(part, position, descending)));
     }
 
     /**
@@ -89,20 +86,41 @@ final class IndexPositions {
      * passes the entries before the page in every part. Empty where it cannot be read so.
      */
     Optional<List<Long>> common(List<Part> parts, long position, int size, boolean descending) {
-        return jdbc.execute((ConnectionCallback<Optional<List<Long>>>) connection -> session(connection)
-                .flatMap(session -> {
-                    List<Tree> trees = new ArrayList<>();
-                    for (Part part : parts) {
-                        Optional<Tree> tree = Optional.ofNullable(session.getDatabase().getMainSchema()
-                                .findIndex(session, upper(part.index()))).flatMap(index -> tree(index, part))
-                                .filter(found -> settled(session, found));
-                        if (tree.isEmpty()) {
-                            return Optional.empty();
-                        }
-                        trees.add(tree.get());
-                    }
-                    return Optional.of(new Join(session, parts, trees, descending).ids(position, size));
-                }));
+        return read(session -> {
+            List<Tree> trees = new ArrayList<>();
+            for (Part part : parts) {
+                Optional<Tree> tree = tree(session, part);
+                if (tree.isEmpty()) {
+                    return Optional.empty();
+                }
+                trees.add(tree.get());
+            }
+            return Optional.of(new Join(session, parts, trees, descending).ids(position, size));
+        });
+    }
+
+    /**
+     * What the reader finds in the trees of a database open in this process, with the store's current
+     * version held in use meanwhile, as H2's own statements hold it: else the store may drop the chunks
+     * of pages a walk has yet to reach once a later commit no longer needs them ("Chunk not found",
+     * met while a write was saved in the middle of a join).
+     */
+    private <T> Optional<T> read(Function<SessionLocal, Optional<T>> reader) {
+        return jdbc.execute((ConnectionCallback<Optional<T>>) connection -> session(connection).flatMap(session -> {
+            MVStore store = session.getDatabase().getStore().getMvStore();
+            MVStore.TxCounter inUse = store.registerVersionUsage();
+            try {
+                return reader.apply(session);
+            } finally {
+                store.deregisterVersionUsage(inUse);
+            }
+        }));
+    }
+
+    /** The part's index's tree, where the index is in the part's order and its tree settled. */
+    private static Optional<Tree> tree(SessionLocal session, Part part) {
+        return Optional.ofNullable(session.getDatabase().getMainSchema().findIndex(session, upper(part.index())))
+                .flatMap(index -> tree(index, part)).filter(tree -> settled(session, tree));
     }
 
     private static Optional<SessionLocal> session(Connection connection) throws SQLException {

@@ -74,6 +74,8 @@ class RegisterBenchmark {
     private static final int WARM_UP = 5;
     /** Times only the operations whose name holds this (and the baseline), for a long run at 1,000,000. */
     private static final String ONLY = System.getProperty("benchmark.only", "");
+    /** Also times every filter set with every sort (ListSweep): some minutes at 1,000,000. */
+    private static final boolean SWEEP = Boolean.getBoolean("benchmark.sweep");
 
     @Autowired
     OrganisationService organisations;
@@ -367,6 +369,9 @@ class RegisterBenchmark {
                     median(results.get("search a word with filters, first page")) / median(results.get(FILTERED_ALONE))));
         }
         out.append(stream);
+        if (SWEEP) {
+            out.append(new ListSweep(organisations, parameters).sweep(categories[0], areaNames[0], 3));
+        }
         Runtime runtime = Runtime.getRuntime();
         out.append(String.format("Heap: %,d MB used of %,d MB (maximum %,d MB); peak of the heap's pools at most %,d MB%n",
                 (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.totalMemory() >> 20,
