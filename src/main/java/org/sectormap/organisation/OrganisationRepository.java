@@ -436,7 +436,7 @@ class OrganisationRepository {
             // Asked once: on H2 it may sum the tally for each index holding some of the filter's columns.
             Optional<NameWithin> within = within(query, total);
             Optional<SearchIndex.Hits> filtered = h2 && total > SORTED_IN_SQL && !walks(query, total, within)
-                    && !readsByGroup(query) && joinedParts(query).size() < 2 ? index.getObject().filter(query) : Optional.empty();
+                    && !readsByGroup(query) ? index.getObject().filter(query) : Optional.empty();
             return filtered.map(this::found).orElseGet(() -> counted.exact()
                     ? new Found(page(query, total, query.size(), lookup, within), total)
                     : estimated(query, total, lookup, within));
@@ -725,7 +725,10 @@ class OrganisationRepository {
      * On H2, a deep page by name within two or more filters, each of whose records an index holds in
      * name order after its columns (a category or the unclassified; a status, an area, or both; a tick
      * box, ticked or not): those indexes' entries read side by side from their trees and joined as they
-     * go (IndexPositions), then the page's rows by id. A page nearer the end is read from there.
+     * go (IndexPositions), then the page's rows by id. A page nearer the end is read from there. The
+     * search index answers first where it reaches: the join passes every entry before the page in each
+     * index (at a million, about 0.3 s for the middle of the 200,000 interviewed keen for follow-up,
+     * against 2.6 s by SQL), where the search index reads only the matches.
      */
     Optional<List<Organisation>> joined(OrganisationQuery query, long total, int size) {
         List<IndexPositions.Part> parts = joinedParts(query);
