@@ -95,9 +95,29 @@ final class IndexPositions {
                 }
                 trees.add(tree.get());
             }
-            return Optional.of(new Join(session, parts, trees, descending).ids(position, size));
+            long[] entries = new long[parts.size()];
+            int fewest = 0;
+            for (int i = 0; i < parts.size(); i++) {
+                entries[i] = trees.get(i).entries(parts.get(i));
+                fewest = entries[i] < entries[fewest] ? i : fewest;
+            }
+            Join join = new Join(session, parts, trees, descending);
+            return Optional.of(probes(entries, fewest) ? join.probed(fewest, position, size) : join.ids(position, size));
         });
     }
+
+    /**
+     * Whether looking each entry of the part with fewest up in the others' trees passes less than reading
+     * them all side by side: a look-up is a descent, costing about as much as stepping past this many
+     * entries. Among the interviewed keen for follow-up at a million, it reads 200,000 entries and looks
+     * each up once, where side by side read those and the 600,000 interviewed.
+     */
+    private static boolean probes(long[] entries, int fewest) {
+        long all = Arrays.stream(entries).sum();
+        return entries[fewest] * (1 + LOOK_UP * (entries.length - 1)) < all;
+    }
+
+    private static final int LOOK_UP = 2;
 
     /**
      * What the reader finds in the trees of a database open in this process, with the store's current
@@ -201,6 +221,26 @@ final class IndexPositions {
                     .map(row -> new Start(null, id(row), null));
         }
 
+        /** How many entries hold the part's fixed values. */
+        long entries(Part part) {
+            return firstFrom(bound(part, null, Long.MAX_VALUE)) - firstFrom(bound(part, null, Long.MIN_VALUE));
+        }
+
+        /**
+         * Whether the tree holds, among the part's entries, one for the record of another tree's entry:
+         * the first entry from the fixed values, that entry's column value and id and the least key on,
+         * if it is that record's and holds the fixed values.
+         */
+        boolean holds(Part part, SearchRow entry, int column, int id) {
+            SearchRow bound = bound(part, entry.getValue(column), Long.MIN_VALUE);
+            bound.setValue(id, entry.getValue(id));
+            SearchRow found = map.ceilingKey(bound);
+            // Past the part's last entry, the next is another part's: the record's own, if it begins that one.
+            return found != null && found.getValue(id).getLong() == entry.getValue(id).getLong()
+                    && part.fixed().keySet().stream().allMatch(name -> found.getValue(columnId(name))
+                            .equals(bound.getValue(columnId(name))));
+        }
+
         /** The value after this one among the entries from {@code from} to before {@code to}, in the direction. */
         private Object next(Part part, Value value, boolean descending, long from, long to) {
             long at = descending ? firstFrom(bound(part, value, Long.MIN_VALUE)) - 1
@@ -252,6 +292,8 @@ final class IndexPositions {
     private static final class Join {
 
         private final SessionLocal session;
+        private final List<Part> parts;
+        private final List<Tree> trees;
         private final boolean descending;
         private final int column;
         private final int id;
@@ -260,6 +302,8 @@ final class IndexPositions {
 
         Join(SessionLocal session, List<Part> parts, List<Tree> trees, boolean descending) {
             this.session = session;
+            this.parts = parts;
+            this.trees = trees;
             this.descending = descending;
             this.column = trees.get(0).columnId(parts.get(0).column());
             this.id = trees.get(0).columnId("id");
@@ -303,6 +347,24 @@ final class IndexPositions {
                     if (!advanceAll()) {
                         return ids;
                     }
+                }
+            }
+            return ids;
+        }
+
+        /** The part with fewest entries read in order, each of its entries looked up in the others' trees. */
+        List<Long> probed(int fewest, long position, int size) {
+            List<Long> ids = new ArrayList<>(size);
+            Cursor<SearchRow, ?> cursor = cursors.get(fewest);
+            long passed = 0;
+            while (ids.size() < size && cursor.hasNext()) {
+                SearchRow entry = cursor.next();
+                boolean everywhere = true;
+                for (int i = 0; i < trees.size() && everywhere; i++) {
+                    everywhere = i == fewest || trees.get(i).holds(parts.get(i), entry, column, id);
+                }
+                if (everywhere && passed++ >= position) {
+                    ids.add(entry.getValue(id).getLong());
                 }
             }
             return ids;

@@ -95,6 +95,41 @@ class IndexPositionsTests {
                 "area"), 0, false)).as("an index in another order").isEmpty();
     }
 
+    /**
+     * Records held by every part, read side by side or each of the smallest part's looked up in the
+     * others: not a record past the end of a part whose entry begins the next part of the same index.
+     */
+    @Test
+    void shouldJoinOnlyTheRecordsEveryPartHolds() {
+        List<OrganisationDetails> register = new ArrayList<>();
+        register.add(OrganisationDetails.of("Aa", OutreachStatus.LISTED).with(OrganisationField.CATEGORY, Category.ACCESS_POINT)
+                .with(OrganisationField.AREA, "Derby city"));
+        for (int i = 0; i < 10; i++) {
+            register.add(OrganisationDetails.of("Ab " + i, OutreachStatus.LISTED)
+                    .with(OrganisationField.CATEGORY, Category.ACCESS_POINT).with(OrganisationField.AREA, "Leicester"));
+        }
+        // After every access point by name, and the first of the next category's records in the index.
+        register.add(OrganisationDetails.of("Zz", OutreachStatus.LISTED)
+                .with(OrganisationField.CATEGORY, Category.BME_INFRASTRUCTURE).with(OrganisationField.AREA, "Derby city"));
+        service.createAll(register, null);
+        List<Long> ids = jdbc.queryForList("SELECT id FROM organisation ORDER BY name_sort, id", Long.class);
+        IndexPositions positions = new IndexPositions(jdbc);
+        List<IndexPositions.Part> parts = List.of(
+                new IndexPositions.Part("organisation_category_name", Map.of("category", "access-point"), "name_sort"),
+                new IndexPositions.Part("organisation_area_name", Map.of("area", "Derby city"), "name_sort"));
+        boolean h2 = url.startsWith("jdbc:h2:");
+        for (boolean descending : new boolean[] {false, true}) {
+            assertThat(positions.common(parts, 0, 10, descending)).as("descending %s", descending)
+                    .isEqualTo(h2 ? Optional.of(List.of(ids.get(0))) : Optional.empty());
+        }
+        // Three parts, each about the size of the others: read side by side.
+        List<IndexPositions.Part> three = List.of(parts.get(0),
+                new IndexPositions.Part("organisation_area_name", Map.of("area", "Leicester"), "name_sort"),
+                new IndexPositions.Part("organisation_status_name", Map.of("status", "listed"), "name_sort"));
+        assertThat(positions.common(three, 2, 3, true))
+                .isEqualTo(h2 ? Optional.of(List.of(ids.get(8), ids.get(7), ids.get(6))) : Optional.empty());
+    }
+
     @Test
     void shouldFindNothingWhileAnotherTransactionsEntriesInTheIndexAreNotYetCommitted() throws Exception {
         fill();
