@@ -205,6 +205,40 @@ class DeepPageTests {
     }
 
     /**
+     * Sorted by status, area or category within any filters the tally counts (on PostgreSQL read by the
+     * groups the tally says hold some), an early page holds what the whole list has there: the first,
+     * and around every change of the sorted value.
+     */
+    @Test
+    void shouldGiveAnEarlyPageSortedByAGroupWithinAnyFiltersTheRecordsTheWholeListHasThere() {
+        fillCommon(2_000);
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        for (Map<String, String> order : List.of(Map.of("sort", "status", "followUp", "yes"),
+                Map.of("sort", "status", "dir", "desc", "followUp", "no"),
+                Map.of("sort", "status", "area", "Leicester", "followUp", "yes", "fullInterview", "yes"),
+                Map.of("sort", "area", "category", "unclassified"),
+                Map.of("sort", "category", "dir", "desc", "status", "interviewed", "followUp", "no"))) {
+            List<Organisation> whole = new ArrayList<>();
+            repository.forEach(parameters.read(order), whole::add);
+            assertThat(whole).as("the records of %s", order).hasSizeGreaterThan(100);
+            List<Integer> at = new ArrayList<>(List.of(0, 10, whole.size() - 1));
+            for (int i = 1; i < Math.min(whole.size(), (int) OrganisationRepository.DEEP_OFFSET); i++) {
+                if (!Objects.equals(sorted(whole.get(i), order.get("sort")), sorted(whole.get(i - 1), order.get("sort")))) {
+                    at.addAll(List.of(Math.max(i - 5, 0), i));
+                }
+            }
+            for (int position : at) {
+                if (position < OrganisationRepository.DEEP_OFFSET) {
+                    assertPage(order, position / 10 + 1, 10, whole);
+                }
+            }
+            OrganisationQuery first = parameters.read(order).atPage(1, 10);
+            Optional<List<Organisation>> grouped = transactions.execute(status -> repository.grouped(first, 10));
+            assertThat(grouped).as("%s read by its groups", order).matches(page -> page.isPresent() == postgres);
+        }
+    }
+
+    /**
      * On PostgreSQL, such a page's ids come from the two indexes alone and already in name order: no
      * row of organisation read for them, nothing sorted (with what the planner would rather do on a
      * test's few rows forbidden, as the other plan tests do).
