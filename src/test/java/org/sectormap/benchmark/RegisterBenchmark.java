@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
+import java.util.stream.Stream;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
@@ -362,7 +363,9 @@ class RegisterBenchmark {
                     bare == null ? "" : String.format("%.2f", median(bare)),
                     bare == null ? "" : String.format("%.2f", median(times) / median(bare))));
         });
-        if (results.containsKey("search a word, first page")) {
+        // Both searches and what each sends alone, which -Dbenchmark.only may have left out.
+        if (Stream.of("search a word, first page", SEARCH_ALONE, "search a word with filters, first page", FILTERED_ALONE)
+                .allMatch(results::containsKey)) {
             out.append(String.format("search ÷ %s: %.2f; with filters: %.2f%n",
                     indexed ? "the index's query" : "the SQL it sends", median(results.get("search a word, first page"))
                             / median(results.get(SEARCH_ALONE)),
