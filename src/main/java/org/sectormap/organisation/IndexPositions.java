@@ -213,18 +213,23 @@ final class IndexPositions {
 
         /** Where a part without a sorted column starts: its entries lie between the fixed values' least and greatest key. */
         private Optional<Start> among(Part part, long position, boolean descending) {
-            long first = firstFrom(bound(part, null, Long.MIN_VALUE));
-            long end = firstFrom(bound(part, null, Long.MAX_VALUE));
-            if (position >= end - first) {
+            long[] range = range(part);
+            if (position >= range[1] - range[0]) {
                 return Optional.empty();
             }
-            return Optional.ofNullable(map.getKey(descending ? end - 1 - position : first + position))
+            return Optional.ofNullable(map.getKey(descending ? range[1] - 1 - position : range[0] + position))
                     .map(row -> new Start(null, id(row), null));
         }
 
         /** How many entries hold the part's fixed values. */
         long entries(Part part) {
-            return firstFrom(bound(part, null, Long.MAX_VALUE)) - firstFrom(bound(part, null, Long.MIN_VALUE));
+            long[] range = range(part);
+            return range[1] - range[0];
+        }
+
+        /** The positions of the first entry holding the part's fixed values and of the first after them. */
+        private long[] range(Part part) {
+            return new long[] {firstFrom(bound(part, null, Long.MIN_VALUE)), firstFrom(bound(part, null, Long.MAX_VALUE))};
         }
 
         /**

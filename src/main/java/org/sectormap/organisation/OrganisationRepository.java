@@ -847,13 +847,18 @@ class OrganisationRepository {
 
     /** The filter's records of one sorted value (or none), by id, from {@code skip} on. */
     private static Statement groupPage(OrganisationQuery query, String value, long skip, int size) {
-        Where where = where(query).and(query.sort().column() + (value == null ? " IS NULL" : " = :sortedValue"));
+        Where where = where(query).and(holdingValue(query.sort().column(), value));
         Map<String, Object> params = new LinkedHashMap<>(where.params);
         params.put("sortedValue", value);
         params.put("skip", skip);
         params.put("size", size);
         return new Statement("SELECT " + COLUMNS + " FROM organisation" + where.sql + byId(query)
                 + " OFFSET :skip ROWS FETCH NEXT :size ROWS ONLY", params);
+    }
+
+    /** The condition that a column holds the group's value, bound as {@code :sortedValue}, or none. */
+    private static String holdingValue(String column, String value) {
+        return column + (value == null ? " IS NULL" : " = :sortedValue");
     }
 
     /** A value of the sorted column (null for none), and how many of the filter's records hold it. */
@@ -879,7 +884,7 @@ class OrganisationRepository {
         params.put("sortedValue", value);
         params.put("skip", skip);
         params.put("size", size);
-        String sorted = "a." + query.sort().column() + (value == null ? " IS NULL" : " = :sortedValue");
+        String sorted = holdingValue("a." + query.sort().column(), value);
         return new Statement("SELECT o.* FROM (SELECT a.id FROM organisation a JOIN organisation b ON b.id = a.id"
                 + " WHERE " + sorted + " AND b." + filter + " = :" + filter
                 + " ORDER BY a.id" + direction + " OFFSET :skip ROWS FETCH NEXT :size ROWS ONLY) p CROSS JOIN LATERAL"
@@ -896,16 +901,16 @@ class OrganisationRepository {
         List<String> pair = Stream.of("status", "area", "category").filter(c -> c.equals(filter) || c.equals(sorted)).toList();
         String index = "organisation_" + pair.get(0) + "_" + pair.get(1) + "_order";
         Map<String, Object> fixed = new LinkedHashMap<>();
-        pair.forEach(column -> fixed.put(column, column.equals(sorted) ? value : where(query).params.get(filter)));
+        Where where = where(query);
+        pair.forEach(column -> fixed.put(column, column.equals(sorted) ? value : where.params.get(filter)));
         String direction = direction(query);
         return positions.start(new IndexPositions.Part(index, fixed, null), skip, query.descending()).map(start -> {
-            Map<String, Object> params = new LinkedHashMap<>(where(query).params);
+            Map<String, Object> params = new LinkedHashMap<>(where.params);
             params.put("sortedValue", value);
             params.put("firstId", start.id());
             params.put("size", size);
             return run(new Statement("SELECT " + COLUMNS + " FROM organisation USE INDEX (" + index + ")"
-                    + where(query).and(sorted + (value == null ? " IS NULL" : " = :sortedValue") + " AND id "
-                            + (query.descending() ? "<" : ">") + "= :firstId").sql
+                    + where.and(holdingValue(sorted, value) + " AND id " + (query.descending() ? "<" : ">") + "= :firstId").sql
                     + " ORDER BY " + pair.get(0) + direction + ", " + pair.get(1) + direction + ", id" + direction
                     + " FETCH FIRST :size ROWS ONLY", params));
         });

@@ -189,11 +189,7 @@ class DeepPageTests {
             assertThat(whole).as("the records of %s", order).hasSizeGreaterThan(deep + 100);
             List<Integer> at = new ArrayList<>(List.of(deep, deep + random.nextInt(whole.size() - deep),
                     whole.size() / 2, whole.size() - 10, whole.size() - 1));
-            for (int i = deep; i < whole.size(); i++) {
-                if (!Objects.equals(sorted(whole.get(i), order.get("sort")), sorted(whole.get(i - 1), order.get("sort")))) {
-                    at.addAll(List.of(i - 5, i, i + 5 - 10));
-                }
-            }
+            at.addAll(aroundChanges(whole, order.get("sort"), deep, whole.size()));
             for (int position : at) {
                 assertPage(order, Math.max(position, deep) / 10 + 1, 10, whole);
             }
@@ -222,11 +218,7 @@ class DeepPageTests {
             repository.forEach(parameters.read(order), whole::add);
             assertThat(whole).as("the records of %s", order).hasSizeGreaterThan(100);
             List<Integer> at = new ArrayList<>(List.of(0, 10, whole.size() - 1));
-            for (int i = 1; i < Math.min(whole.size(), (int) OrganisationRepository.DEEP_OFFSET); i++) {
-                if (!Objects.equals(sorted(whole.get(i), order.get("sort")), sorted(whole.get(i - 1), order.get("sort")))) {
-                    at.addAll(List.of(Math.max(i - 5, 0), i));
-                }
-            }
+            at.addAll(aroundChanges(whole, order.get("sort"), 1, Math.min(whole.size(), (int) OrganisationRepository.DEEP_OFFSET)));
             for (int position : at) {
                 if (position < OrganisationRepository.DEEP_OFFSET) {
                     assertPage(order, position / 10 + 1, 10, whole);
@@ -292,6 +284,17 @@ class DeepPageTests {
         int from = (page - 1) * size;
         assertThat(ids).as("page %d of %d of %s", page, size, order)
                 .isEqualTo(whole.subList(from, Math.min(whole.size(), from + size)).stream().map(Organisation::id).toList());
+    }
+
+    /** For each record from {@code from} to before {@code to} whose sorted value differs from the one before: it, and five before. */
+    private static List<Integer> aroundChanges(List<Organisation> whole, String sort, int from, int to) {
+        List<Integer> at = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            if (!Objects.equals(sorted(whole.get(i), sort), sorted(whole.get(i - 1), sort))) {
+                at.addAll(List.of(Math.max(i - 5, 0), i));
+            }
+        }
+        return at;
     }
 
     private static Object sorted(Organisation o, String sort) {
