@@ -62,9 +62,7 @@ class ListPlanTests {
         fill();
         boolean postgres = url.startsWith("jdbc:postgresql:");
         if (postgres) {
-            // As autovacuum leaves a table once its inserts settle: statistics, and pages marked all-visible
-            // so that an index-only scan need not visit them.
-            jdbc.execute("VACUUM ANALYZE organisation");
+            Vacuum.settle(jdbc);
         }
         String area = areas.areas().get(1);
         List<OrganisationQuery> filters = List.of(
@@ -151,11 +149,6 @@ class ListPlanTests {
     }
 
     /**
-     * H2 reads a page in order from an index only when the ORDER BY starts with its columns: a page deep
-     * in the interviewed, in one area or in both, by name either way, is read from the index that holds
-     * those matches in name order, whatever their number, not by walking the whole name index.
-     */
-    /**
      * On PostgreSQL, a status sorted by interview date, either way, is read from V166's indexes: its
      * dated records by date, then its undated by id, each index holding just those, in order (with
      * sorting, bitmaps and reading the table forbidden: on a test's few rows the planner would sort). Without them the
@@ -165,7 +158,7 @@ class ListPlanTests {
     void shouldReadAStatusByInterviewDateFromItsDatedAndUndatedIndexesOnPostgreSql() {
         assumeTrue(url.startsWith("jdbc:postgresql:"), "PostgreSQL only: H2's V165 indexes each status by date");
         fill();
-        jdbc.execute("VACUUM ANALYZE organisation");
+        Vacuum.settle(jdbc);
         for (boolean descending : new boolean[] {false, true}) {
             OrganisationQuery byDate = new OrganisationQuery(null, null, false, null, OutreachStatus.LISTED, null, null,
                     null, null, OrganisationQuery.Sort.INTERVIEW_DATE, descending, 1, OrganisationQuery.DEFAULT_SIZE);
@@ -178,6 +171,11 @@ class ListPlanTests {
         }
     }
 
+    /**
+     * H2 reads a page in order from an index only when the ORDER BY starts with its columns: a page deep
+     * in the interviewed, in one area or in both, by name either way, is read from the index that holds
+     * those matches in name order, whatever their number, not by walking the whole name index.
+     */
     @Test
     void shouldReadADeepPageByNameWithinAStatusOrAnAreaInOrderFromItsIndexOnH2() {
         assumeFalse(url.startsWith("jdbc:postgresql:"), "H2's planner only: PostgreSQL drops fixed columns from an order itself");
