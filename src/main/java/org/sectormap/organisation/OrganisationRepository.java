@@ -138,8 +138,8 @@ class OrganisationRepository {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         OffsetDateTime now = now();
         jdbc.sql(INSERT).params(imported(d, null, now)).update(keys, "id");
-        tally.added(List.of(d));
         long id = keys.getKey().longValue();
+        tally.added(List.of(id), List.of(d));
         contactPeople.added(List.of(id), List.of(d), now.toLocalDate());
         index.getObject().changed(List.of(id));
         return id;
@@ -152,7 +152,7 @@ class OrganisationRepository {
     List<Long> insertAll(List<OrganisationDetails> all, Long importId) {
         OffsetDateTime now = now();
         List<Long> ids = copying ? copied(all, importId, now) : insertedInRows(all, importId, now);
-        tally.added(all);
+        tally.added(ids, all);
         contactPeople.added(ids, all, now.toLocalDate());
         if (importId == null) {
             index.getObject().changed(ids);
@@ -778,22 +778,23 @@ class OrganisationRepository {
     }
 
     /**
-     * A deep page sorted by status, area or category (then by id) within one filter on another of them,
-     * where OFFSET fetched and sorted every match (on PostgreSQL 204 ms for a page in the middle of the
-     * interviewed by area at a million, 670 ms in one category by status; on H2 8.3 and 2.5 s). The
-     * tally says how many of the filter's records hold each sorted value, so the page starts at a known
-     * count into one value's records (those without one last, in either direction, as the list has
-     * them), which are read by id from there: on PostgreSQL from both columns' indexes on (column, id)
-     * side by side, joined on id; on H2 from the pair's index (V167), positioned from its tree. On
-     * PostgreSQL an early page within any filters the tally counts is read group by group too
-     * ({@link #earlyByGroup}). Empty where it cannot be read so: no such list, or H2's tree not settled
-     * (IndexPositions).
+     * A deep page sorted by status, area or category (then by id) within filters the tally counts (any
+     * but free text), where OFFSET fetched and sorted every match (on PostgreSQL 0.2 to 1.1 s in the
+     * middle of a tick box's records or the interviewed by area at a million; on H2 8.3 s for the
+     * interviewed by area). The tally says how many of the matches hold each sorted value, so the page
+     * starts at a known count into one value's records (those without one last, in either direction, as
+     * the list has them), which are read by id from there: on H2, within one filter on status, area or
+     * category, from the pair's index (V167), positioned from its tree; otherwise from the block of ids
+     * the block tally (V168) puts that count in. On PostgreSQL an early page within any filters the
+     * tally counts is read group by group too ({@link #earlyByGroup}). Empty where it cannot be read so:
+     * no such list, or H2's tree not settled (IndexPositions).
      */
     Optional<List<Organisation>> grouped(OrganisationQuery query, int size) {
-        Optional<String> filter = readsByGroup(query) ? groupedFilter(query) : Optional.empty();
-        if (filter.isEmpty() && !earlyByGroup(query)) {
+        boolean early = earlyByGroup(query);
+        if (!early && !readsByGroup(query)) {
             return Optional.empty();
         }
+        Optional<String> paired = h2 ? groupedFilter(query) : Optional.empty();
         List<Group> groups = groups(query);
         if (query.offset() >= groups.stream().mapToLong(Group::records).sum()) {
             return Optional.empty();
@@ -809,9 +810,9 @@ class OrganisationRepository {
                 continue;
             }
             int wanted = size - page.size();
-            Optional<List<Organisation>> part = filter.isEmpty() ? Optional.of(run(groupPage(query, group.value(), skip, wanted)))
-                    : h2 ? positionedGroup(query, filter.get(), group.value(), skip, wanted)
-                    : Optional.of(serially(groupedIds(query, filter.get(), group.value(), skip, wanted)));
+            Optional<List<Organisation>> part = early ? Optional.of(run(groupPage(query, group.value(), skip, wanted)))
+                    : paired.isPresent() ? positionedGroup(query, paired.get(), group.value(), skip, wanted)
+                    : Optional.of(blockedGroup(query, group.value(), skip, wanted));
             if (part.isEmpty()) {
                 return Optional.empty();
             }
@@ -821,9 +822,9 @@ class OrganisationRepository {
         return Optional.of(page);
     }
 
-    /** Whether {@link #grouped} reads the page: deep, in such a list (on H2 before its search index would). */
+    /** Whether {@link #grouped} reads the page: deep, sorted by a group, no text searched (on H2 before its search index would). */
     private static boolean readsByGroup(OrganisationQuery query) {
-        return query.offset() >= DEEP_OFFSET && groupedFilter(query).isPresent();
+        return query.offset() >= DEEP_OFFSET && sortedByGroup(query) && !where(query).searchesText;
     }
 
     /**
@@ -877,18 +878,45 @@ class OrganisationRepository {
         return groups;
     }
 
-    /** On PostgreSQL, the records of one sorted value (or none) within the filter, by id, from {@code skip} on. */
-    private Statement groupedIds(OrganisationQuery query, String filter, String value, long skip, int size) {
-        String direction = direction(query);
-        Map<String, Object> params = new LinkedHashMap<>(where(query).params);
+    /**
+     * The filter's records of one sorted value (or none), by id, from {@code skip} on: the block tally
+     * (V168) counts them by block of ids, so the page's first lies in the block where the counts pass
+     * {@code skip}, and only that block's records are read (and the next's, for a page reaching into it).
+     */
+    private List<Organisation> blockedGroup(OrganisationQuery query, String value, long skip, int size) {
+        Where where = where(query).and(holdingValue(query.sort().column(), value));
+        Map<String, Object> params = new LinkedHashMap<>(where.params);
         params.put("sortedValue", value);
-        params.put("skip", skip);
-        params.put("size", size);
-        String sorted = holdingValue("a." + query.sort().column(), value);
-        return new Statement("SELECT o.* FROM (SELECT a.id FROM organisation a JOIN organisation b ON b.id = a.id"
-                + " WHERE " + sorted + " AND b." + filter + " = :" + filter
-                + " ORDER BY a.id" + direction + " OFFSET :skip ROWS FETCH NEXT :size ROWS ONLY) p CROSS JOIN LATERAL"
-                + " (SELECT " + COLUMNS + " FROM organisation WHERE id = p.id) o ORDER BY p.id" + direction, params);
+        String direction = direction(query);
+        List<Block> blocks = jdbc.sql("SELECT block, SUM(organisations) FROM organisation_block_tally" + where.sql
+                        + " GROUP BY block HAVING SUM(organisations) > 0 ORDER BY block" + direction)
+                .params(params).query((rs, row) -> new Block(rs.getLong(1), rs.getLong(2))).list();
+        List<Organisation> page = new ArrayList<>();
+        long left = skip;
+        for (Block block : blocks) {
+            if (page.size() == size) {
+                break;
+            }
+            if (left >= block.records()) {
+                left -= block.records();
+                continue;
+            }
+            long first = block.number() * OrganisationTally.BLOCK;
+            Map<String, Object> inBlock = new LinkedHashMap<>(params);
+            inBlock.put("first", first);
+            inBlock.put("next", first + OrganisationTally.BLOCK);
+            inBlock.put("skip", left);
+            inBlock.put("size", size - page.size());
+            page.addAll(run(new Statement("SELECT " + COLUMNS + " FROM organisation"
+                    + where.and("id >= :first AND id < :next").sql + byId(query)
+                    + " OFFSET :skip ROWS FETCH NEXT :size ROWS ONLY", inBlock)));
+            left = 0;
+        }
+        return page;
+    }
+
+    /** A block of ids, and how many records of a group it holds. */
+    private record Block(long number, long records) {
     }
 
     /**
@@ -918,7 +946,7 @@ class OrganisationRepository {
 
     /**
      * The one filter of a list sorted by status, area or category, when it is a status, an area or a
-     * category other than the sorted column, each with an index on (column, id); empty otherwise.
+     * category other than the sorted column, whose pair with it H2 indexes by id (V167); empty otherwise.
      */
     private static Optional<String> groupedFilter(OrganisationQuery query) {
         List<String> filters = new ArrayList<>();

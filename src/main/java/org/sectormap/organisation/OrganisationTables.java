@@ -23,9 +23,9 @@ class OrganisationTables {
 
     @Bean
     DerivedTables derivedOrganisationTables(OrganisationTally tally) {
-        return new DerivedTables(List.of("organisation_tally", "organisation_word", "search_word",
+        return new DerivedTables(List.of("organisation_tally", "organisation_block_tally", "organisation_word", "search_word",
                         "organisation_order_mark", "organisation_order_change", "organisation_order_marking",
                         "organisation_order_total"),
-                List.of("DELETE FROM organisation_tally", tally.recount()));
+                tally.recount());
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import org.sectormap.shared.Coded;
 import org.sectormap.shared.Tally;
@@ -20,9 +21,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps {@code organisation_tally} (V90) in step with {@code organisation}: {@link OrganisationRepository}
- * hands every write that can change a record's group through here, in the write's own transaction, and
- * {@link OrganisationCounts} sums the table (see {@link Tally}).
+ * Keeps {@code organisation_tally} (V90) and {@code organisation_block_tally} (V168) in step with
+ * {@code organisation}: {@link OrganisationRepository} hands every write that can change a record's
+ * group through here, in the write's own transaction. {@link OrganisationCounts} sums the first (see
+ * {@link Tally}); a deep page sorted by a group finds its block of ids from the second.
  */
 @Repository
 class OrganisationTally {
@@ -30,20 +32,30 @@ class OrganisationTally {
     /** The columns a record is counted by, which are also the tally's. */
     static final String GROUP = "category, area, status, exclusion_reason, full_interview, follow_up, cyp_board, "
             + "well_informed, publish";
-    private static final String VALUES_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The columns the list filters by, by which the block tally counts each block of ids. */
+    static final String LISTED = "category, area, status, full_interview, follow_up, cyp_board, well_informed";
+    /** How many ids a block holds: a block's records are few enough to read through, its rows few enough to sum. */
+    static final long BLOCK = 16_384;
     private static final int GROUPS_PER_INSERT = 1_000;
 
     private final JdbcClient jdbc;
     private final Tally tally;
+    private final Tally blocks;
 
     OrganisationTally(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.tally = new Tally(jdbc, transactions, "organisation_tally", GROUP, "organisations");
+        this.blocks = new Tally(jdbc, transactions, "organisation_block_tally", "block, " + LISTED, "organisations");
     }
 
-    /** Every group of the register counted afresh, as V90 first did and a restore does again. */
-    String recount() {
-        return tally.insert() + "SELECT " + GROUP + ", COUNT(*) FROM organisation GROUP BY " + GROUP;
+    /** Every group of the register counted afresh, as V90 and V168 first did and a restore does again. */
+    List<String> recount() {
+        String block = "id / " + BLOCK;
+        return List.of("DELETE FROM organisation_tally",
+                tally.insert() + "SELECT " + GROUP + ", COUNT(*) FROM organisation GROUP BY " + GROUP,
+                "DELETE FROM organisation_block_tally",
+                blocks.insert() + "SELECT " + block + ", " + LISTED + ", COUNT(*) FROM organisation GROUP BY " + block
+                        + ", " + LISTED);
     }
 
     /** What a record is counted under. */
@@ -62,8 +74,40 @@ class OrganisationTally {
                     newPublish);
         }
 
+        private List<Object> values() {
+            return Arrays.asList(category, area, status, exclusionReason, fullInterview, followUp, cypBoard,
+                    wellInformed, publish);
+        }
+
+        /** What the record with this id is counted under in the block tally. */
+        private Listed listed(long id) {
+            return new Listed(id / BLOCK, category, area, status, fullInterview, followUp, cypBoard, wellInformed);
+        }
+
         private static String code(Object value) {
             return value == null ? null : ((Coded) value).code();
+        }
+    }
+
+    /** A block of ids and the values of the list's filters its records are counted under. */
+    private record Listed(long block, String category, String area, String status, Boolean fullInterview,
+            Boolean followUp, Boolean cypBoard, Boolean wellInformed) {
+
+        private List<Object> values() {
+            return Arrays.asList(block, category, area, status, fullInterview, followUp, cypBoard, wellInformed);
+        }
+    }
+
+    /** Records counted in or out, by group and by block. */
+    private static final class Changes {
+
+        private final Map<Group, Long> groups = new LinkedHashMap<>();
+        private final Map<Listed, Long> blocks = new LinkedHashMap<>();
+
+        private Changes count(long id, Group group, long n) {
+            groups.merge(group, n, Long::sum);
+            blocks.merge(group.listed(id), n, Long::sum);
+            return this;
         }
     }
 
@@ -73,9 +117,9 @@ class OrganisationTally {
      * hundreds of thousands of rows for a million organisations, where the whole import has a few hundred
      * groups. Nothing reads the tally in the transaction that adds, and a rollback takes nothing back.
      */
-    void added(Collection<OrganisationDetails> all) {
+    void added(List<Long> ids, List<OrganisationDetails> all) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            add(counted(new LinkedHashMap<>(), all));
+            add(counted(new Changes(), ids, all));
             return;
         }
         Adding adding = (Adding) TransactionSynchronizationManager.getResource(this);
@@ -84,18 +128,20 @@ class OrganisationTally {
             TransactionSynchronizationManager.bindResource(this, adding);
             TransactionSynchronizationManager.registerSynchronization(adding);
         }
-        counted(adding.changes, all);
+        counted(adding.changes, ids, all);
     }
 
-    private static Map<Group, Long> counted(Map<Group, Long> changes, Collection<OrganisationDetails> all) {
-        all.forEach(d -> changes.merge(Group.of(d), 1L, Long::sum));
+    private static Changes counted(Changes changes, List<Long> ids, List<OrganisationDetails> all) {
+        for (int i = 0; i < all.size(); i++) {
+            changes.count(ids.get(i), Group.of(all.get(i)), 1);
+        }
         return changes;
     }
 
-    /** A transaction's records added so far, by group; it leaves the thread with its transaction. */
+    /** A transaction's records added so far; it leaves the thread with its transaction. */
     private final class Adding implements TransactionSynchronization {
 
-        private final Map<Group, Long> changes = new LinkedHashMap<>();
+        private final Changes changes = new Changes();
 
         @Override
         public void suspend() {
@@ -123,81 +169,90 @@ class OrganisationTally {
      * from its old group to its new one. The record is locked first, so the group read is the one replaced.
      */
     boolean updated(long id, int version, OrganisationDetails after, BooleanSupplier update) {
-        List<Group> before = lockedGroups(List.of(id), version);
+        Map<Long, Group> before = lockedGroups(List.of(id), version);
         if (!update.getAsBoolean()) {
             return false;
         }
-        Map<Group, Long> changes = new LinkedHashMap<>();
-        before.forEach(g -> changes.merge(g, -1L, Long::sum));
-        changes.merge(Group.of(after), 1L, Long::sum);
-        add(changes);
+        Changes changes = new Changes();
+        before.forEach((locked, g) -> changes.count(locked, g, -1));
+        add(changes.count(id, Group.of(after), 1));
         return true;
     }
 
     /** Runs a delete of one record at the given version (or of every record given, for null) and counts it out. */
     boolean deleted(Collection<Long> ids, Integer version, BooleanSupplier delete) {
-        List<Group> before = lockedGroups(ids, version);
+        Map<Long, Group> before = lockedGroups(ids, version);
         if (!delete.getAsBoolean()) {
             return false;
         }
-        Map<Group, Long> changes = new LinkedHashMap<>();
-        before.forEach(g -> changes.merge(g, -1L, Long::sum));
+        Changes changes = new Changes();
+        before.forEach((id, g) -> changes.count(id, g, -1));
         add(changes);
         return true;
     }
 
     /** Runs a change of whether these records are published, all of them now the other way, and moves their counts. */
     void published(Collection<Long> ids, boolean publish, Runnable update) {
-        List<Group> before = lockedGroups(ids, null);
+        Map<Long, Group> before = lockedGroups(ids, null);
         update.run();
-        Map<Group, Long> changes = new LinkedHashMap<>();
-        before.forEach(g -> {
-            changes.merge(g, -1L, Long::sum);
-            changes.merge(g.published(publish), 1L, Long::sum);
-        });
+        Changes changes = new Changes();
+        before.forEach((id, g) -> changes.count(id, g, -1).count(id, g.published(publish), 1));
         add(changes);
     }
 
-    private List<Group> lockedGroups(Collection<Long> ids, Integer version) {
+    /** The records' groups by id, each record locked first so that the group read is the one replaced. */
+    private Map<Long, Group> lockedGroups(Collection<Long> ids, Integer version) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("ids", ids);
         if (version != null) {
             params.put("version", version);
         }
-        return jdbc.sql("SELECT " + GROUP + " FROM organisation WHERE id IN (:ids)"
+        Map<Long, Group> groups = new LinkedHashMap<>();
+        jdbc.sql("SELECT id, " + GROUP + " FROM organisation WHERE id IN (:ids)"
                         + (version == null ? "" : " AND version = :version") + " FOR UPDATE")
                 .params(params)
-                .query((rs, n) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, Boolean.class), rs.getObject(6, Boolean.class), rs.getObject(7, Boolean.class),
-                        rs.getObject(8, Boolean.class), rs.getBoolean(9)))
-                .list();
+                .query(rs -> {
+                    groups.put(rs.getLong(1), new Group(rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getObject(6, Boolean.class), rs.getObject(7, Boolean.class),
+                            rs.getObject(8, Boolean.class), rs.getObject(9, Boolean.class), rs.getBoolean(10)));
+                });
+        return groups;
     }
 
-    private void add(Map<Group, Long> changes) {
+    private void add(Changes changes) {
+        add(tally, changes.groups, Group::values);
+        add(blocks, changes.blocks, Listed::values);
+    }
+
+    private <G> void add(Tally into, Map<G, Long> changes, Function<G, List<Object>> values) {
         changes.values().removeIf(n -> n == 0);
         if (changes.isEmpty()) {
             return;
         }
-        List<Map.Entry<Group, Long>> all = List.copyOf(changes.entrySet());
+        List<Map.Entry<G, Long>> all = List.copyOf(changes.entrySet());
+        String row = "(" + String.join(", ", Collections.nCopies(values.apply(all.get(0).getKey()).size() + 1, "?")) + ")";
         // An import's groups could pass PostgreSQL's 32,767 parameters a statement in one.
         for (int from = 0; from < all.size(); from += GROUPS_PER_INSERT) {
-            List<Map.Entry<Group, Long>> some = all.subList(from, Math.min(all.size(), from + GROUPS_PER_INSERT));
+            List<Map.Entry<G, Long>> some = all.subList(from, Math.min(all.size(), from + GROUPS_PER_INSERT));
             List<Object> params = new ArrayList<>();
-            some.forEach(e -> params.addAll(Arrays.asList(e.getKey().category(), e.getKey().area(),
-                    e.getKey().status(), e.getKey().exclusionReason(), e.getKey().fullInterview(),
-                    e.getKey().followUp(), e.getKey().cypBoard(), e.getKey().wellInformed(), e.getKey().publish(),
-                    e.getValue())));
-            jdbc.sql(tally.insert() + "VALUES " + String.join(", ", Collections.nCopies(some.size(), VALUES_ROW)))
+            some.forEach(e -> {
+                params.addAll(values.apply(e.getKey()));
+                params.add(e.getValue());
+            });
+            jdbc.sql(into.insert() + "VALUES " + String.join(", ", Collections.nCopies(some.size(), row)))
                     .params(params).update();
         }
     }
 
+    /** Folds both tallies; whether either had anything to fold. */
     boolean fold() {
-        return tally.fold();
+        boolean folded = tally.fold();
+        return blocks.fold() || folded;
     }
 
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
     void foldWhenDue() {
         tally.foldWhenDue();
+        blocks.foldWhenDue();
     }
 }

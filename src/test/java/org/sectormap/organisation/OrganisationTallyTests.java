@@ -36,6 +36,12 @@ class OrganisationTallyTests {
             + " HAVING SUM(organisations) <> 0";
     private static final String GROUPED = "SELECT " + OrganisationTally.GROUP + ", COUNT(*) AS n FROM organisation "
             + "GROUP BY " + OrganisationTally.GROUP;
+    private static final String COUNTED_BY_BLOCK = "SELECT block, " + OrganisationTally.LISTED
+            + ", SUM(organisations) AS n FROM organisation_block_tally GROUP BY block, " + OrganisationTally.LISTED
+            + " HAVING SUM(organisations) <> 0";
+    private static final String GROUPED_BY_BLOCK = "SELECT id / " + OrganisationTally.BLOCK + " AS block, "
+            + OrganisationTally.LISTED + ", COUNT(*) AS n FROM organisation GROUP BY id / " + OrganisationTally.BLOCK
+            + ", " + OrganisationTally.LISTED;
 
     @Autowired
     MockMvc mvc;
@@ -62,6 +68,8 @@ class OrganisationTallyTests {
 
     @Test
     void shouldEqualAGroupByOverTheOrganisationsAfterAnyMixOfChanges() throws Exception {
+        // The records reach from one block of ids into the next.
+        Ids.nextAt(jdbc, 3 * OrganisationTally.BLOCK - 40);
         List<String> done = new ArrayList<>();
         for (int step = 0; step < 80; step++) {
             List<Long> ids = jdbc.queryForList("SELECT id FROM organisation ORDER BY id", Long.class);
@@ -79,9 +87,11 @@ class OrganisationTallyTests {
             };
             done.add(change);
             assertThat(rows(COUNTED)).as("after %s", done).isEqualTo(rows(GROUPED));
+            assertThat(rows(COUNTED_BY_BLOCK)).as("by block after %s", done).isEqualTo(rows(GROUPED_BY_BLOCK));
         }
         assertThat(done).contains("create", "import", "edit", "delete", "import and undo", "merge", "fold",
                 "publish", "restore");
+        assertThat(jdbc.queryForList("SELECT DISTINCT block FROM organisation_block_tally", Long.class)).hasSizeGreaterThan(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Long.class)).isPositive();
     }
 
