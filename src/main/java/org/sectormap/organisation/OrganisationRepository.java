@@ -810,9 +810,10 @@ class OrganisationRepository {
                 continue;
             }
             int wanted = size - page.size();
-            Optional<List<Organisation>> part = early ? Optional.of(run(groupPage(query, group.value(), skip, wanted)))
-                    : paired.isPresent() ? positionedGroup(query, paired.get(), group.value(), skip, wanted)
-                    : Optional.of(blockedGroup(query, group.value(), skip, wanted));
+            Optional<List<Organisation>> part = early || byDate(query) && group.value() != null
+                    ? Optional.of(run(groupPage(query, group.value(), skip, wanted)))
+                    : paired.isPresent() ? positionedGroup(query, paired.get(), (String) group.value(), skip, wanted)
+                    : Optional.of(blockedGroup(query, (String) group.value(), skip, wanted));
             if (part.isEmpty()) {
                 return Optional.empty();
             }
@@ -822,9 +823,16 @@ class OrganisationRepository {
         return Optional.of(page);
     }
 
-    /** Whether {@link #grouped} reads the page: deep, sorted by a group, no text searched (on H2 before its search index would). */
+    /**
+     * Whether {@link #grouped} reads the page: deep, sorted by a group or by interview date, no text
+     * searched (on H2 before its search index would).
+     */
     private static boolean readsByGroup(OrganisationQuery query) {
-        return query.offset() >= DEEP_OFFSET && sortedByGroup(query) && !where(query).searchesText;
+        return query.offset() >= DEEP_OFFSET && (sortedByGroup(query) || byDate(query)) && !where(query).searchesText;
+    }
+
+    private static boolean byDate(OrganisationQuery query) {
+        return query.sort() == OrganisationQuery.Sort.INTERVIEW_DATE;
     }
 
     /**
@@ -846,8 +854,11 @@ class OrganisationRepository {
                 || query.sort() == OrganisationQuery.Sort.CATEGORY;
     }
 
-    /** The filter's records of one sorted value (or none), by id, from {@code skip} on. */
-    private static Statement groupPage(OrganisationQuery query, String value, long skip, int size) {
+    /**
+     * The filter's records of one sorted value (or none), by id, from {@code skip} on: for an early page,
+     * or one interview date's records, which are few enough to read through from the date's index.
+     */
+    private static Statement groupPage(OrganisationQuery query, Object value, long skip, int size) {
         Where where = where(query).and(holdingValue(query.sort().column(), value));
         Map<String, Object> params = new LinkedHashMap<>(where.params);
         params.put("sortedValue", value);
@@ -858,21 +869,30 @@ class OrganisationRepository {
     }
 
     /** The condition that a column holds the group's value, bound as {@code :sortedValue}, or none. */
-    private static String holdingValue(String column, String value) {
+    private static String holdingValue(String column, Object value) {
         return column + (value == null ? " IS NULL" : " = :sortedValue");
     }
 
     /** A value of the sorted column (null for none), and how many of the filter's records hold it. */
-    private record Group(String value, long records) {
+    private record Group(Object value, long records) {
     }
 
-    /** The filter's records counted by the sorted column's values, in the list's order. */
+    /**
+     * The filter's records counted by the sorted column's values, in the list's order: from the tally,
+     * or for interview dates from the date tally (V169), the undated from the block tally (V168).
+     */
     private List<Group> groups(OrganisationQuery query) {
         String sorted = query.sort().column();
         Where where = where(query);
-        List<Group> groups = new ArrayList<>(jdbc.sql("SELECT " + sorted + ", SUM(organisations) FROM organisation_tally"
-                + where.sql + " GROUP BY " + sorted + " ORDER BY " + sorted + (h2 ? "" : " COLLATE \"C\"")
-                + direction(query)).params(where.params).query((rs, row) -> new Group(rs.getString(1), rs.getLong(2))).list());
+        String collated = h2 || byDate(query) ? "" : " COLLATE \"C\"";
+        List<Group> groups = new ArrayList<>(jdbc.sql("SELECT " + sorted + ", SUM(organisations) FROM "
+                + (byDate(query) ? "organisation_date_tally" : "organisation_tally") + where.sql + " GROUP BY " + sorted
+                + " ORDER BY " + sorted + collated + direction(query)).params(where.params)
+                .query((rs, row) -> new Group(rs.getObject(1), rs.getLong(2))).list());
+        if (byDate(query)) {
+            groups.add(new Group(null, jdbc.sql("SELECT COALESCE(SUM(organisations), 0) FROM organisation_block_tally"
+                    + where.and("dated = FALSE").sql).params(where.params).query(Long.class).single()));
+        }
         // Stable: only the records without a value move, to the end.
         groups.sort(Comparator.comparing(group -> group.value() == null));
         return groups;
@@ -888,7 +908,9 @@ class OrganisationRepository {
         Map<String, Object> params = new LinkedHashMap<>(where.params);
         params.put("sortedValue", value);
         String direction = direction(query);
-        List<Block> blocks = jdbc.sql("SELECT block, SUM(organisations) FROM organisation_block_tally" + where.sql
+        // The block tally counts whether a record has a date, not the date.
+        String tallied = byDate(query) ? where(query).and("dated = FALSE").sql : where.sql;
+        List<Block> blocks = jdbc.sql("SELECT block, SUM(organisations) FROM organisation_block_tally" + tallied
                         + " GROUP BY block HAVING SUM(organisations) > 0 ORDER BY block" + direction)
                 .params(params).query((rs, row) -> new Block(rs.getLong(1), rs.getLong(2))).list();
         List<Organisation> page = new ArrayList<>();

@@ -23,7 +23,8 @@ class OrganisationTables {
 
     @Bean
     DerivedTables derivedOrganisationTables(OrganisationTally tally) {
-        return new DerivedTables(List.of("organisation_tally", "organisation_block_tally", "organisation_word", "search_word",
+        return new DerivedTables(List.of("organisation_tally", "organisation_block_tally", "organisation_date_tally",
+                        "organisation_word", "search_word",
                         "organisation_order_mark", "organisation_order_change", "organisation_order_marking",
                         "organisation_order_total"),
                 tally.recount());

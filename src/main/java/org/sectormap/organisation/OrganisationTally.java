@@ -1,5 +1,7 @@
 package org.sectormap.organisation;
 
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -21,10 +23,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps {@code organisation_tally} (V90) and {@code organisation_block_tally} (V168) in step with
- * {@code organisation}: {@link OrganisationRepository} hands every write that can change a record's
- * group through here, in the write's own transaction. {@link OrganisationCounts} sums the first (see
- * {@link Tally}); a deep page sorted by a group finds its block of ids from the second.
+ * Keeps {@code organisation_tally} (V90), {@code organisation_block_tally} (V168) and
+ * {@code organisation_date_tally} (V169) in step with {@code organisation}: {@link OrganisationRepository}
+ * hands every write that can change a record's group through here, in the write's own transaction.
+ * {@link OrganisationCounts} sums the first (see {@link Tally}); a deep page sorted by a group finds
+ * its block of ids from the second, and one sorted by interview date its date from the third.
  */
 @Repository
 class OrganisationTally {
@@ -41,21 +44,25 @@ class OrganisationTally {
     private final JdbcClient jdbc;
     private final Tally tally;
     private final Tally blocks;
+    private final Tally dates;
 
     OrganisationTally(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.tally = new Tally(jdbc, transactions, "organisation_tally", GROUP, "organisations");
-        this.blocks = new Tally(jdbc, transactions, "organisation_block_tally", "block, " + LISTED, "organisations");
+        this.blocks = new Tally(jdbc, transactions, "organisation_block_tally", "block, dated, " + LISTED, "organisations");
+        this.dates = new Tally(jdbc, transactions, "organisation_date_tally", "interview_date, " + LISTED, "organisations");
     }
 
-    /** Every group of the register counted afresh, as V90 and V168 first did and a restore does again. */
+    /** Every group of the register counted afresh, as V90, V168 and V169 first did and a restore does again. */
     List<String> recount() {
-        String block = "id / " + BLOCK;
+        String block = "id / " + BLOCK + ", interview_date IS NOT NULL, " + LISTED;
         return List.of("DELETE FROM organisation_tally",
                 tally.insert() + "SELECT " + GROUP + ", COUNT(*) FROM organisation GROUP BY " + GROUP,
                 "DELETE FROM organisation_block_tally",
-                blocks.insert() + "SELECT " + block + ", " + LISTED + ", COUNT(*) FROM organisation GROUP BY " + block
-                        + ", " + LISTED);
+                blocks.insert() + "SELECT " + block + ", COUNT(*) FROM organisation GROUP BY " + block,
+                "DELETE FROM organisation_date_tally",
+                dates.insert() + "SELECT interview_date, " + LISTED + ", COUNT(*) FROM organisation"
+                        + " WHERE interview_date IS NOT NULL GROUP BY interview_date, " + LISTED);
     }
 
     /** What a record is counted under. */
@@ -79,9 +86,8 @@ class OrganisationTally {
                     wellInformed, publish);
         }
 
-        /** What the record with this id is counted under in the block tally. */
-        private Listed listed(long id) {
-            return new Listed(id / BLOCK, category, area, status, fullInterview, followUp, cypBoard, wellInformed);
+        private Filtered filtered() {
+            return new Filtered(category, area, status, fullInterview, followUp, cypBoard, wellInformed);
         }
 
         private static String code(Object value) {
@@ -89,25 +95,48 @@ class OrganisationTally {
         }
     }
 
-    /** A block of ids and the values of the list's filters its records are counted under. */
-    private record Listed(long block, String category, String area, String status, Boolean fullInterview,
-            Boolean followUp, Boolean cypBoard, Boolean wellInformed) {
+    /** A record's group and its interview date, if any. */
+    record Counted(Group group, LocalDate interviewDate) {
 
-        private List<Object> values() {
-            return Arrays.asList(block, category, area, status, fullInterview, followUp, cypBoard, wellInformed);
+        static Counted of(OrganisationDetails d) {
+            return new Counted(Group.of(d), (LocalDate) d.get(OrganisationField.INTERVIEW_DATE));
+        }
+
+        private Counted published(boolean publish) {
+            return new Counted(group.published(publish), interviewDate);
         }
     }
 
-    /** Records counted in or out, by group and by block. */
+    /** The values of the list's filters a record holds. */
+    private record Filtered(String category, String area, String status, Boolean fullInterview, Boolean followUp,
+            Boolean cypBoard, Boolean wellInformed) {
+
+        private List<Object> values() {
+            return Arrays.asList(category, area, status, fullInterview, followUp, cypBoard, wellInformed);
+        }
+    }
+
+    /** Records counted in or out, by group, by block of ids and by interview date. */
     private static final class Changes {
 
         private final Map<Group, Long> groups = new LinkedHashMap<>();
-        private final Map<Listed, Long> blocks = new LinkedHashMap<>();
+        private final Map<List<Object>, Long> blocks = new LinkedHashMap<>();
+        private final Map<List<Object>, Long> dates = new LinkedHashMap<>();
 
-        private Changes count(long id, Group group, long n) {
-            groups.merge(group, n, Long::sum);
-            blocks.merge(group.listed(id), n, Long::sum);
+        private Changes count(long id, Counted counted, long n) {
+            groups.merge(counted.group(), n, Long::sum);
+            List<Object> filtered = counted.group().filtered().values();
+            blocks.merge(with(List.of(id / BLOCK, counted.interviewDate() != null), filtered), n, Long::sum);
+            if (counted.interviewDate() != null) {
+                dates.merge(with(List.of(Date.valueOf(counted.interviewDate())), filtered), n, Long::sum);
+            }
             return this;
+        }
+
+        private static List<Object> with(List<Object> first, List<Object> rest) {
+            List<Object> values = new ArrayList<>(first);
+            values.addAll(rest);
+            return values;
         }
     }
 
@@ -133,7 +162,7 @@ class OrganisationTally {
 
     private static Changes counted(Changes changes, List<Long> ids, List<OrganisationDetails> all) {
         for (int i = 0; i < all.size(); i++) {
-            changes.count(ids.get(i), Group.of(all.get(i)), 1);
+            changes.count(ids.get(i), Counted.of(all.get(i)), 1);
         }
         return changes;
     }
@@ -169,59 +198,61 @@ class OrganisationTally {
      * from its old group to its new one. The record is locked first, so the group read is the one replaced.
      */
     boolean updated(long id, int version, OrganisationDetails after, BooleanSupplier update) {
-        Map<Long, Group> before = lockedGroups(List.of(id), version);
+        Map<Long, Counted> before = lockedGroups(List.of(id), version);
         if (!update.getAsBoolean()) {
             return false;
         }
         Changes changes = new Changes();
-        before.forEach((locked, g) -> changes.count(locked, g, -1));
-        add(changes.count(id, Group.of(after), 1));
+        before.forEach((locked, counted) -> changes.count(locked, counted, -1));
+        add(changes.count(id, Counted.of(after), 1));
         return true;
     }
 
     /** Runs a delete of one record at the given version (or of every record given, for null) and counts it out. */
     boolean deleted(Collection<Long> ids, Integer version, BooleanSupplier delete) {
-        Map<Long, Group> before = lockedGroups(ids, version);
+        Map<Long, Counted> before = lockedGroups(ids, version);
         if (!delete.getAsBoolean()) {
             return false;
         }
         Changes changes = new Changes();
-        before.forEach((id, g) -> changes.count(id, g, -1));
+        before.forEach((id, counted) -> changes.count(id, counted, -1));
         add(changes);
         return true;
     }
 
     /** Runs a change of whether these records are published, all of them now the other way, and moves their counts. */
     void published(Collection<Long> ids, boolean publish, Runnable update) {
-        Map<Long, Group> before = lockedGroups(ids, null);
+        Map<Long, Counted> before = lockedGroups(ids, null);
         update.run();
         Changes changes = new Changes();
-        before.forEach((id, g) -> changes.count(id, g, -1).count(id, g.published(publish), 1));
+        before.forEach((id, counted) -> changes.count(id, counted, -1).count(id, counted.published(publish), 1));
         add(changes);
     }
 
-    /** The records' groups by id, each record locked first so that the group read is the one replaced. */
-    private Map<Long, Group> lockedGroups(Collection<Long> ids, Integer version) {
+    /** The records' groups and dates by id, each record locked first so that the group read is the one replaced. */
+    private Map<Long, Counted> lockedGroups(Collection<Long> ids, Integer version) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("ids", ids);
         if (version != null) {
             params.put("version", version);
         }
-        Map<Long, Group> groups = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, " + GROUP + " FROM organisation WHERE id IN (:ids)"
+        Map<Long, Counted> groups = new LinkedHashMap<>();
+        jdbc.sql("SELECT id, " + GROUP + ", interview_date FROM organisation WHERE id IN (:ids)"
                         + (version == null ? "" : " AND version = :version") + " FOR UPDATE")
                 .params(params)
                 .query(rs -> {
-                    groups.put(rs.getLong(1), new Group(rs.getString(2), rs.getString(3), rs.getString(4),
+                    groups.put(rs.getLong(1), new Counted(new Group(rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getObject(6, Boolean.class), rs.getObject(7, Boolean.class),
-                            rs.getObject(8, Boolean.class), rs.getObject(9, Boolean.class), rs.getBoolean(10)));
+                            rs.getObject(8, Boolean.class), rs.getObject(9, Boolean.class), rs.getBoolean(10)),
+                            rs.getObject(11, LocalDate.class)));
                 });
         return groups;
     }
 
     private void add(Changes changes) {
         add(tally, changes.groups, Group::values);
-        add(blocks, changes.blocks, Listed::values);
+        add(blocks, changes.blocks, Function.identity());
+        add(dates, changes.dates, Function.identity());
     }
 
     private <G> void add(Tally into, Map<G, Long> changes, Function<G, List<Object>> values) {
@@ -244,15 +275,17 @@ class OrganisationTally {
         }
     }
 
-    /** Folds both tallies; whether either had anything to fold. */
+    /** Folds the three tallies; whether any had anything to fold. */
     boolean fold() {
         boolean folded = tally.fold();
-        return blocks.fold() || folded;
+        folded = blocks.fold() || folded;
+        return dates.fold() || folded;
     }
 
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
     void foldWhenDue() {
         tally.foldWhenDue();
         blocks.foldWhenDue();
+        dates.foldWhenDue();
     }
 }

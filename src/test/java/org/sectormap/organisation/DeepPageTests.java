@@ -168,11 +168,12 @@ class DeepPageTests {
             Map.of("area", "Leicester", "followUp", "yes", "fullInterview", "yes"));
 
     /**
-     * Sorted by status, area or category within any filters the tally counts (from the tally's count of
-     * each sorted value, then that value's records by id: on H2 within one filter on another of them from
-     * the pair's index, otherwise from the block of ids the block tally puts the page in), a page holds
-     * what the whole list has there: deep, where the sorted value changes, and where the records without
-     * one begin. The records lie in many blocks, each reaching into the next.
+     * Sorted by status, area, category or interview date within any filters the tally counts (from the
+     * tally's count of each sorted value, then that value's records by id: on H2 within one filter on
+     * another of them from the pair's index, a date's from the date's index, otherwise from the block of
+     * ids the block tally puts the page in), a page holds what the whole list has there: deep, where the
+     * sorted value changes, and where the records without one begin. The records lie in many blocks, each
+     * reaching into the next.
      */
     @Test
     void shouldGiveADeepPageSortedByAGroupWithinAnyFiltersTheRecordsTheWholeListHasThere() {
@@ -191,7 +192,11 @@ class DeepPageTests {
                 Map.of("sort", "status", "dir", "desc", "area", "Leicester", "followUp", "yes", "fullInterview", "yes"),
                 Map.of("sort", "area", "category", "unclassified"),
                 Map.of("sort", "status", "dir", "desc", "status", "interviewed"),
-                Map.of("sort", "category"))) {
+                Map.of("sort", "category"),
+                Map.of("sort", "interview-date", "followUp", "yes"),
+                Map.of("sort", "interview-date", "dir", "desc", "fullInterview", "no"),
+                Map.of("sort", "interview-date", "area", "Leicester", "category", "unclassified"),
+                Map.of("sort", "interview-date", "dir", "desc", "status", "interviewed"))) {
             List<Organisation> whole = new ArrayList<>();
             repository.forEach(parameters.read(order), whole::add);
             int deep = (int) OrganisationRepository.DEEP_OFFSET;
@@ -282,7 +287,9 @@ class DeepPageTests {
                     .with(OrganisationField.CATEGORY, random.nextInt(3) == 0 ? null
                             : random.nextInt(8) == 0 ? Category.BME_NETWORK : Category.ACCESS_POINT)
                     .with(OrganisationField.FOLLOW_UP, random.nextInt(8) == 0 ? null : random.nextInt(5) != 0)
-                    .with(OrganisationField.FULL_INTERVIEW, random.nextInt(2) != 0));
+                    .with(OrganisationField.FULL_INTERVIEW, random.nextInt(2) != 0)
+                    .with(OrganisationField.INTERVIEW_DATE, interviewed && random.nextInt(10) != 0
+                            ? LocalDate.of(2007, 7, 1 + random.nextInt(6)) : null));
         }
         // In runs of 250 ids, each from just before a block of ids (V168) into it.
         for (int from = 0; from < size; from += 250) {

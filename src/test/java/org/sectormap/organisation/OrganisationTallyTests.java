@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -36,12 +37,18 @@ class OrganisationTallyTests {
             + " HAVING SUM(organisations) <> 0";
     private static final String GROUPED = "SELECT " + OrganisationTally.GROUP + ", COUNT(*) AS n FROM organisation "
             + "GROUP BY " + OrganisationTally.GROUP;
-    private static final String COUNTED_BY_BLOCK = "SELECT block, " + OrganisationTally.LISTED
-            + ", SUM(organisations) AS n FROM organisation_block_tally GROUP BY block, " + OrganisationTally.LISTED
+    private static final String COUNTED_BY_BLOCK = "SELECT block, dated, " + OrganisationTally.LISTED
+            + ", SUM(organisations) AS n FROM organisation_block_tally GROUP BY block, dated, " + OrganisationTally.LISTED
             + " HAVING SUM(organisations) <> 0";
     private static final String GROUPED_BY_BLOCK = "SELECT id / " + OrganisationTally.BLOCK + " AS block, "
-            + OrganisationTally.LISTED + ", COUNT(*) AS n FROM organisation GROUP BY id / " + OrganisationTally.BLOCK
-            + ", " + OrganisationTally.LISTED;
+            + "interview_date IS NOT NULL AS dated, " + OrganisationTally.LISTED + ", COUNT(*) AS n FROM organisation"
+            + " GROUP BY id / " + OrganisationTally.BLOCK + ", interview_date IS NOT NULL, " + OrganisationTally.LISTED;
+    private static final String COUNTED_BY_DATE = "SELECT interview_date, " + OrganisationTally.LISTED
+            + ", SUM(organisations) AS n FROM organisation_date_tally GROUP BY interview_date, " + OrganisationTally.LISTED
+            + " HAVING SUM(organisations) <> 0";
+    private static final String GROUPED_BY_DATE = "SELECT interview_date, " + OrganisationTally.LISTED
+            + ", COUNT(*) AS n FROM organisation WHERE interview_date IS NOT NULL GROUP BY interview_date, "
+            + OrganisationTally.LISTED;
 
     @Autowired
     MockMvc mvc;
@@ -88,10 +95,13 @@ class OrganisationTallyTests {
             done.add(change);
             assertThat(rows(COUNTED)).as("after %s", done).isEqualTo(rows(GROUPED));
             assertThat(rows(COUNTED_BY_BLOCK)).as("by block after %s", done).isEqualTo(rows(GROUPED_BY_BLOCK));
+            assertThat(rows(COUNTED_BY_DATE)).as("by date after %s", done).isEqualTo(rows(GROUPED_BY_DATE));
         }
         assertThat(done).contains("create", "import", "edit", "delete", "import and undo", "merge", "fold",
                 "publish", "restore");
         assertThat(jdbc.queryForList("SELECT DISTINCT block FROM organisation_block_tally", Long.class)).hasSizeGreaterThan(1);
+        assertThat(jdbc.queryForList("SELECT DISTINCT interview_date FROM organisation_date_tally", LocalDate.class))
+                .hasSizeGreaterThan(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Long.class)).isPositive();
     }
 
@@ -243,6 +253,8 @@ class OrganisationTallyTests {
                         - 1 - random.nextInt(2) : random.nextInt(3)))
                 .with(OrganisationField.EXCLUSION_REASON, status == OutreachStatus.EXCLUDED
                         ? ExclusionReason.values()[random.nextInt(ExclusionReason.values().length)] : null)
+                .with(OrganisationField.INTERVIEW_DATE, random.nextInt(3) == 0 ? null
+                        : LocalDate.of(2007, 7, 1 + random.nextInt(3)))
                 .with(OrganisationField.FULL_INTERVIEW, tick())
                 .with(OrganisationField.FOLLOW_UP, tick())
                 .with(OrganisationField.CYP_BOARD, tick())
