@@ -1012,19 +1012,21 @@ class OrganisationRepository {
 
     /**
      * The conditions (with @ for the table) each read from an index in name order after its columns, for
-     * a list by name filtered by nothing else; empty when any filter has no such index (free text, the
-     * unclassified, a box not ticked). A ticked box is named as its partial index's condition (V160), not
-     * as a parameter, which a generic plan could not match to it.
+     * a list by name filtered by nothing else; empty when any filter has no such index (free text, a box
+     * not ticked). A ticked box, or the unclassified, is named as its partial index's condition (V160,
+     * V170), not as a parameter, which a generic plan could not match to it.
      */
     private static List<String> mergedSides(OrganisationQuery query) {
-        boolean unindexed = query.sort() != OrganisationQuery.Sort.NAME || where(query).searchesText || query.unclassified()
+        boolean unindexed = query.sort() != OrganisationQuery.Sort.NAME || where(query).searchesText
                 || Stream.of(query.fullInterview(), query.followUp(), query.cypBoard(), query.wellInformed())
                         .anyMatch(Boolean.FALSE::equals);
         if (unindexed) {
             return List.of();
         }
         List<String> sides = new ArrayList<>();
-        if (query.category() != null) {
+        if (query.unclassified()) {
+            sides.add("@category IS NULL");
+        } else if (query.category() != null) {
             sides.add("@category = :category");
         }
         if (query.status() != null && query.area() != null) {
