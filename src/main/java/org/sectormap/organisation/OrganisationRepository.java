@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -785,9 +786,11 @@ class OrganisationRepository {
      * starts at a known count into one value's records (those without one last, in either direction, as
      * the list has them), which are read by id from there: on H2, within one filter on status, area or
      * category, from the pair's index (V167), positioned from its tree; otherwise from the block of ids
-     * the block tally (V168) puts that count in. On PostgreSQL an early page within any filters the
-     * tally counts is read group by group too ({@link #earlyByGroup}). Empty where it cannot be read so:
-     * no such list, or H2's tree not settled (IndexPositions).
+     * the block tally (V168) puts that count in. Sorted by interview date, the groups are the dates the
+     * date tally (V169) counts, each date's records read by id through the date's index, and the
+     * undated last, by block. On PostgreSQL an early page within any filters the tally counts is read
+     * group by group too ({@link #earlyByGroup}). Empty where it cannot be read so: no such list, or
+     * H2's tree not settled (IndexPositions).
      */
     Optional<List<Organisation>> grouped(OrganisationQuery query, int size) {
         boolean early = earlyByGroup(query);
@@ -799,26 +802,40 @@ class OrganisationRepository {
         if (query.offset() >= groups.stream().mapToLong(Group::records).sum()) {
             return Optional.empty();
         }
+        return across(groups, Group::records, query.offset(), size, (group, skip, wanted) ->
+                early || byDate(query) && group.value() != null ? Optional.of(run(groupPage(query, group.value(), skip, wanted)))
+                        : paired.isPresent() ? positionedGroup(query, paired.get(), (String) group.value(), skip, wanted)
+                        : Optional.of(blockedGroup(query, (String) group.value(), skip, wanted)));
+    }
+
+    /** Reads what a part holds of a page: {@code wanted} records from {@code skip} into it, or empty where it cannot. */
+    private interface PartPage<P> {
+        Optional<List<Organisation>> read(P part, long skip, int wanted);
+    }
+
+    /**
+     * A page across counted parts in the list's order (groups, or blocks of ids): from {@code skip} into
+     * them, each part it reaches read from its own count on, until the page has {@code size} records.
+     * Empty if any part cannot be read.
+     */
+    private static <P> Optional<List<Organisation>> across(List<P> parts, ToLongFunction<P> records, long skip, int size,
+            PartPage<P> reader) {
         List<Organisation> page = new ArrayList<>();
-        long skip = query.offset();
-        for (Group group : groups) {
+        long left = skip;
+        for (P part : parts) {
             if (page.size() == size) {
                 break;
             }
-            if (skip >= group.records()) {
-                skip -= group.records();
+            if (left >= records.applyAsLong(part)) {
+                left -= records.applyAsLong(part);
                 continue;
             }
-            int wanted = size - page.size();
-            Optional<List<Organisation>> part = early || byDate(query) && group.value() != null
-                    ? Optional.of(run(groupPage(query, group.value(), skip, wanted)))
-                    : paired.isPresent() ? positionedGroup(query, paired.get(), (String) group.value(), skip, wanted)
-                    : Optional.of(blockedGroup(query, (String) group.value(), skip, wanted));
-            if (part.isEmpty()) {
+            Optional<List<Organisation>> read = reader.read(part, left, size - page.size());
+            if (read.isEmpty()) {
                 return Optional.empty();
             }
-            page.addAll(part.get());
-            skip = 0;
+            page.addAll(read.get());
+            left = 0;
         }
         return Optional.of(page);
     }
@@ -913,28 +930,17 @@ class OrganisationRepository {
         List<Block> blocks = jdbc.sql("SELECT block, SUM(organisations) FROM organisation_block_tally" + tallied
                         + " GROUP BY block HAVING SUM(organisations) > 0 ORDER BY block" + direction)
                 .params(params).query((rs, row) -> new Block(rs.getLong(1), rs.getLong(2))).list();
-        List<Organisation> page = new ArrayList<>();
-        long left = skip;
-        for (Block block : blocks) {
-            if (page.size() == size) {
-                break;
-            }
-            if (left >= block.records()) {
-                left -= block.records();
-                continue;
-            }
+        return across(blocks, Block::records, skip, size, (block, left, wanted) -> {
             long first = block.number() * OrganisationTally.BLOCK;
             Map<String, Object> inBlock = new LinkedHashMap<>(params);
             inBlock.put("first", first);
             inBlock.put("next", first + OrganisationTally.BLOCK);
             inBlock.put("skip", left);
-            inBlock.put("size", size - page.size());
-            page.addAll(run(new Statement("SELECT " + COLUMNS + " FROM organisation"
+            inBlock.put("size", wanted);
+            return Optional.of(run(new Statement("SELECT " + COLUMNS + " FROM organisation"
                     + where.and("id >= :first AND id < :next").sql + byId(query)
                     + " OFFSET :skip ROWS FETCH NEXT :size ROWS ONLY", inBlock)));
-            left = 0;
-        }
-        return page;
+        }).orElseThrow();
     }
 
     /** A block of ids, and how many records of a group it holds. */
