@@ -803,7 +803,8 @@ class OrganisationRepository {
             return Optional.empty();
         }
         return across(groups, Group::records, query.offset(), size, (group, skip, wanted) ->
-                early || byDate(query) && group.value() != null ? Optional.of(run(groupPage(query, group.value(), skip, wanted)))
+                early ? Optional.of(run(groupPage(query, group.value(), skip, wanted)))
+                        : byDate(query) && group.value() != null ? Optional.of(run(datePage(query, group.value(), skip, wanted)))
                         : paired.isPresent() ? positionedGroup(query, paired.get(), (String) group.value(), skip, wanted)
                         : Optional.of(blockedGroup(query, (String) group.value(), skip, wanted)));
     }
@@ -872,9 +873,20 @@ class OrganisationRepository {
     }
 
     /**
-     * The filter's records of one sorted value (or none), by id, from {@code skip} on: for an early page,
-     * or one interview date's records, which are few enough to read through from the date's index.
+     * One interview date's matches, by id, from {@code skip} on: their ids first, which PostgreSQL reads
+     * from V171's index of the dated with the filter's columns alone, then only the page's rows.
      */
+    static Statement datePage(OrganisationQuery query, Object date, long skip, int size) {
+        Where where = where(query).and("interview_date = :date");
+        Map<String, Object> params = new LinkedHashMap<>(where.params);
+        params.put("date", date);
+        params.put("skip", skip);
+        params.put("size", size);
+        return new Statement("SELECT " + COLUMNS + " FROM organisation WHERE id IN (SELECT id FROM organisation"
+                + where.sql + byId(query) + " OFFSET :skip ROWS FETCH NEXT :size ROWS ONLY)" + byId(query), params);
+    }
+
+    /** The filter's records of one sorted value (or none), by id, from {@code skip} on. */
     private static Statement groupPage(OrganisationQuery query, Object value, long skip, int size) {
         Where where = where(query).and(holdingValue(query.sort().column(), value));
         Map<String, Object> params = new LinkedHashMap<>(where.params);

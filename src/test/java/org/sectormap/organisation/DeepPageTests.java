@@ -244,11 +244,12 @@ class DeepPageTests {
 
     /**
      * On PostgreSQL, such a page's ids (one category or the unclassified, in one area) come from the two
-     * indexes alone and already in name order: no row of organisation read for them, nothing sorted (with
-     * what the planner would rather do on a test's few rows forbidden, as the other plan tests do).
+     * indexes alone and already in name order, and a date's matches within a filter from V171's index
+     * alone: no row of organisation read for them, nothing sorted (with what the planner would rather do
+     * on a test's few rows forbidden, as the other plan tests do).
      */
     @Test
-    void shouldReadADeepPageWithinTwoFiltersFromTheirIndexesAloneOnPostgreSql() {
+    void shouldReadTheIdsOfADeepPageFromIndexesAloneOnPostgreSql() {
         assumeTrue(url.startsWith("jdbc:postgresql:"), "PostgreSQL only: H2 reads such a page from its search index");
         fillCommon(5_000);
         Vacuum.settle(jdbc);
@@ -258,24 +259,31 @@ class DeepPageTests {
             OrganisationQuery query = parameters.read(Map.of("sort", "name", "category", category, "area", "Leicester"))
                     .atPage(101, 10);
             // Nearer the end of the matches, the page is read from there: the indexes backward.
-            assertThat(idsPlan(query)).as(category).containsPattern("Index Only Scan (Backward )?using " + index)
+            OrganisationRepository.Statement statement = repository.mergedIds(query, repository.count(query), 10)
+                    .orElseThrow();
+            String ids = statement.sql().substring(statement.sql().indexOf("(SELECT a.name_sort") + 1,
+                    statement.sql().indexOf(") p CROSS JOIN"));
+            assertThat(indexOnlyPlan(ids, statement)).as(category)
+                    .containsPattern("Index Only Scan (Backward )?using " + index)
                     .containsPattern("Index Only Scan (Backward )?using organisation_area_name").doesNotContain("Sort")
                     .doesNotContain("Seq Scan");
         });
+        // One interview date's matches by id, within a filter, from V171's index alone.
+        OrganisationRepository.Statement datePage = OrganisationRepository.datePage(
+                parameters.read(Map.of("sort", "interview-date", "followUp", "yes")), LocalDate.of(2007, 7, 3), 100, 10);
+        String ids = datePage.sql().substring(datePage.sql().indexOf("(SELECT id") + 1, datePage.sql().lastIndexOf(")"));
+        assertThat(indexOnlyPlan(ids, datePage)).contains("Index Only Scan using organisation_dated_filters")
+                .doesNotContain("Sort").doesNotContain("Seq Scan");
     }
 
-    private String idsPlan(OrganisationQuery query) {
-        long total = repository.count(query);
-        OrganisationRepository.Statement statement = repository.mergedIds(query, total, 10).orElseThrow();
+    /** The plan of a statement's ids alone (the rows after them are each read by the primary key). */
+    private String indexOnlyPlan(String ids, OrganisationRepository.Statement statement) {
         return transactions.execute(status -> {
             for (String setting : List.of("enable_seqscan", "enable_bitmapscan", "enable_sort", "enable_hashjoin",
                     "enable_indexscan")) {
                 jdbc.execute("SET LOCAL " + setting + " = off");
             }
             jdbc.execute("SET LOCAL max_parallel_workers_per_gather = 0");
-            // The ids alone: the rows after them are each read by the primary key.
-            String ids = statement.sql().substring(statement.sql().indexOf("(SELECT a.name_sort") + 1,
-                    statement.sql().indexOf(") p CROSS JOIN"));
             return String.join("\n", named.queryForList("EXPLAIN " + ids, statement.params(), String.class));
         });
     }
