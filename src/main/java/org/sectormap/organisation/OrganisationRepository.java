@@ -930,7 +930,8 @@ class OrganisationRepository {
     /**
      * The filter's records of one sorted value (or none), by id, from {@code skip} on: the block tally
      * (V168) counts them by block of ids, so the page's first lies in the block where the counts pass
-     * {@code skip}, and only that block's records are read (and the next's, for a page reaching into it).
+     * {@code skip}, and only that block's records are read (and the blocks after it, as far as the page
+     * reaches into them).
      */
     private List<Organisation> blockedGroup(OrganisationQuery query, String value, long skip, int size) {
         Where where = where(query).and(holdingValue(query.sort().column(), value));

@@ -203,13 +203,31 @@ class DeepPageTests {
             List<Integer> at = new ArrayList<>(List.of(deep, deep + random.nextInt(whole.size() - deep),
                     whole.size() / 2, whole.size() - 10, whole.size() - 1));
             at.addAll(aroundChanges(whole, order.get("sort"), deep, whole.size()));
+            at.addAll(aroundBlocks(whole, deep));
             for (int position : at) {
-                assertPage(order, Math.max(position, deep) / 10 + 1, 10, whole);
+                int page = Math.max(position, deep) / 10 + 1;
+                assertPage(order, page, 10, whole);
+                // Read by its groups itself, not only by whichever way the list answers first.
+                OrganisationQuery deepPage = parameters.read(order).atPage(page, 10);
+                Optional<List<Organisation>> grouped = transactions.execute(status -> repository.grouped(deepPage, 10));
+                int from = (page - 1) * 10;
+                assertThat(grouped.orElseThrow().stream().map(Organisation::id).toList())
+                        .as("page %d of %s read by its groups", page, order)
+                        .isEqualTo(whole.subList(from, Math.min(whole.size(), from + 10)).stream().map(Organisation::id)
+                                .toList());
             }
-            OrganisationQuery deepPage = parameters.read(order).atPage(Math.max(whole.size() / 20, deep / 10 + 1), 10);
-            Optional<List<Organisation>> grouped = transactions.execute(status -> repository.grouped(deepPage, 10));
-            assertThat(grouped).as("%s read by its groups", order).isPresent();
         }
+    }
+
+    /** For each record from {@code from} on whose block of ids differs from the one before's: it, and five before. */
+    private static List<Integer> aroundBlocks(List<Organisation> whole, int from) {
+        List<Integer> at = new ArrayList<>();
+        for (int i = from; i < whole.size(); i++) {
+            if (whole.get(i).id() / OrganisationTally.BLOCK != whole.get(i - 1).id() / OrganisationTally.BLOCK) {
+                at.addAll(List.of(i - 5, i));
+            }
+        }
+        return at;
     }
 
     /**

@@ -110,12 +110,23 @@ class OrganisationTallyTests {
         List<OrganisationDetails> many = new ArrayList<>();
         for (int i = 0; i < 2_500; i++) {
             many.add(OrganisationDetails.of("Tally Heron " + i, i % 2 == 0 ? OutreachStatus.LISTED
-                    : OutreachStatus.UNREACHABLE));
+                    : OutreachStatus.UNREACHABLE).with(OrganisationField.INTERVIEW_DATE,
+                    i % 4 == 1 ? LocalDate.of(2007, 7, 2) : null));
         }
+        // Across two blocks of ids.
+        Ids.nextAt(jdbc, 5 * OrganisationTally.BLOCK - 1_000);
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM organisation_tally", Long.class);
+        long blocksBefore = jdbc.queryForObject("SELECT COUNT(*) FROM organisation_block_tally", Long.class);
+        long datesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM organisation_date_tally", Long.class);
         organisations.createAll(many, null);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation_tally", Long.class) - before)
                 .as("one row for each of the two groups, not one for each group of each batch").isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation_block_tally", Long.class) - blocksBefore)
+                .as("in each of two blocks, the listed, and the unreachable with and without a date").isEqualTo(6);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation_date_tally", Long.class) - datesBefore)
+                .as("the unreachable on the one date").isEqualTo(1);
+        assertThat(rows(COUNTED_BY_BLOCK)).isEqualTo(rows(GROUPED_BY_BLOCK));
+        assertThat(rows(COUNTED_BY_DATE)).isEqualTo(rows(GROUPED_BY_DATE));
         assertThat(rows(COUNTED)).isEqualTo(rows(GROUPED));
     }
 
