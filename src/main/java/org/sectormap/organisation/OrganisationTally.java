@@ -86,8 +86,9 @@ class OrganisationTally {
                     wellInformed, publish);
         }
 
-        private Filtered filtered() {
-            return new Filtered(category, area, status, fullInterview, followUp, cypBoard, wellInformed);
+        /** The values of the list's filters, in {@link #LISTED}'s order. */
+        private List<Object> listed() {
+            return Arrays.asList(category, area, status, fullInterview, followUp, cypBoard, wellInformed);
         }
 
         private static String code(Object value) {
@@ -107,15 +108,6 @@ class OrganisationTally {
         }
     }
 
-    /** The values of the list's filters a record holds. */
-    private record Filtered(String category, String area, String status, Boolean fullInterview, Boolean followUp,
-            Boolean cypBoard, Boolean wellInformed) {
-
-        private List<Object> values() {
-            return Arrays.asList(category, area, status, fullInterview, followUp, cypBoard, wellInformed);
-        }
-    }
-
     /** Records counted in or out, by group, by block of ids and by interview date. */
     private static final class Changes {
 
@@ -125,7 +117,7 @@ class OrganisationTally {
 
         private Changes count(long id, Counted counted, long n) {
             groups.merge(counted.group(), n, Long::sum);
-            List<Object> filtered = counted.group().filtered().values();
+            List<Object> filtered = counted.group().listed();
             blocks.merge(with(List.of(id / BLOCK, counted.interviewDate() != null), filtered), n, Long::sum);
             if (counted.interviewDate() != null) {
                 dates.merge(with(List.of(Date.valueOf(counted.interviewDate())), filtered), n, Long::sum);
