@@ -105,13 +105,13 @@ class SearchIndex implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
-    /** Pages deeper than this come from SQL: the index would hold this many hits to skip them. */
-    static final int DEEPEST = 50_000;
+    /** Pages ending past this many hits are read by SortedHits rather than through a queue of every hit before them. */
+    static final int QUEUED = 1_000;
     /** A transaction changing more organisations than this is taken in in the background. */
     static final int AT_ONCE = 1_000;
     private static final int CHUNK = 1_000;
 
-    private static final String ID = "id";
+    static final String ID = "id";
     private static final String TRIGRAMS = "trigrams";
     private static final String SHORT_GRAMS = "short";
     private static final String[] TICKS = {"full_interview", "follow_up", "cyp_board", "well_informed"};
@@ -254,11 +254,11 @@ class SearchIndex implements AutoCloseable {
     }
 
     private Optional<Hits> look(OrganisationQuery query) {
-        if (query.offset() + query.size() > DEEPEST) {
-            return Optional.empty();
-        }
-        return searching().map(searcher -> {
+        return searching().flatMap(searcher -> {
             try {
+                if (query.offset() + query.size() > QUEUED) {
+                    return SortedHits.page(searcher, query(query), query);
+                }
                 TopFieldDocs top = searcher.search(query(query),
                         new TopFieldCollectorManager(sort(query), (int) (query.offset() + query.size()), null,
                                 Integer.MAX_VALUE));
@@ -268,7 +268,7 @@ class SearchIndex implements AutoCloseable {
                     Object[] keys = ((FieldDoc) hits[i]).fields;
                     ids.add((Long) keys[keys.length - 1]);
                 }
-                return new Hits(ids, top.totalHits.value);
+                return Optional.of(new Hits(ids, top.totalHits.value));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {

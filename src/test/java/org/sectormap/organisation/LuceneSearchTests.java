@@ -194,6 +194,51 @@ class LuceneSearchTests {
         assertThat(index.holding("work tw", null, false, 1)).hasValueSatisfying(ids -> assertThat(ids).hasSize(1));
     }
 
+    /**
+     * A page ending past the first thousand hits is merged from each segment's sorted hits (SortedHits):
+     * the records go in over several commits and a tenth are saved again, so that every order's hits lie
+     * in several segments, interleaved, some of them deleted.
+     */
+    @Test
+    void shouldGiveTheSameDeepPageAsSqlFromHitsInSeveralSegments() {
+        Random random = new Random(12);
+        for (int batch = 0; batch < 4; batch++) {
+            List<OrganisationDetails> register = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                register.add(randomRecord(random, batch * 1_000 + i));
+            }
+            List<Long> ids = repository.insertAll(register, null);
+            SearchIndexes.awaitCurrent(index);
+            for (int i = 0; i < 100; i++) {
+                Organisation saved = repository.find(ids.get(random.nextInt(ids.size()))).orElseThrow();
+                repository.update(saved.id(), saved.version(), randomRecord(random, random.nextInt(4_000)));
+            }
+            SearchIndexes.awaitCurrent(index);
+        }
+
+        String[] texts = {null, null, "a", "e", "c"};
+        int deep = 0;
+        for (int i = 0; i < 150; i++) {
+            OrganisationQuery filters = random.nextBoolean() ? randomFilters(random) : randomQuery(random);
+            boolean oneFilter = random.nextBoolean();
+            int size = 1 + random.nextInt(30);
+            OrganisationQuery counted = new OrganisationQuery(texts[random.nextInt(texts.length)], null, false, null,
+                    oneFilter ? filters.status() : null, null, oneFilter ? filters.followUp() : null, null, null,
+                    filters.sort(), filters.descending(), 1, size);
+            long total = like.search(counted).total();
+            int page = (int) ((SearchIndex.QUEUED + random.nextLong(Math.max(total - SearchIndex.QUEUED + size, 1))) / size) + 1;
+            OrganisationQuery query = new OrganisationQuery(counted.text(), null, false, null, counted.status(), null,
+                    counted.followUp(), null, null, counted.sort(), counted.descending(), page, size);
+            OrganisationRepository.Found sql = like.search(query);
+            SearchIndex.Hits hits = (query.text() == null ? index.filter(query) : index.find(query)).orElseThrow();
+            assertThat(hits.ids()).as("page of %s", query).isEqualTo(ids(sql));
+            assertThat(hits.total()).as("total of %s", query).isEqualTo(sql.total());
+            assertThat(ids(repository.search(query))).as("the list's page of %s", query).isEqualTo(ids(sql));
+            deep += query.offset() + size > SearchIndex.QUEUED && !sql.items().isEmpty() ? 1 : 0;
+        }
+        assertThat(deep).as("deep pages holding records").isGreaterThan(100);
+    }
+
     /** At least one filter, no words; every sort both ways, on the first pages and now and then one past the end. */
     private static OrganisationQuery randomFilters(Random random) {
         OrganisationQuery query;
