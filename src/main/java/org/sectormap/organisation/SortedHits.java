@@ -19,6 +19,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefBuilder;
 
 /**
  * A deep page of the search index's hits in the list's order (the sort key, those without one last in
@@ -58,12 +59,17 @@ final class SortedHits {
         }
         List<Long> ids = new ArrayList<>(q.size());
         long end = q.offset() + q.size();
-        for (long at = 0; at < end && !heads.isEmpty(); at++) {
+        long at = 0;
+        while (at < end && !heads.isEmpty()) {
             Segment first = heads.poll();
-            if (at >= q.offset()) {
-                ids.add(key.id(first.head()));
-            }
-            if (first.advance()) {
+            Segment next = heads.peek();
+            // A segment's run of hits before the next segment's head is taken without the queue.
+            do {
+                if (at++ >= q.offset()) {
+                    ids.add(key.id(first.head()));
+                }
+            } while (at < end && first.advance() && (next == null || key.compare(first, next) <= 0));
+            if (!first.done()) {
                 heads.add(first);
             }
         }
@@ -117,7 +123,7 @@ final class SortedHits {
         private int at;
         private boolean fits;
         private long valueRank = -1;
-        private BytesRef value;
+        private final BytesRefBuilder value = new BytesRefBuilder();
 
         private Segment(Key key, SortedDocValues texts) {
             this.key = key;
@@ -145,18 +151,22 @@ final class SortedHits {
             return ++at < size;
         }
 
+        boolean done() {
+            return at >= size;
+        }
+
         /** The head's text, looked up once for each run of hits holding the same one. */
         BytesRef value() {
             long rank = key.rank(head());
             if (rank != valueRank) {
                 try {
-                    value = BytesRef.deepCopyOf(texts.lookupOrd((int) rank));
+                    value.copyBytes(texts.lookupOrd((int) rank));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
                 valueRank = rank;
             }
-            return value;
+            return value.get();
         }
     }
 
