@@ -23,6 +23,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -77,6 +78,13 @@ class RegisterBenchmark {
     private static final String ONLY = System.getProperty("benchmark.only", "");
     /** Also times every filter set with every sort (ListSweep): some minutes at 1,000,000. */
     private static final boolean SWEEP = Boolean.getBoolean("benchmark.sweep");
+    /**
+     * Over how many days from 1 July 2007 the interviews fall: the 2007 mapping's three weeks by default,
+     * more for a register built up over years (each day a group of the date tally).
+     */
+    private static final int INTERVIEW_DAYS = Integer.getInteger("benchmark.interviewDays", 21);
+    private static final List<String> TALLIES = List.of("organisation_tally", "organisation_block_tally",
+            "organisation_date_tally");
 
     @Autowired
     OrganisationService organisations;
@@ -354,6 +362,9 @@ class RegisterBenchmark {
         } else {
             out.append(String.format("Marks in the list orders taken in %,d ms after the fill%n", marksMillis));
         }
+        // Their size follows the variety of the data (areas, interview days), and each grouped deep page sums them.
+        out.append(String.format("Tallies: %s%n", TALLIES.stream().map(t -> String.format("%s %,d rows", t,
+                jdbc.queryForObject("SELECT COUNT(*) FROM " + t, Long.class))).collect(Collectors.joining(", "))));
         out.append(String.format("%-52s %10s %10s %12s %10s %10s%n", "operation", "median ms", "p90 ms", "÷ baseline",
                 "raw SQL ms", "÷ raw"));
         results.forEach((name, times) -> {
@@ -552,7 +563,7 @@ class RegisterBenchmark {
         ResearchRecords.empty(jdbc);
         jdbc.update("DELETE FROM organisation");
         // Emptied below the app, as a new register starts: with nothing counted.
-        for (String tally : List.of("organisation_tally", "organisation_block_tally", "organisation_date_tally")) {
+        for (String tally : TALLIES) {
             jdbc.update("DELETE FROM " + tally);
         }
         // Emptied past the repository: what is kept beside the table (H2's search index) starts again.
@@ -582,7 +593,7 @@ class RegisterBenchmark {
                 .with(OrganisationField.CONTACT_ROLE, "Coordinator")
                 .with(OrganisationField.DESCRIPTION, "Supports community groups working with children and young people; organisation " + i)
                 .with(OrganisationField.EXCLUSION_REASON, status == OutreachStatus.EXCLUDED ? ExclusionReason.values()[random.nextInt(3)] : null)
-                .with(OrganisationField.INTERVIEW_DATE, interviewed ? LocalDate.of(2007, 7, 1).plusDays(random.nextInt(21)) : null)
+                .with(OrganisationField.INTERVIEW_DATE, interviewed ? LocalDate.of(2007, 7, 1).plusDays(random.nextInt(INTERVIEW_DAYS)) : null)
                 .with(OrganisationField.INTERVIEW_MODE, interviewed ? InterviewMode.values()[random.nextInt(2)] : null)
                 .with(OrganisationField.FULL_INTERVIEW, interviewed && random.nextInt(10) < 8)
                 .with(OrganisationField.FOLLOW_UP, interviewed && random.nextInt(3) == 0)
