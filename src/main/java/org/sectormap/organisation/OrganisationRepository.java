@@ -1237,7 +1237,7 @@ class OrganisationRepository {
      * records, of those fixed values, match the rest of the filter at least one in four (the tally says),
      * so that even meeting them all last passes at most three others for each, and the walk to the page
      * is shorter than reading every match, as {@link #walksTheSortIndex} allows. Without it, H2's search
-     * index answered, and where it could not (still building, changes waiting, a page past its reach) H2
+     * index answered, and where it could not (still building, changes waiting) H2
      * read and sorted every match: 0.3 to 3.3 s for one category's interviewed or keen for follow-up at a
      * million. Where several would do, the one holding fewest records.
      */

@@ -228,6 +228,12 @@ class RegisterBenchmark {
         operations.put("unclassified, by interview date desc, first page",
                 run -> page(Map.of("category", "unclassified", "sort", "interview-date", "dir", "desc")));
         int middlePage = ORGANISATIONS / 25 / 2;
+        // Every description holds "organisation": on H2, pages past the thousandth hit are merged from the
+        // search index's segments (SortedHits), the first thousand taken through a queue.
+        for (int wordPage : new int[] {40, 41, 400, middlePage}) {
+            operations.put(String.format("a word in every record, deep page %,d (by name)", wordPage),
+                    run -> page(Map.of("q", "organisation", "page", String.valueOf(wordPage + run % 2))));
+        }
         operations.put(String.format("deep page %,d (by name)", middlePage),
                 run -> page(Map.of("page", String.valueOf(middlePage + run))));
         int interviewedMiddle = ORGANISATIONS * 6 / 10 / 25 / 2;
