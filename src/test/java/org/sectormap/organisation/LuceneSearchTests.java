@@ -294,8 +294,9 @@ class LuceneSearchTests {
                 .with(OrganisationField.COVERAGE, random.nextBoolean() ? words(random, 2) : null)
                 .with(OrganisationField.DESCRIPTION, random.nextInt(3) == 0 ? words(random, 4) : null)
                 .with(OrganisationField.CONTACT_NAME, random.nextInt(3) == 0 ? "Contact " + words(random, 1) : null)
+                // Ten days either side of 1 January 1970, where the index's day numbers change sign.
                 .with(OrganisationField.INTERVIEW_DATE, random.nextBoolean()
-                        ? LocalDate.of(2007, 7, 1).plusDays(random.nextInt(10)) : null)
+                        ? LocalDate.of(1969, 12, 22).plusDays(random.nextInt(20)) : null)
                 .with(OrganisationField.FULL_INTERVIEW, ticks[random.nextInt(3)])
                 .with(OrganisationField.FOLLOW_UP, ticks[random.nextInt(3)])
                 .with(OrganisationField.CYP_BOARD, ticks[random.nextInt(3)])
