@@ -26,8 +26,9 @@ import org.apache.lucene.util.BytesRefBuilder;
  * either direction, then the id). Lucene's top-N collector keeps every hit up to the page's end in a
  * queue of objects, which is why pages past the 50,000th hit were left to SQL, and the middle page of
  * a word held by 100,000 of a million took 55 to 185 ms. Here each hit is one long in its segment's
- * array, its rank in the segment's order of the key above its id; each segment's array is sorted, and
- * the segments are merged up to the page: the hits before it are stepped past, never queued.
+ * array, its rank in the segment's order of the key above its id; each segment sorts the hits a page
+ * can reach, and the segments are merged up to the page: the hits before it are stepped past, never
+ * queued.
  */
 final class SortedHits {
 
