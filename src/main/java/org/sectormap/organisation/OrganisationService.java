@@ -128,6 +128,7 @@ public class OrganisationService {
             audit.createdAll(repository.insertAll(all.subList(from, Math.min(all.size(), from + BATCH)), importId)
                     .stream().map(OrganisationService::audited).toList());
         }
+        repository.analyseAfterAdding(all.size());
         return all.size();
     }
 

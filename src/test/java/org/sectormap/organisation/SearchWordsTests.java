@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,25 @@ class SearchWordsTests {
             assertThat(ids(query)).hasSize(25).isEqualTo(like(query));
             assertThat(service.search(query).total()).isEqualTo(600);
         }
+    }
+
+    @Test
+    void shouldAnalyseTheRegisterWhenAnInsertOutgrowsItsStatistics() {
+        service.createAll(IntStream.range(0, 3_000).mapToObj(i -> OrganisationDetails.of("Merlin " + i,
+                OutreachStatus.LISTED).with(OrganisationField.DESCRIPTION, "amber beryl " + i)).toList(), null);
+        long records = jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Long.class);
+        long words = jdbc.queryForObject("SELECT COUNT(*) FROM organisation_word", Long.class);
+        // Small enough for ANALYZE to read every page, so it counts the rows exactly.
+        assertThat(counted("organisation")).isEqualTo(records);
+        assertThat(counted("organisation_word")).isEqualTo(words);
+        // A few more are left to autovacuum.
+        service.createAll(List.of(OrganisationDetails.of("Merlin extra", OutreachStatus.LISTED)), null);
+        assertThat(counted("organisation")).isEqualTo(records);
+    }
+
+    private long counted(String table) {
+        return jdbc.queryForObject("SELECT reltuples FROM pg_class WHERE oid = ?::regclass", Double.class, table)
+                .longValue();
     }
 
     @Test
