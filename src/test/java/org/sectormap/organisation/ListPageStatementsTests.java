@@ -71,6 +71,18 @@ class ListPageStatementsTests {
     }
 
     @Test
+    void shouldTellWhetherTheRegisterIsEmptyFromTheTallyWhenASearchFindsNothing() throws Exception {
+        HttpResponse<String> page = browser.get(port, "/organisations?q=zzzqqq");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("No organisations match this search.").doesNotContain("Forum 0");
+        // PostgreSQL would read every record to count them all.
+        assertThat(log.statements()).noneMatch(sql -> sql.startsWith("SELECT COUNT(*) FROM organisation")
+                && !sql.contains("WHERE"));
+        assertThat(log.statements()).filteredOn(sql -> sql.contains("FROM organisation_tally")).isNotEmpty();
+    }
+
+    @Test
     void shouldAnswerTheApiWithTheTokenLookUpAndTheQueriesOfItsPage() throws Exception {
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest
                 .newBuilder(URI.create("http://127.0.0.1:" + port + "/api/organisations"))
