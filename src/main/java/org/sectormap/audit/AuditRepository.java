@@ -107,10 +107,11 @@ class AuditRepository {
                 .params(where.params).query(AuditRepository::entry).list());
     }
 
-    long count(AuditQuery query) {
+    /** How many entries match, counting no further than {@code limit}. */
+    long count(AuditQuery query, long limit) {
         Where where = where(query);
-        return jdbc.sql("SELECT COUNT(*) FROM audit_entry e" + where.sql).params(where.params)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM audit_entry e" + where.sql + " FETCH FIRST " + limit
+                + " ROWS ONLY) counted").params(where.params).query(Long.class).single();
     }
 
     /** Every match, oldest first, one entry at a time, for a download of any size. */

@@ -7,8 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -203,6 +205,31 @@ class AuditTrailTests {
             assertThat(entry.actor()).isEqualTo(API_USER);
             assertThat(entry.changes()).isEmpty();
         });
+    }
+
+    @Test
+    void shouldSayMoreThanTenThousandChangesMatchRatherThanCountThemAll() throws Exception {
+        List<Object[]> entries = IntStream.range(0, 10_020).mapToObj(i -> new Object[] {
+                Timestamp.valueOf("2007-07-13 10:00:00"), "bulk@test.example", AuditAction.CREATED.name(),
+                AuditKind.ORGANISATION.code(), String.valueOf(i), "/organisations/" + i}).toList();
+        jdbc.batchUpdate("INSERT INTO audit_entry (occurred_at, actor, action, record_kind, record_id, record_page) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", entries);
+
+        Document first = Jsoup.parse(mvc.perform(get("/audit").param("actor", "bulk@"))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(first.select("main p span").text()).isEqualTo("More than 10,000 changes");
+        assertThat(first.select(".pagination span").text()).isEqualTo("Page 1");
+        assertThat(first.select(".pagination a[rel=next]").attr("href")).contains("actor=bulk@", "page=2");
+        // Past the counted, the pages go on as long as there are entries.
+        Document full = Jsoup.parse(mvc.perform(get("/audit").param("actor", "bulk@").param("page", "200"))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(full.select("#audit-caption ~ tbody tr")).hasSize(50);
+        assertThat(full.select(".pagination a[rel=next]")).hasSize(1);
+        Document last = Jsoup.parse(mvc.perform(get("/audit").param("actor", "bulk@").param("page", "201"))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(last.select("#audit-caption ~ tbody tr")).hasSize(20);
+        assertThat(last.select(".pagination a[rel=next]")).isEmpty();
+        assertThat(last.select(".pagination a[rel=prev]").attr("href")).contains("page=200");
     }
 
     @Test
