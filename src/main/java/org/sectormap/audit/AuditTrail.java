@@ -141,8 +141,11 @@ public class AuditTrail {
     Page search(AuditQuery query) {
         int page = Math.max(1, query.page());
         long counted = repository.count(query, COUNTED + 1);
-        return new Page(repository.search(query, (page - 1L) * AuditQuery.PAGE_SIZE, AuditQuery.PAGE_SIZE),
-                Math.min(counted, COUNTED), counted <= COUNTED, page);
+        // One more than a page, so an uncounted page knows whether another follows it.
+        List<AuditEntry> entries = repository.search(query, (page - 1L) * AuditQuery.PAGE_SIZE,
+                AuditQuery.PAGE_SIZE + 1);
+        return new Page(entries.subList(0, Math.min(entries.size(), AuditQuery.PAGE_SIZE)),
+                Math.min(counted, COUNTED), counted <= COUNTED, entries.size() > AuditQuery.PAGE_SIZE, page);
     }
 
     @Transactional(readOnly = true)
@@ -153,17 +156,19 @@ public class AuditTrail {
     /**
      * A page of search results; public for the page template.
      *
-     * @param exact false when more than {@code total} match, {@link #COUNTED}
+     * @param exact   false when more than {@code total} match, {@link #COUNTED}
+     * @param hasNext whether a match follows this page's last
      */
-    public record Page(List<AuditEntry> entries, long total, boolean exact, int page) {
+    public record Page(List<AuditEntry> entries, long total, boolean exact, boolean hasNext, int page) {
 
+        /** Meaningful only when exact. */
         public int pageCount() {
             return PageCount.of(total, AuditQuery.PAGE_SIZE);
         }
 
-        /** Uncounted, a full page may have more after it. */
-        public boolean hasNext() {
-            return exact ? page < pageCount() : entries.size() == AuditQuery.PAGE_SIZE;
+        /** Matches, but none on this page: it lies past the last. */
+        public boolean pastTheEnd() {
+            return total > 0 && entries.isEmpty();
         }
     }
 

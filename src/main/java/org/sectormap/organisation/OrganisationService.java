@@ -97,6 +97,7 @@ public class OrganisationService {
         }
     }
 
+    /** How many organisations the register holds, without those a transaction still open has added. */
     @Transactional(readOnly = true)
     public long count() {
         return repository.count();

@@ -230,6 +230,24 @@ class AuditTrailTests {
         assertThat(last.select("#audit-caption ~ tbody tr")).hasSize(20);
         assertThat(last.select(".pagination a[rel=next]")).isEmpty();
         assertThat(last.select(".pagination a[rel=prev]").attr("href")).contains("page=200");
+        Document past = Jsoup.parse(mvc.perform(get("/audit").param("actor", "bulk@").param("page", "202"))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(past.select("main p").text()).contains("There is no page 202 of these changes.");
+        assertThat(past.select("#audit-caption, .pagination")).isEmpty();
+    }
+
+    @Test
+    void shouldOfferNoNextPageAfterAFullLastPage() throws Exception {
+        jdbc.batchUpdate("INSERT INTO audit_entry (occurred_at, actor, action, record_kind, record_id, record_page) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", IntStream.range(0, 100).mapToObj(i -> new Object[] {
+                        Timestamp.valueOf("2007-07-13 10:00:00"), "hundred@test.example", AuditAction.CREATED.name(),
+                        AuditKind.ORGANISATION.code(), String.valueOf(i), "/organisations/" + i}).toList());
+        Document second = Jsoup.parse(mvc.perform(get("/audit").param("actor", "hundred@").param("page", "2"))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(second.select("main p span").first().text()).isEqualTo("100 changes");
+        assertThat(second.select("#audit-caption ~ tbody tr")).hasSize(50);
+        assertThat(second.select(".pagination span").text()).isEqualTo("Page 2 of 2");
+        assertThat(second.select(".pagination a[rel=next]")).isEmpty();
     }
 
     @Test

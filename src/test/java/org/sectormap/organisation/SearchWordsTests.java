@@ -104,6 +104,18 @@ class SearchWordsTests {
 
     @Test
     void shouldAnalyseTheRegisterWhenAnInsertOutgrowsItsStatistics() {
+        // Autovacuum would analyse the tables too, at a moment of its own choosing.
+        jdbc.execute("ALTER TABLE organisation SET (autovacuum_enabled = off)");
+        jdbc.execute("ALTER TABLE organisation_word SET (autovacuum_enabled = off)");
+        try {
+            addManyThenOne();
+        } finally {
+            jdbc.execute("ALTER TABLE organisation RESET (autovacuum_enabled)");
+            jdbc.execute("ALTER TABLE organisation_word RESET (autovacuum_enabled)");
+        }
+    }
+
+    private void addManyThenOne() {
         service.createAll(IntStream.range(0, 3_000).mapToObj(i -> OrganisationDetails.of("Merlin " + i,
                 OutreachStatus.LISTED).with(OrganisationField.DESCRIPTION, "amber beryl " + i)).toList(), null);
         long records = jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Long.class);
