@@ -45,7 +45,12 @@ class AuditController {
         model.addAttribute("labels", labels);
         try {
             AuditQuery query = read(params);
-            model.addAttribute("result", trail.search(query));
+            AuditTrail.Page result = trail.search(query);
+            if (result.pastTheEnd()) {
+                // As the list answers a page past its last: the trail has matches, but not this page of them.
+                response.setStatus(HttpStatus.NOT_FOUND.value());
+            }
+            model.addAttribute("result", result);
             model.addAttribute("errors", labels.errors(List.of()));
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

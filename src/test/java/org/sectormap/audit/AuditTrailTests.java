@@ -231,7 +231,7 @@ class AuditTrailTests {
         assertThat(last.select(".pagination a[rel=next]")).isEmpty();
         assertThat(last.select(".pagination a[rel=prev]").attr("href")).contains("page=200");
         Document past = Jsoup.parse(mvc.perform(get("/audit").param("actor", "bulk@").param("page", "202"))
-                .andReturn().getResponse().getContentAsString());
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString());
         assertThat(past.select("main p").text()).contains("There is no page 202 of these changes.");
         assertThat(past.select("#audit-caption, .pagination")).isEmpty();
     }
