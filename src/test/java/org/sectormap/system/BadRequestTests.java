@@ -91,7 +91,11 @@ class BadRequestTests {
         assertThat(mvc.perform(get("/audit.csv").param("changedFrom", "2020-13-01"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString())
                 .contains("Changed on or after must be a real date");
-        mvc.perform(get("/audit").param("page", "42949674")).andExpect(status().isOk());
-        mvc.perform(get("/audit").param("page", String.valueOf(Integer.MAX_VALUE))).andExpect(status().isOk());
+        // Past the end of a trail with entries, a page says there is none.
+        organisations.create(OrganisationDetails.of("Derby Council for Voluntary Service", OutreachStatus.LISTED));
+        for (String page : List.of("42949674", String.valueOf(Integer.MAX_VALUE))) {
+            assertThat(mvc.perform(get("/audit").param("page", page)).andExpect(status().isNotFound())
+                    .andReturn().getResponse().getContentAsString()).contains("There is no page");
+        }
     }
 }
