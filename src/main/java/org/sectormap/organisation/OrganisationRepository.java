@@ -79,6 +79,8 @@ class OrganisationRepository {
             .toArray();
     /** Well under PostgreSQL's 32,767 parameters a statement, at about thirty a row. */
     private static final int ROWS_PER_INSERT = 500;
+    /** autovacuum_analyze_threshold's default: rows added beyond it and a tenth of those counted call for ANALYZE. */
+    private static final int ANALYSE_BASE = 50;
     /** The columns a COPY gives, the id first: the insert's, in the same order. */
     private static final List<String> COPY_COLUMNS = Stream.of(Stream.of("id", "version"),
             FIELDS.stream().map(OrganisationField::column), Stream.of("name_sort", "search_text"),
@@ -174,12 +176,12 @@ class OrganisationRepository {
      * (it does not own the tables).
      */
     void analyseAfterAdding(int added) {
-        if (h2 || added <= 50) {
+        if (h2 || added <= ANALYSE_BASE) {
             return;
         }
         Optional<Double> counted = jdbc.sql("SELECT reltuples FROM pg_class WHERE oid = 'organisation'::regclass "
                 + "AND pg_has_role(relowner, 'USAGE')").query(Double.class).optional();
-        if (counted.isPresent() && added > 50 + Math.max(counted.get(), 0) / 10) {
+        if (counted.isPresent() && added > ANALYSE_BASE + Math.max(counted.get(), 0) / 10) {
             jdbc.sql("ANALYZE organisation, organisation_word").update();
         }
     }

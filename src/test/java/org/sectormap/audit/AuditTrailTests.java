@@ -229,11 +229,13 @@ class AuditTrailTests {
                 .andReturn().getResponse().getContentAsString());
         assertThat(last.select("#audit-caption ~ tbody tr")).hasSize(20);
         assertThat(last.select(".pagination a[rel=next]")).isEmpty();
-        assertThat(last.select(".pagination a[rel=prev]").attr("href")).contains("page=200");
+        assertThat(last.select(".pagination a[rel=prev]").attr("href")).contains("actor=bulk@", "page=200");
         Document past = Jsoup.parse(mvc.perform(get("/audit").param("actor", "bulk@").param("page", "202"))
                 .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString());
         assertThat(past.select("main p").text()).contains("There is no page 202 of these changes.");
         assertThat(past.select("#audit-caption, .pagination")).isEmpty();
+        assertThat(past.select("main p:contains(There is no page) a:not([rel])").attr("href")).contains("actor=bulk@", "page=1")
+                .doesNotContain("page=202");
     }
 
     @Test
