@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
@@ -101,6 +102,7 @@ class OrganisationRepository {
     private final ObjectProvider<SearchIndex> index;
     /** PostgreSQL's words of the search text (V147), where a page of a text search by name is read. */
     private final SearchWords words;
+    private final EstimatedTotals estimates;
     /** On H2, where a deep page of a list read in an index's order starts. */
     private final IndexPositions positions;
     /** On PostgreSQL, where a deep page of a list read in one index's order starts. */
@@ -119,6 +121,7 @@ class OrganisationRepository {
         this.h2 = Databases.isH2(dataSource);
         this.copying = !h2;
         this.words = new SearchWords(jdbc);
+        this.estimates = new EstimatedTotals(clock);
         // A fetch size makes PostgreSQL read an export through a cursor instead of all at once.
         JdbcTemplate fetching = new JdbcTemplate(dataSource);
         fetching.setFetchSize(500);
@@ -494,11 +497,18 @@ class OrganisationRepository {
         if (!where.searchesText || h2) {
             return new Total(count(query), true);
         }
+        long rows = jdbc.sql(OrganisationCounts.SUM_OF_TALLY).query(Long.class).single();
+        // Read before the matches, so a total read across a change is kept under the count before it.
+        EstimatedTotals.Key key = new EstimatedTotals.Key(where.sql, where.params, rows, tally.writes());
+        OptionalLong kept = estimates.get(key);
+        if (kept.isPresent()) {
+            return new Total(kept.getAsLong(), false);
+        }
         Sample sample = null;
         if (!where(query.withText(null)).sql.isEmpty()) {
-            sample = sample(where);
+            sample = sample(where, rows);
             if (sample.wellPast(EXACT_COUNT)) {
-                return new Total(sample.estimate(EXACT_COUNT + 1), false);
+                return estimate(key, sample.estimate(EXACT_COUNT + 1));
             }
         }
         long upTo = lookup.words().flatMap(searched -> countedFromWords(query, searched))
@@ -508,7 +518,12 @@ class OrganisationRepository {
         if (upTo <= EXACT_COUNT) {
             return new Total(upTo, true);
         }
-        return new Total((sample == null ? sample(where) : sample).estimate(upTo), false);
+        return estimate(key, (sample == null ? sample(where, rows) : sample).estimate(upTo));
+    }
+
+    private Total estimate(EstimatedTotals.Key key, long estimate) {
+        estimates.put(key, estimate);
+        return new Total(estimate, false);
     }
 
     /**
@@ -537,8 +552,7 @@ class OrganisationRepository {
     }
 
     /** A sample of the table's pages, the same each time, so the same search gives the same estimate. */
-    private Sample sample(Where where) {
-        long rows = jdbc.sql(OrganisationCounts.SUM_OF_TALLY).query(Long.class).single();
+    private Sample sample(Where where, long rows) {
         Map<String, Object> params = new LinkedHashMap<>(where.params);
         params.put("percent", Math.min(100.0, 100.0 * SAMPLED / Math.max(rows, 1)));
         // A row's page is the first half of its ctid; PostgreSQL's alone, as is this path.

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -45,6 +46,7 @@ class OrganisationTally {
     private final Tally tally;
     private final Tally blocks;
     private final Tally dates;
+    private final AtomicLong writes = new AtomicLong();
 
     OrganisationTally(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -53,8 +55,17 @@ class OrganisationTally {
         this.dates = new Tally(jdbc, transactions, "organisation_date_tally", "interview_date, " + LISTED, "organisations");
     }
 
+    /**
+     * How many times this instance has changed the register's counts, or been about to: a total read
+     * when it was lower may be out of date ({@link EstimatedTotals}).
+     */
+    long writes() {
+        return writes.get();
+    }
+
     /** Every group of the register counted afresh, as V90, V168 and V169 first did and a restore does again. */
     List<String> recount() {
+        writes.incrementAndGet();
         String block = "id / " + BLOCK + ", interview_date IS NOT NULL, " + LISTED;
         return List.of("DELETE FROM organisation_tally",
                 tally.insert() + "SELECT " + GROUP + ", COUNT(*) FROM organisation GROUP BY " + GROUP,
@@ -243,6 +254,7 @@ class OrganisationTally {
     }
 
     private void add(Changes changes) {
+        writes.incrementAndGet();
         add(tally, changes.groups, Group::values);
         add(blocks, changes.blocks, Function.identity());
         add(dates, changes.dates, Function.identity());

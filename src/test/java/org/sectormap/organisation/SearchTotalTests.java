@@ -1,6 +1,7 @@
 package org.sectormap.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -36,6 +38,9 @@ class SearchTotalTests {
 
     @Autowired
     QueryParameters parameters;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Value("${spring.datasource.url}")
     String url;
@@ -111,6 +116,36 @@ class SearchTotalTests {
         mvc.perform(get("/api/organisations").param("q", "network").param("page", String.valueOf(lastPage)))
                 .andExpect(jsonPath("$.total").value(NETWORKS))
                 .andExpect(jsonPath("$.totalExact").value(true));
+    }
+
+    @Test
+    void shouldKeepAnEstimateForTheSameSearchUntilTheRegisterChanges() {
+        assumeTrue(url.startsWith("jdbc:postgresql:"), "PostgreSQL only: H2 counts every match exactly");
+        List<OrganisationDetails> register = new ArrayList<>();
+        for (int i = 0; i < REGISTER; i++) {
+            register.add(OrganisationDetails.of((i % 4 == 0 ? "Network " : "Forum ") + i, OutreachStatus.LISTED));
+        }
+        service.createAll(register, null);
+        long estimated = service.search(parameters.read(Map.of("q", "network"))).total();
+        assertThat(estimated).isBetween(NETWORKS * 9L / 10, NETWORKS * 11L / 10);
+
+        // Half the networks renamed behind the app's back: neither the register's size nor the app's writes change.
+        int renamed = jdbc.update("UPDATE organisation SET search_text = REPLACE(search_text, 'network', 'netwerk') "
+                + "WHERE search_text LIKE '%network%' AND MOD(id, 8) < 4");
+        assertThat(renamed).isBetween(NETWORKS / 3, NETWORKS * 2 / 3);
+        OrganisationService.Page kept = service.search(parameters.read(Map.of("q", "network", "sort", "area",
+                "page", "3")));
+        assertThat(kept.exact()).isFalse();
+        assertThat(kept.total()).as("the same search, another sort and page").isEqualTo(estimated);
+        assertThat(service.search(parameters.read(Map.of("q", "forum"))).total()).as("another search")
+                .isBetween((REGISTER - NETWORKS) * 9L / 10, (REGISTER - NETWORKS) * 11L / 10);
+
+        // A change through the app, leaving the register's size as it was.
+        Organisation forum = service.search(parameters.read(Map.of("q", "forum 1"))).items().get(0);
+        service.update(forum.id(), forum.version(), forum.details().with(OrganisationField.AREA, "Nottingham"));
+        long afresh = service.search(parameters.read(Map.of("q", "network"))).total();
+        long left = NETWORKS - renamed;
+        assertThat(afresh).isBetween(left * 9 / 10, left * 11 / 10);
     }
 
     @Test
