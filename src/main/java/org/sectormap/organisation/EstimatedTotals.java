@@ -9,18 +9,18 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * PostgreSQL's estimated totals of text searches, each kept a minute for the same search and filters,
+ * PostgreSQL's estimated totals of text searches, each kept a while (a minute by default,
+ * {@code sectormap.search.estimate-kept}) for the same search and filters,
  * so that the pages and sorts of one search, and the same search made again, do not sample the table
  * each time: at a million records the sample was 6.7 ms of the 7.4 ms the database spent on a search
  * for "forum". A total kept is not given once this instance has changed the register since
  * ({@link Key#writes}) or the register's size has changed; a change by another instance, one committed
- * while the total was read, or a restore of a register of the same size shows within the minute. Only
+ * while the total was read, or a restore of a register of the same size shows within that while. Only
  * estimates are kept, said to be "about" so many, and a page still tells the truth where it can (the
  * last page gives the exact total).
  */
 final class EstimatedTotals {
 
-    static final Duration KEPT = Duration.ofMinutes(1);
     /** Searches kept at most, the least recently used forgotten first. */
     static final int MOST = 1_000;
 
@@ -39,6 +39,7 @@ final class EstimatedTotals {
     }
 
     private final Clock clock;
+    private final Duration keptFor;
     private final Map<Key, Kept> kept = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, Kept> eldest) {
@@ -46,8 +47,10 @@ final class EstimatedTotals {
         }
     };
 
-    EstimatedTotals(Clock clock) {
+    /** @param keptFor how long a total is given again; zero keeps none */
+    EstimatedTotals(Clock clock, Duration keptFor) {
         this.clock = clock;
+        this.keptFor = keptFor;
     }
 
     synchronized OptionalLong get(Key key) {
@@ -63,6 +66,8 @@ final class EstimatedTotals {
     }
 
     synchronized void put(Key key, long total) {
-        kept.put(key, new Kept(total, clock.instant().plus(KEPT)));
+        if (keptFor.compareTo(Duration.ZERO) > 0) {
+            kept.put(key, new Kept(total, clock.instant().plus(keptFor)));
+        }
     }
 }

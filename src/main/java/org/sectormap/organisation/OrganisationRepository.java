@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +36,7 @@ import org.sectormap.shared.CopyIn;
 import org.sectormap.shared.LikePattern;
 import org.sectormap.shared.Databases;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -110,7 +112,8 @@ class OrganisationRepository {
     private final ContactPeopleRepository contactPeople;
 
     OrganisationRepository(JdbcClient jdbc, DataSource dataSource, Clock clock, OrganisationTally tally,
-            ObjectProvider<SearchIndex> index, ContactPeopleRepository contactPeople, OrderMarks marks) {
+            ObjectProvider<SearchIndex> index, ContactPeopleRepository contactPeople, OrderMarks marks,
+            @Value("${sectormap.search.estimate-kept:1m}") Duration estimateKept) {
         this.jdbc = jdbc;
         this.marks = marks;
         this.contactPeople = contactPeople;
@@ -121,7 +124,7 @@ class OrganisationRepository {
         this.h2 = Databases.isH2(dataSource);
         this.copying = !h2;
         this.words = new SearchWords(jdbc);
-        this.estimates = new EstimatedTotals(clock);
+        this.estimates = new EstimatedTotals(clock, estimateKept);
         // A fetch size makes PostgreSQL read an export through a cursor instead of all at once.
         JdbcTemplate fetching = new JdbcTemplate(dataSource);
         fetching.setFetchSize(500);

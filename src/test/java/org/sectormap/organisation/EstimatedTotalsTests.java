@@ -15,7 +15,7 @@ class EstimatedTotalsTests {
     private static final String FORUM = " WHERE search_text LIKE :text0";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2007-07-31T09:00:00Z"));
-    private final EstimatedTotals totals = new EstimatedTotals(clock);
+    private final EstimatedTotals totals = new EstimatedTotals(clock, Duration.ofMinutes(1));
 
     private static EstimatedTotals.Key key(String pattern, long rows, long writes) {
         return new EstimatedTotals.Key(FORUM, Map.of("text0", pattern), rows, writes);
@@ -25,7 +25,7 @@ class EstimatedTotalsTests {
     void shouldGiveAKeptTotalForTheSameSearchUntilAMinuteHasPassed() {
         totals.put(key("%forum%", 1_000_000, 7), 100_000);
 
-        clock.advance(EstimatedTotals.KEPT.minusSeconds(1));
+        clock.advance(Duration.ofSeconds(59));
         assertThat(totals.get(key("%forum%", 1_000_000, 7))).hasValue(100_000);
         clock.advance(Duration.ofSeconds(1));
         assertThat(totals.get(key("%forum%", 1_000_000, 7))).isEmpty();
@@ -50,6 +50,14 @@ class EstimatedTotalsTests {
         values.put("offset", 25);
 
         assertThat(totals.get(key("%forum%", 1_000_000, 7))).hasValue(100_000);
+    }
+
+    @Test
+    void shouldKeepNoneWhenToldToKeepThemNoTime() {
+        EstimatedTotals none = new EstimatedTotals(clock, Duration.ZERO);
+        none.put(key("%forum%", 1_000_000, 7), 100_000);
+
+        assertThat(none.get(key("%forum%", 1_000_000, 7))).isEmpty();
     }
 
     @Test

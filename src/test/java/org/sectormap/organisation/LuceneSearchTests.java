@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ class LuceneSearchTests {
         // The same table read through SQL alone: an index for no database at all.
         like = new OrganisationRepository(JdbcClient.create(dataSource), dataSource, Clock.systemUTC(), tally,
                 SearchIndexes.provided(new SearchIndex(jdbc, "jdbc:none")),
-                new ContactPeopleRepository(JdbcClient.create(dataSource), dataSource), marks);
+                new ContactPeopleRepository(JdbcClient.create(dataSource), dataSource), marks, Duration.ZERO);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,7 +105,8 @@ class SearchEquivalenceTests {
             JdbcClient jdbc = JdbcClient.create(file);
             OrganisationRepository h2 = new OrganisationRepository(jdbc, file, Clock.systemUTC(),
                     new OrganisationTally(jdbc, new DataSourceTransactionManager(file)), SearchIndexes.provided(index),
-                    new ContactPeopleRepository(jdbc, file), new OrderMarks(jdbc, file, new DataSourceTransactionManager(file)));
+                    new ContactPeopleRepository(jdbc, file),
+                    new OrderMarks(jdbc, file, new DataSourceTransactionManager(file)), Duration.ZERO);
             List<OrganisationDetails> register = register();
             repository.insertAll(register, null);
             h2.insertAll(register, null);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -55,7 +56,8 @@ class SearchIndexStartTests {
         JdbcClient client = JdbcClient.create(h2);
         return new OrganisationRepository(client, h2, Clock.systemUTC(),
                 new OrganisationTally(client, new DataSourceTransactionManager(h2)), SearchIndexes.provided(index),
-                new ContactPeopleRepository(client, h2), new OrderMarks(client, h2, new DataSourceTransactionManager(h2)));
+                new ContactPeopleRepository(client, h2),
+                new OrderMarks(client, h2, new DataSourceTransactionManager(h2)), Duration.ZERO);
     }
 
     private static OrganisationQuery query(String text) {
