@@ -1,6 +1,7 @@
 package org.sectormap.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,6 +46,9 @@ class ListPageStatementsTests {
     @Value("${sectormap.bootstrap-admin-password}")
     String password;
 
+    @Value("${spring.datasource.url}")
+    String url;
+
     private final HttpBrowser browser = new HttpBrowser();
 
     @BeforeEach
@@ -80,6 +84,22 @@ class ListPageStatementsTests {
         assertThat(log.statements()).noneMatch(sql -> sql.startsWith("SELECT COUNT(*) FROM organisation")
                 && !sql.contains("WHERE"));
         assertThat(log.statements()).filteredOn(sql -> sql.contains("FROM organisation_tally")).isNotEmpty();
+    }
+
+    @Test
+    void shouldNotSampleTheRegisterForATextSearchWithinFiltersTheTallyCountsFew() throws Exception {
+        assumeTrue(url.startsWith("jdbc:postgresql:"), "PostgreSQL only: H2 counts every match exactly");
+        organisations.createAll(IntStream.range(0, 5).mapToObj(i -> OrganisationDetails.of("Network Forum " + i,
+                OutreachStatus.LISTED).with(OrganisationField.CATEGORY, Category.BME_NETWORK)).toList(), null);
+        log.clear();
+
+        HttpResponse<String> few = browser.get(port, "/organisations?q=forum&category=bme-network");
+        HttpResponse<String> none = browser.get(port, "/organisations?q=forum&category=bme-infrastructure");
+
+        assertThat(few.body()).contains("Organisations, 5 found");
+        assertThat(none.body()).contains("No organisations match this search.");
+        // A sample reads a hundredth of the register's pages to estimate thousands of matches.
+        assertThat(log.statements()).noneMatch(sql -> sql.contains("TABLESAMPLE"));
     }
 
     @Test
