@@ -503,7 +503,8 @@ class OrganisationRepository {
             return new Total(count(query), true);
         }
         long rows = jdbc.sql(OrganisationCounts.SUM_OF_TALLY).query(Long.class).single();
-        // Read before the matches, so a total read across a change is kept under the count before it.
+        // Read before the matches: a change ending while they are read counts again, and the total kept
+        // under the count before it is not given after.
         EstimatedTotals.Key key = new EstimatedTotals.Key(where.sql, where.params, rows, tally.writes());
         OptionalLong kept = estimates.get(key);
         if (kept.isPresent()) {

@@ -15,7 +15,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import org.sectormap.shared.Coded;
+import org.sectormap.shared.RegisterReplaced;
 import org.sectormap.shared.Tally;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -57,15 +59,22 @@ class OrganisationTally {
 
     /**
      * How many times this instance has changed the register's counts, or been about to: a total read
-     * when it was lower may be out of date ({@link EstimatedTotals}).
+     * when it was lower may be out of date ({@link EstimatedTotals}). Counted at each change and again
+     * once its transaction has ended, so that a total read while it was under way, from the register as
+     * it was, is not given after it.
      */
     long writes() {
         return writes.get();
     }
 
+    /** A restore, or a test emptying every table, replaced the register past the app's writes. */
+    @EventListener
+    void on(RegisterReplaced replaced) {
+        writes.incrementAndGet();
+    }
+
     /** Every group of the register counted afresh, as V90, V168 and V169 first did and a restore does again. */
     List<String> recount() {
-        writes.incrementAndGet();
         String block = "id / " + BLOCK + ", interview_date IS NOT NULL, " + LISTED;
         return List.of("DELETE FROM organisation_tally",
                 tally.insert() + "SELECT " + GROUP + ", COUNT(*) FROM organisation GROUP BY " + GROUP,
@@ -254,7 +263,7 @@ class OrganisationTally {
     }
 
     private void add(Changes changes) {
-        writes.incrementAndGet();
+        wrote();
         add(tally, changes.groups, Group::values);
         add(blocks, changes.blocks, Function.identity());
         add(dates, changes.dates, Function.identity());
@@ -277,6 +286,35 @@ class OrganisationTally {
             });
             jdbc.sql(into.insert() + "VALUES " + String.join(", ", Collections.nCopies(some.size(), row)))
                     .params(params).update();
+        }
+    }
+
+    private void wrote() {
+        writes.incrementAndGet();
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.hasResource(writes)) {
+            TransactionSynchronizationManager.bindResource(writes, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new Written());
+        }
+    }
+
+    /** Counts a transaction's changes once more when it has ended, committed or not; it leaves the thread with it. */
+    private final class Written implements TransactionSynchronization {
+
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(writes);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(writes, Boolean.TRUE);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(writes);
+            writes.incrementAndGet();
         }
     }
 

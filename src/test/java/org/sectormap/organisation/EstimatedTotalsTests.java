@@ -32,6 +32,16 @@ class EstimatedTotalsTests {
     }
 
     @Test
+    void shouldDropExpiredSearchesWhenAnotherIsKept() {
+        totals.put(key("%smith%", 1_000_000, 7), 2_000);
+        clock.advance(Duration.ofMinutes(1));
+
+        totals.put(key("%forum%", 1_000_000, 7), 100_000);
+
+        assertThat(totals.size()).as("what a person searched for is not held past its minute").isEqualTo(1);
+    }
+
+    @Test
     void shouldNotGiveATotalForAnotherSearchSizeOrCountOfWrites() {
         totals.put(key("%forum%", 1_000_000, 7), 100_000);
 

@@ -83,7 +83,9 @@ class ListPageStatementsTests {
         // PostgreSQL would read every record to count them all.
         assertThat(log.statements()).noneMatch(sql -> sql.startsWith("SELECT COUNT(*) FROM organisation")
                 && !sql.contains("WHERE"));
-        assertThat(log.statements()).filteredOn(sql -> sql.contains("FROM organisation_tally")).isNotEmpty();
+        // PostgreSQL's total of a text search reads the register's size from the tally too.
+        assertThat(log.statements()).filteredOn(sql -> sql.contains("FROM organisation_tally"))
+                .hasSize(url.startsWith("jdbc:postgresql:") ? 2 : 1);
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -17,6 +18,8 @@ import org.sectormap.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -41,6 +44,9 @@ class SearchTotalTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Value("${spring.datasource.url}")
     String url;
@@ -146,6 +152,32 @@ class SearchTotalTests {
         long afresh = service.search(parameters.read(Map.of("q", "network"))).total();
         long left = NETWORKS - renamed;
         assertThat(afresh).isBetween(left * 9 / 10, left * 11 / 10);
+    }
+
+    @Test
+    void shouldNotGiveAnEstimateReadWhileAChangeWasUnderWayAfterItCommits() throws Exception {
+        assumeTrue(url.startsWith("jdbc:postgresql:"), "PostgreSQL only: H2 counts every match exactly");
+        List<OrganisationDetails> register = new ArrayList<>();
+        for (int i = 0; i < REGISTER; i++) {
+            register.add(OrganisationDetails.of((i % 4 == 0 ? "Network " : "Forum ") + i, OutreachStatus.LISTED));
+        }
+        service.createAll(register, null);
+        Organisation forum = service.search(parameters.read(Map.of("q", "forum 1"))).items().get(0);
+
+        long during = new TransactionTemplate(transactions).execute(status -> {
+            // A rename of half the networks, and a change through the app, not yet committed...
+            jdbc.update("UPDATE organisation SET search_text = REPLACE(search_text, 'network', 'netwerk') "
+                    + "WHERE search_text LIKE '%network%' AND MOD(id, 8) < 4");
+            service.update(forum.id(), forum.version(), forum.details().with(OrganisationField.AREA, "Nottingham"));
+            // ...while someone else searches the register as it was.
+            CompletableFuture<Long> elsewhere = CompletableFuture.supplyAsync(
+                    () -> service.search(parameters.read(Map.of("q", "network"))).total());
+            return elsewhere.join();
+        });
+        assertThat(during).isBetween(NETWORKS * 9L / 10, NETWORKS * 11L / 10);
+
+        long after = service.search(parameters.read(Map.of("q", "network"))).total();
+        assertThat(after).isBetween(NETWORKS / 2 * 8L / 10, NETWORKS / 2 * 12L / 10);
     }
 
     @Test
