@@ -292,6 +292,17 @@ class DeepPageTests {
         String ids = datePage.sql().substring(datePage.sql().indexOf("(SELECT id") + 1, datePage.sql().lastIndexOf(")"));
         assertThat(indexOnlyPlan(ids, datePage)).contains("Index Only Scan using organisation_dated_filters")
                 .doesNotContain("Sort").doesNotContain("Seq Scan");
+        // A group's name index holds the other filters' columns (V172 to V174): a deep page by name within
+        // an area and a box not ticked, a category and the other box, or a status, is read from it alone.
+        Map<String, String> within = Map.of("area = 'Derby city' AND follow_up = FALSE", "organisation_area_name",
+                "category = 'access-point' AND full_interview = TRUE AND area = 'Leicester'", "organisation_category_name",
+                "status = 'listed' AND follow_up = FALSE AND category IS NULL", "organisation_status_name");
+        within.forEach((filters, index) -> {
+            String page = "SELECT id FROM organisation WHERE " + filters
+                    + " ORDER BY name_sort, id OFFSET 200 ROWS FETCH NEXT 10 ROWS ONLY";
+            assertThat(indexOnlyPlan(page, new OrganisationRepository.Statement(page, Map.of()))).as(filters)
+                    .contains("Index Only Scan using " + index).doesNotContain("Sort").doesNotContain("Seq Scan");
+        });
     }
 
     /** The plan of a statement's ids alone (the rows after them are each read by the primary key). */
