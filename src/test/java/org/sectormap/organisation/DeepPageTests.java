@@ -261,8 +261,10 @@ class DeepPageTests {
     }
 
     /**
-     * On PostgreSQL, such a page's ids (one category or the unclassified, in one area) come from the two
-     * indexes alone and already in name order, and a date's matches within a filter from V171's index
+     * On PostgreSQL, such a page's ids (one category or the unclassified, in one area) come from one
+     * group's name index alone and already in name order (two ticked boxes' from their two indexes side
+     * by side), a group's deep page within filters no index holds in name order from its name index
+     * alone (V172 to V174), and a date's matches within a filter from V171's index
      * alone: no row of organisation read for them, nothing sorted (with what the planner would rather do
      * on a test's few rows forbidden, as the other plan tests do).
      */
@@ -271,9 +273,7 @@ class DeepPageTests {
         assumeTrue(url.startsWith("jdbc:postgresql:"), "PostgreSQL only: H2 reads such a page from its search index");
         fillCommon(5_000);
         Vacuum.settle(jdbc);
-        Map<String, String> categoryIndex = Map.of("access-point", "organisation_category_name",
-                "unclassified", "organisation_unclassified_name");
-        categoryIndex.forEach((category, index) -> {
+        List.of("access-point", "unclassified").forEach(category -> {
             OrganisationQuery query = parameters.read(Map.of("sort", "name", "category", category, "area", "Leicester"))
                     .atPage(101, 10);
             // Nearer the end of the matches, the page is read from there: the indexes backward.
@@ -281,11 +281,21 @@ class DeepPageTests {
                     .orElseThrow();
             String ids = statement.sql().substring(statement.sql().indexOf("(SELECT a.name_sort") + 1,
                     statement.sql().indexOf(") p CROSS JOIN"));
+            // One group's name index alone, the other filter tested from the columns it holds (V172, V173).
             assertThat(indexOnlyPlan(ids, statement)).as(category)
-                    .containsPattern("Index Only Scan (Backward )?using " + index)
-                    .containsPattern("Index Only Scan (Backward )?using organisation_area_name").doesNotContain("Sort")
-                    .doesNotContain("Seq Scan");
+                    .containsPattern("Index Only Scan (Backward )?using organisation_(category|area)_name")
+                    .doesNotContain("Join").doesNotContain("Sort").doesNotContain("Seq Scan");
         });
+        // Two ticked boxes, no group: their two partial indexes side by side.
+        OrganisationQuery boxes = parameters.read(Map.of("sort", "name", "followUp", "yes", "fullInterview", "yes"))
+                .atPage(101, 10);
+        OrganisationRepository.Statement twoBoxes = repository.mergedIds(boxes, repository.count(boxes), 10).orElseThrow();
+        String boxIds = twoBoxes.sql().substring(twoBoxes.sql().indexOf("(SELECT a.name_sort") + 1,
+                twoBoxes.sql().indexOf(") p CROSS JOIN"));
+        assertThat(indexOnlyPlan(boxIds, twoBoxes)).contains("Merge Join")
+                .containsPattern("Index Only Scan (Backward )?using organisation_follow_up_name")
+                .containsPattern("Index Only Scan (Backward )?using organisation_full_interview_name")
+                .doesNotContain("Sort").doesNotContain("Seq Scan");
         // One interview date's matches by id, within a filter, from V171's index alone.
         OrganisationRepository.Statement datePage = OrganisationRepository.datePage(
                 parameters.read(Map.of("sort", "interview-date", "followUp", "yes")), LocalDate.of(2007, 7, 3), 100, 10);
