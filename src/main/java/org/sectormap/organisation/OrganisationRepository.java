@@ -1059,7 +1059,10 @@ class OrganisationRepository {
                 ? Optional.of(filters.get(0)) : Optional.empty();
     }
 
-    /** The page's statement when {@link #merged} reads it: the ids from the two indexes, then their rows. */
+    /**
+     * The page's statement when {@link #merged} reads it: the ids from one group's name index, or from two
+     * indexes side by side, then their rows.
+     */
     Optional<Statement> mergedIds(OrganisationQuery query, long total, int size) {
         List<String> sides = h2 || query.offset() < DEEP_OFFSET ? List.of() : mergedSides(query);
         if (sides.size() != 2) {
@@ -1097,11 +1100,10 @@ class OrganisationRepository {
 
     /**
      * Another side (a group, a ticked box, the unclassified), written so that no index's key or partial
-     * index matches it: tested from the
-     * columns a group's name index holds beside each entry (V172 to V174), so that index alone is
-     * walked, passing fewer entries than the two joined side by side (the middle of one category's
-     * interviewed at a million, 11 to 20 ms against 78 ms by EXPLAIN ANALYZE), rather than the box's
-     * own index with each of its records read from the table.
+     * index matches it: tested from the columns a group's name index holds beside each entry (V172 to
+     * V174), so that index alone is walked, passing fewer entries than the two joined side by side (the
+     * middle of one category's interviewed at a million, 11 to 20 ms against 78 ms by EXPLAIN ANALYZE),
+     * rather than the box's own index with each of its records read from the table.
      */
     private static String testedBeside(String side) {
         return side.equals("@category IS NULL") ? "COALESCE(a.category, '') = ''"
