@@ -15,8 +15,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
+import org.sectormap.shared.RegisterReplaced;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,6 +49,9 @@ class SearchTotalTests {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     @Value("${spring.datasource.url}")
     String url;
@@ -127,17 +132,11 @@ class SearchTotalTests {
     @Test
     void shouldKeepAnEstimateForTheSameSearchUntilTheRegisterChanges() {
         assumeTrue(url.startsWith("jdbc:postgresql:"), "PostgreSQL only: H2 counts every match exactly");
-        List<OrganisationDetails> register = new ArrayList<>();
-        for (int i = 0; i < REGISTER; i++) {
-            register.add(OrganisationDetails.of((i % 4 == 0 ? "Network " : "Forum ") + i, OutreachStatus.LISTED));
-        }
-        service.createAll(register, null);
+        fillNetworksAndForums();
         long estimated = service.search(parameters.read(Map.of("q", "network"))).total();
         assertThat(estimated).isBetween(NETWORKS * 9L / 10, NETWORKS * 11L / 10);
 
-        // Half the networks renamed behind the app's back: neither the register's size nor the app's writes change.
-        int renamed = jdbc.update("UPDATE organisation SET search_text = REPLACE(search_text, 'network', 'netwerk') "
-                + "WHERE search_text LIKE '%network%' AND MOD(id, 8) < 4");
+        int renamed = renameHalfTheNetworksBehindTheAppsBack();
         assertThat(renamed).isBetween(NETWORKS / 3, NETWORKS * 2 / 3);
         OrganisationService.Page kept = service.search(parameters.read(Map.of("q", "network", "sort", "area",
                 "page", "3")));
@@ -157,17 +156,12 @@ class SearchTotalTests {
     @Test
     void shouldNotGiveAnEstimateReadWhileAChangeWasUnderWayAfterItCommits() throws Exception {
         assumeTrue(url.startsWith("jdbc:postgresql:"), "PostgreSQL only: H2 counts every match exactly");
-        List<OrganisationDetails> register = new ArrayList<>();
-        for (int i = 0; i < REGISTER; i++) {
-            register.add(OrganisationDetails.of((i % 4 == 0 ? "Network " : "Forum ") + i, OutreachStatus.LISTED));
-        }
-        service.createAll(register, null);
+        fillNetworksAndForums();
         Organisation forum = service.search(parameters.read(Map.of("q", "forum 1"))).items().get(0);
 
         long during = new TransactionTemplate(transactions).execute(status -> {
             // A rename of half the networks, and a change through the app, not yet committed...
-            jdbc.update("UPDATE organisation SET search_text = REPLACE(search_text, 'network', 'netwerk') "
-                    + "WHERE search_text LIKE '%network%' AND MOD(id, 8) < 4");
+            renameHalfTheNetworksBehindTheAppsBack();
             service.update(forum.id(), forum.version(), forum.details().with(OrganisationField.AREA, "Nottingham"));
             // ...while someone else searches the register as it was.
             CompletableFuture<Long> elsewhere = CompletableFuture.supplyAsync(
@@ -178,6 +172,36 @@ class SearchTotalTests {
 
         long after = service.search(parameters.read(Map.of("q", "network"))).total();
         assertThat(after).isBetween(NETWORKS / 2 * 8L / 10, NETWORKS / 2 * 12L / 10);
+    }
+
+    @Test
+    void shouldNotGiveAnEstimateKeptFromBeforeARestore() {
+        assumeTrue(url.startsWith("jdbc:postgresql:"), "PostgreSQL only: H2 counts every match exactly");
+        fillNetworksAndForums();
+        assertThat(service.search(parameters.read(Map.of("q", "network"))).total())
+                .isBetween(NETWORKS * 9L / 10, NETWORKS * 11L / 10);
+
+        // A restore writes past the app, as this rename does, and says so when it is done.
+        int renamed = renameHalfTheNetworksBehindTheAppsBack();
+        events.publishEvent(new RegisterReplaced());
+
+        long left = NETWORKS - renamed;
+        assertThat(service.search(parameters.read(Map.of("q", "network"))).total())
+                .isBetween(left * 9 / 10, left * 11 / 10);
+    }
+
+    private void fillNetworksAndForums() {
+        List<OrganisationDetails> register = new ArrayList<>();
+        for (int i = 0; i < REGISTER; i++) {
+            register.add(OrganisationDetails.of((i % 4 == 0 ? "Network " : "Forum ") + i, OutreachStatus.LISTED));
+        }
+        service.createAll(register, null);
+    }
+
+    /** Half the networks no longer holding the word, by SQL: neither the register's size nor the app's writes change. */
+    private int renameHalfTheNetworksBehindTheAppsBack() {
+        return jdbc.update("UPDATE organisation SET search_text = REPLACE(search_text, 'network', 'netwerk') "
+                + "WHERE search_text LIKE '%network%' AND MOD(id, 8) < 4");
     }
 
     @Test
