@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
@@ -219,6 +220,47 @@ class DeepPageTests {
         }
     }
 
+    /**
+     * A deep page of one searched word's matches sorted by status, area, category or interview date,
+     * within filters of those columns or none (on PostgreSQL counted and read from the words' entries,
+     * V175), holds what the whole list has there: past the first thousand, in the middle, near the end and
+     * around every change of the sorted value, in either direction. "group" is part of two words
+     * ("group" in every name, "groups" in two descriptions of three), so a record holding both is one
+     * match; "groups" is one word. With a tick box, the page is read as before, and is the same.
+     */
+    @Test
+    void shouldGiveADeepPageOfAWordsMatchesSortedByAGroupTheRecordsTheWholeListHasThere() {
+        fillCommon(3_000, i -> i % 3 == 0 ? "Meets monthly" : "Two groups meet");
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        int deep = (int) OrganisationRepository.DEEP_OFFSET;
+        for (String search : List.of("group", "groups")) {
+            for (String sort : List.of("category", "area", "status", "interview-date")) {
+                for (Map<String, String> filter : List.of(Map.<String, String>of(), Map.of("category", "access-point"),
+                        Map.of("category", "unclassified", "status", "interviewed"), Map.of("area", "Leicester"),
+                        Map.of("followUp", "yes"))) {
+                    for (String dir : List.of("asc", "desc")) {
+                        Map<String, String> order = new HashMap<>(filter);
+                        order.putAll(Map.of("q", search, "sort", sort, "dir", dir));
+                        List<Organisation> whole = new ArrayList<>();
+                        repository.forEach(parameters.read(order), whole::add);
+                        if (whole.size() <= deep) {
+                            continue;
+                        }
+                        List<Integer> at = new ArrayList<>(List.of(deep, whole.size() / 2, whole.size() - 1));
+                        at.addAll(aroundChanges(whole, sort, deep, whole.size()));
+                        for (int position : at) {
+                            assertPage(order, Math.max(position, deep) / 10 + 1, 10, whole);
+                        }
+                        OrganisationQuery middle = parameters.read(order).atPage((deep + whole.size()) / 20 + 1, 10);
+                        Optional<List<Organisation>> read = transactions.execute(status -> repository.groupedByWord(middle));
+                        assertThat(read).as("%s read from the words' entries", order)
+                                .matches(page -> page.isPresent() == (postgres && !filter.containsKey("followUp")));
+                    }
+                }
+            }
+        }
+    }
+
     /** For each record from {@code from} on whose block of ids differs from the one before's: it, and five before. */
     private static List<Integer> aroundBlocks(List<Organisation> whole, int from) {
         List<Integer> at = new ArrayList<>();
@@ -332,6 +374,10 @@ class DeepPageTests {
      * half fully interviewed. Their ids reach across many blocks of the block tally.
      */
     private void fillCommon(int size) {
+        fillCommon(size, i -> null);
+    }
+
+    private void fillCommon(int size, IntFunction<String> description) {
         Random random = new Random(2007);
         List<OrganisationDetails> register = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -344,7 +390,8 @@ class DeepPageTests {
                     .with(OrganisationField.FOLLOW_UP, random.nextInt(8) == 0 ? null : random.nextInt(5) != 0)
                     .with(OrganisationField.FULL_INTERVIEW, random.nextInt(2) != 0)
                     .with(OrganisationField.INTERVIEW_DATE, interviewed && random.nextInt(10) != 0
-                            ? LocalDate.of(2007, 7, 1 + random.nextInt(6)) : null));
+                            ? LocalDate.of(2007, 7, 1 + random.nextInt(6)) : null)
+                    .with(OrganisationField.DESCRIPTION, description.apply(i)));
         }
         // In runs of 250 ids, each from just before a block of ids (V168) into it.
         for (int from = 0; from < size; from += 250) {
