@@ -355,6 +355,17 @@ class DeepPageTests {
             assertThat(indexOnlyPlan(page, new OrganisationRepository.Statement(page, Map.of()))).as(filters)
                     .contains("Index Only Scan using " + index).doesNotContain("Sort").doesNotContain("Seq Scan");
         });
+        // A group's blocks of ids are summed from the block tally's rows of that group alone (V176 to V178).
+        Map.of("area", "Leicester", "category", "access-point", "status", "interviewed").forEach((column, value) -> {
+            String blocks = "SELECT block, SUM(organisations) FROM organisation_block_tally WHERE " + column + " = '"
+                    + value + "' AND follow_up = TRUE GROUP BY block HAVING SUM(organisations) > 0 ORDER BY block DESC";
+            String plan = transactions.execute(status -> {
+                jdbc.execute("SET LOCAL enable_seqscan = off");
+                jdbc.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+                return String.join("\n", jdbc.queryForList("EXPLAIN " + blocks, String.class));
+            });
+            assertThat(plan).as(column).contains("organisation_block_tally_" + column).doesNotContain("Seq Scan");
+        });
     }
 
     /** The plan of a statement's ids alone (the rows after them are each read by the primary key). */
