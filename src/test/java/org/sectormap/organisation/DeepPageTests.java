@@ -226,18 +226,21 @@ class DeepPageTests {
      * V175), holds what the whole list has there: past the first thousand, in the middle, near the end and
      * around every change of the sorted value, in either direction. "group" is part of two words
      * ("group" in every name, "groups" in two descriptions of three), so a record holding both is one
-     * match; "groups" is one word. With a tick box, the page is read as before, and is the same.
+     * match; "groups" is one word. With a tick box, or past {@link OrganisationRepository#GROUPED_BY_WORD_MOST}
+     * matches, the page is read as before, and is the same.
      */
     @Test
     void shouldGiveADeepPageOfAWordsMatchesSortedByAGroupTheRecordsTheWholeListHasThere() {
-        fillCommon(3_000, i -> i % 3 == 0 ? "Meets monthly" : "Two groups meet");
+        fillCommon(7_500, i -> i % 3 == 0 ? "Meets monthly" : "Two groups meet");
         boolean postgres = url.startsWith("jdbc:postgresql:");
         int deep = (int) OrganisationRepository.DEEP_OFFSET;
+        List<Map<String, String>> filters = List.of(Map.of(), Map.of("category", "access-point"),
+                Map.of("category", "unclassified", "status", "interviewed"), Map.of("area", "Leicester"),
+                Map.of("followUp", "yes"));
+        Map<Map<String, String>, Integer> deepLists = new HashMap<>();
         for (String search : List.of("group", "groups")) {
             for (String sort : List.of("category", "area", "status", "interview-date")) {
-                for (Map<String, String> filter : List.of(Map.<String, String>of(), Map.of("category", "access-point"),
-                        Map.of("category", "unclassified", "status", "interviewed"), Map.of("area", "Leicester"),
-                        Map.of("followUp", "yes"))) {
+                for (Map<String, String> filter : filters) {
                     for (String dir : List.of("asc", "desc")) {
                         Map<String, String> order = new HashMap<>(filter);
                         order.putAll(Map.of("q", search, "sort", sort, "dir", dir));
@@ -246,19 +249,33 @@ class DeepPageTests {
                         if (whole.size() <= deep) {
                             continue;
                         }
+                        deepLists.merge(filter, 1, Integer::sum);
                         List<Integer> at = new ArrayList<>(List.of(deep, whole.size() / 2, whole.size() - 1));
                         at.addAll(aroundChanges(whole, sort, deep, whole.size()));
                         for (int position : at) {
                             assertPage(order, Math.max(position, deep) / 10 + 1, 10, whole);
                         }
-                        OrganisationQuery middle = parameters.read(order).atPage((deep + whole.size()) / 20 + 1, 10);
-                        Optional<List<Organisation>> read = transactions.execute(status -> repository.groupedByWord(middle));
+                        // Read from the words' entries itself, not only by whichever way the list answers first.
+                        int page = (deep + whole.size()) / 20 + 1;
+                        OrganisationQuery middle = parameters.read(order).atPage(page, 10);
+                        Optional<List<Organisation>> read = transactions.execute(
+                                status -> repository.groupedByWord(middle, whole.size()));
                         assertThat(read).as("%s read from the words' entries", order)
-                                .matches(page -> page.isPresent() == (postgres && !filter.containsKey("followUp")));
+                                .matches(ids -> ids.isPresent() == (postgres && !filter.containsKey("followUp")));
+                        read.ifPresent(items -> assertThat(items.stream().map(Organisation::id).toList())
+                                .as("page %d of %s read from the words' entries", page, order)
+                                .isEqualTo(whole.subList((page - 1) * 10, Math.min(whole.size(), page * 10)).stream()
+                                        .map(Organisation::id).toList()));
                     }
                 }
             }
         }
+        assertThat(deepLists.keySet()).as("filters with lists past the first thousand").hasSameSizeAs(filters);
+        // Past so many matches, counting them by group costs as much as sorting them: read as before.
+        OrganisationQuery many = parameters.read(Map.of("q", "group", "sort", "status")).atPage(101, 10);
+        Optional<List<Organisation>> past = transactions.execute(status -> repository.groupedByWord(many,
+                OrganisationRepository.GROUPED_BY_WORD_MOST + 1));
+        assertThat(past).isEmpty();
     }
 
     /** For each record from {@code from} on whose block of ids differs from the one before's: it, and five before. */
