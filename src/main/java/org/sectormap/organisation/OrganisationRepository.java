@@ -868,45 +868,52 @@ class OrganisationRepository {
      * interview date (then by id), within filters of category, area and status alone, read from the
      * words' entries, which hold those columns (V175): the matches counted by the sorted column's values,
      * then the page's value's (or values') read by id from its count on. OFFSET read and sorted every
-     * match's record: the middle of "forum" (100,000 of a million) took 312 to 364 ms. Past
-     * {@link #GROUPED_BY_WORD_MOST} matches it is no quicker. Empty for any other list, which is read as before.
+     * match's record: the middle of "forum" (100,000 of a million) took 312 to 364 ms. A searched word
+     * that is part of several of the register's words, past {@link #GROUPED_BY_WORD_MOST} matches, is
+     * read as before too, as is any other list.
      */
     Optional<List<Organisation>> groupedByWord(OrganisationQuery query, long total) {
         return groupedByWord(query, total, query.size(), words.lookup(query.text()));
     }
 
     /**
-     * Past this many matches a word's matches are read by group no quicker than sorted whole: a word in
-     * every record of a million, sorted by status, 435 ms against 486; and a searched word that is part of
-     * several common words, each record counted once, 2.3 s against 0.9 s.
+     * Past this many matches of a searched word that is part of several of the register's words, counting
+     * each record once by group is slower than sorting the matches whole: "oun", part of four words that
+     * together are in every record of a million, took 0.9 to 1.3 s to count by status, and its middle page
+     * 0.2 to 1.1 s sorted whole. One word alone counts without that (in every record: 90 ms to count by
+     * status and 95 ms for the page's ids, against 220 to 305 ms sorted whole).
      */
     static final long GROUPED_BY_WORD_MOST = 200_000;
 
     private Optional<List<Organisation>> groupedByWord(OrganisationQuery query, long total, int size,
             SearchWords.Lookup lookup) {
-        if (h2 || query.offset() < DEEP_OFFSET || total > GROUPED_BY_WORD_MOST || !(sortedByGroup(query) || byDate(query))
-                || !searches(query) || !otherFilters(query.withText(null)).sql.isEmpty()) {
+        if (h2 || query.offset() < DEEP_OFFSET || !(sortedByGroup(query) || byDate(query)) || !searches(query)
+                || !otherFilters(query.withText(null)).sql.isEmpty()) {
             return Optional.empty();
         }
-        return lookup.words().flatMap(SearchWords.Words::alone).filter(term -> !term.words().isEmpty()).flatMap(term -> {
-            String sorted = query.sort().column();
-            Where beside = groupFilters(query);
-            Map<String, Object> params = new LinkedHashMap<>(beside.params);
-            List<Group> groups = new ArrayList<>(jdbc.sql(SearchWords.counted(term, sorted, beside.clauses(), params)
-                    + " ORDER BY " + sorted + direction(query)).params(params)
-                    .query((rs, row) -> new Group(rs.getObject(1), rs.getLong(2))).list());
-            // Stable: only the records without a value move, to the end.
-            groups.sort(Comparator.comparing(group -> group.value() == null));
-            return across(groups, Group::records, query.offset(), size, (group, skip, wanted) -> {
-                Map<String, Object> inGroup = new LinkedHashMap<>(params);
-                inGroup.put("sortedValue", group.value());
-                inGroup.put("skip", skip);
-                inGroup.put("size", wanted);
-                String ids = SearchWords.idsBeside(term, beside.and(holdingValue(sorted, group.value())).condition(),
-                        direction(query), inGroup);
-                return Optional.of(run(new Statement("SELECT " + COLUMNS + " FROM organisation WHERE id IN (" + ids + ")"
-                        + byId(query), inGroup)));
-            });
+        return lookup.words().flatMap(SearchWords.Words::alone)
+                .filter(term -> term.words().size() == 1 || !term.words().isEmpty() && total <= GROUPED_BY_WORD_MOST)
+                .flatMap(term -> byWordGroups(query, term, size));
+    }
+
+    private Optional<List<Organisation>> byWordGroups(OrganisationQuery query, SearchWords.Term term, int size) {
+        String sorted = query.sort().column();
+        Where beside = groupFilters(query);
+        Map<String, Object> params = new LinkedHashMap<>(beside.params);
+        List<Group> groups = new ArrayList<>(jdbc.sql(SearchWords.counted(term, sorted, beside.clauses(), params)
+                + " ORDER BY " + sorted + direction(query)).params(params)
+                .query((rs, row) -> new Group(rs.getObject(1), rs.getLong(2))).list());
+        // Stable: only the records without a value move, to the end.
+        groups.sort(Comparator.comparing(group -> group.value() == null));
+        return across(groups, Group::records, query.offset(), size, (group, skip, wanted) -> {
+            Map<String, Object> inGroup = new LinkedHashMap<>(params);
+            inGroup.put("sortedValue", group.value());
+            inGroup.put("skip", skip);
+            inGroup.put("size", wanted);
+            String ids = SearchWords.idsBeside(term, beside.and(holdingValue(sorted, group.value())).condition(),
+                    direction(query), inGroup);
+            return Optional.of(run(new Statement("SELECT " + COLUMNS + " FROM organisation WHERE id IN (" + ids + ")"
+                    + byId(query), inGroup)));
         });
     }
 

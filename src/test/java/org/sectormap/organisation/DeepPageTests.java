@@ -226,8 +226,8 @@ class DeepPageTests {
      * V175), holds what the whole list has there: past the first thousand, in the middle, near the end and
      * around every change of the sorted value, in either direction. "group" is part of two words
      * ("group" in every name, "groups" in two descriptions of three), so a record holding both is one
-     * match; "groups" is one word. With a tick box, or past {@link OrganisationRepository#GROUPED_BY_WORD_MOST}
-     * matches, the page is read as before, and is the same.
+     * match; "groups" is one word. With a tick box, or for "group" past
+     * {@link OrganisationRepository#GROUPED_BY_WORD_MOST} matches, the page is read as before, and is the same.
      */
     @Test
     void shouldGiveADeepPageOfAWordsMatchesSortedByAGroupTheRecordsTheWholeListHasThere() {
@@ -271,11 +271,14 @@ class DeepPageTests {
             }
         }
         assertThat(deepLists.keySet()).as("filters with lists past the first thousand").hasSameSizeAs(filters);
-        // Past so many matches, counting them by group costs as much as sorting them: read as before.
-        OrganisationQuery many = parameters.read(Map.of("q", "group", "sort", "status")).atPage(101, 10);
-        Optional<List<Organisation>> past = transactions.execute(status -> repository.groupedByWord(many,
-                OrganisationRepository.GROUPED_BY_WORD_MOST + 1));
-        assertThat(past).isEmpty();
+        // Past so many matches, counting each record once by group, for a searched word that is part of
+        // several of the register's words, is slower than sorting them: read as before; one word alone not.
+        for (String search : List.of("group", "groups")) {
+            OrganisationQuery many = parameters.read(Map.of("q", search, "sort", "status")).atPage(101, 10);
+            Optional<List<Organisation>> past = transactions.execute(status -> repository.groupedByWord(many,
+                    OrganisationRepository.GROUPED_BY_WORD_MOST + 1));
+            assertThat(past).as(search).matches(page -> page.isPresent() == (postgres && search.equals("groups")));
+        }
     }
 
     /** For each record from {@code from} on whose block of ids differs from the one before's: it, and five before. */
