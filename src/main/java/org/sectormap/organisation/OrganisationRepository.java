@@ -900,11 +900,9 @@ class OrganisationRepository {
         String sorted = query.sort().column();
         Where beside = groupFilters(query);
         Map<String, Object> params = new LinkedHashMap<>(beside.params);
-        List<Group> groups = new ArrayList<>(jdbc.sql(SearchWords.counted(term, sorted, beside.clauses(), params)
+        List<Group> groups = valuedFirst(jdbc.sql(SearchWords.counted(term, sorted, beside.clauses(), params)
                 + " ORDER BY " + sorted + direction(query)).params(params)
                 .query((rs, row) -> new Group(rs.getObject(1), rs.getLong(2))).list());
-        // Stable: only the records without a value move, to the end.
-        groups.sort(Comparator.comparing(group -> group.value() == null));
         return across(groups, Group::records, query.offset(), size, (group, skip, wanted) -> {
             Map<String, Object> inGroup = new LinkedHashMap<>(params);
             inGroup.put("sortedValue", group.value());
@@ -1030,9 +1028,15 @@ class OrganisationRepository {
             groups.add(new Group(null, jdbc.sql("SELECT COALESCE(SUM(organisations), 0) FROM organisation_block_tally"
                     + where.and("dated = FALSE").sql).params(where.params).query(Long.class).single()));
         }
+        return valuedFirst(groups);
+    }
+
+    /** The groups in the list's order: as given, but the records without a value last, in either direction. */
+    private static List<Group> valuedFirst(List<Group> groups) {
+        List<Group> ordered = new ArrayList<>(groups);
         // Stable: only the records without a value move, to the end.
-        groups.sort(Comparator.comparing(group -> group.value() == null));
-        return groups;
+        ordered.sort(Comparator.comparing(group -> group.value() == null));
+        return ordered;
     }
 
     /**

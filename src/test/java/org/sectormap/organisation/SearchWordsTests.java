@@ -134,6 +134,21 @@ class SearchWordsTests {
     }
 
     @Test
+    void shouldMeetAGroupFilterFromTheWordsEntriesAndOtherConditionsFromTheRecords() {
+        // More matches within the filters than SQL sorts whole, so that the page is read from the words.
+        service.createAll(IntStream.range(0, 1_000).mapToObj(i -> OrganisationDetails.of("Heron Forum " + i,
+                OutreachStatus.LISTED).with(OrganisationField.AREA, "Derby")).toList(), null);
+        // A status and an area are held beside each word (V175): no record is read to test them.
+        OrganisationQuery groups = query("forum", OutreachStatus.LISTED, "Derby", false, 2, 10);
+        assertThat(statement(groups)).contains("organisation_word").doesNotContain("JOIN organisation o");
+        assertThat(ids(groups)).isEqualTo(like(groups));
+        // A searched word too short to lead is tested in the record's text.
+        OrganisationQuery text = query("forum fo", OutreachStatus.LISTED, "Derby", false, 1, 10);
+        assertThat(statement(text)).contains("JOIN organisation o");
+        assertThat(ids(text)).isEqualTo(like(text));
+    }
+
+    @Test
     void shouldCheckTheFiltersOnEachRecordReadFromTheWords() {
         for (OrganisationQuery query : List.of(query("forum", OutreachStatus.INTERVIEWED, null, false, 1, 25),
                 query("forum", OutreachStatus.INTERVIEWED, "Derby", true, 2, 10),
