@@ -470,7 +470,7 @@ class SearchIndex implements AutoCloseable {
      * The list's order: the sort key, empty ones last in either direction, then the id, both in the
      * query's direction. Text compares by code point (UTF-8 bytes), as PostgreSQL's "C" collation does.
      */
-    private static Sort sort(OrganisationQuery q) {
+    static Sort sort(OrganisationQuery q) {
         boolean reverse = q.descending();
         String column = q.sort().column();
         SortField key;

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.PriorityQueue;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -19,16 +19,14 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.BytesRefBuilder;
 
 /**
  * A deep page of the search index's hits in the list's order (the sort key, those without one last in
  * either direction, then the id). Lucene's top-N collector keeps every hit up to the page's end in a
  * queue of objects, which is why pages past the 50,000th hit were left to SQL, and the middle page of
  * a word held by 100,000 of a million took 55 to 185 ms. Here each hit is one long in its segment's
- * array, its rank in the segment's order of the key above its id; each segment sorts the hits a page
- * can reach, and the segments are merged up to the page: the hits before it are stepped past, never
- * queued.
+ * array, its rank in the segment's order of the key above its id; a selection across the segments
+ * finds the hits before the page and those on it without sorting either, and only the page is sorted.
  */
 final class SortedHits {
 
@@ -49,77 +47,68 @@ final class SortedHits {
         if (segments.stream().anyMatch(s -> !s.fits)) {
             return Optional.empty();
         }
-        long total = 0;
-        PriorityQueue<Segment> heads = new PriorityQueue<>(key::compare);
-        long end = q.offset() + q.size();
-        for (Segment segment : segments) {
-            total += segment.size;
-            if (segment.size > 0) {
-                segment.sortFirst((int) Math.min(end, segment.size));
-                heads.add(segment);
-            }
-        }
+        long total = segments.stream().mapToLong(s -> s.size).sum();
+        long end = Math.min(q.offset() + q.size(), total);
         List<Long> ids = new ArrayList<>(q.size());
-        long at = 0;
-        while (at < end && !heads.isEmpty()) {
-            Segment first = heads.poll();
-            Segment next = heads.peek();
-            // A segment's run of hits before the next segment's head is taken without the queue.
-            do {
-                if (at++ >= q.offset()) {
-                    ids.add(key.id(first.head()));
+        if (q.offset() < end) {
+            takeFirst(segments, key, end);
+            segments.forEach(Segment::keepTaken);
+            takeFirst(segments, key, q.offset());
+            List<Hit> page = new ArrayList<>(q.size());
+            for (Segment segment : segments) {
+                for (int i = segment.lo; i < segment.size; i++) {
+                    page.add(new Hit(segment, segment.hits[i]));
                 }
-            } while (at < end && first.advance() && (next == null || key.compare(first, next) <= 0));
-            if (!first.done()) {
-                heads.add(first);
             }
+            page.sort(key::compare);
+            page.forEach(hit -> ids.add(key.id(hit.packed())));
         }
         return Optional.of(new SearchIndex.Hits(ids, total));
     }
 
     /**
-     * Puts the {@code k} smallest of {@code a[0, size)} first, in no order (quickselect, median of three;
-     * the values are distinct). After many rounds it sorts what is left instead, so that no order of the
-     * hits makes it quadratic.
+     * Moves to the front of each segment's array the hits that are among the first {@code k} of all the
+     * segments in the list's order, leaving each segment's count of them in its {@code lo}. A quickselect
+     * across the segments: each round splits every segment's undecided hits around one hit, taken at
+     * random from the segment with most undecided, so that no order of the hits makes it quadratic; a
+     * text is placed in another segment by looking its bytes up in that segment's values. Nothing is
+     * sorted: a page in the middle of a million hits took 106 ms sorting each segment's hits and merging
+     * them up to the page.
      */
-    static void selectSmallest(long[] a, int size, int k) {
-        int lo = 0;
-        int hi = size - 1;
-        int target = k - 1;
-        for (int round = 0; lo < hi; round++) {
-            if (round == 64) {
-                Arrays.sort(a, lo, hi + 1);
-                return;
+    private static void takeFirst(List<Segment> segments, Key key, long k) {
+        long taken = 0;
+        for (Segment segment : segments) {
+            segment.lo = 0;
+            segment.hi = segment.size;
+        }
+        while (taken < k) {
+            Segment widest = segments.get(0);
+            for (Segment segment : segments) {
+                widest = segment.hi - segment.lo > widest.hi - widest.lo ? segment : widest;
             }
-            long pivot = medianOfThree(a[lo], a[lo + (hi - lo) / 2], a[hi]);
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    long swapped = a[i];
-                    a[i++] = a[j];
-                    a[j--] = swapped;
-                }
+            long pivot = widest.hits[widest.lo + ThreadLocalRandom.current().nextInt(widest.hi - widest.lo)];
+            long atMost = 0;
+            for (Segment segment : segments) {
+                segment.split = segment.partition(segment == widest ? pivot : key.before(pivot, widest, segment));
+                atMost += segment.split;
             }
-            // a[lo, j] are at most the pivot, a[i, hi] at least; between them, the pivot itself.
-            if (target <= j) {
-                hi = j;
-            } else if (target >= i) {
-                lo = i;
+            if (taken + atMost <= k) {
+                taken += atMost;
+                for (Segment segment : segments) {
+                    segment.lo += segment.split;
+                }
             } else {
-                return;
+                // More than k hits are at most the pivot, so the k first are all before it.
+                for (Segment segment : segments) {
+                    segment.hi = segment.lo + segment.split;
+                }
+                widest.dropLast(pivot);
             }
         }
     }
 
-    private static long medianOfThree(long a, long b, long c) {
-        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    /** A hit of a segment, packed as the segment orders it. */
+    private record Hit(Segment segment, long packed) {
     }
 
     /** The sorted column, whether it holds dates, and the direction. */
@@ -142,34 +131,48 @@ final class SortedHits {
         }
 
         /**
-         * Two segments' next hits. A date's rank means the same in every segment; a text's rank is its
-         * ordinal in its own segment, so two texts compare by their bytes (code point order, as the
-         * index's sort does).
+         * The greatest long that another segment's hit can be packed as and still come no later than
+         * {@code pivot}, a hit of {@code from}. A date's rank, or a hit without a value, means the same in
+         * every segment; a text's rank is its ordinal in its own segment, so it is looked up by its bytes
+         * (code point order, as the index's sort does).
          */
-        int compare(Segment a, Segment b) {
-            long x = a.head();
-            long y = b.head();
-            long rankX = x >>> ID_BITS;
-            long rankY = y >>> ID_BITS;
-            if (date || rankX == MISSING || rankY == MISSING) {
+        long before(long pivot, Segment from, Segment to) {
+            long rank = pivot >>> ID_BITS;
+            if (date || rank == MISSING) {
+                return pivot;
+            }
+            int found = to.ordinal(from.text(rank(pivot)));
+            if (found >= 0) {
+                return pack(found, id(pivot));
+            }
+            // Not among that segment's values: its hits come before it up to where it would stand.
+            long standing = -1L - found;
+            return ((descending ? MISSING - standing : standing) << ID_BITS) - 1;
+        }
+
+        /** Two hits in the list's order, from the same segment or not. */
+        int compare(Hit a, Hit b) {
+            long x = a.packed();
+            long y = b.packed();
+            if (date || a.segment() == b.segment() || x >>> ID_BITS == MISSING || y >>> ID_BITS == MISSING) {
                 return Long.compare(x, y);
             }
-            int byValue = a.value().compareTo(b.value());
+            int byValue = a.segment().text(rank(x)).compareTo(b.segment().text(rank(y)));
             return byValue != 0 ? (descending ? -byValue : byValue) : Long.compare(x & ID_MASK, y & ID_MASK);
         }
     }
 
-    /** One segment's hits, and the one the merge is at. */
+    /** One segment's hits, and those of them a selection has not yet placed: {@code [lo, hi)}. */
     private static final class Segment {
 
         private final Key key;
         private final SortedDocValues texts;
         private long[] hits = new long[64];
         private int size;
-        private int at;
+        private int lo;
+        private int hi;
+        private int split;
         private boolean fits;
-        private long valueRank = -1;
-        private final BytesRefBuilder value = new BytesRefBuilder();
 
         private Segment(Key key, SortedDocValues texts) {
             this.key = key;
@@ -189,43 +192,52 @@ final class SortedHits {
             hits[size++] = key.pack(rank, id);
         }
 
-        long head() {
-            return hits[at];
-        }
-
-        /**
-         * Sorts the segment's first {@code k} hits, and only those: no page reaches past them. Sorting a
-         * million hits took most of a deep page's time (a page past the thousandth of a word in every
-         * record, 96 ms at a million), where selecting the first thousand is linear.
-         */
-        void sortFirst(int k) {
-            if (k < size) {
-                selectSmallest(hits, size, k);
-                size = k;
-            }
-            Arrays.sort(hits, 0, size);
-        }
-
-        boolean advance() {
-            return ++at < size;
-        }
-
-        boolean done() {
-            return at >= size;
-        }
-
-        /** The head's text, looked up once for each run of hits holding the same one. */
-        BytesRef value() {
-            long rank = key.rank(head());
-            if (rank != valueRank) {
-                try {
-                    value.copyBytes(texts.lookupOrd((int) rank));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        /** Moves the unplaced hits packed as at most {@code most} to the front of the unplaced; how many. */
+        int partition(long most) {
+            int i = lo;
+            int j = hi - 1;
+            while (i <= j) {
+                if (hits[i] <= most) {
+                    i++;
+                } else {
+                    long swapped = hits[i];
+                    hits[i] = hits[j];
+                    hits[j--] = swapped;
                 }
-                valueRank = rank;
             }
-            return value.get();
+            return i - lo;
+        }
+
+        /** Drops {@code hit}, the greatest of the unplaced, from them. */
+        void dropLast(long hit) {
+            for (int i = lo; i < hi; i++) {
+                if (hits[i] == hit) {
+                    hits[i] = hits[hi - 1];
+                    hits[--hi] = hit;
+                    return;
+                }
+            }
+        }
+
+        /** Forgets every hit after those the last selection took. */
+        void keepTaken() {
+            size = lo;
+        }
+
+        BytesRef text(long rank) {
+            try {
+                return texts.lookupOrd((int) rank);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        int ordinal(BytesRef text) {
+            try {
+                return texts.lookupTerm(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
