@@ -1123,7 +1123,7 @@ class OrganisationRepository {
      * indexes side by side, then their rows.
      */
     Optional<Statement> mergedIds(OrganisationQuery query, long total, int size) {
-        List<String> sides = h2 || query.offset() < DEEP_OFFSET ? List.of() : mergedSides(query);
+        List<Side> sides = h2 || query.offset() < DEEP_OFFSET ? List.of() : mergedSides(query);
         if (sides.size() != 2) {
             return Optional.empty();
         }
@@ -1134,13 +1134,12 @@ class OrganisationRepository {
         Map<String, Object> params = new LinkedHashMap<>(where(query).params);
         params.put("offset", offset);
         params.put("size", wanted);
-        Optional<String> group = sides.stream().filter(OrganisationRepository::isGroup).findFirst();
-        String ids = group.map(walked -> "SELECT a.name_sort, a.id FROM organisation a WHERE " + walked.replace("@", "a.")
-                        + sides.stream().filter(side -> !side.equals(walked)).map(side -> " AND " + testedBeside(side))
+        Optional<Side> group = sides.stream().filter(Side::group).findFirst();
+        String ids = group.map(walked -> "SELECT a.name_sort, a.id FROM organisation a WHERE " + walked.on("a")
+                        + sides.stream().filter(side -> side != walked).map(side -> " AND " + testedBeside(side))
                                 .collect(Collectors.joining()))
                 .orElseGet(() -> "SELECT a.name_sort, a.id FROM organisation a JOIN organisation b ON b.name_sort = "
-                        + "a.name_sort AND b.id = a.id WHERE " + sides.get(0).replace("@", "a.") + " AND "
-                        + sides.get(1).replace("@", "b."));
+                        + "a.name_sort AND b.id = a.id WHERE " + sides.get(0).on("a") + " AND " + sides.get(1).on("b"));
         // Each row read by its id, in the ids' order, as OrderMarks reads a page.
         return Optional.of(new Statement("SELECT o.* FROM (" + ids
                 + " ORDER BY a.name_sort" + direction + ", a.id" + direction
@@ -1149,12 +1148,27 @@ class OrganisationRepository {
                 params));
     }
 
+    /** The unclassified's side, tested beside a group as the category empty, its partial index's condition unmatched. */
+    private static final String UNCLASSIFIED = "@category IS NULL";
+
     /**
-     * A category, an area or a status: a side whose name index holds the other filters. (A status and an
-     * area together are read from V91's index, which holds none.)
+     * One side of a list merged from two indexes in name order: its condition (with @ for the table), and
+     * whether it is a category, an area or a status alone, whose name index holds the other filters. (A
+     * status and an area together are read from V91's index, which holds none.)
      */
-    private static boolean isGroup(String side) {
-        return List.of("@category = :category", "@area = :area", "@status = :status").contains(side);
+    private record Side(String condition, boolean group) {
+
+        static Side group(String condition) {
+            return new Side(condition, true);
+        }
+
+        static Side other(String condition) {
+            return new Side(condition, false);
+        }
+
+        String on(String table) {
+            return condition.replace("@", table + ".");
+        }
     }
 
     /**
@@ -1164,9 +1178,9 @@ class OrganisationRepository {
      * middle of one category's interviewed at a million, 11 to 20 ms against 78 ms by EXPLAIN ANALYZE),
      * rather than the box's own index with each of its records read from the table.
      */
-    private static String testedBeside(String side) {
-        return side.equals("@category IS NULL") ? "COALESCE(a.category, '') = ''"
-                : "COALESCE(" + side.replace("@", "a.") + ", FALSE)";
+    private static String testedBeside(Side side) {
+        return side.condition().equals(UNCLASSIFIED) ? "COALESCE(a.category, '') = ''"
+                : "COALESCE(" + side.on("a") + ", FALSE)";
     }
 
     /**
@@ -1175,25 +1189,25 @@ class OrganisationRepository {
      * not ticked). A ticked box, or the unclassified, is named as its partial index's condition (V160,
      * V170), not as a parameter, which a generic plan could not match to it.
      */
-    private static List<String> mergedSides(OrganisationQuery query) {
+    private static List<Side> mergedSides(OrganisationQuery query) {
         boolean unindexed = query.sort() != OrganisationQuery.Sort.NAME || where(query).searchesText
                 || Stream.of(query.fullInterview(), query.followUp(), query.cypBoard(), query.wellInformed())
                         .anyMatch(Boolean.FALSE::equals);
         if (unindexed) {
             return List.of();
         }
-        List<String> sides = new ArrayList<>();
+        List<Side> sides = new ArrayList<>();
         if (query.unclassified()) {
-            sides.add("@category IS NULL");
+            sides.add(Side.other(UNCLASSIFIED));
         } else if (query.category() != null) {
-            sides.add("@category = :category");
+            sides.add(Side.group("@category = :category"));
         }
         if (query.status() != null && query.area() != null) {
-            sides.add("@status = :status AND @area = :area");
+            sides.add(Side.other("@status = :status AND @area = :area"));
         } else if (query.status() != null) {
-            sides.add("@status = :status");
+            sides.add(Side.group("@status = :status"));
         } else if (query.area() != null) {
-            sides.add("@area = :area");
+            sides.add(Side.group("@area = :area"));
         }
         Map<String, Boolean> boxes = new LinkedHashMap<>();
         boxes.put(FULL_INTERVIEW.column(), query.fullInterview());
@@ -1202,7 +1216,7 @@ class OrganisationRepository {
         boxes.put(WELL_INFORMED.column(), query.wellInformed());
         boxes.forEach((column, ticked) -> {
             if (ticked != null) {
-                sides.add("@" + column);
+                sides.add(Side.other("@" + column));
             }
         });
         return sides;
