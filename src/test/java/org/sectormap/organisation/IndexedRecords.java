@@ -44,7 +44,8 @@ final class IndexedRecords {
     /**
      * Writes {@code records} records, flushed as {@code config} says, so that they lie in several segments, then
      * saves a tenth of them again (the saved ones deleted where they were, their hits interleaved with the
-     * rest). Names repeat about once in {@code names}; a tenth have no area, half no interview date.
+     * rest). There are {@code names} names, so that with fewer names than records each is held by
+     * several, in different segments; a tenth have no area, half no interview date.
      */
     static void fill(Directory directory, IndexWriterConfig config, int records, int names, Random random)
             throws IOException {
@@ -66,8 +67,8 @@ final class IndexedRecords {
         document.add(new StringField(SearchIndex.ID, Long.toString(id), Field.Store.NO));
         document.add(new NumericDocValuesField(SearchIndex.ID, id));
         document.add(new StringField("every", "yes", Field.Store.NO));
-        String name = WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)] + " "
-                + random.nextInt(names);
+        int named = random.nextInt(names);
+        String name = WORDS[named % WORDS.length] + " " + WORDS[named / WORDS.length % WORDS.length] + " " + named;
         document.add(new SortedDocValuesField(OrganisationQuery.Sort.NAME.column(), new BytesRef(name)));
         if (random.nextInt(10) > 0) {
             document.add(new SortedDocValuesField(OrganisationQuery.Sort.AREA.column(),

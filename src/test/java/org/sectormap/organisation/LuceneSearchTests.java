@@ -196,7 +196,7 @@ class LuceneSearchTests {
     }
 
     /**
-     * A page ending past the first thousand hits is merged from each segment's sorted hits (SortedHits):
+     * A page ending past the first thousand hits is selected across the index's segments (SortedHits):
      * the records go in over several commits and a tenth are saved again, so that every order's hits lie
      * in several segments, interleaved, some of them deleted.
      */
