@@ -334,8 +334,10 @@ class DeepPageTests {
     void shouldReadTheIdsOfADeepPageFromIndexesAloneOnPostgreSql() {
         assumeTrue(url.startsWith("jdbc:postgresql:"), "PostgreSQL only: H2 reads such a page from its search index");
         fillCommon(5_000);
-        Vacuum.settle(jdbc);
         List.of("access-point", "unclassified").forEach(category -> {
+            // Before each plan: once in CI the second plan walked the name index instead, priced below the
+            // group's index-only walk (the cause not found; the message shows what the planner read).
+            Vacuum.settle(jdbc);
             OrganisationQuery query = parameters.read(Map.of("sort", "name", "category", category, "area", "Leicester"))
                     .atPage(101, 10);
             // Nearer the end of the matches, the page is read from there: the indexes backward.
@@ -344,7 +346,8 @@ class DeepPageTests {
             String ids = statement.sql().substring(statement.sql().indexOf("(SELECT a.name_sort") + 1,
                     statement.sql().indexOf(") p CROSS JOIN"));
             // One group's name index alone, the other filter tested from the columns it holds (V172, V173).
-            assertThat(indexOnlyPlan(ids, statement)).as(category)
+            assertThat(indexOnlyPlan(ids, statement)).as("%s, with organisation's pages and those all-visible %s", category,
+                            jdbc.queryForList("SELECT relpages, relallvisible FROM pg_class WHERE oid = 'organisation'::regclass"))
                     .containsPattern("Index Only Scan (Backward )?using organisation_(category|area)_name")
                     .doesNotContain("Join").doesNotContain("Sort").doesNotContain("Seq Scan");
         });
