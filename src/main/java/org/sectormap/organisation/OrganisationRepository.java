@@ -1352,8 +1352,16 @@ class OrganisationRepository {
     }
 
     /** The records without a value in the sort's column, by id. */
+    /**
+     * The matches without a value in the sort's column, by id. On H2 one status's undated lie by id after
+     * it in V165's index; ordered by that index's columns, which the part holds fixed, H2 walks it rather
+     * than reading and sorting every one of them (the listed's first page by interview date, 1.5 s at a
+     * million).
+     */
     Statement emptyPart(OrganisationQuery query, long offset, int size) {
-        return page(empty(query), byId(query), offset, size, " FROM organisation");
+        Optional<NameWithin> within = exactly(query);
+        return within.isPresent() ? page(empty(query), orderBy(query, within), offset, size, from(query, 0, within))
+                : page(empty(query), byId(query), offset, size, " FROM organisation");
     }
 
     private static Where empty(OrganisationQuery query) {

@@ -203,6 +203,12 @@ class ListPlanTests {
                     null, null, OrganisationQuery.Sort.INTERVIEW_DATE, descending, 12_000, OrganisationQuery.DEFAULT_SIZE);
             assertThat(plan(repository.firstPart(byDate, 600_000))).as(byDate.toString())
                     .contains("ORGANISATION_STATUS_INTERVIEW_DATE").contains("/* index sorted */");
+            // The listed, none of whom has a date, by id after the status in the same index, not read and
+            // sorted (1.5 s for the first page of a million's 150,000 listed).
+            OrganisationQuery undated = new OrganisationQuery(null, null, false, null, OutreachStatus.LISTED, null, null,
+                    null, null, OrganisationQuery.Sort.INTERVIEW_DATE, descending, 1, OrganisationQuery.DEFAULT_SIZE);
+            assertThat(plan(repository.emptyPart(undated, 0, 25))).as(undated.toString())
+                    .contains("ORGANISATION_STATUS_INTERVIEW_DATE").contains("/* index sorted */");
         }
     }
 
