@@ -1351,7 +1351,6 @@ class OrganisationRepository {
         return SearchWords.ids(term, beside.clauses(), onRecord.clauses(), direction, params, offset, size);
     }
 
-    /** The records without a value in the sort's column, by id. */
     /**
      * The matches without a value in the sort's column, by id. On H2 one status's undated lie by id after
      * it in V165's index; ordered by that index's columns, which the part holds fixed, H2 walks it rather
