@@ -262,6 +262,13 @@ class RegisterBenchmark {
         // Only the interviewed have an interview date in the generated spread: the listed follow by id.
         operations.put("listed, by interview-date desc, first page",
                 run -> page(Map.of("status", "listed", "sort", "interview-date", "dir", "desc")));
+        // The same within an area or a category: the status's undated part there, by id.
+        operations.put("one area's listed, by interview-date desc, first page",
+                run -> page(Map.of("status", "listed", "area", areaNames[run % areaNames.length],
+                        "sort", "interview-date", "dir", "desc")));
+        operations.put("one category's listed, by interview-date desc, first page",
+                run -> page(Map.of("status", "listed", "category", categories[run % categories.length],
+                        "sort", "interview-date", "dir", "desc")));
         int listedMiddle = ORGANISATIONS * 3 / 20 / 25 / 2;
         operations.put(String.format("listed, by interview-date, deep page %,d", listedMiddle),
                 run -> page(Map.of("status", "listed", "sort", "interview-date", "page", String.valueOf(listedMiddle + run))));
@@ -292,6 +299,11 @@ class RegisterBenchmark {
         pairs.put("the interviewed by area", Map.of("status", "interviewed", "sort", "area"));
         pairs.put("one category by status", Map.of("category", categories[0], "sort", "status", "dir", "desc"));
         pairs.put("one area by category", Map.of("area", areaNames[0], "sort", "category"));
+        // None of the listed has an interview date: the page lies among the undated, by id.
+        pairs.put("one category's listed by interview date", Map.of("category", categories[0], "status", "listed",
+                "sort", "interview-date", "dir", "desc"));
+        pairs.put("one area's listed by interview date", Map.of("area", areaNames[0], "status", "listed",
+                "sort", "interview-date"));
         pairs.forEach((name, pair) -> {
             long middle = organisations.search(parameters.read(pair)).total() / 25 / 2;
             // Ten pages from the middle on, fewer where the matches hold fewer (hundreds of areas make small pairs).
