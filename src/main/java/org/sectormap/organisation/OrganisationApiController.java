@@ -4,11 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.sectormap.shared.ApiController;
+import org.sectormap.shared.SignedIn;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 @ApiController("/api/organisations")
 class OrganisationApiController {
@@ -26,15 +25,15 @@ class OrganisationApiController {
     }
 
     @GetMapping
-    PageJson search(@RequestParam Map<String, String> params, HttpServletRequest request) {
+    PageJson search(@RequestParam Map<String, String> params) {
         OrganisationService.Page page = service.search(queryParameters.read(params));
-        boolean viewer = OrganisationController.viewer(request);
+        boolean viewer = SignedIn.viewer();
         return new PageJson(page.items().stream().map(o -> OrganisationJson.of(o, viewer)).toList(), page.total(),
                 page.exact());
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable long id, HttpServletRequest request) {
-        return OrganisationJson.of(service.get(id), OrganisationController.viewer(request));
+    Map<String, Object> get(@PathVariable long id) {
+        return OrganisationJson.of(service.get(id), SignedIn.viewer());
     }
 }

@@ -3,6 +3,7 @@ package org.sectormap.organisation;
 import org.sectormap.audit.AuditTrail;
 import org.sectormap.shared.FormErrors;
 import org.sectormap.shared.Labels;
+import org.sectormap.shared.SignedIn;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 @Controller
@@ -43,11 +43,6 @@ class OrganisationController {
         this.labels = labels;
         this.areas = areas;
         this.sections = sections;
-    }
-
-    /** Viewers see the register's public fields only, and none of the sections other features add. */
-    static boolean viewer(HttpServletRequest request) {
-        return request.isUserInRole("VIEWER");
     }
 
     @ModelAttribute
@@ -151,11 +146,11 @@ class OrganisationController {
     }
 
     @GetMapping("/organisations/{id:\\d+}")
-    String show(@PathVariable long id, Model model, HttpServletRequest request) {
+    String show(@PathVariable long id, Model model) {
         Organisation organisation = load(id);
         model.addAttribute("organisation", organisation);
-        model.addAttribute("panels", viewer(request) ? List.of() : panels(organisation));
-        model.addAttribute("history", viewer(request) ? null : audit.history(OrganisationService.audited(id)));
+        model.addAttribute("panels", SignedIn.viewer() ? List.of() : panels(organisation));
+        model.addAttribute("history", SignedIn.viewer() ? null : audit.history(OrganisationService.audited(id)));
         return "organisations/view";
     }
 

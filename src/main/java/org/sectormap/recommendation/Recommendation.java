@@ -13,7 +13,16 @@ public record Recommendation(long id, long groupId, int number, String text, Rec
     public record Note(LocalDate notedOn, RecommendationStatus status, String note) {
     }
 
+    /** As a viewer reads it: neither the themes nor the comments behind it, which are not theirs to read. */
+    public Recommendation withoutEvidence() {
+        return new Recommendation(id, groupId, number, text, status, List.of(), List.of(), notes);
+    }
+
     /** A heading and the recommendations under it, in number order. */
     public record Group(long id, int position, String heading, String addressedTo, List<Recommendation> items) {
+
+        public Group withoutEvidence() {
+            return new Group(id, position, heading, addressedTo, items.stream().map(Recommendation::withoutEvidence).toList());
+        }
     }
 }

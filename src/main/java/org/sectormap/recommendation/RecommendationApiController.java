@@ -5,12 +5,15 @@ import java.util.Map;
 
 import org.sectormap.shared.ApiController;
 import org.sectormap.shared.NotFoundException;
+import org.sectormap.shared.SignedIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 @ApiController
 class RecommendationApiController {
@@ -25,14 +28,17 @@ class RecommendationApiController {
     record CommentJson(String theme, String text) {
     }
 
-    record RecommendationJson(long id, int number, String text, RecommendationStatus status, List<String> themes,
-            List<CommentJson> comments, List<Recommendation.Note> notes) {
+    /** For a viewer, without {@code themes} and {@code comments}, which are not theirs to read. */
+    record RecommendationJson(long id, int number, String text, RecommendationStatus status,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> themes,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<CommentJson> comments, List<Recommendation.Note> notes) {
 
         static RecommendationJson of(Recommendation r) {
+            boolean viewer = SignedIn.viewer();
             return new RecommendationJson(r.id(), r.number(), r.text(), r.status(),
-                    r.themes().stream().map(t -> t.name()).toList(),
-                    r.comments().stream().map(c -> new CommentJson(c.sectionCode() + ". " + c.sectionTitle(), c.text()))
-                            .toList(),
+                    viewer ? null : r.themes().stream().map(t -> t.name()).toList(),
+                    viewer ? null : r.comments().stream()
+                            .map(c -> new CommentJson(c.sectionCode() + ". " + c.sectionTitle(), c.text())).toList(),
                     r.notes());
         }
     }

@@ -15,6 +15,7 @@ import org.sectormap.shared.NotFoundException;
 import org.sectormap.shared.Problem;
 import org.sectormap.shared.FormErrors;
 import org.sectormap.shared.Labels;
+import org.sectormap.shared.SignedIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -129,8 +130,9 @@ class RecommendationController {
         if (errors != null) {
             model.addAttribute("errors", errors);
         }
-        model.addAttribute("groups", recommendations.groups());
-        model.addAttribute("history", audit.history(RecommendationService.LIST));
+        boolean viewer = SignedIn.viewer();
+        model.addAttribute("groups", recommendations.groups().stream().map(g -> viewer ? g.withoutEvidence() : g).toList());
+        model.addAttribute("history", viewer ? null : audit.history(RecommendationService.LIST));
         return "recommendation/list";
     }
 
@@ -140,6 +142,11 @@ class RecommendationController {
             model.addAttribute("errors", errors);
         }
         Recommendation recommendation = load(id);
+        if (SignedIn.viewer()) {
+            // Read only, without the evidence: the themes and comments are not a viewer's to read.
+            model.addAttribute("recommendation", recommendation.withoutEvidence());
+            return "recommendation/view";
+        }
         model.addAttribute("recommendation", recommendation);
         model.addAttribute("themes", themes.all());
         if (!model.containsAttribute("chosenThemes")) {

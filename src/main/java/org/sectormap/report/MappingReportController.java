@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.sectormap.shared.NotFoundException;
+import org.sectormap.shared.SignedIn;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -45,7 +46,7 @@ class MappingReportController {
 
     @GetMapping("/reports/mapping")
     String page(Model model, HttpServletRequest request, Locale locale) {
-        model.addAllAttributes(reportModel.build(viewer(request), locale));
+        model.addAllAttributes(reportModel.build(SignedIn.viewer(), locale));
         model.addAttribute("pdf", false);
         Map<String, String> images = new LinkedHashMap<>();
         ((MappingReport) model.getAttribute("report")).charts().keySet()
@@ -67,10 +68,10 @@ class MappingReportController {
     }
 
     @GetMapping("/reports/{slug:[a-z-]+}.png")
-    ResponseEntity<byte[]> chart(@PathVariable String slug, HttpServletRequest request) {
+    ResponseEntity<byte[]> chart(@PathVariable String slug) {
         ReportCharts.Kind kind = ReportCharts.Kind.fromSlug(slug)
                 .orElseThrow(() -> new NotFoundException("error.notFound.report", slug));
-        if (kind == ReportCharts.Kind.THEMES && viewer(request)) {
+        if (kind == ReportCharts.Kind.THEMES && SignedIn.viewer()) {
             throw new AccessDeniedException("Viewers do not read themes");
         }
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore())
@@ -78,7 +79,7 @@ class MappingReportController {
     }
 
     private String printable(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        return html.write(reportModel.build(viewer(request), locale), request, response, locale);
+        return html.write(reportModel.build(SignedIn.viewer(), locale), request, response, locale);
     }
 
     private static ResponseEntity<byte[]> download(MediaType type, String filename, byte[] document) {
@@ -87,7 +88,4 @@ class MappingReportController {
                 .body(document);
     }
 
-    private static boolean viewer(HttpServletRequest request) {
-        return request.isUserInRole("VIEWER");
-    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.sectormap.comment.ThemeService;
+import org.sectormap.recommendation.Recommendation;
 import org.sectormap.recommendation.RecommendationService;
 import org.sectormap.report.ReportCharts.Data;
 import org.sectormap.report.ReportCharts.Kind;
@@ -72,7 +73,10 @@ class MappingReportService {
         sections.put(Kind.BY_CATEGORY.slug(), tables.byCategory(byCategory));
         sections.put(Kind.BY_AREA.slug(), tables.byArea(byArea, interviewedByArea));
         sections.put(Kind.ENGAGEMENT.slug(), tables.engagement(engagement));
-        return new MappingReport(sections, appendix, themeSection, recommendations.groups(), drawn);
+        // The recommendations' themes and comments go where the themes go.
+        List<Recommendation.Group> groups = recommendations.groups().stream()
+                .map(g -> withThemes ? g : g.withoutEvidence()).toList();
+        return new MappingReport(sections, appendix, themeSection, groups, drawn);
     }
 
     @Transactional(readOnly = true)

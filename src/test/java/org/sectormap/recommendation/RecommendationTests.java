@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -29,6 +30,7 @@ import org.sectormap.comment.ThemeService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @DatabaseTest
 class RecommendationTests {
@@ -180,6 +182,46 @@ class RecommendationTests {
                 .andExpect(jsonPath("$.comments[0].id").doesNotExist())
                 .andExpect(jsonPath("$.comments[0].recordedMonth").doesNotExist());
         assertThat(page("/recommendations").select("ol.recommendations .caption").text()).isEqualTo("Funding");
+    }
+
+    @Test
+    void shouldLeaveTheThemesAndCommentsBehindARecommendationOutForAViewer() throws Exception {
+        recommendations.addGroup("Supporting the infrastructure organisations", "VCS Engage");
+        recommendations.add(recommendations.groups().get(0).id(), "Seek clarification of NRF funding.");
+        long id = onlyRecommendation();
+        comments.hold(List.of(new NewComment("A", "Barriers", "The whole county rests on NRF money.")));
+        comments.releaseNow();
+        String nrf = comments.all().get(0).id();
+        long funding = themes.all().get(0).id();
+        themes.code(nrf, Set.of(funding), true);
+        recommendations.link(id, Set.of(funding), Set.of(nrf));
+        RequestPostProcessor viewer = user("viewer@test.example").roles("VIEWER");
+
+        String one = mvc.perform(get("/recommendations/{id}", id).with(viewer)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(one).contains("Seek clarification of NRF funding.").doesNotContain("rests on NRF money")
+                .doesNotContain("Funding").doesNotContain("/evidence").doesNotContain("/status");
+        Document list = Jsoup.parse(mvc.perform(get("/recommendations").with(viewer)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(list.select("ol.recommendations li").text()).contains("Seek clarification");
+        assertThat(list.select("ol.recommendations .caption")).isEmpty();
+        assertThat(list.select("form")).noneMatch(f -> f.attr("action").startsWith("/recommendations"));
+        Document report = Jsoup.parse(mvc.perform(get("/reports/mapping").with(viewer)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(report.select("ol.recommendations li").text()).contains("Seek clarification");
+        assertThat(report.select("ol.recommendations .caption")).isEmpty();
+        mvc.perform(get("/api/recommendations/{id}", id).with(viewer))
+                .andExpect(jsonPath("$.text").value("Seek clarification of NRF funding."))
+                .andExpect(jsonPath("$.themes").doesNotExist()).andExpect(jsonPath("$.comments").doesNotExist());
+        mvc.perform(get("/api/recommendations").with(viewer))
+                .andExpect(jsonPath("$[0].recommendations[0].number").value(1))
+                .andExpect(jsonPath("$[0].recommendations[0].themes").doesNotExist())
+                .andExpect(jsonPath("$[0].recommendations[0].comments").doesNotExist());
+        // A researcher still reads the evidence.
+        assertThat(page("/recommendations/" + id).select("input[name=comment] + label").eachText())
+                .containsExactly("The whole county rests on NRF money.");
+        assertThat(Jsoup.parse(mvc.perform(get("/reports/mapping")).andReturn().getResponse().getContentAsString())
+                .select("ol.recommendations .caption").text()).isEqualTo("Funding");
     }
 
     @Test
