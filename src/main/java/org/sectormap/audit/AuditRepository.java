@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +165,16 @@ class AuditRepository {
                 .params(replacement, pattern).update()
                 + jdbc.sql("UPDATE audit_change SET after_value = ? WHERE LOWER(after_value) LIKE ? ESCAPE '\\'")
                 .params(replacement, pattern).update();
+    }
+
+    /** Overwrites every value of these fields in the record's entries, read through its page's index. */
+    int overwriteFields(Audited record, Collection<String> fields, String replacement) {
+        return jdbc.sql("UPDATE audit_change SET before_value = CASE WHEN before_value IS NULL THEN NULL ELSE :erased END, "
+                        + "after_value = CASE WHEN after_value IS NULL THEN NULL ELSE :erased END "
+                        + "WHERE field IN (:fields) AND entry_id IN (SELECT id FROM audit_entry WHERE record_page = :page "
+                        + "AND record_kind = :kind AND record_id = :id)")
+                .param("erased", replacement).param("fields", fields).param("page", record.page())
+                .param("kind", record.kind().code()).param("id", record.id()).update();
     }
 
     private List<AuditEntry> withChanges(List<AuditEntry> entries) {

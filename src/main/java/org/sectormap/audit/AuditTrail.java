@@ -132,6 +132,22 @@ public class AuditTrail {
     }
 
     /**
+     * Overwrites every earlier value of these fields of the record with "erased on" the date: what an
+     * erasure cleared as being about the person, such as their role, which need not mention them and
+     * so is not found by {@link #erase}. Call it after the change that cleared them, whose "before"
+     * values it overwrites too.
+     *
+     * @return how many values were overwritten
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int eraseFields(Audited record, Collection<String> fields) {
+        if (fields.isEmpty()) {
+            return 0;
+        }
+        return repository.overwriteFields(record, fields, labels.text("audit.erasedOn", LocalDate.now(clock).toString()));
+    }
+
+    /**
      * Past this many matches the trail says "more than" rather than count them: every record an import
      * adds is an entry, and counting a million of them took PostgreSQL 180 ms on every visit to the page.
      */

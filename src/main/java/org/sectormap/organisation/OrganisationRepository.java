@@ -437,6 +437,14 @@ class OrganisationRepository {
         return new Keyed(rs.getLong(prefix + "id"), rs.getString(prefix + "name"), keys);
     }
 
+    void eraseFromSearch(List<String> texts) {
+        if (h2) {
+            index.getObject().purgeAfterCommit();
+        } else {
+            words.forget(texts);
+        }
+    }
+
     /**
      * From the tally: PostgreSQL counts every record for COUNT(*), 52 ms at a million, and the home page
      * and a search that finds nothing (is the register empty?) asked at every visit. The tally takes in

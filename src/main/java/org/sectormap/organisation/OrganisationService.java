@@ -250,6 +250,15 @@ public class OrganisationService {
     }
 
     /**
+     * Once an erasure has removed these texts from the records, takes them out of what search keeps
+     * besides: PostgreSQL's list of the register's words, and (after the commit) H2's search index's files.
+     */
+    @Transactional
+    public void eraseFromSearch(List<String> texts) {
+        repository.eraseFromSearch(texts);
+    }
+
+    /**
      * Saves over the version the user started from.
      *
      * @throws StaleOrganisationException when someone else saved or deleted it in the meantime

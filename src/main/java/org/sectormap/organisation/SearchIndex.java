@@ -47,6 +47,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
@@ -112,7 +113,7 @@ class SearchIndex implements AutoCloseable {
     private static final int CHUNK = 1_000;
 
     static final String ID = "id";
-    private static final String TRIGRAMS = "trigrams";
+    static final String TRIGRAMS = "trigrams";
     private static final String SHORT_GRAMS = "short";
     private static final String[] TICKS = {"full_interview", "follow_up", "cyp_board", "well_informed"};
     private static final String COLUMNS = "id, search_text, name_sort, category, area, status, interview_date, "
@@ -166,6 +167,10 @@ class SearchIndex implements AutoCloseable {
                 whole = holdsThisDatabase(opened);
                 IndexWriterConfig config = new IndexWriterConfig(analyzer);
                 config.setRAMBufferSizeMB(32);
+                // An erasure's purge rewrites every segment holding a replaced document, however few (see purge).
+                TieredMergePolicy merges = new TieredMergePolicy();
+                merges.setForceMergeDeletesPctAllowed(0);
+                config.setMergePolicy(merges);
                 openedWriter = new IndexWriter(opened, config);
                 if (!whole) {
                     openedWriter.deleteAll();
@@ -611,6 +616,42 @@ class SearchIndex implements AutoCloseable {
                 return notes.size() == CHUNK;
             });
         }
+    }
+
+    /**
+     * After this transaction commits, takes in its changes, then rewrites every segment holding a
+     * replaced or deleted document and commits, so that what an erasure removed leaves the index's
+     * files too: a change only marks the old document deleted, and its text (positions and all) stays
+     * on disk until a merge happens to take its segment. In the background, as it may rewrite most of
+     * the index; searches and other changes go on meanwhile.
+     */
+    void purgeAfterCommit() {
+        if (directory == null) {
+            return;
+        }
+        Runnable purge = () -> background.execute(() -> {
+            drainAll();
+            try {
+                writer.forceMergeDeletes(true);
+                writer.commit();
+                searchers.maybeRefreshBlocking();
+            } catch (IOException | RuntimeException e) {
+                log.warn("The search index could not drop what an erasure removed; it will at its next merge: {}",
+                        e.toString());
+            }
+        });
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            purge.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) {
+                    purge.run();
+                }
+            }
+        });
     }
 
     /** A change to one organisation, or else the organisations an import added. */

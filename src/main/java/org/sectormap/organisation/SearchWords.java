@@ -1,6 +1,7 @@
 package org.sectormap.organisation;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,6 +115,26 @@ final class SearchWords {
             }
         }
         return terms.isEmpty() ? Optional.empty() : Optional.of(new Words(terms, String.join(" ", others)));
+    }
+
+    /**
+     * Drops the register's words that hold a word of these texts and that no record holds any longer:
+     * search_word keeps such words (V147), which after an erasure would keep the person's name. The
+     * table is locked against new words first, as a record being saved meanwhile could hold one of them
+     * yet, unseen here, and lose it from the list.
+     */
+    void forget(Collection<String> texts) {
+        List<String> words = texts.stream().flatMap(text -> SearchText.words(text).stream())
+                .filter(word -> !word.isEmpty()).distinct().toList();
+        if (words.isEmpty()) {
+            return;
+        }
+        jdbc.sql("LOCK TABLE search_word IN SHARE ROW EXCLUSIVE MODE").update();
+        for (String word : words) {
+            jdbc.sql("DELETE FROM search_word s WHERE s.word LIKE :pattern" + LikePattern.ESCAPE
+                    + " AND NOT EXISTS (SELECT 1 FROM organisation_word w WHERE w.word = s.word)")
+                    .param("pattern", LikePattern.containing(word)).update();
+        }
     }
 
     /**

@@ -46,7 +46,10 @@ class ConsentService {
     @Transactional
     void delete(ConsentRecord consent) {
         repository.delete(consent.id());
-        audit.deleted(audited(consent.organisationId(), consent.id()), consent.audited());
+        Audited audited = audited(consent.organisationId(), consent.id());
+        audit.deleted(audited, consent.audited());
+        // Erasing by name alone would leave the email the record kept beside it, and the other way round.
+        audit.eraseFields(audited, List.of("personName", "personEmail"));
     }
 
     /** @throws NotFoundException when the organisation has no such record */

@@ -144,6 +144,11 @@ class PersonalData {
             if (!details.equals(organisation.details())) {
                 organisations.update(organisation.id(), organisation.version(), details);
             }
+            if (contact && organisation.details().get(OrganisationField.CONTACT_ROLE) != null) {
+                // The contact's role seldom mentions them, so the text search of the trail would leave it.
+                audit.eraseFields(OrganisationService.audited(organisation.id()),
+                        List.of(OrganisationField.CONTACT_ROLE.property()));
+            }
         }
         outreach.mentioning(person.texts()).forEach(a -> outreach.changeNote(a, person.redact(a.note(), marker)));
         for (Interview interview : interviews.mentioning(person.texts())) {
@@ -155,6 +160,7 @@ class PersonalData {
         }
         consents.mentioning(person.texts()).forEach(consents::delete);
         organisations.eraseFromImportedUpdates(person.texts());
+        organisations.eraseFromSearch(person.texts());
         audit.erase(person.texts());
     }
 

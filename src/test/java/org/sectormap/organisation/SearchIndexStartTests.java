@@ -7,11 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -146,6 +152,35 @@ class SearchIndexStartTests {
             assertThat(names(repository(holder), "egret")).containsExactly("Egret Trust");
             SearchIndexes.awaitCurrent(holder);
             assertThat(holder.find(query("egret")).orElseThrow().total()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A change only marks a document deleted, its text staying in the files until a merge takes its
+     * segment; after an erasure the purge rewrites such segments, and the files hold no trace of it.
+     */
+    @Test
+    void shouldLeaveNoTraceOfAReplacedTextInTheFilesOnceTheIndexIsPurged() throws IOException {
+        try (SearchIndex index = open()) {
+            OrganisationRepository repository = repository(index);
+            // In one segment, among others enough that the merges the writer chooses by itself leave it.
+            List<OrganisationDetails> records = new ArrayList<>(List.of(OrganisationDetails.of("Albatross Trust",
+                    OutreachStatus.LISTED).with(OrganisationField.DESCRIPTION, "Run by Quennell")));
+            IntStream.range(0, 49).forEach(i -> records.add(OrganisationDetails.of("Forum " + i, OutreachStatus.LISTED)));
+            long id = repository.insertAll(records, null).get(0);
+            SearchIndexes.awaitCurrent(index);
+            Organisation before = repository.find(id).orElseThrow();
+            assertThat(repository.update(id, before.version(),
+                    before.details().with(OrganisationField.DESCRIPTION, "Run by [erased]"))).isTrue();
+            SearchIndexes.awaitCurrent(index);
+            assertThat(index.find(query("quennell")).orElseThrow().total()).isZero();
+            index.purgeAfterCommit();
+        }
+        try (Directory files = FSDirectory.open(directory); DirectoryReader reader = DirectoryReader.open(files)) {
+            assertThat(reader.numDocs()).isEqualTo(50);
+            // A deleted document's terms count until its segment is merged away.
+            assertThat(reader.numDeletedDocs()).isZero();
+            assertThat(reader.docFreq(new Term(SearchIndex.TRIGRAMS, "uen"))).isZero();
         }
     }
 

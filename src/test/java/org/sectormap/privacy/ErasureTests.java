@@ -79,7 +79,9 @@ class ErasureTests {
         mvc.perform(post("/privacy/erasure/confirmed").with(csrf()).param("name", NAME).param("email", EMAIL))
                 .andExpect(redirectedUrl("/privacy"));
 
-        for (String text : List.of(NAME, EMAIL)) {
+        // The role is theirs too, though it does not name them: gone with its history in the trail. Each
+        // word of the name goes from what search keeps too (on PostgreSQL, the list of the register's words).
+        for (String text : List.of(NAME, EMAIL, ROLE, "philippa", "quennell")) {
             assertThat(tablesHolding(text)).as("tables still holding " + text).isEmpty();
             for (String export : List.of("/organisations.csv", "/api/organisations", "/reports/interviewees",
                     "/reports/interviewees.csv", "/api/reports/interviewees", "/audit.csv",
@@ -112,6 +114,20 @@ class ErasureTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview", Integer.class)).isEqualTo(2);
         assertThat(jdbc.queryForList("SELECT answer_text FROM interview_answer ORDER BY id", String.class))
                 .containsExactly("Since [erased] joined we reach more families.", "Ask [erased] about the funding.");
+    }
+
+    @Test
+    void shouldEraseTheEmailAConsentRecordKeptBesideTheNameWhenErasedByNameAlone() throws Exception {
+        EveryPersonalDataPath.enter(mvc, organisations, questionnaire, NAME, EMAIL, ROLE);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_change WHERE field = 'personEmail' AND after_value = ?",
+                Integer.class, EMAIL)).isEqualTo(2);
+        mvc.perform(post("/privacy/erasure/confirmed").with(csrf()).param("name", NAME))
+                .andExpect(redirectedUrl("/privacy"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM consent_record", Integer.class)).isZero();
+        assertThat(jdbc.queryForList("SELECT DISTINCT field FROM audit_change c JOIN audit_entry e ON e.id = c.entry_id "
+                + "WHERE e.record_kind = 'consent' AND (LOWER(c.before_value) LIKE ? OR LOWER(c.after_value) LIKE ?)",
+                String.class, "%" + EMAIL + "%", "%" + EMAIL + "%")).as("the consent records' entries holding the email")
+                .isEmpty();
     }
 
     @Test
