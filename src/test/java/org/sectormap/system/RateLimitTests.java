@@ -17,7 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
 
+import org.apache.catalina.valves.RemoteIpValve;
 import org.hamcrest.Matchers;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -31,6 +35,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -72,6 +79,9 @@ class RateLimitTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    ApplicationContext spring;
 
     @Autowired
     Clock appClock;
@@ -172,6 +182,21 @@ class RateLimitTests {
         }
         signIn("2001:db8:0:7:ffff::99", email, password).andExpect(forwardedUrl("/sign-in/limited"));
         signIn("2001:db8:0:8::1", email, password).andExpect(redirectedUrl("/"));
+    }
+
+    /**
+     * Only a proxy on this machine may name the client: Tomcat's own default believed any private
+     * address, so that anyone on a LAN could give a directly exposed instance their own X-Forwarded-For.
+     */
+    @Test
+    void shouldBelieveOnlyAProxyOnThisMachineToNameTheClient() {
+        RemoteIpValve valve = Arrays.stream(((TomcatWebServer) ((WebServerApplicationContext) spring).getWebServer())
+                        .getTomcat().getEngine().getPipeline().getValves())
+                .filter(RemoteIpValve.class::isInstance).map(RemoteIpValve.class::cast).findFirst().orElseThrow();
+        Pattern trusted = Pattern.compile(valve.getInternalProxies());
+        assertThat(List.of("127.0.0.1", "127.1.2.3", "0:0:0:0:0:0:0:1", "::1")).allMatch(a -> trusted.matcher(a).matches());
+        assertThat(List.of("10.0.0.5", "192.168.1.20", "172.16.0.1", "169.254.1.1", "100.64.0.1", "198.51.100.20"))
+                .noneMatch(a -> trusted.matcher(a).matches());
     }
 
     /** On the real server, from this machine, which is where a trusted proxy would be. */
