@@ -26,7 +26,7 @@ class AccountService {
     static final int MAX_FAILED_SIGN_INS = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(15);
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern EMAIL = Pattern.compile(Input.EMAIL_ADDRESS);
     private static final int EMAIL_LENGTH = 254;
     private static final int TOKEN_NAME_LENGTH = 100;
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.sectormap.audit.AuditKind;
@@ -134,10 +135,11 @@ class UserAdministration {
             input.problem("role", "users.error.role.required");
             return null;
         }
+        // Any case, as every other choice is read; a value that is no role is told apart from none.
         try {
-            return Role.valueOf(typed.strip());
+            return Role.valueOf(typed.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            input.problem("role", "users.error.role.required");
+            input.problem("role", "users.error.role.unknown");
             return null;
         }
     }

@@ -13,6 +13,7 @@ import org.sectormap.organisation.OrganisationService;
 import org.sectormap.shared.ApiController;
 import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.Problem;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,7 +43,11 @@ class ConsentApiController {
         return consents.ofOrganisation(id);
     }
 
-    /** Numbers (an interview's id) and text alike are read as typed, as the page's fields are. */
+    /**
+     * Read as the page's fields are typed: the interview's id as a number or as text, every other field
+     * as text only, as the rest of the API takes it (true stored as "true", or a number as its digits,
+     * would pass unseen).
+     */
     @PostMapping(path = "/api/organisations/{id}/consents", consumes = "application/json")
     ResponseEntity<ConsentRecord> record(@PathVariable long id, @RequestBody Map<String, Object> body) {
         organisations.get(id);
@@ -52,6 +57,8 @@ class ConsentApiController {
             // A list or an object would be kept as Java's text of it ("[1]").
             if (value instanceof Map || value instanceof Collection) {
                 notValues.add(Problem.of(field, "error.value.notSingle"));
+            } else if (value != null && !(value instanceof String) && !"interview".equals(field)) {
+                notValues.add(Problem.of(field, "error.body.kind", new DefaultMessageSourceResolvable("error.body.kind.text")));
             }
             typed.put(field, value == null ? null : value.toString());
         });

@@ -23,6 +23,14 @@ public final class Input {
     /** Dates before this are typing mistakes here, and the calendar shifts those before 1582. */
     public static final int EARLIEST_YEAR = 1900;
 
+    /**
+     * An email address, as a regular expression: something, an @, and a domain with a dot, none of them
+     * holding spaces or the characters that wrap or list addresses ({@code <>()[],;:"\}), so that
+     * "Jo &lt;jo@example.org&gt;" or two addresses in one are refused rather than kept as one.
+     */
+    public static final String EMAIL_ADDRESS = "[^@\\s<>()\\[\\],;:\"\\\\]+@[^@\\s<>()\\[\\],;:\"\\\\]+"
+            + "\\.[^@\\s<>()\\[\\],;:\"\\\\]+";
+
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Set<String> YES = Set.of("yes", "y", "true", "1", "-1");
     private static final Set<String> NO = Set.of("no", "n", "false", "0");
@@ -45,10 +53,32 @@ public final class Input {
         return Problem.label(form, field);
     }
 
-    /** What was typed, trimmed, or null when blank; unchecked. */
+    /**
+     * What was typed, trimmed, or null when blank; unchecked. Blank and trimmed as a reader sees it: a
+     * no-break space (common in cells pasted from the web or Word) and characters that show nothing
+     * (a zero-width space, a byte order mark) count as space, so a name of those alone is no name.
+     */
     public String raw(String field) {
         String value = typed.apply(field);
-        return value == null || value.isBlank() ? null : value.strip();
+        return value == null ? null : trimmed(value);
+    }
+
+    /** The value without what shows nothing at either end; null when nothing else is left. */
+    static String trimmed(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && showsNothing(value.codePointAt(start))) {
+            start += Character.charCount(value.codePointAt(start));
+        }
+        while (end > start && showsNothing(value.codePointBefore(end))) {
+            end -= Character.charCount(value.codePointBefore(end));
+        }
+        return start == end ? null : value.substring(start, end);
+    }
+
+    private static boolean showsNothing(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
+                || Character.getType(codePoint) == Character.FORMAT;
     }
 
     /** One line of text: no control characters, at most {@code max} characters. */
@@ -83,6 +113,13 @@ public final class Input {
             char c = value.charAt(i);
             if (Character.isISOControl(c) && !(multiline && (c == '\t' || c == '\n' || c == '\r'))) {
                 problem(field, "error.control", label(field));
+                return null;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                // Half a character (a JSON "\ud800", say): no database or file could store it as text.
+                problem(field, "error.brokenCharacter", label(field));
                 return null;
             }
         }

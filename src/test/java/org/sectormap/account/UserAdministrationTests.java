@@ -15,6 +15,8 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 
 import org.hamcrest.Matchers;
+import java.util.List;
+
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
@@ -89,6 +91,16 @@ class UserAdministrationTests {
     }
 
     @Test
+    void shouldRefuseAnEmailAddressWrappedOrListedOrOfSpacesAloneAndInviteNobody() throws Exception {
+        for (String email : List.of("<script>alert(1)</script>@x.co", "Jo <jo@example.org>", "a@b.org, c@d.org",
+                "\u00a0@x.co")) {
+            mvc.perform(post("/users").with(ADMIN).with(csrf()).param("email", email).param("role", "VIEWER"))
+                    .andExpect(status().isUnprocessableContent());
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invitation", Integer.class)).isZero();
+    }
+
+    @Test
     void shouldChangeARoleAndDisableAndEnableButNeverTheAdministratorThemselves() throws Exception {
         String link = invite("someone@test.example", "VIEWER");
         mvc.perform(post(link).with(anonymous()).with(csrf()).param("password", "someone's passphrase"));
@@ -99,7 +111,13 @@ class UserAdministrationTests {
         assertThat(jdbc.queryForObject("SELECT role FROM app_user WHERE id = ?", String.class, someone))
                 .isEqualTo("RESEARCHER");
         mvc.perform(post("/users/{id}/role", someone).with(ADMIN).with(csrf()).param("role", "OWNER"))
-                .andExpect(status().isUnprocessableContent());
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(Matchers.containsString("Select a role from those offered")));
+        // A role in any case, as every other choice is read.
+        mvc.perform(post("/users/{id}/role", someone).with(ADMIN).with(csrf()).param("role", "viewer"))
+                .andExpect(redirectedUrl("/users"));
+        assertThat(jdbc.queryForObject("SELECT role FROM app_user WHERE id = ?", String.class, someone))
+                .isEqualTo("VIEWER");
 
         mvc.perform(post("/users/{id}/disable", someone).with(ADMIN).with(csrf())).andExpect(redirectedUrl("/users"));
         signIn("someone@test.example", "someone's passphrase").andExpect(forwardedUrl(SignInOutcomes.FAILED_PATH));

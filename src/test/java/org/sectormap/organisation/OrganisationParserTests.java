@@ -190,6 +190,31 @@ class OrganisationParserTests {
     }
 
     @Test
+    void shouldTakeANameOfSpacesThatShowNothingAsNoNameAndTrimThemOffAnother() {
+        // A no-break space, a zero-width space, a byte order mark: what a pasted cell may bring.
+        assertThat(messages(parse(row("\u00a0\u200b\ufeff", "listed")))).containsExactly("name: Enter the organisation's name");
+        Map<OrganisationField, String> values = row("\u00a0Derby Refugee Forum\u200b\u202f", "listed");
+        values.put(OrganisationField.DESCRIPTION, "\ufeffMeets on Tuesdays\u00a0");
+        OrganisationDetails details = parse(values).details();
+        assertThat(details.name()).isEqualTo("Derby Refugee Forum");
+        assertThat(details.description()).isEqualTo("Meets on Tuesdays");
+    }
+
+    @Test
+    void shouldRefuseHalfACharacterNamingTheFieldAndKeepAWholeOne() {
+        Map<OrganisationField, String> values = row("Lone \ud800 half", "listed");
+        values.put(OrganisationField.DESCRIPTION, "Bridges \ud83c\udf09 and \udc00 a stray low half");
+        values.put(OrganisationField.COVERAGE, "Whole: \ud83c\udf09");
+        assertThat(messages(parse(values))).containsExactly(
+                "name: Name holds a broken character (half of one, as a faulty copy or program may leave): type it again",
+                "description: Description holds a broken character (half of one, as a faulty copy or program may leave): "
+                        + "type it again");
+        values.put(OrganisationField.NAME, "Bridges \ud83c\udf09");
+        values.remove(OrganisationField.DESCRIPTION);
+        assertThat(parse(values).details().name()).isEqualTo("Bridges \ud83c\udf09");
+    }
+
+    @Test
     void shouldLeaveATickBoxNobodyFilledInAsNotRecorded() {
         Map<OrganisationField, String> values = row("A", "interviewed");
         values.put(OrganisationField.FOLLOW_UP, "no");

@@ -111,6 +111,14 @@ class PersonalDataPagesTests {
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("personName",
                         "givenHow")))
                 .andExpect(jsonPath("$.errors[0].message").value("Give one value here, not a list or an object"));
+        // Text is text: true or a number is refused, as everywhere in the API; the interview's id may be either.
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/consents", id).contentType("application/json").content("""
+                        {"personName":true,"basis":"consent","givenOn":"2007-07-05","givenHow":"Phone",
+                         "purpose":12345}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("personName",
+                        "purpose")))
+                .andExpect(jsonPath("$.errors[0].message").value("Give text (a JSON string, in quotes) here"));
         mvc.perform(get("/api/organisations/{id}/consents", id)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].personEmail").value(EMAIL));
         mvc.perform(get("/api/organisations/{id}/consents", id).with(VIEWER)).andExpect(status().isForbidden());
