@@ -96,10 +96,11 @@ class InterviewRules {
     private static void unknownQuestions(Input in, Map<String, String> form, Questionnaire questionnaire) {
         Set<String> known = questionnaire.questions().stream().map(q -> String.valueOf(q.id()))
                 .collect(Collectors.toSet());
+        // Once a question, under its answer's field, though its answer and what it is about both name it.
         form.keySet().stream().filter(key -> key.startsWith(ANSWER) || key.startsWith(ABOUT))
-                .filter(key -> !known.contains(key.substring(key.indexOf('-') + 1)))
-                .sorted()
-                .forEach(key -> in.problem(key, UNKNOWN_QUESTION, key.substring(key.indexOf('-') + 1)));
+                .map(key -> key.substring(key.indexOf('-') + 1)).filter(id -> !known.contains(id))
+                .distinct().sorted()
+                .forEach(id -> in.problem(ANSWER + id, UNKNOWN_QUESTION, id));
     }
 
     private static boolean names(String text, String organisationName) {

@@ -123,7 +123,8 @@ class InterviewApiTests {
                         .content(answer(999_999, "organisation")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("answers[0].questionId"))
-                .andExpect(jsonPath("$.errors[0].message").value("There is no question 999999 in the questionnaire"));
+                .andExpect(jsonPath("$.errors[0].message").value("There is no question 999999 in the questionnaire"))
+                .andExpect(jsonPath("$.errors.length()").value(1));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview", Integer.class)).isZero();
     }
 

@@ -95,6 +95,12 @@ class OutreachTests {
             assertThat(outreach.history(id)).isEmpty();
         }
         assertThat(organisations.get(interviewed).details().status()).isEqualTo(OutreachStatus.INTERVIEWED);
+        // A value that is no status at all is named by the field's label, not its parameter.
+        Document bogus = Jsoup.parse(mvc.perform(post("/organisations/{id}/attempts/new", listed).with(csrf())
+                        .param("attemptedOn", "2007-07-10").param("method", "visit").param("outcome", "declined")
+                        .param("newStatus", "bogus"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(bogus.select(".error-summary a").text()).startsWith("New outreach status must be one of: ");
     }
 
     private Document page(String path) throws Exception {
