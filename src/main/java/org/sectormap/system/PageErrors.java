@@ -24,6 +24,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -88,6 +89,13 @@ class PageErrors {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView mismatch(MethodArgumentTypeMismatchException e) {
         return errorPage(HttpStatus.BAD_REQUEST, labels.text("error.parameter.invalid", e.getValue(), e.getName()));
+    }
+
+    /** A form sent without one of its fields, which the page always sends: a form kept from an older version, or made by hand. */
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ModelAndView missing(MissingServletRequestParameterException e) {
+        return errorPage(HttpStatus.BAD_REQUEST, labels.text("error.parameter.missing", e.getParameterName()));
     }
 
     @ExceptionHandler(TooManyRequestsException.class)

@@ -87,6 +87,20 @@ class BadRequestTests {
     }
 
     @Test
+    void shouldAnswerAFormSentWithoutOneOfItsFieldsWithA400PageNamingIt() throws Exception {
+        long id = organisation();
+        for (String accept : List.of("text/html", "*/*")) {
+            assertThat(mvc.perform(post("/organisations/{id}/delete", id).with(csrf()).accept(accept))
+                    .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith("text/html"))
+                    .andReturn().getResponse().getContentAsString()).contains("version is required");
+        }
+        assertThat(mvc.perform(get("/organisations/merge").param("keep", String.valueOf(id)))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString())
+                .contains("other is required");
+        assertThat(organisations.count()).isEqualTo(1);
+    }
+
+    @Test
     void shouldSayWhatIsWrongWithADownloadsFilterAndPageFarPastTheEnd() throws Exception {
         assertThat(mvc.perform(get("/audit.csv").param("changedFrom", "2020-13-01"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString())
