@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.sectormap.audit.AuditTrail;
+import org.sectormap.shared.BadParameterException;
 import org.sectormap.shared.NotFoundException;
 import org.sectormap.shared.FormErrors;
 import org.sectormap.shared.Inputs;
@@ -107,6 +108,10 @@ class ThemeController {
         // A blank choice (not one the page offers) chooses nothing.
         Set<Long> themeIds = chosen == null ? Set.of()
                 : chosen.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        // The page offers yes and no: anything else is refused rather than taken as no.
+        if (!"yes".equals(quote) && !"no".equals(quote)) {
+            throw new BadParameterException("quote", quote);
+        }
         if (!themes.code(id, themeIds, "yes".equals(quote))) {
             throw new NotFoundException("error.notFound.comment", id);
         }

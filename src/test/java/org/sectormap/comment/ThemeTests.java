@@ -92,6 +92,10 @@ class ThemeTests {
                         .param("theme", String.valueOf(themeId("Funding")))
                         .param("theme", String.valueOf(themeId("Trust"))).param("quote", "yes"))
                 .andExpect(redirectedUrl("/comments#" + mixed));
+        // Neither yes nor no is refused, naming the field, and changes nothing.
+        assertThat(mvc.perform(post("/comments/{id}/code", mixed).with(csrf()).param("quote", "maybe"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString())
+                .contains("&#39;maybe&#39; is not a valid value for quote");
         themes.code(commentId("Funding runs out in April."), Set.of(themeId("Funding")), false);
         themes.code(commentId("Faith groups are met with suspicion."), Set.of(themeId("Faith groups")), false);
 
