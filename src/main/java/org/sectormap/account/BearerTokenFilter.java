@@ -8,6 +8,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -17,8 +18,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * {@code Authorization: Bearer <token>} signs the request in as the token's user, for this request
- * only: nothing goes into the session, so a script's calls never become a cookie sign-in.
+ * {@code Authorization: Bearer <token>} signs an API request in as the token's user, for this request
+ * only: nothing goes into the session, so a script's calls never become a cookie sign-in. A page's
+ * address is not signed in by a token (nor spared the CSRF check): a token is for the API, and one
+ * that leaked would otherwise drive the pages too (an erasure, a restore).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -26,10 +29,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final AccountService accounts;
     private final AuthenticationEntryPoint refused;
+    private final RequestMatcher api;
 
-    BearerTokenFilter(AccountService accounts, AuthenticationEntryPoint refused) {
+    BearerTokenFilter(AccountService accounts, AuthenticationEntryPoint refused, RequestMatcher api) {
         this.accounts = accounts;
         this.refused = refused;
+        this.api = api;
     }
 
     static boolean hasBearerToken(HttpServletRequest request) {
@@ -40,7 +45,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!hasBearerToken(request)) {
+        if (!hasBearerToken(request) || !api.matches(request)) {
             chain.doFilter(request, response);
             return;
         }

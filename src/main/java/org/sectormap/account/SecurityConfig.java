@@ -125,13 +125,14 @@ class SecurityConfig {
                             }
                         }))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .addFilterBefore(new BearerTokenFilter(accounts, apiRefused),
+                .addFilterBefore(new BearerTokenFilter(accounts, apiRefused, api),
                         UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(signInLimit.filter(), UsernamePasswordAuthenticationFilter.class)
                 // A cross-site page can make a browser send its cookie but never an Authorization
                 // header, so only requests carrying a token may skip the CSRF check; the pages' own
                 // calls to the API with the session cookie keep it.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearerToken))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> api.matches(request)
+                        && BearerTokenFilter.hasBearerToken(request)))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; object-src 'none'; "

@@ -131,6 +131,12 @@ public class AuditTrail {
         return overwritten;
     }
 
+    /** The record's entries that changed any of these fields, each with those changes alone, oldest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> fieldHistory(Audited record, Collection<String> fields) {
+        return fields.isEmpty() ? List.of() : repository.fieldHistory(record, fields);
+    }
+
     /**
      * Overwrites every earlier value of these fields of the record with "erased on" the date: what an
      * erasure cleared as being about the person, such as their role, which need not mention them and

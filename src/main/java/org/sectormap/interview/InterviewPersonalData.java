@@ -1,9 +1,7 @@
 package org.sectormap.interview;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
@@ -53,13 +51,11 @@ public class InterviewPersonalData {
                 intervieweeName, interviewer, interview.fullInterview(), interview.followUp(), interview.cypBoard(),
                 interview.wellInformed(), interview.statutoryWork(), answers);
         interviews.rewrite(after);
-        Audited audited = Audited.of(AuditKind.INTERVIEW, interview.id())
-                .partOf(OrganisationService.audited(interview.organisationId()));
-        audit.changed(audited, interview.audited(), after.audited());
-        // A value cleared as the person's (a role need not mention them) goes from the trail with its history.
-        Map<String, Object> before = interview.audited();
-        Map<String, Object> now = after.audited();
-        audit.eraseFields(audited, Stream.of("intervieweeName", "intervieweeRole", "interviewer")
-                .filter(field -> before.get(field) != null && now.get(field) == null).toList());
+        audit.changed(audited(interview), interview.audited(), after.audited());
+    }
+
+    /** The interview as the audit trail names it, for its history of a field. */
+    public static Audited audited(Interview interview) {
+        return Audited.of(AuditKind.INTERVIEW, interview.id()).partOf(OrganisationService.audited(interview.organisationId()));
     }
 }

@@ -46,10 +46,7 @@ class ConsentService {
     @Transactional
     void delete(ConsentRecord consent) {
         repository.delete(consent.id());
-        Audited audited = audited(consent.organisationId(), consent.id());
-        audit.deleted(audited, consent.audited());
-        // Erasing by name alone would leave the email the record kept beside it, and the other way round.
-        audit.eraseFields(audited, List.of("personName", "personEmail"));
+        audit.deleted(audited(consent.organisationId(), consent.id()), consent.audited());
     }
 
     /** @throws NotFoundException when the organisation has no such record */
@@ -68,7 +65,7 @@ class ConsentService {
         return texts.isEmpty() ? List.of() : repository.mentioning(texts);
     }
 
-    private static Audited audited(long organisationId, long id) {
+    static Audited audited(long organisationId, long id) {
         return Audited.of(AuditKind.CONSENT, id).partOf(OrganisationService.audited(organisationId));
     }
 

@@ -3,11 +3,14 @@ package org.sectormap.privacy;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.sectormap.audit.AuditEntry;
 import org.sectormap.audit.AuditTrail;
+import org.sectormap.audit.Audited;
 import org.sectormap.interview.Interview;
 import org.sectormap.interview.InterviewPersonalData;
 import org.sectormap.organisation.Organisation;
@@ -98,21 +101,58 @@ class PersonalData {
                 }
             }
         }
-        for (AuditEntry entry : audit.mentioning(person.texts())) {
-            String record = labels.text("privacy.record.audit", entry.id(), TIME.format(entry.occurredAt()),
-                    labels.of(entry.kind()), entry.recordId());
-            for (AuditEntry.Change change : entry.changes()) {
-                if (person.in(change.before())) {
-                    found.add(new Finding("audit-trail", null, record, labels.text("privacy.audit.before",
-                            change.field()), change.before(), Treatment.OVERWRITTEN));
-                }
-                if (person.in(change.after())) {
-                    found.add(new Finding("audit-trail", null, record, labels.text("privacy.audit.after",
-                            change.field()), change.after(), Treatment.OVERWRITTEN));
-                }
+        // The trail's values that mention them, then those of fields about them that need not (a role).
+        Set<Finding> trail = new LinkedHashSet<>();
+        audit.mentioning(person.texts()).forEach(entry -> trailValues(entry, trail, person::in));
+        for (FieldsAboutThem held : fieldsAboutThem(person)) {
+            audit.fieldHistory(held.record(), held.fields()).forEach(entry -> trailValues(entry, trail, v -> v != null));
+        }
+        found.addAll(trail);
+        return found;
+    }
+
+    private void trailValues(AuditEntry entry, Set<Finding> trail, Predicate<String> held) {
+        String record = labels.text("privacy.record.audit", entry.id(), TIME.format(entry.occurredAt()),
+                labels.of(entry.kind()), entry.recordId());
+        for (AuditEntry.Change change : entry.changes()) {
+            if (held.test(change.before())) {
+                trail.add(new Finding("audit-trail", null, record, labels.text("privacy.audit.before", change.field()),
+                        change.before(), Treatment.OVERWRITTEN));
+            }
+            if (held.test(change.after())) {
+                trail.add(new Finding("audit-trail", null, record, labels.text("privacy.audit.after", change.field()),
+                        change.after(), Treatment.OVERWRITTEN));
             }
         }
-        return found;
+    }
+
+    /** Fields of a record that the erasure clears as the person's, and whose every earlier value it overwrites. */
+    private record FieldsAboutThem(Audited record, List<String> fields) {
+    }
+
+    /**
+     * What an erasure clears as being about the person though it need not mention them: the role of an
+     * organisation's contact who is the person, the role of an interviewee named as them, and the name and
+     * email a deleted consent record kept side by side (erasing by one would leave the other).
+     */
+    private List<FieldsAboutThem> fieldsAboutThem(Mentions person) {
+        List<FieldsAboutThem> held = new ArrayList<>();
+        for (Organisation organisation : organisations.mentioning(person.texts())) {
+            if (person.in((String) organisation.details().get(OrganisationField.CONTACT_NAME))) {
+                held.add(new FieldsAboutThem(OrganisationService.audited(organisation.id()),
+                        List.of(OrganisationField.CONTACT_ROLE.property())));
+            }
+        }
+        for (Interview interview : interviews.mentioning(person.texts())) {
+            if (person.in(interview.intervieweeName())) {
+                held.add(new FieldsAboutThem(InterviewPersonalData.audited(interview), List.of("intervieweeRole")));
+            }
+        }
+        for (ConsentRecord consent : consents.mentioning(person.texts())) {
+            held.add(new FieldsAboutThem(ConsentService.audited(consent.organisationId(), consent.id()),
+                    List.of("personName", "personEmail")));
+        }
+        return held;
     }
 
     /**
@@ -123,6 +163,7 @@ class PersonalData {
     @Transactional
     void erase(Mentions person) {
         String marker = labels.text("privacy.redacted");
+        List<FieldsAboutThem> aboutThem = fieldsAboutThem(person);
         for (Organisation organisation : organisations.mentioning(person.texts())) {
             OrganisationDetails details = organisation.details();
             boolean contact = person.in((String) details.get(OrganisationField.CONTACT_NAME));
@@ -144,11 +185,6 @@ class PersonalData {
             if (!details.equals(organisation.details())) {
                 organisations.update(organisation.id(), organisation.version(), details);
             }
-            if (contact && organisation.details().get(OrganisationField.CONTACT_ROLE) != null) {
-                // The contact's role seldom mentions them, so the text search of the trail would leave it.
-                audit.eraseFields(OrganisationService.audited(organisation.id()),
-                        List.of(OrganisationField.CONTACT_ROLE.property()));
-            }
         }
         outreach.mentioning(person.texts()).forEach(a -> outreach.changeNote(a, person.redact(a.note(), marker)));
         for (Interview interview : interviews.mentioning(person.texts())) {
@@ -161,6 +197,8 @@ class PersonalData {
         consents.mentioning(person.texts()).forEach(consents::delete);
         organisations.eraseFromImportedUpdates(person.texts());
         organisations.eraseFromSearch(person.texts());
+        // After the changes above, whose "before" values they wrote too.
+        aboutThem.forEach(held -> audit.eraseFields(held.record(), held.fields()));
         audit.erase(person.texts());
     }
 

@@ -144,6 +144,18 @@ class SignInTests {
     }
 
     @Test
+    void shouldSignInWithATokenTheApiAloneNotThePages() throws Exception {
+        String bearer = "Bearer " + ApiCalls.TOKEN;
+        mvc.perform(get("/api/organisations").with(anonymous()).header("Authorization", bearer)).andExpect(status().isOk());
+        mvc.perform(get("/organisations").with(anonymous()).header("Authorization", bearer))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/sign-in"));
+        // Nor does a token spare a page's form its CSRF check: a leaked token erases nobody.
+        mvc.perform(post("/privacy/erasure/confirmed").with(anonymous()).header("Authorization", bearer)
+                .param("name", "Nobody In Particular")).andExpect(redirectedUrl("/sign-in"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'ERASED'", Integer.class)).isZero();
+    }
+
+    @Test
     void shouldStopHonouringARevokedTokenOrADisabledUser() throws Exception {
         mvc.perform(get("/api/organisations").with(anonymous()).header("Authorization", "Bearer " + ApiCalls.TOKEN))
                 .andExpect(status().isOk());

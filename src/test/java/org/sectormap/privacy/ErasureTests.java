@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -73,6 +74,13 @@ class ErasureTests {
                 "contact_attempt", "interview", "interview_answer", "consent_record", "audit_change");
         assertThat(tablesHolding(EMAIL)).contains("organisation", "contact_attempt", "consent_record", "audit_change");
 
+        // Subject access lists the role's earlier values too, though they do not name the person.
+        mvc.perform(post("/privacy/subject-access.json").with(csrf()).param("name", NAME).param("email", EMAIL))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.findings[?(@.heldIn == 'audit-trail' && @.field == 'contactRole, before' "
+                        + "&& @.value == '" + ROLE + "')]").exists())
+                .andExpect(jsonPath("$.findings[?(@.heldIn == 'audit-trail' && @.field == 'intervieweeRole, after' "
+                        + "&& @.value == '" + ROLE + "')]").exists());
         String check = mvc.perform(post("/privacy/erasure").with(csrf()).param("name", NAME).param("email", EMAIL))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(check).contains("Check what will be erased", "Spoke to " + NAME, "Record deleted");
