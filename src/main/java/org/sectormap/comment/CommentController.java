@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVPrinter;
+import org.sectormap.shared.PageCount;
 import org.sectormap.shared.CsvDownload;
 import org.sectormap.shared.Inputs;
 import org.sectormap.shared.SpreadsheetText;
@@ -48,8 +49,9 @@ class CommentController {
      * how many interviews' comments are still waiting to be released: a count, never what they say.
      */
     @GetMapping("/comments")
-    String list(@RequestParam Map<String, String> params, Model model) {
+    String list(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         ThemeService.CommentPage page = themes.page(inputs.page(params));
+        PageCount.notFoundPast(page.page(), page.pageCount(), response);
         Map<String, List<ThemeService.CodedComment>> bySection = page.comments().stream().collect(Collectors.groupingBy(
                 c -> c.comment().sectionCode() + ". " + c.comment().sectionTitle(), LinkedHashMap::new,
                 Collectors.toList()));

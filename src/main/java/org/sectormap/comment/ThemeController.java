@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.sectormap.audit.AuditTrail;
 import org.sectormap.shared.BadParameterException;
 import org.sectormap.shared.NotFoundException;
+import org.sectormap.shared.PageCount;
 import org.sectormap.shared.FormErrors;
 import org.sectormap.shared.Inputs;
 import org.sectormap.shared.Labels;
@@ -58,14 +59,17 @@ class ThemeController {
     }
 
     @GetMapping("/themes/{id:\\d+}")
-    String theme(@PathVariable long id, @RequestParam Map<String, String> params, Model model) {
+    String theme(@PathVariable long id, @RequestParam Map<String, String> params, Model model,
+            HttpServletResponse response) {
         Theme theme = themes.find(id).orElseThrow(() -> notFound(id));
-        return showTheme(model, theme, inputs.page(params), FormErrors.none());
+        return showTheme(model, theme, inputs.page(params), FormErrors.none(), response);
     }
 
-    private String showTheme(Model model, Theme theme, int page, FormErrors errors) {
+    private String showTheme(Model model, Theme theme, int page, FormErrors errors, HttpServletResponse response) {
+        ThemeService.CommentPage comments = themes.underTheme(theme.id(), page);
+        PageCount.notFoundPast(comments.page(), comments.pageCount(), response);
         model.addAttribute("theme", theme);
-        model.addAttribute("comments", themes.underTheme(theme.id(), page));
+        model.addAttribute("comments", comments);
         model.addAttribute("history", audit.history(ThemeService.audited(theme.id())));
         model.addAttribute("errors", errors);
         return "comment/theme";
@@ -80,7 +84,7 @@ class ThemeController {
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("name", name);
-            return showTheme(model, theme, 1, labels.errors(e.problems()));
+            return showTheme(model, theme, 1, labels.errors(e.problems()), response);
         }
         redirect.addFlashAttribute("notice", "theme.renamed");
         return "redirect:/themes/" + id;

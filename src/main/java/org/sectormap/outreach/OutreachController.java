@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVPrinter;
+import org.sectormap.shared.PageCount;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.CsvDownload;
 import org.sectormap.shared.XlsxDownload;
@@ -71,9 +72,7 @@ class OutreachController {
     @GetMapping("/outreach/follow-up")
     String followUp(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         OutreachService.KeenPage keen = outreach.keenForFollowUp(inputs.page(params));
-        if (keen.page() > keen.pageCount()) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-        }
+        PageCount.notFoundPast(keen.page(), keen.pageCount(), response);
         model.addAttribute("keen", keen);
         model.addAttribute("rows", DueRow.of(keen.organisations(), labels));
         return "outreach/follow-up";

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.sectormap.shared.PageCount;
 import org.sectormap.shared.NotFoundException;
 import org.apache.commons.csv.CSVPrinter;
 import org.sectormap.shared.Labels;
@@ -46,10 +47,12 @@ class ReportController {
     }
 
     @GetMapping("/reports/interviewees")
-    String interviewees(@RequestParam Map<String, String> params, Model model) {
+    String interviewees(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+        Reports.Interviewees appendix = reports.interviewees(inputs.page(params));
+        PageCount.notFoundPast(appendix.page(), appendix.pageCount(), response);
         model.addAttribute("kind", ReportKind.INTERVIEWEES);
         model.addAttribute("labels", labels);
-        model.addAttribute("appendix", reports.interviewees(inputs.page(params)));
+        model.addAttribute("appendix", appendix);
         return "reports/interviewees";
     }
 

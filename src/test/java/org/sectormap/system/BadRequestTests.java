@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
@@ -98,6 +100,18 @@ class BadRequestTests {
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString())
                 .contains("other is required");
         assertThat(organisations.count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAnswerAPagePastTheLastOfEveryPagedListWithA404LinkingToTheLast() throws Exception {
+        long theme = jdbc.queryForObject("SELECT MIN(id) FROM theme", Long.class);
+        for (String list : List.of("/comments", "/themes/" + theme, "/reports/interviewees", "/outreach/follow-up")) {
+            Document page = Jsoup.parse(mvc.perform(get(list).param("page", "2")).andExpect(status().isNotFound())
+                    .andReturn().getResponse().getContentAsString());
+            assertThat(page.text()).as(list).contains("There is no page 2: this list has 1 page.");
+            assertThat(page.select("a:contains(the last page)").attr("href")).as(list).isEqualTo(list + "?page=1");
+            mvc.perform(get(list)).andExpect(status().isOk());
+        }
     }
 
     @Test
