@@ -16,6 +16,7 @@ import org.sectormap.organisation.ImportUpdateRefusedException;
 import org.sectormap.organisation.OrganisationDetails;
 import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationService;
+import org.sectormap.shared.DatabaseFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;

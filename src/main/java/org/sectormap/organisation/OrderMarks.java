@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.sectormap.shared.DatabaseFailure;
 import org.sectormap.shared.Databases;
 import org.sectormap.shared.RegisterReplaced;
 import org.slf4j.Logger;
@@ -337,7 +338,7 @@ class OrderMarks {
         try {
             mark();
         } catch (DataAccessException e) {
-            log.info("organisation_order_mark not marked this time: {}", e.getMessage());
+            log.info("organisation_order_mark not marked this time: {}", DatabaseFailure.describe(e));
         }
     }
 

@@ -71,7 +71,7 @@ public final class Tally {
             try {
                 fold();
             } catch (DataAccessException e) {
-                log.info("{} not folded this time: {}", table, e.getMessage());
+                log.info("{} not folded this time: {}", table, DatabaseFailure.describe(e));
             }
         }
     }

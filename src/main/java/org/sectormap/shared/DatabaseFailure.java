@@ -1,4 +1,4 @@
-package org.sectormap.imports;
+package org.sectormap.shared;
 
 import java.lang.reflect.Method;
 import java.sql.SQLException;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * DataIntegrityViolationException) and, where the driver tells it, the constraint, index, table or
  * column concerned.
  */
-final class DatabaseFailure {
+public final class DatabaseFailure {
 
     /**
      * H2's codes whose message starts with the index, constraint or column, in quotes, before any value:
@@ -31,7 +31,7 @@ final class DatabaseFailure {
     private DatabaseFailure() {
     }
 
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         StringBuilder said = new StringBuilder(failure.getClass().getName());
         SQLException sql = sqlException(failure);
         if (sql == null) {

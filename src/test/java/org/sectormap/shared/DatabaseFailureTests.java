@@ -1,4 +1,4 @@
-package org.sectormap.imports;
+package org.sectormap.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
