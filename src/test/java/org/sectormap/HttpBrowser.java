@@ -54,6 +54,11 @@ public final class HttpBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /** The CSRF token of {@code page}'s first form, for a script posting as this browser's session. */
+    public String csrf(int port, String page) throws IOException, InterruptedException {
+        return Jsoup.parse(get(port, page).body()).selectFirst("form input[name=_csrf]").attr("value");
+    }
+
     public HttpResponse<String> signIn(int port, String email, String password) throws IOException, InterruptedException {
         return submit(port, "/sign-in", "/sign-in", "email", email, "password", password);
     }

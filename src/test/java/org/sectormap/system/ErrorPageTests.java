@@ -9,13 +9,14 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
+import org.sectormap.HttpBrowser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Error pages need the real servlet container's error dispatch, which MockMvc does not do. Requests
- * carry the bootstrap administrator's API token, which signs pages in as well as the API.
+ * carry the bootstrap administrator's session, for the pages, and API token, for the API.
  */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -26,6 +27,14 @@ class ErrorPageTests {
 
     @Value("${sectormap.bootstrap-admin-token}")
     String token;
+
+    @Value("${sectormap.bootstrap-admin-email}")
+    String email;
+
+    @Value("${sectormap.bootstrap-admin-password}")
+    String password;
+
+    private String session;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -78,8 +87,13 @@ class ErrorPageTests {
     }
 
     private HttpResponse<String> fetch(String path, String accept) throws Exception {
+        if (session == null) {
+            HttpBrowser browser = new HttpBrowser();
+            assertThat(browser.signIn(port, email, password).statusCode()).isEqualTo(302);
+            session = browser.cookie();
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", accept).header("Authorization", "Bearer " + token).build();
+                .header("Accept", accept).header("Cookie", session).header("Authorization", "Bearer " + token).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

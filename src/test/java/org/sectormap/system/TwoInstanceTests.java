@@ -19,7 +19,6 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
 import org.sectormap.HttpBrowser;
 import org.sectormap.SectorMapApplication;
@@ -60,6 +59,8 @@ class TwoInstanceTests {
     String password;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private HttpBrowser session;
+    private String csrf;
 
     @BeforeEach
     void startInstanceB() {
@@ -101,6 +102,9 @@ class TwoInstanceTests {
 
     @Test
     void shouldLoseNoChangeWhenBothInstancesWriteAtOnce() throws Exception {
+        session = new HttpBrowser();
+        assertThat(session.signIn(portA, email, password).statusCode()).isEqualTo(302);
+        csrf = session.csrf(portB, "/organisations/new");
         int perInstance = 15;
         List<Callable<Integer>> creations = new ArrayList<>();
         for (int i = 0; i < perInstance; i++) {
@@ -133,15 +137,17 @@ class TwoInstanceTests {
                 .startsWith("Amended ");
     }
 
-    /** A form post as a script sends it, with the API token (which is what lets it skip CSRF). */
+    /**
+     * A form post in one signed-in session, with its CSRF token: the session, and the token it keeps,
+     * are the same on both instances.
+     */
     private int post(int port, String path, String... pairs) throws Exception {
-        StringBuilder body = new StringBuilder();
+        StringBuilder body = new StringBuilder("_csrf=").append(URLEncoder.encode(csrf, StandardCharsets.UTF_8));
         for (int i = 0; i < pairs.length; i += 2) {
-            body.append(body.isEmpty() ? "" : "&").append(pairs[i]).append('=')
-                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+            body.append('&').append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
         }
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + ApiCalls.TOKEN)
+                .header("Cookie", session.cookie())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
