@@ -54,6 +54,23 @@ class RecommendationTests {
         return recommendations.groups().get(0).items().get(0).id();
     }
 
+    /** A recommendation, and a released comment coded under the first theme, both linked to it as its evidence. */
+    private record Evidence(long recommendation, String comment, long theme) {
+    }
+
+    private Evidence linkedEvidence() {
+        recommendations.addGroup("Supporting the infrastructure organisations", "VCS Engage");
+        recommendations.add(recommendations.groups().get(0).id(), "Seek clarification of NRF funding.");
+        long id = onlyRecommendation();
+        comments.hold(List.of(new NewComment("A", "Barriers", "The whole county rests on NRF money.")));
+        comments.releaseNow();
+        String nrf = comments.all().get(0).id();
+        long funding = themes.all().get(0).id();
+        themes.code(nrf, Set.of(funding), true);
+        recommendations.link(id, Set.of(funding), Set.of(nrf));
+        return new Evidence(id, nrf, funding);
+    }
+
     private Document page(String path) throws Exception {
         return Jsoup.parse(mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString());
@@ -186,15 +203,7 @@ class RecommendationTests {
 
     @Test
     void shouldLeaveTheThemesAndCommentsBehindARecommendationOutForAViewer() throws Exception {
-        recommendations.addGroup("Supporting the infrastructure organisations", "VCS Engage");
-        recommendations.add(recommendations.groups().get(0).id(), "Seek clarification of NRF funding.");
-        long id = onlyRecommendation();
-        comments.hold(List.of(new NewComment("A", "Barriers", "The whole county rests on NRF money.")));
-        comments.releaseNow();
-        String nrf = comments.all().get(0).id();
-        long funding = themes.all().get(0).id();
-        themes.code(nrf, Set.of(funding), true);
-        recommendations.link(id, Set.of(funding), Set.of(nrf));
+        long id = linkedEvidence().recommendation();
         RequestPostProcessor viewer = user("viewer@test.example").roles("VIEWER");
 
         String one = mvc.perform(get("/recommendations/{id}", id).with(viewer)).andExpect(status().isOk())
@@ -226,16 +235,11 @@ class RecommendationTests {
 
     @Test
     void shouldRefuseEvidenceNamingAThemeOrCommentThatDoesNotExistAndKeepTheLinksItHad() throws Exception {
-        recommendations.addGroup("Supporting the infrastructure organisations", "VCS Engage");
-        recommendations.add(recommendations.groups().get(0).id(), "Seek clarification of NRF funding.");
-        long id = onlyRecommendation();
-        comments.hold(List.of(new NewComment("A", "Barriers", "The whole county rests on NRF money.")));
-        comments.releaseNow();
-        String nrf = comments.all().get(0).id();
-        long funding = themes.all().get(0).id();
+        Evidence linked = linkedEvidence();
+        long id = linked.recommendation();
+        String nrf = linked.comment();
+        long funding = linked.theme();
         long training = themes.all().get(1).id();
-        themes.code(nrf, Set.of(funding), true);
-        recommendations.link(id, Set.of(funding), Set.of(nrf));
         int audited = jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Integer.class);
         // A theme deleted, and a comment key that names no comment, since the page was shown.
         long deleted = themes.all().stream().mapToLong(t -> t.id()).max().orElseThrow() + 1;
