@@ -97,6 +97,10 @@ class ThemePageTests {
         assertThat(JsonPath.<List<String>>read(body("/api/comments"), "$[*].text")).containsExactlyElementsOf(
                 expected.stream().map(id -> stored.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow().text())
                         .toList());
-        assertThat(Jsoup.parse(body("/comments?page=4")).select("li.comment")).isEmpty();
+        // Past the last page: none, and a 404 that says so.
+        Document past = Jsoup.parse(mvc.perform(get("/comments?page=4")).andExpect(status().isNotFound()).andReturn()
+                .getResponse().getContentAsString());
+        assertThat(past.select("li.comment")).isEmpty();
+        assertThat(past.text()).contains("There is no page 4: this list has 3 pages.");
     }
 }
