@@ -69,7 +69,7 @@ class UserAdministration {
     String invite(Map<String, String> form) {
         Input input = inputs.read("account", form);
         String email = AccountService.readEmail(input);
-        Role role = readRole(input, form.get("role"));
+        Role role = readRole(input);
         if (email != null && users.findByEmail(email).isPresent()) {
             input.problem("email", "users.error.email.taken");
         }
@@ -85,8 +85,8 @@ class UserAdministration {
     /** @throws InvalidInputException naming {@code role} */
     void changeRole(String by, long id, String typedRole) {
         UserSummary user = other(by, id);
-        Input input = inputs.read(Map.of());
-        Role role = readRole(input, typedRole);
+        Input input = inputs.read(field -> "role".equals(field) ? typedRole : null);
+        Role role = readRole(input);
         input.throwIfInvalid();
         users.setRole(user.id(), role);
         audit.changed(audited(id), Map.of("role", user.role().name()), Map.of("role", role.name()));
@@ -130,14 +130,15 @@ class UserAdministration {
         audit.changed(audited(userId), Map.of("invitation", "open"), Map.of("invitation", "accepted"));
     }
 
-    private static Role readRole(Input input, String typed) {
-        if (typed == null || typed.isBlank()) {
+    private static Role readRole(Input input) {
+        String typed = input.raw("role");
+        if (typed == null) {
             input.problem("role", "users.error.role.required");
             return null;
         }
         // Any case, as every other choice is read; a value that is no role is told apart from none.
         try {
-            return Role.valueOf(typed.strip().toUpperCase(Locale.ROOT));
+            return Role.valueOf(typed.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             input.problem("role", "users.error.role.unknown");
             return null;

@@ -167,25 +167,22 @@ class AuditRepository {
                 .params(replacement, pattern).update();
     }
 
-    List<AuditEntry> fieldHistory(Audited record, Collection<String> fields) {
+    /** Read by kind and id, without an index: only subject access and erasure ask, a few records at a time. */
+    List<AuditEntry> fieldHistory(AuditKind kind, String id, Collection<String> fields) {
         List<AuditEntry> entries = withChanges(jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM audit_entry e WHERE "
-                + RECORD + " AND EXISTS (SELECT 1 FROM audit_change c WHERE c.entry_id = e.id AND c.field IN (:fields)) "
-                + "ORDER BY e.id").param("page", record.page()).param("kind", record.kind().code())
-                .param("id", record.id()).param("fields", fields).query(AuditRepository::entry).list());
+                + "e.record_kind = :kind AND e.record_id = :id AND EXISTS (SELECT 1 FROM audit_change c "
+                + "WHERE c.entry_id = e.id AND c.field IN (:fields)) ORDER BY e.id").param("kind", kind.code())
+                .param("id", id).param("fields", fields).query(AuditRepository::entry).list());
         return entries.stream().map(e -> new AuditEntry(e.id(), e.occurredAt(), e.actor(), e.action(), e.kind(),
                 e.recordId(), e.page(), e.changes().stream().filter(c -> fields.contains(c.field())).toList())).toList();
     }
 
-    /** One record's entries, read through its page's index. */
-    private static final String RECORD = "e.record_page = :page AND e.record_kind = :kind AND e.record_id = :id";
-
-    /** Overwrites every value of these fields in the record's entries, read through its page's index. */
-    int overwriteFields(Audited record, Collection<String> fields, String replacement) {
-        return jdbc.sql("UPDATE audit_change SET before_value = CASE WHEN before_value IS NULL THEN NULL ELSE :erased END, "
-                        + "after_value = CASE WHEN after_value IS NULL THEN NULL ELSE :erased END "
-                        + "WHERE field IN (:fields) AND entry_id IN (SELECT e.id FROM audit_entry e WHERE " + RECORD + ")")
-                .param("erased", replacement).param("fields", fields).param("page", record.page())
-                .param("kind", record.kind().code()).param("id", record.id()).update();
+    void overwriteValues(Collection<AuditTrail.Value> values, String replacement) {
+        for (AuditTrail.Value value : values) {
+            String column = value.before() ? "before_value" : "after_value";
+            jdbc.sql("UPDATE audit_change SET " + column + " = :erased WHERE entry_id = :entry AND field = :field")
+                    .param("erased", replacement).param("entry", value.entry()).param("field", value.field()).update();
+        }
     }
 
     private List<AuditEntry> withChanges(List<AuditEntry> entries) {

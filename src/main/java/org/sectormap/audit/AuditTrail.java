@@ -131,26 +131,28 @@ public class AuditTrail {
         return overwritten;
     }
 
-    /** The record's entries that changed any of these fields, each with those changes alone, oldest first. */
+    /**
+     * A record's entries that changed any of these fields, each with those changes alone, oldest first:
+     * found by the record's kind and id wherever they are listed (a merge moves a consent record or an
+     * interview to another organisation's page, and leaves its earlier entries on the old one).
+     */
     @Transactional(readOnly = true)
-    public List<AuditEntry> fieldHistory(Audited record, Collection<String> fields) {
-        return fields.isEmpty() ? List.of() : repository.fieldHistory(record, fields);
+    public List<AuditEntry> fieldHistory(AuditKind kind, String id, Collection<String> fields) {
+        return fields.isEmpty() ? List.of() : repository.fieldHistory(kind, id, fields);
+    }
+
+    /** One value in the trail: an entry's field, before the change or after it. */
+    public record Value(long entry, String field, boolean before) {
     }
 
     /**
-     * Overwrites every earlier value of these fields of the record with "erased on" the date: what an
-     * erasure cleared as being about the person, such as their role, which need not mention them and
-     * so is not found by {@link #erase}. Call it after the change that cleared them, whose "before"
-     * values it overwrites too.
-     *
-     * @return how many values were overwritten
+     * Overwrites these values with "erased on" the date: values about a person being erased that do not
+     * mention them (their role), and so are not found by {@link #erase}. Call it after the changes
+     * that clear them, whose "before" values may be among them.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int eraseFields(Audited record, Collection<String> fields) {
-        if (fields.isEmpty()) {
-            return 0;
-        }
-        return repository.overwriteFields(record, fields, labels.text("audit.erasedOn", LocalDate.now(clock).toString()));
+    public void eraseValues(Collection<Value> values) {
+        repository.overwriteValues(values, labels.text("audit.erasedOn", LocalDate.now(clock).toString()));
     }
 
     /**

@@ -112,11 +112,11 @@ class ThemeController {
         // A blank choice (not one the page offers) chooses nothing.
         Set<Long> themeIds = chosen == null ? Set.of()
                 : chosen.stream().filter(Objects::nonNull).collect(Collectors.toSet());
-        // The page offers yes and no: anything else is refused rather than taken as no.
-        if (!"yes".equals(quote) && !"no".equals(quote)) {
+        // The page offers yes and no, read in any case: anything else is refused rather than taken as no.
+        if (!"yes".equalsIgnoreCase(quote) && !"no".equalsIgnoreCase(quote)) {
             throw new BadParameterException("quote", quote);
         }
-        if (!themes.code(id, themeIds, "yes".equals(quote))) {
+        if (!themes.code(id, themeIds, "yes".equalsIgnoreCase(quote))) {
             throw new NotFoundException("error.notFound.comment", id);
         }
         redirect.addFlashAttribute("notice", "theme.coded");

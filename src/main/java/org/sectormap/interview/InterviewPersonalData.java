@@ -51,11 +51,7 @@ public class InterviewPersonalData {
                 intervieweeName, interviewer, interview.fullInterview(), interview.followUp(), interview.cypBoard(),
                 interview.wellInformed(), interview.statutoryWork(), answers);
         interviews.rewrite(after);
-        audit.changed(audited(interview), interview.audited(), after.audited());
-    }
-
-    /** The interview as the audit trail names it, for its history of a field. */
-    public static Audited audited(Interview interview) {
-        return Audited.of(AuditKind.INTERVIEW, interview.id()).partOf(OrganisationService.audited(interview.organisationId()));
+        audit.changed(Audited.of(AuditKind.INTERVIEW, interview.id())
+                .partOf(OrganisationService.audited(interview.organisationId())), interview.audited(), after.audited());
     }
 }

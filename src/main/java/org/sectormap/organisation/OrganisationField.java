@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.sectormap.shared.Coded;
-import org.sectormap.shared.Input;
 
 /**
  * The fields of an organisation record, written down once: the column, the form property, the
@@ -45,7 +44,7 @@ public enum OrganisationField implements MappableField {
     public enum Kind {
         LINE, TEXT, AREA, CHOICE, DATE, TICK,
         POSTCODE("^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$", "error.postcode.invalid"),
-        EMAIL("^" + Input.EMAIL_ADDRESS + "$", "error.email.invalid"),
+        EMAIL("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "error.email.invalid"),
         WEBSITE("^(?i:https?://)?[^\\s/.]+(\\.[^\\s/.]+)+(/\\S*)?$", "error.website.invalid");
 
         private final Pattern pattern;

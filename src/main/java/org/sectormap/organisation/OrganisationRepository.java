@@ -437,6 +437,12 @@ class OrganisationRepository {
         return new Keyed(rs.getLong(prefix + "id"), rs.getString(prefix + "name"), keys);
     }
 
+    void lockSearchForErasure() {
+        if (!h2) {
+            words.lockList();
+        }
+    }
+
     void eraseFromSearch(List<String> texts) {
         if (h2) {
             index.getObject().purgeAfterCommit();

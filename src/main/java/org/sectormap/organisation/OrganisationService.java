@@ -250,6 +250,18 @@ public class OrganisationService {
     }
 
     /**
+     * Readies what search keeps besides the records for {@link #eraseFromSearch}, before an erasure
+     * changes any record, in its transaction.
+     *
+     * @throws org.springframework.dao.PessimisticLockingFailureException while the register is being
+     *         changed (an import) for longer than a few seconds
+     */
+    @Transactional
+    public void lockSearchForErasure() {
+        repository.lockSearchForErasure();
+    }
+
+    /**
      * Once an erasure has removed these texts from the records, takes them out of what search keeps
      * besides: PostgreSQL's list of the register's words, and (after the commit) H2's search index's files.
      */

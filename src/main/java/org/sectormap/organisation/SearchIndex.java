@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -140,6 +141,8 @@ class SearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ExecutorService background;
+    /** An erasure's purge asked for and not yet done (see purgeAfterCommit). */
+    private final AtomicBoolean purgeOwed = new AtomicBoolean();
     /** One change of the index at a time, from the table's state read under it. */
     private final ReentrantLock changing = new ReentrantLock();
     private final ReentrantLock building = new ReentrantLock();
@@ -623,23 +626,22 @@ class SearchIndex implements AutoCloseable {
      * replaced or deleted document and commits, so that what an erasure removed leaves the index's
      * files too: a change only marks the old document deleted, and its text (positions and all) stays
      * on disk until a merge happens to take its segment. In the background, as it may rewrite most of
-     * the index; searches and other changes go on meanwhile.
+     * the index: searches and a record's change go on meanwhile, an import's are taken in after it.
+     * Until it is done the index is not called whole at closing, so a purge cut short by a stop is
+     * made good by building the index anew at the next start.
      */
     void purgeAfterCommit() {
         if (directory == null) {
             return;
         }
-        Runnable purge = () -> background.execute(() -> {
-            drainAll();
+        Runnable purge = () -> {
+            purgeOwed.set(true);
             try {
-                writer.forceMergeDeletes(true);
-                writer.commit();
-                searchers.maybeRefreshBlocking();
-            } catch (IOException | RuntimeException e) {
-                log.warn("The search index could not drop what an erasure removed; it will at its next merge: {}",
-                        e.toString());
+                background.execute(this::purge);
+            } catch (RejectedExecutionException e) {
+                log.info("The search index is closing; it is built anew at the next start");
             }
-        });
+        };
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             purge.run();
             return;
@@ -652,6 +654,19 @@ class SearchIndex implements AutoCloseable {
                 }
             }
         });
+    }
+
+    private void purge() {
+        drainAll();
+        try {
+            writer.forceMergeDeletes(true);
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            purgeOwed.set(false);
+        } catch (IOException | RuntimeException e) {
+            log.warn("The search index could not drop what an erasure removed; it is built anew at the next start: {}",
+                    e.toString());
+        }
     }
 
     /** A change to one organisation, or else the organisations an import added. */
@@ -860,7 +875,7 @@ class SearchIndex implements AutoCloseable {
         }
         changing.lock();
         try {
-            if (built && current()) {
+            if (built && current() && !purgeOwed.get()) {
                 writer.setLiveCommitData(Map.of(DATABASE, database(), CLOSED, "true").entrySet());
             }
             searchers.close();

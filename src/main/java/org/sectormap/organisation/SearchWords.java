@@ -118,18 +118,29 @@ final class SearchWords {
     }
 
     /**
+     * Locks the list of the register's words against new ones until the transaction ends, for {@link
+     * #forget}: a record saved meanwhile could hold one of the words it drops, unseen by it, and lose it
+     * from the list. Taken before the transaction changes any record (whose words' trigger writes to the
+     * list, so that taking it later would be an upgrade two erasures could deadlock on), and waited for
+     * five seconds at most, as an import holds the list for its whole transaction.
+     *
+     * @throws org.springframework.dao.PessimisticLockingFailureException when it could not be taken in time
+     */
+    void lockList() {
+        jdbc.sql("SET LOCAL lock_timeout = '5s'").update();
+        jdbc.sql("LOCK TABLE search_word IN SHARE ROW EXCLUSIVE MODE").update();
+        jdbc.sql("SET LOCAL lock_timeout TO DEFAULT").update();
+    }
+
+    /**
      * Drops the register's words that hold a word of these texts and that no record holds any longer:
-     * search_word keeps such words (V147), which after an erasure would keep the person's name. The
-     * table is locked against new words first, as a record being saved meanwhile could hold one of them
-     * yet, unseen here, and lose it from the list.
+     * search_word keeps such words (V147), which after an erasure would keep the person's name. Words
+     * shorter than a trigram are left: no index finds what holds them, and alone they name nobody.
+     * Call {@link #lockList} first.
      */
     void forget(Collection<String> texts) {
         List<String> words = texts.stream().flatMap(text -> SearchText.words(text).stream())
-                .filter(word -> !word.isEmpty()).distinct().toList();
-        if (words.isEmpty()) {
-            return;
-        }
-        jdbc.sql("LOCK TABLE search_word IN SHARE ROW EXCLUSIVE MODE").update();
+                .filter(word -> word.codePointCount(0, word.length()) >= SHORTEST).distinct().toList();
         for (String word : words) {
             jdbc.sql("DELETE FROM search_word s WHERE s.word LIKE :pattern" + LikePattern.ESCAPE
                     + " AND NOT EXISTS (SELECT 1 FROM organisation_word w WHERE w.word = s.word)")

@@ -65,7 +65,7 @@ class ConsentService {
         return texts.isEmpty() ? List.of() : repository.mentioning(texts);
     }
 
-    static Audited audited(long organisationId, long id) {
+    private static Audited audited(long organisationId, long id) {
         return Audited.of(AuditKind.CONSENT, id).partOf(OrganisationService.audited(organisationId));
     }
 

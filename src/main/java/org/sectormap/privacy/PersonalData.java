@@ -3,14 +3,16 @@ package org.sectormap.privacy;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.sectormap.audit.AuditEntry;
+import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
-import org.sectormap.audit.Audited;
 import org.sectormap.interview.Interview;
 import org.sectormap.interview.InterviewPersonalData;
 import org.sectormap.organisation.Organisation;
@@ -19,8 +21,10 @@ import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.outreach.ContactAttempt;
 import org.sectormap.outreach.OutreachService;
+import org.sectormap.shared.ConflictException;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.Problem;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +43,13 @@ class PersonalData {
     private static final Set<OrganisationField> KEPT = EnumSet.of(OrganisationField.NAME, OrganisationField.AREA,
             OrganisationField.POSTCODE);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** The fields as the trail names them. */
+    private static final String CONTACT_NAME = OrganisationField.CONTACT_NAME.property();
+    private static final String CONTACT_ROLE = OrganisationField.CONTACT_ROLE.property();
+    private static final String INTERVIEWEE_NAME = "intervieweeName";
+    private static final String INTERVIEWEE_ROLE = "intervieweeRole";
+    private static final String PERSON_NAME = "personName";
+    private static final String PERSON_EMAIL = "personEmail";
 
     private final OrganisationService organisations;
     private final OutreachService outreach;
@@ -101,56 +112,117 @@ class PersonalData {
                 }
             }
         }
-        // The trail's values that mention them, then those of fields about them that need not (a role).
+        // The trail's values that mention them, then those about them that need not (a role).
         Set<Finding> trail = new LinkedHashSet<>();
-        audit.mentioning(person.texts()).forEach(entry -> trailValues(entry, trail, person::in));
-        for (FieldsAboutThem held : fieldsAboutThem(person)) {
-            audit.fieldHistory(held.record(), held.fields()).forEach(entry -> trailValues(entry, trail, v -> v != null));
+        List<AuditEntry> mentioning = audit.mentioning(person.texts());
+        for (AuditEntry entry : mentioning) {
+            for (AuditEntry.Change change : entry.changes()) {
+                if (person.in(change.before())) {
+                    trail.add(trailFinding(entry, change.field(), true, change.before()));
+                }
+                if (person.in(change.after())) {
+                    trail.add(trailFinding(entry, change.field(), false, change.after()));
+                }
+            }
         }
+        heldWithoutNaming(person, mentioning).forEach(held -> trail.add(trailFinding(held.entry(),
+                held.change().field(), held.before(), held.before() ? held.change().before() : held.change().after())));
         found.addAll(trail);
         return found;
     }
 
-    private void trailValues(AuditEntry entry, Set<Finding> trail, Predicate<String> held) {
+    private Finding trailFinding(AuditEntry entry, String field, boolean before, String value) {
         String record = labels.text("privacy.record.audit", entry.id(), TIME.format(entry.occurredAt()),
                 labels.of(entry.kind()), entry.recordId());
-        for (AuditEntry.Change change : entry.changes()) {
-            if (held.test(change.before())) {
-                trail.add(new Finding("audit-trail", null, record, labels.text("privacy.audit.before", change.field()),
-                        change.before(), Treatment.OVERWRITTEN));
-            }
-            if (held.test(change.after())) {
-                trail.add(new Finding("audit-trail", null, record, labels.text("privacy.audit.after", change.field()),
-                        change.after(), Treatment.OVERWRITTEN));
-            }
-        }
+        return new Finding("audit-trail", null, record, labels.text(before ? "privacy.audit.before" : "privacy.audit.after",
+                field), value, Treatment.OVERWRITTEN);
     }
 
-    /** Fields of a record that the erasure clears as the person's, and whose every earlier value it overwrites. */
-    private record FieldsAboutThem(Audited record, List<String> fields) {
+    /** A value in the trail: an entry's change, before it or after. */
+    private record Held(AuditEntry entry, AuditEntry.Change change, boolean before) {
+
+        AuditTrail.Value value() {
+            return new AuditTrail.Value(entry.id(), change.field(), before);
+        }
     }
 
     /**
-     * What an erasure clears as being about the person though it need not mention them: the role of an
-     * organisation's contact who is the person, the role of an interviewee named as them, and the name and
-     * email a deleted consent record kept side by side (erasing by one would leave the other).
+     * The trail's values that are the person's though they need not mention them: an organisation
+     * contact's role while the contact was them, an interviewee's role while the interview named them,
+     * and every name and email of a consent record that names them (its two ways of saying who). Found
+     * record by record, from the records that mention them now and those whose entries do.
      */
-    private List<FieldsAboutThem> fieldsAboutThem(Mentions person) {
-        List<FieldsAboutThem> held = new ArrayList<>();
-        for (Organisation organisation : organisations.mentioning(person.texts())) {
-            if (person.in((String) organisation.details().get(OrganisationField.CONTACT_NAME))) {
-                held.add(new FieldsAboutThem(OrganisationService.audited(organisation.id()),
-                        List.of(OrganisationField.CONTACT_ROLE.property())));
+    private List<Held> heldWithoutNaming(Mentions person, List<AuditEntry> mentioning) {
+        List<Held> held = new ArrayList<>();
+        Map<String, String> contacts = new LinkedHashMap<>();
+        organisations.mentioning(person.texts()).forEach(o -> contacts.put(String.valueOf(o.id()),
+                (String) o.details().get(OrganisationField.CONTACT_NAME)));
+        for (String id : named(mentioning, AuditKind.ORGANISATION, CONTACT_NAME, person)) {
+            if (!contacts.containsKey(id)) {
+                // Its contact now (none once erased, or the organisation merged away), for the walk back.
+                contacts.put(id, organisations.find(Long.parseLong(id))
+                        .map(o -> (String) o.details().get(OrganisationField.CONTACT_NAME)).orElse(null));
             }
         }
-        for (Interview interview : interviews.mentioning(person.texts())) {
-            if (person.in(interview.intervieweeName())) {
-                held.add(new FieldsAboutThem(InterviewPersonalData.audited(interview), List.of("intervieweeRole")));
+        contacts.forEach((id, now) -> held.addAll(whileNamed(audit.fieldHistory(AuditKind.ORGANISATION, id,
+                List.of(CONTACT_NAME, CONTACT_ROLE)), CONTACT_NAME, CONTACT_ROLE, now, person)));
+        Map<String, String> interviewees = new LinkedHashMap<>();
+        interviews.mentioning(person.texts()).forEach(i -> interviewees.put(String.valueOf(i.id()), i.intervieweeName()));
+        named(mentioning, AuditKind.INTERVIEW, INTERVIEWEE_NAME, person).forEach(id -> interviewees.putIfAbsent(id, null));
+        interviewees.forEach((id, now) -> held.addAll(whileNamed(audit.fieldHistory(AuditKind.INTERVIEW, id,
+                List.of(INTERVIEWEE_NAME, INTERVIEWEE_ROLE)), INTERVIEWEE_NAME, INTERVIEWEE_ROLE, now, person)));
+        Set<String> consented = new LinkedHashSet<>();
+        consents.mentioning(person.texts()).forEach(c -> consented.add(String.valueOf(c.id())));
+        mentioning.stream().filter(e -> e.kind() == AuditKind.CONSENT).forEach(e -> consented.add(e.recordId()));
+        for (String id : consented) {
+            for (AuditEntry entry : audit.fieldHistory(AuditKind.CONSENT, id, List.of(PERSON_NAME, PERSON_EMAIL))) {
+                for (AuditEntry.Change change : entry.changes()) {
+                    if (change.before() != null) {
+                        held.add(new Held(entry, change, true));
+                    }
+                    if (change.after() != null) {
+                        held.add(new Held(entry, change, false));
+                    }
+                }
             }
         }
-        for (ConsentRecord consent : consents.mentioning(person.texts())) {
-            held.add(new FieldsAboutThem(ConsentService.audited(consent.organisationId(), consent.id()),
-                    List.of("personName", "personEmail")));
+        return held;
+    }
+
+    /** The records of a kind whose entries name the person in that field. */
+    private static Set<String> named(List<AuditEntry> mentioning, AuditKind kind, String field, Mentions person) {
+        return mentioning.stream().filter(e -> e.kind() == kind)
+                .filter(e -> e.changes().stream().anyMatch(c -> c.field().equals(field)
+                        && (person.in(c.before()) || person.in(c.after()))))
+                .map(AuditEntry::recordId).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /**
+     * The values of {@code field} written while {@code nameField} named the person, walking a record's
+     * history back from the name it holds now (null when gone or unknown): each change of the name says
+     * who it was before and after, and in between it stays as it was.
+     */
+    private static List<Held> whileNamed(List<AuditEntry> history, String nameField, String field, String nameNow,
+            Mentions person) {
+        List<Held> held = new ArrayList<>();
+        String name = nameNow;
+        for (int i = history.size() - 1; i >= 0; i--) {
+            AuditEntry entry = history.get(i);
+            AuditEntry.Change renamed = entry.changes().stream().filter(c -> c.field().equals(nameField)).findFirst()
+                    .orElse(null);
+            String after = renamed == null ? name : renamed.after();
+            String before = renamed == null ? name : renamed.before();
+            for (AuditEntry.Change change : entry.changes()) {
+                if (change.field().equals(field)) {
+                    if (change.after() != null && person.in(after)) {
+                        held.add(new Held(entry, change, false));
+                    }
+                    if (change.before() != null && person.in(before)) {
+                        held.add(new Held(entry, change, true));
+                    }
+                }
+            }
+            name = before;
         }
         return held;
     }
@@ -162,8 +234,12 @@ class PersonalData {
      */
     @Transactional
     void erase(Mentions person) {
+        try {
+            organisations.lockSearchForErasure();
+        } catch (PessimisticLockingFailureException e) {
+            throw new ConflictException("privacy.error.busy");
+        }
         String marker = labels.text("privacy.redacted");
-        List<FieldsAboutThem> aboutThem = fieldsAboutThem(person);
         for (Organisation organisation : organisations.mentioning(person.texts())) {
             OrganisationDetails details = organisation.details();
             boolean contact = person.in((String) details.get(OrganisationField.CONTACT_NAME));
@@ -197,8 +273,8 @@ class PersonalData {
         consents.mentioning(person.texts()).forEach(consents::delete);
         organisations.eraseFromImportedUpdates(person.texts());
         organisations.eraseFromSearch(person.texts());
-        // After the changes above, whose "before" values they wrote too.
-        aboutThem.forEach(held -> audit.eraseFields(held.record(), held.fields()));
+        // After the changes above, whose "before" values are among them, and before the names are overwritten.
+        audit.eraseValues(heldWithoutNaming(person, audit.mentioning(person.texts())).stream().map(Held::value).toList());
         audit.erase(person.texts());
     }
 

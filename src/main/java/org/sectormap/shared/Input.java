@@ -23,14 +23,6 @@ public final class Input {
     /** Dates before this are typing mistakes here, and the calendar shifts those before 1582. */
     public static final int EARLIEST_YEAR = 1900;
 
-    /**
-     * An email address, as a regular expression: something, an @, and a domain with a dot, none of them
-     * holding spaces or the characters that wrap or list addresses ({@code <>()[],;:"\}), so that
-     * "Jo &lt;jo@example.org&gt;" or two addresses in one are refused rather than kept as one.
-     */
-    public static final String EMAIL_ADDRESS = "[^@\\s<>()\\[\\],;:\"\\\\]+@[^@\\s<>()\\[\\],;:\"\\\\]+"
-            + "\\.[^@\\s<>()\\[\\],;:\"\\\\]+";
-
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Set<String> YES = Set.of("yes", "y", "true", "1", "-1");
     private static final Set<String> NO = Set.of("no", "n", "false", "0");
@@ -55,8 +47,10 @@ public final class Input {
 
     /**
      * What was typed, trimmed, or null when blank; unchecked. Blank and trimmed as a reader sees it: a
-     * no-break space (common in cells pasted from the web or Word) and characters that show nothing
-     * (a zero-width space, a byte order mark) count as space, so a name of those alone is no name.
+     * no-break space (common in cells pasted from the web or Word) and the characters that only ever
+     * show nothing (a zero-width space, a word joiner, a byte order mark) count as space, so a name of
+     * those alone is no name. Other invisible characters mean something at the end of a value (the
+     * tags of a flag emoji, a right-to-left mark after Arabic or Hebrew) and stay.
      */
     public String raw(String field) {
         String value = typed.apply(field);
@@ -77,8 +71,8 @@ public final class Input {
     }
 
     private static boolean showsNothing(int codePoint) {
-        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
-                || Character.getType(codePoint) == Character.FORMAT;
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || codePoint == '\u200b'
+                || codePoint == '\u2060' || codePoint == '\ufeff';
     }
 
     /** One line of text: no control characters, at most {@code max} characters. */

@@ -59,12 +59,14 @@ class PageErrors {
                 new Object[] {maxFileSize.toMegabytes()}, LocaleContextHolder.getLocale()));
     }
 
-    /** A save that met someone else's at the same moment; forms that can keep the input handle it themselves. */
+    /**
+     * A change that met another at the same moment (a save, an import running); forms that can keep the
+     * input handle it themselves. Said in the words of what met what.
+     */
     @ExceptionHandler(ConflictException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     ModelAndView conflict(ConflictException e) {
-        return errorPage(HttpStatus.CONFLICT, messages.getMessage("error.conflict", null,
-                LocaleContextHolder.getLocale()));
+        return errorPage(HttpStatus.CONFLICT, messages.getMessage(e, LocaleContextHolder.getLocale()));
     }
 
     @ExceptionHandler(BadParameterException.class)

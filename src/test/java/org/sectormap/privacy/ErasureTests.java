@@ -1,7 +1,9 @@
 package org.sectormap.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -22,15 +24,20 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sectormap.DatabaseTest;
+import org.sectormap.HeldTransaction;
 import org.sectormap.interview.QuestionnaireService;
 import org.sectormap.organisation.Organisation;
+import org.sectormap.organisation.OrganisationDetails;
 import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationService;
+import org.sectormap.organisation.OutreachStatus;
 import org.sectormap.shared.LikePattern;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -60,6 +67,12 @@ class ErasureTests {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Value("${spring.datasource.url}")
+    String url;
 
     @Test
     void shouldLeaveNoTraceOfAnErasedPersonAnywhere(CapturedOutput output) throws Exception {
@@ -136,6 +149,88 @@ class ErasureTests {
                 + "WHERE e.record_kind = 'consent' AND (LOWER(c.before_value) LIKE ? OR LOWER(c.after_value) LIKE ?)",
                 String.class, "%" + EMAIL + "%", "%" + EMAIL + "%")).as("the consent records' entries holding the email")
                 .isEmpty();
+    }
+
+    private long created(String name, String... pairs) throws Exception {
+        var form = post("/organisations/new").with(csrf()).param("name", name).param("status", "listed");
+        for (int i = 0; i < pairs.length; i += 2) {
+            form.param(pairs[i], pairs[i + 1]);
+        }
+        String location = mvc.perform(form).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+                .getRedirectedUrl();
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    private int trailValuesHolding(String text) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_change WHERE before_value = ? OR after_value = ?",
+                Integer.class, text, text);
+    }
+
+    /** A merge moves a consent record and an interview to the kept organisation; their earlier entries stay where they were. */
+    @Test
+    void shouldEraseTheRoleAndEmailOfRecordsAMergeMovedByNameAlone() throws Exception {
+        long kept = created("Kept Forum");
+        long other = created("Other Forum Ltd");
+        mvc.perform(post("/organisations/{id}/consents/new", other).with(csrf()).param("personName", NAME)
+                .param("personEmail", EMAIL).param("basis", "consent").param("givenOn", "2007-07-10")
+                .param("givenHow", "Signed the form").param("purpose", "To be named"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/organisations/{id}/interviews/new", other).with(csrf()).param("heldOn", "2007-07-10")
+                .param("mode", "visit").param("cypBoard", "no").param("nameConsent", "yes")
+                .param("intervieweeName", NAME).param("intervieweeRole", ROLE)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/organisations/merge").with(csrf()).param("keep", String.valueOf(kept))
+                .param("other", String.valueOf(other)).param("keepVersion", String.valueOf(organisations.get(kept).version()))
+                .param("otherVersion", String.valueOf(organisations.get(other).version())))
+                .andExpect(status().is3xxRedirection());
+        assertThat(trailValuesHolding(EMAIL)).isPositive();
+        assertThat(trailValuesHolding(ROLE)).isPositive();
+
+        mvc.perform(post("/privacy/erasure/confirmed").with(csrf()).param("name", NAME)).andExpect(redirectedUrl("/privacy"));
+        assertThat(trailValuesHolding(EMAIL)).isZero();
+        assertThat(trailValuesHolding(ROLE)).isZero();
+    }
+
+    /** An organisation's earlier contact's role is theirs, not the person's: neither listed nor erased for them. */
+    @Test
+    void shouldLeaveAnEarlierContactsRoleOutOfTheirSubjectAccessAndErasure() throws Exception {
+        String imam = "Imam of the Central Mosque";
+        long id = created("Mosque Forum", "contactName", "Amir Khan", "contactRole", imam);
+        mvc.perform(post("/organisations/{id}/edit", id).with(csrf()).param("version", String.valueOf(organisations.get(id).version()))
+                .param("name", "Mosque Forum").param("status", "listed").param("contactName", NAME).param("contactRole", ROLE))
+                .andExpect(status().is3xxRedirection());
+        String found = mvc.perform(post("/privacy/subject-access.json").with(csrf()).param("name", NAME))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(found).contains(ROLE).doesNotContain(imam);
+
+        mvc.perform(post("/privacy/erasure/confirmed").with(csrf()).param("name", NAME)).andExpect(redirectedUrl("/privacy"));
+        assertThat(trailValuesHolding(ROLE)).isZero();
+        assertThat(trailValuesHolding(imam)).isEqualTo(2);
+    }
+
+    /**
+     * PostgreSQL's list of the register's words: an erasure drops the person's words that no record
+     * holds, but waits for a record being saved at that moment, which may hold one of them yet.
+     */
+    @Test
+    void shouldKeepAWordOfTheNameThatARecordSavedMeanwhileHolds() throws Exception {
+        assumeTrue(url.startsWith("jdbc:postgresql:"), "The list of the register's words is PostgreSQL's");
+        created("Riverside Family Forum", "contactName", NAME);
+        // Saved, not yet committed, while the erasure runs: "philippa" is no committed record's word but theirs.
+        HeldTransaction.whileHeld(transactions,
+                () -> organisations.create(OrganisationDetails.of("Hilltop Carers", OutreachStatus.LISTED)
+                        .with(OrganisationField.CONTACT_NAME, "Philippa Jones")),
+                () -> {
+                    try {
+                        // On its own thread, so signed in by hand rather than by the test's own.
+                        mvc.perform(post("/privacy/erasure/confirmed").with(csrf())
+                                .with(user("admin@test.example").roles("ADMIN")).param("name", NAME))
+                                .andExpect(redirectedUrl("/privacy"));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        assertThat(jdbc.queryForList("SELECT word FROM search_word WHERE word IN ('philippa', 'quennell-oduya')",
+                String.class)).containsExactly("philippa");
     }
 
     @Test
