@@ -4,8 +4,11 @@ package org.sectormap.organisation;
  * One search of the register: free text, filters, sort and page, exactly as the list URL
  * holds them so a search can be bookmarked. Null means "any".
  *
- * @param category a category, or {@code null} with {@code unclassified} true for records
- *                 not yet classified
+ * @param category       a category, or {@code null} with {@code unclassified} true for records
+ *                       not yet classified
+ * @param contactsHidden the text is looked for in the record's name, coverage and description alone,
+ *                       not its contact's name: a viewer, who may not read that name, could otherwise
+ *                       learn it by searching for it
  */
 public record OrganisationQuery(
         String text,
@@ -20,7 +23,15 @@ public record OrganisationQuery(
         Sort sort,
         boolean descending,
         int page,
-        int size) {
+        int size,
+        boolean contactsHidden) {
+
+    public OrganisationQuery(String text, Category category, boolean unclassified, String area, OutreachStatus status,
+            Boolean fullInterview, Boolean followUp, Boolean cypBoard, Boolean wellInformed, Sort sort,
+            boolean descending, int page, int size) {
+        this(text, category, unclassified, area, status, fullInterview, followUp, cypBoard, wellInformed, sort,
+                descending, page, size, false);
+    }
 
     public static final int DEFAULT_SIZE = 25;
     public static final int MAX_SIZE = 200;
@@ -72,17 +83,23 @@ public record OrganisationQuery(
     /** The same search for other words. */
     OrganisationQuery withText(String newText) {
         return new OrganisationQuery(newText, category, unclassified, area, status, fullInterview, followUp, cypBoard,
-                wellInformed, sort, descending, page, size);
+                wellInformed, sort, descending, page, size, contactsHidden);
     }
 
     /** The same matches in the opposite order. */
     OrganisationQuery reversed() {
         return new OrganisationQuery(text, category, unclassified, area, status, fullInterview, followUp, cypBoard,
-                wellInformed, sort, !descending, page, size);
+                wellInformed, sort, !descending, page, size, contactsHidden);
     }
 
     public OrganisationQuery atPage(int newPage, int newSize) {
         return new OrganisationQuery(text, category, unclassified, area, status, fullInterview, followUp, cypBoard,
-                wellInformed, sort, descending, newPage, newSize);
+                wellInformed, sort, descending, newPage, newSize, contactsHidden);
+    }
+
+    /** The same search, its text not looked for in the contact's name (see {@code contactsHidden}). */
+    public OrganisationQuery withContactsHidden() {
+        return new OrganisationQuery(text, category, unclassified, area, status, fullInterview, followUp, cypBoard,
+                wellInformed, sort, descending, page, size, true);
     }
 }

@@ -460,6 +460,11 @@ class OrganisationRepository {
         return jdbc.sql(OrganisationCounts.SUM_OF_TALLY).query(Long.class).single();
     }
 
+    /** The search's words as the register holds them, or none where the text is kept out of contacts' names. */
+    private SearchWords.Lookup lookup(OrganisationQuery query) {
+        return words.lookup(query.contactsHidden() ? "" : query.text());
+    }
+
     /** A page of a search and its total, exact or, past {@link #EXACT_COUNT} text matches on PostgreSQL, estimated. */
     record Found(List<Organisation> items, long total, boolean exact) {
 
@@ -474,8 +479,11 @@ class OrganisationRepository {
      * where SQL would read and sort more than a few hundred matches, or join two indexes ({@link #joined}).
      */
     Found search(OrganisationQuery query) {
-        return index.getObject().find(query).map(this::found).orElseGet(() -> {
-            SearchWords.Lookup lookup = words.lookup(query.text());
+        // Neither H2's index nor PostgreSQL's words tell where in the text a word stands, so a search
+        // kept out of the contact's name is read by SQL, which can tell.
+        Optional<SearchIndex.Hits> indexed = query.contactsHidden() ? Optional.empty() : index.getObject().find(query);
+        return indexed.map(this::found).orElseGet(() -> {
+            SearchWords.Lookup lookup = lookup(query);
             Total counted = total(query, lookup);
             long total = counted.value();
             // A page past the end is empty: reading up to it would read every match for nothing.
@@ -484,7 +492,7 @@ class OrganisationRepository {
             }
             // Asked once: on H2 it may sum the tally for each index holding some of the filter's columns.
             Optional<NameWithin> within = within(query, total);
-            Optional<SearchIndex.Hits> filtered = h2 && total > SORTED_IN_SQL
+            Optional<SearchIndex.Hits> filtered = h2 && total > SORTED_IN_SQL && !query.contactsHidden()
                     && (!walks(query, total, within) || joinedParts(query).size() > 1) && !readsByGroup(query)
                     ? index.getObject().filter(query) : Optional.empty();
             return filtered.map(this::found).orElseGet(() -> counted.exact()
@@ -887,7 +895,7 @@ class OrganisationRepository {
      * read as before too, as is any other list.
      */
     Optional<List<Organisation>> groupedByWord(OrganisationQuery query, long total) {
-        return groupedByWord(query, total, query.size(), words.lookup(query.text()));
+        return groupedByWord(query, total, query.size(), lookup(query));
     }
 
     /**
@@ -1310,7 +1318,7 @@ class OrganisationRepository {
 
     /** The page's first statement: the whole page, or for a sort on a column that may be empty, its records holding a value. */
     Statement firstPart(OrganisationQuery query, long total) {
-        return firstPart(query, total, query.size(), words.lookup(query.text()), within(query, total));
+        return firstPart(query, total, query.size(), lookup(query), within(query, total));
     }
 
     private Statement firstPart(OrganisationQuery query, long total, int size, SearchWords.Lookup lookup,
@@ -1731,6 +1739,11 @@ class OrganisationRepository {
             List<String> patterns = SearchText.patterns(q.text());
             for (int i = 0; i < patterns.size(); i++) {
                 clauses.add("search_text LIKE :text" + i + LikePattern.ESCAPE);
+                if (q.contactsHidden()) {
+                    // The contact's name is the search text's last line, folded one character for one.
+                    clauses.add("(contact_name IS NULL OR LEFT(search_text, LENGTH(search_text) - LENGTH(contact_name) - 1)"
+                            + " LIKE :text" + i + LikePattern.ESCAPE + ")");
+                }
                 params.put("text" + i, patterns.get(i));
             }
         }

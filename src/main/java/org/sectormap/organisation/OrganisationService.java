@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.sectormap.shared.SignedIn;
 import org.sectormap.shared.PageCount;
 import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
@@ -57,14 +58,19 @@ public class OrganisationService {
 
     @Transactional(readOnly = true)
     public Page search(OrganisationQuery query) {
-        OrganisationRepository.Found found = repository.search(query);
+        OrganisationRepository.Found found = repository.search(asReadBy(query));
         return new Page(found.items(), found.total(), found.exact(), query);
     }
 
     /** How many organisations the query matches, counted exactly however many they are. */
     @Transactional(readOnly = true)
     public long count(OrganisationQuery query) {
-        return repository.count(query);
+        return repository.count(asReadBy(query));
+    }
+
+    /** A viewer's search is kept out of contacts' names, which they may not read. */
+    private static OrganisationQuery asReadBy(OrganisationQuery query) {
+        return SignedIn.viewer() && query.text() != null && !query.text().isBlank() ? query.withContactsHidden() : query;
     }
 
     /** Every match of the query, in list order, regardless of its page. */

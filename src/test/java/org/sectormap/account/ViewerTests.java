@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
@@ -52,6 +54,29 @@ class ViewerTests {
         assertThat(viewer).contains("href=\"/reports\"").doesNotContain("href=\"/import\"")
                 .doesNotContain("href=\"/comments\"").doesNotContain("href=\"/outreach\"");
         assertThat(researcher).contains("href=\"/import\"");
+    }
+
+    /** A search that looked in contacts' names would tell a viewer whose contact someone is. */
+    @Test
+    void shouldSearchAViewersWordsInEverythingButTheContactsName() throws Exception {
+        organisation();
+        mvc.perform(ApiCalls.post("/api/import/organisations").contentType("text/csv")
+                .content("name,status,description,contact_name\nSandhu Family Trust,listed,Société de Derby,Amrit Sandhu\n"))
+                .andExpect(status().isOk());
+        for (RequestPostProcessor who : List.of(VIEWER, RESEARCHER)) {
+            boolean viewer = who == VIEWER;
+            mvc.perform(get("/api/organisations").param("q", "amrit").with(who))
+                    .andExpect(jsonPath("$.total").value(viewer ? 0 : 2));
+            mvc.perform(get("/api/organisations").param("q", "sandhu").with(who))
+                    .andExpect(jsonPath("$.total").value(viewer ? 1 : 2))
+                    .andExpect(jsonPath("$.items[0].name").value(viewer ? "Sandhu Family Trust" : "Derby REC"));
+            mvc.perform(get("/api/organisations").param("q", "societe derby").with(who))
+                    .andExpect(jsonPath("$.items[*].name").value(org.hamcrest.Matchers.contains("Sandhu Family Trust")));
+            String page = mvc.perform(get("/organisations").param("q", "amrit").with(who)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page.contains("Derby REC")).as("the list page of %s", viewer ? "a viewer" : "a researcher")
+                    .isEqualTo(!viewer);
+        }
     }
 
     @Test
