@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At start-up the index beside an H2 file is used only if it was closed in order, by the same
@@ -170,17 +171,24 @@ class SearchIndexStartTests {
             long id = repository.insertAll(records, null).get(0);
             SearchIndexes.awaitCurrent(index);
             Organisation before = repository.find(id).orElseThrow();
-            assertThat(repository.update(id, before.version(),
-                    before.details().with(OrganisationField.DESCRIPTION, "Run by [erased]"))).isTrue();
+            // As an erasure asks: in the transaction of its change, for after the commit.
+            new TransactionTemplate(new DataSourceTransactionManager(h2)).executeWithoutResult(status -> {
+                assertThat(repository.update(id, before.version(),
+                        before.details().with(OrganisationField.DESCRIPTION, "Run by [erased]"))).isTrue();
+                index.purgeAfterCommit();
+            });
             SearchIndexes.awaitCurrent(index);
             assertThat(index.find(query("quennell")).orElseThrow().total()).isZero();
-            index.purgeAfterCommit();
         }
         try (Directory files = FSDirectory.open(directory); DirectoryReader reader = DirectoryReader.open(files)) {
             assertThat(reader.numDocs()).isEqualTo(50);
             // A deleted document's terms count until its segment is merged away.
             assertThat(reader.numDeletedDocs()).isZero();
             assertThat(reader.docFreq(new Term(SearchIndex.TRIGRAMS, "uen"))).isZero();
+        }
+        // The purge done, the index was closed whole, and the next start uses it as it is.
+        try (SearchIndex index = open()) {
+            assertThat(index.current()).isTrue();
         }
     }
 
