@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -286,14 +287,32 @@ final class Restore {
         }
     }
 
-    /** A batch the database turns down (a broken reference, a value too long) is named by its lines, not its values. */
+    /**
+     * A batch the database turns down (a broken reference, a value too long) is named by its line, not
+     * its values: rolled back to before it, then its rows are tried one at a time until the one refused.
+     * The restore fails either way; the savepoint only lets the transaction go on to find the line.
+     */
     private static void store(JdbcTemplate jdbc, String insert, List<Object[]> batch, List<Integer> types,
             BackupFile.TableEntry entry, long last) {
-        try {
-            jdbc.batchUpdate(insert, batch, types(types));
-        } catch (DataAccessException e) {
-            throw new BackupRefusedException("backup.error.rejected", entry.name(), last - batch.size() + 1, last);
-        }
+        jdbc.execute((Connection connection) -> {
+            Savepoint before = connection.setSavepoint();
+            try {
+                jdbc.batchUpdate(insert, batch, types(types));
+                return null;
+            } catch (DataAccessException e) {
+                connection.rollback(before);
+            }
+            long first = last - batch.size() + 1;
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    jdbc.update(insert, batch.get(i), types(types));
+                } catch (DataAccessException e) {
+                    throw new BackupRefusedException("backup.error.rejectedLine", entry.name(), first + i);
+                }
+            }
+            // Each row fits alone, but not the batch (a duplicate key within it, say).
+            throw new BackupRefusedException("backup.error.rejected", entry.name(), first, last);
+        });
     }
 
     private static int[] types(List<Integer> types) {

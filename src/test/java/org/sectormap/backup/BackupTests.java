@@ -295,6 +295,18 @@ class BackupTests {
     }
 
     @Test
+    void shouldNameTheLineOfARowTheRegisterRefuses() throws Exception {
+        for (String name : List.of("Derby REC", "Leicester CVS", "Nottingham CVS")) {
+            organisations.create(OrganisationDetails.of(name, OutreachStatus.LISTED));
+        }
+        byte[] good = backup();
+        CleanDatabase.emptyNow(spring);
+
+        assertRefusedKeepingNothing(good, "Line 3 of organisation in the backup does not fit this register",
+                withValues(good, "organisation", "status", Map.of(2, "bogus-status")));
+    }
+
+    @Test
     void shouldRefuseABackupWhoseOrganisationNamesAnImportItDoesNotHold() throws Exception {
         organisations.create(OrganisationDetails.of("Derby REC", OutreachStatus.LISTED));
         byte[] good = backup();
