@@ -16,6 +16,11 @@ public record ConsentRecord(long id, long organisationId, Long interviewId, Stri
                 purpose, on);
     }
 
+    ConsentRecord withTexts(String newGivenHow, String newPurpose) {
+        return new ConsentRecord(id, organisationId, interviewId, personName, personEmail, basis, givenOn, newGivenHow,
+                newPurpose, withdrawnOn);
+    }
+
     /** The values as the audit trail keeps them. */
     Map<String, Object> audited() {
         Map<String, Object> values = new LinkedHashMap<>();

@@ -45,6 +45,11 @@ class ConsentRepository {
                 .param("id", id).update();
     }
 
+    void updateTexts(long id, String givenHow, String purpose) {
+        jdbc.sql("UPDATE consent_record SET given_how = :givenHow, purpose = :purpose WHERE id = :id")
+                .param("givenHow", givenHow).param("purpose", purpose).param("id", id).update();
+    }
+
     void delete(long id) {
         jdbc.sql("DELETE FROM consent_record WHERE id = :id").param("id", id).update();
     }

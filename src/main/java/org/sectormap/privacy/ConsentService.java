@@ -2,6 +2,7 @@ package org.sectormap.privacy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
@@ -40,6 +41,14 @@ class ConsentService {
         repository.withdraw(consent.id(), on);
         audit.changed(audited(consent.organisationId(), consent.id()), consent.audited(),
                 consent.withdrawn(on).audited());
+    }
+
+    /** Redacts a person being erased from someone else's record that mentions them; the trail's values are erased after. */
+    @Transactional
+    void redact(ConsentRecord consent, UnaryOperator<String> redact) {
+        ConsentRecord after = consent.withTexts(redact.apply(consent.givenHow()), redact.apply(consent.purpose()));
+        repository.updateTexts(consent.id(), after.givenHow(), after.purpose());
+        audit.changed(audited(consent.organisationId(), consent.id()), consent.audited(), after.audited());
     }
 
     /** Deletes a record naming a person being erased; the trail's values are erased after. */

@@ -103,12 +103,14 @@ class PersonalData {
         for (ConsentRecord consent : consents.mentioning(person.texts())) {
             String record = labels.text("privacy.record.consent", name(consent.organisationId()),
                     labels.of(consent.basis()));
+            // Their own record goes whole; someone else's that mentions them keeps all but the mention.
+            boolean theirs = names(person, consent);
             for (String[] field : new String[][] {{"personName", consent.personName()},
                     {"personEmail", consent.personEmail()}, {"givenHow", consent.givenHow()},
                     {"purpose", consent.purpose()}}) {
-                if (field[1] != null) {
+                if (field[1] != null && (theirs || person.in(field[1]))) {
                     found.add(new Finding("consent", consent.organisationId(), record, label("consent", field[0]),
-                            field[1], Treatment.DELETED));
+                            field[1], theirs ? Treatment.DELETED : Treatment.REDACTED));
                 }
             }
         }
@@ -171,9 +173,12 @@ class PersonalData {
         named(mentioning, AuditKind.INTERVIEW, INTERVIEWEE_NAME, person).forEach(id -> interviewees.putIfAbsent(id, null));
         interviewees.forEach((id, now) -> held.addAll(whileNamed(audit.fieldHistory(AuditKind.INTERVIEW, id,
                 List.of(INTERVIEWEE_NAME, INTERVIEWEE_ROLE)), INTERVIEWEE_NAME, INTERVIEWEE_ROLE, now, person)));
+        // A consent record that only mentions them (in its purpose, say) is someone else's: its name and email stay.
         Set<String> consented = new LinkedHashSet<>();
-        consents.mentioning(person.texts()).forEach(c -> consented.add(String.valueOf(c.id())));
-        mentioning.stream().filter(e -> e.kind() == AuditKind.CONSENT).forEach(e -> consented.add(e.recordId()));
+        consents.mentioning(person.texts()).stream().filter(c -> names(person, c))
+                .forEach(c -> consented.add(String.valueOf(c.id())));
+        consented.addAll(named(mentioning, AuditKind.CONSENT, PERSON_NAME, person));
+        consented.addAll(named(mentioning, AuditKind.CONSENT, PERSON_EMAIL, person));
         for (String id : consented) {
             for (AuditEntry entry : audit.fieldHistory(AuditKind.CONSENT, id, List.of(PERSON_NAME, PERSON_EMAIL))) {
                 for (AuditEntry.Change change : entry.changes()) {
@@ -187,6 +192,11 @@ class PersonalData {
             }
         }
         return held;
+    }
+
+    /** Whether the consent record is the person's own: its name or email is theirs. */
+    private static boolean names(Mentions person, ConsentRecord consent) {
+        return person.in(consent.personName()) || person.in(consent.personEmail());
     }
 
     /** The records of a kind whose entries name the person in that field. */
@@ -270,7 +280,13 @@ class PersonalData {
                     person.in(interview.interviewer()) ? null : interview.interviewer(),
                     text -> person.redact(text, marker));
         }
-        consents.mentioning(person.texts()).forEach(consents::delete);
+        for (ConsentRecord consent : consents.mentioning(person.texts())) {
+            if (names(person, consent)) {
+                consents.delete(consent);
+            } else {
+                consents.redact(consent, text -> person.redact(text, marker));
+            }
+        }
         organisations.eraseFromImportedUpdates(person.texts());
         organisations.eraseFromSearch(person.texts());
         // After the changes above, whose "before" values are among them, and before the names are overwritten.

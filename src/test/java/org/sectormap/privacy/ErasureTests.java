@@ -207,6 +207,26 @@ class ErasureTests {
         assertThat(trailValuesHolding(imam)).isEqualTo(2);
     }
 
+    /** A consent record whose purpose mentions the person is someone else's: its name and email are not theirs. */
+    @Test
+    void shouldLeaveTheNameAndEmailOfSomeoneElsesConsentOutOfTheirSubjectAccess() throws Exception {
+        long id = created("Mosque Forum");
+        mvc.perform(post("/organisations/{id}/consents/new", id).with(csrf()).param("personName", "Amir Khan")
+                .param("personEmail", "amir@mosque.example").param("basis", "consent").param("givenOn", "2007-07-10")
+                .param("givenHow", "Signed the form").param("purpose", "Introduced by " + NAME))
+                .andExpect(status().is3xxRedirection());
+        String found = mvc.perform(post("/privacy/subject-access.json").with(csrf()).param("name", NAME))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(found).contains("Introduced by " + NAME).doesNotContain("Amir Khan").doesNotContain("amir@mosque.example");
+
+        // Erased, the mention goes and the record stays, with its name and email and their history.
+        mvc.perform(post("/privacy/erasure/confirmed").with(csrf()).param("name", NAME)).andExpect(redirectedUrl("/privacy"));
+        assertThat(jdbc.queryForMap("SELECT person_name, person_email, purpose FROM consent_record"))
+                .containsValues("Amir Khan", "amir@mosque.example", "Introduced by [erased]");
+        assertThat(trailValuesHolding("Amir Khan")).isEqualTo(1);
+        assertThat(tablesHolding(NAME)).isEmpty();
+    }
+
     /**
      * PostgreSQL's list of the register's words: an erasure drops the person's words that no record
      * holds, but waits for a record being saved at that moment, which may hold one of them yet.
