@@ -72,7 +72,8 @@ class PersonalData {
     @Transactional(readOnly = true)
     List<Finding> find(Mentions person) {
         List<Finding> found = new ArrayList<>();
-        for (Organisation organisation : organisations.mentioning(person.texts())) {
+        Mentioning records = mentioning(person);
+        for (Organisation organisation : records.organisations()) {
             String record = labels.text("privacy.record.organisation", organisation.details().name());
             boolean contact = person.in((String) organisation.details().get(OrganisationField.CONTACT_NAME));
             for (OrganisationField field : OrganisationField.values()) {
@@ -89,7 +90,7 @@ class PersonalData {
                     labels.text("privacy.record.attempt", name(attempt.organisationId()), attempt.attemptedOn().toString()),
                     labels.text("field.note"), attempt.note(), Treatment.REDACTED));
         }
-        for (Interview interview : interviews.mentioning(person.texts())) {
+        for (Interview interview : records.interviews()) {
             String record = labels.text("privacy.record.interview", name(interview.organisationId()),
                     interview.heldOn().toString());
             boolean named = person.in(interview.intervieweeName());
@@ -100,7 +101,7 @@ class PersonalData {
             interview.answers().stream().filter(a -> person.in(a.text())).forEach(a -> found.add(new Finding(
                     "interview", interview.organisationId(), record, a.question(), a.text(), Treatment.REDACTED)));
         }
-        for (ConsentRecord consent : consents.mentioning(person.texts())) {
+        for (ConsentRecord consent : records.consents()) {
             String record = labels.text("privacy.record.consent", name(consent.organisationId()),
                     labels.of(consent.basis()));
             // Their own record goes whole; someone else's that mentions them keeps all but the mention.
@@ -127,7 +128,7 @@ class PersonalData {
                 }
             }
         }
-        heldWithoutNaming(person, mentioning).forEach(held -> trail.add(trailFinding(held.entry(),
+        heldWithoutNaming(person, records, mentioning).forEach(held -> trail.add(trailFinding(held.entry(),
                 held.change().field(), held.before(), held.before() ? held.change().before() : held.change().after())));
         found.addAll(trail);
         return found;
@@ -138,6 +139,16 @@ class PersonalData {
                 labels.of(entry.kind()), entry.recordId());
         return new Finding("audit-trail", null, record, labels.text(before ? "privacy.audit.before" : "privacy.audit.after",
                 field), value, Treatment.OVERWRITTEN);
+    }
+
+    /** The records mentioning the person, each kind read once for all that is asked of them. */
+    private record Mentioning(List<Organisation> organisations, List<Interview> interviews,
+            List<ConsentRecord> consents) {
+    }
+
+    private Mentioning mentioning(Mentions person) {
+        return new Mentioning(organisations.mentioning(person.texts()), interviews.mentioning(person.texts()),
+                consents.mentioning(person.texts()));
     }
 
     /** A value in the trail: an entry's change, before it or after. */
@@ -154,10 +165,10 @@ class PersonalData {
      * and every name and email of a consent record that names them (its two ways of saying who). Found
      * record by record, from the records that mention them now and those whose entries do.
      */
-    private List<Held> heldWithoutNaming(Mentions person, List<AuditEntry> mentioning) {
+    private List<Held> heldWithoutNaming(Mentions person, Mentioning records, List<AuditEntry> mentioning) {
         List<Held> held = new ArrayList<>();
         Map<String, String> contacts = new LinkedHashMap<>();
-        organisations.mentioning(person.texts()).forEach(o -> contacts.put(String.valueOf(o.id()),
+        records.organisations().forEach(o -> contacts.put(String.valueOf(o.id()),
                 (String) o.details().get(OrganisationField.CONTACT_NAME)));
         for (String id : named(mentioning, AuditKind.ORGANISATION, CONTACT_NAME, person)) {
             if (!contacts.containsKey(id)) {
@@ -169,13 +180,13 @@ class PersonalData {
         contacts.forEach((id, now) -> held.addAll(whileNamed(audit.fieldHistory(AuditKind.ORGANISATION, id,
                 List.of(CONTACT_NAME, CONTACT_ROLE)), CONTACT_NAME, CONTACT_ROLE, now, person)));
         Map<String, String> interviewees = new LinkedHashMap<>();
-        interviews.mentioning(person.texts()).forEach(i -> interviewees.put(String.valueOf(i.id()), i.intervieweeName()));
+        records.interviews().forEach(i -> interviewees.put(String.valueOf(i.id()), i.intervieweeName()));
         named(mentioning, AuditKind.INTERVIEW, INTERVIEWEE_NAME, person).forEach(id -> interviewees.putIfAbsent(id, null));
         interviewees.forEach((id, now) -> held.addAll(whileNamed(audit.fieldHistory(AuditKind.INTERVIEW, id,
                 List.of(INTERVIEWEE_NAME, INTERVIEWEE_ROLE)), INTERVIEWEE_NAME, INTERVIEWEE_ROLE, now, person)));
         // A consent record that only mentions them (in its purpose, say) is someone else's: its name and email stay.
         Set<String> consented = new LinkedHashSet<>();
-        consents.mentioning(person.texts()).stream().filter(c -> names(person, c))
+        records.consents().stream().filter(c -> names(person, c))
                 .forEach(c -> consented.add(String.valueOf(c.id())));
         consented.addAll(named(mentioning, AuditKind.CONSENT, PERSON_NAME, person));
         consented.addAll(named(mentioning, AuditKind.CONSENT, PERSON_EMAIL, person));
@@ -250,7 +261,8 @@ class PersonalData {
             throw new ConflictException("privacy.error.busy");
         }
         String marker = labels.text("privacy.redacted");
-        for (Organisation organisation : organisations.mentioning(person.texts())) {
+        Mentioning records = mentioning(person);
+        for (Organisation organisation : records.organisations()) {
             OrganisationDetails details = organisation.details();
             boolean contact = person.in((String) details.get(OrganisationField.CONTACT_NAME));
             for (OrganisationField field : OrganisationField.values()) {
@@ -273,14 +285,14 @@ class PersonalData {
             }
         }
         outreach.mentioning(person.texts()).forEach(a -> outreach.changeNote(a, person.redact(a.note(), marker)));
-        for (Interview interview : interviews.mentioning(person.texts())) {
+        for (Interview interview : records.interviews()) {
             boolean named = person.in(interview.intervieweeName());
             interviews.rewrite(interview, named ? null : interview.intervieweeName(),
                     named || person.in(interview.intervieweeRole()) ? null : interview.intervieweeRole(),
                     person.in(interview.interviewer()) ? null : interview.interviewer(),
                     text -> person.redact(text, marker));
         }
-        for (ConsentRecord consent : consents.mentioning(person.texts())) {
+        for (ConsentRecord consent : records.consents()) {
             if (names(person, consent)) {
                 consents.delete(consent);
             } else {
@@ -290,7 +302,9 @@ class PersonalData {
         organisations.eraseFromImportedUpdates(person.texts());
         organisations.eraseFromSearch(person.texts());
         // After the changes above, whose "before" values are among them, and before the names are overwritten.
-        audit.eraseValues(heldWithoutNaming(person, audit.mentioning(person.texts())).stream().map(Held::value).toList());
+        // The records as they were: a walk back through each one's history starts past the erasure's own change.
+        audit.eraseValues(heldWithoutNaming(person, records, audit.mentioning(person.texts())).stream().map(Held::value)
+                .toList());
         audit.erase(person.texts());
     }
 
