@@ -460,9 +460,9 @@ class OrganisationRepository {
         return jdbc.sql(OrganisationCounts.SUM_OF_TALLY).query(Long.class).single();
     }
 
-    /** The search's words as the register holds them, or none where the text is kept out of contacts' names. */
+    /** The search's words as the register holds them. */
     private SearchWords.Lookup lookup(OrganisationQuery query) {
-        return words.lookup(query.contactsHidden() ? "" : query.text());
+        return words.lookup(query.text(), query.contactsHidden());
     }
 
     /** A page of a search and its total, exact or, past {@link #EXACT_COUNT} text matches on PostgreSQL, estimated. */
@@ -479,9 +479,7 @@ class OrganisationRepository {
      * where SQL would read and sort more than a few hundred matches, or join two indexes ({@link #joined}).
      */
     Found search(OrganisationQuery query) {
-        // Neither H2's index nor PostgreSQL's words tell where in the text a word stands, so a search
-        // kept out of the contact's name is read by SQL, which can tell.
-        Optional<SearchIndex.Hits> indexed = query.contactsHidden() ? Optional.empty() : index.getObject().find(query);
+        Optional<SearchIndex.Hits> indexed = index.getObject().find(query);
         return indexed.map(this::found).orElseGet(() -> {
             SearchWords.Lookup lookup = lookup(query);
             Total counted = total(query, lookup);
@@ -492,7 +490,7 @@ class OrganisationRepository {
             }
             // Asked once: on H2 it may sum the tally for each index holding some of the filter's columns.
             Optional<NameWithin> within = within(query, total);
-            Optional<SearchIndex.Hits> filtered = h2 && total > SORTED_IN_SQL && !query.contactsHidden()
+            Optional<SearchIndex.Hits> filtered = h2 && total > SORTED_IN_SQL
                     && (!walks(query, total, within) || joinedParts(query).size() > 1) && !readsByGroup(query)
                     ? index.getObject().filter(query) : Optional.empty();
             return filtered.map(this::found).orElseGet(() -> counted.exact()

@@ -150,9 +150,9 @@ public class PublishedOrganisations {
 
     /**
      * On H2, the records the search index says hold the text, in the feed's order, where a search read
-     * every published record (651 ms at 100,000). The index looks in the search text, which holds the
-     * name and description folded, so it finds every record the WHERE finds and a few more (the text in
-     * the coverage or the contact's name), which the WHERE then rules out.
+     * every published record (651 ms at 100,000). The index looks in the search text but the contact's
+     * name, which holds the name and description folded, so it finds every record the WHERE finds and a
+     * few more (the text in the coverage), which the WHERE then rules out.
      */
     Optional<long[]> held(Filter filter) {
         if (postgres || !searching(filter) || !foldable(filter)) {

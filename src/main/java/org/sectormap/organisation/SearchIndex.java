@@ -116,8 +116,16 @@ class SearchIndex implements AutoCloseable {
     static final String ID = "id";
     static final String TRIGRAMS = "trigrams";
     private static final String SHORT_GRAMS = "short";
+    /**
+     * The contact's name, the search text's last line, is kept in fields of its own, so that a search
+     * kept out of it (a viewer's) is answered here as well: a word is sought in either.
+     */
+    private static final String CONTACT_TRIGRAMS = "contact_trigrams";
+    private static final String CONTACT_SHORT_GRAMS = "contact_short";
+    /** The fields the index holds, named in its commit: an index of another layout is built again. */
+    private static final String LAYOUT = "contact apart";
     private static final String[] TICKS = {"full_interview", "follow_up", "cyp_board", "well_informed"};
-    private static final String COLUMNS = "id, search_text, name_sort, category, area, status, interview_date, "
+    private static final String COLUMNS = "id, search_text, contact_name, name_sort, category, area, status, interview_date, "
             + String.join(", ", TICKS);
 
     /** Trigrams need their positions, to be found one after another; the short grams only whether they occur. */
@@ -157,7 +165,8 @@ class SearchIndex implements AutoCloseable {
         this.separately = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.analyzer = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(),
-                Map.of(TRIGRAMS, ngrams(3, 3), SHORT_GRAMS, ngrams(1, 2)));
+                Map.of(TRIGRAMS, ngrams(3, 3), SHORT_GRAMS, ngrams(1, 2), CONTACT_TRIGRAMS, ngrams(3, 3),
+                        CONTACT_SHORT_GRAMS, ngrams(1, 2)));
         Directory opened = null;
         IndexWriter openedWriter = null;
         SearcherManager openedSearchers = null;
@@ -241,7 +250,7 @@ class SearchIndex implements AutoCloseable {
      */
     private String database() {
         return jdbc.queryForObject("SELECT CAST(COUNT(*) AS VARCHAR) || '@' || CAST(MIN(\"installed_on\") AS VARCHAR) "
-                + "FROM \"flyway_schema_history\"", String.class);
+                + "FROM \"flyway_schema_history\"", String.class) + " " + LAYOUT;
     }
 
     boolean enabled() {
@@ -292,8 +301,8 @@ class SearchIndex implements AutoCloseable {
      * The ids of the listed and interviewed records (of the category, or classified, when asked) whose
      * search text holds this text as it stands, spaces and all, in the feed's order: the interviewed,
      * then the listed, each by id. Empty when SQL must answer, or when more than {@code most} hold it.
-     * The search text also holds the coverage and the contact's name, so a caller looking in fewer
-     * fields checks each record itself.
+     * It looks in the search text but the contact's name: that is, the name, the coverage and the
+     * description, so a caller looking in fewer fields checks each record itself.
      */
     Optional<long[]> holding(String text, Category category, boolean classified, int most) {
         String folded = LikePattern.fold(SearchText.fold(text.strip()));
@@ -304,7 +313,7 @@ class SearchIndex implements AutoCloseable {
         for (OutreachStatus published : PublishedOrganisations.STATUSES) {
             status.add(term(OrganisationQuery.Sort.STATUS.column(), published.code()), Occur.SHOULD);
         }
-        BooleanQuery.Builder all = new BooleanQuery.Builder().add(word(folded), Occur.FILTER)
+        BooleanQuery.Builder all = new BooleanQuery.Builder().add(word(folded, TRIGRAMS, SHORT_GRAMS), Occur.FILTER)
                 .add(status.build(), Occur.FILTER);
         if (category != null) {
             all.add(term(OrganisationQuery.Sort.CATEGORY.column(), category.code()), Occur.FILTER);
@@ -426,7 +435,7 @@ class SearchIndex implements AutoCloseable {
         if (q.text() != null) {
             for (String word : SearchText.words(q.text())) {
                 if (!word.isEmpty()) {
-                    all.add(word(word), Occur.FILTER);
+                    all.add(q.contactsHidden() ? word(word, TRIGRAMS, SHORT_GRAMS) : inTextOrContact(word), Occur.FILTER);
                 }
             }
         }
@@ -451,17 +460,23 @@ class SearchIndex implements AutoCloseable {
         return all.build();
     }
 
+    /** The word in the record's text or in its contact's name: no word spans the line between them. */
+    private Query inTextOrContact(String word) {
+        return new BooleanQuery.Builder().add(word(word, TRIGRAMS, SHORT_GRAMS), Occur.SHOULD)
+                .add(word(word, CONTACT_TRIGRAMS, CONTACT_SHORT_GRAMS), Occur.SHOULD).build();
+    }
+
     /** Text holding the word: its trigrams one after another, or for one or two characters, the gram itself. */
-    private Query word(String word) {
+    private Query word(String word, String trigrams, String shortGrams) {
         if (word.codePointCount(0, word.length()) < 3) {
-            return term(SHORT_GRAMS, word);
+            return term(shortGrams, word);
         }
         PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-        try (TokenStream grams = analyzer.tokenStream(TRIGRAMS, word)) {
+        try (TokenStream grams = analyzer.tokenStream(trigrams, word)) {
             CharTermAttribute gram = grams.addAttribute(CharTermAttribute.class);
             grams.reset();
             for (int position = 0; grams.incrementToken(); position++) {
-                phrase.add(new Term(TRIGRAMS, gram.toString()), position);
+                phrase.add(new Term(trigrams, gram.toString()), position);
             }
             grams.end();
         } catch (IOException e) {
@@ -809,8 +824,15 @@ class SearchIndex implements AutoCloseable {
         document.add(new StringField(ID, Long.toString(id), Field.Store.NO));
         document.add(new NumericDocValuesField(ID, id));
         String text = rs.getString("search_text");
-        document.add(new Field(TRIGRAMS, text, TRIGRAM_TYPE));
-        document.add(new Field(SHORT_GRAMS, text, SHORT_TYPE));
+        String contact = rs.getString("contact_name");
+        // The contact's name is the text's last line, folded one character for one (SearchText.of).
+        int end = contact == null ? text.length() : Math.max(0, text.length() - SearchText.fold(contact).length() - 1);
+        String before = text.substring(0, end);
+        String contactLine = text.substring(Math.min(text.length(), end + 1));
+        document.add(new Field(TRIGRAMS, before, TRIGRAM_TYPE));
+        document.add(new Field(SHORT_GRAMS, before, SHORT_TYPE));
+        document.add(new Field(CONTACT_TRIGRAMS, contactLine, TRIGRAM_TYPE));
+        document.add(new Field(CONTACT_SHORT_GRAMS, contactLine, SHORT_TYPE));
         document.add(new SortedDocValuesField(OrganisationQuery.Sort.NAME.column(), new BytesRef(rs.getString("name_sort"))));
         for (OrganisationQuery.Sort key : List.of(OrganisationQuery.Sort.CATEGORY, OrganisationQuery.Sort.AREA,
                 OrganisationQuery.Sort.STATUS)) {

@@ -50,23 +50,30 @@ final class SearchWords {
         this.jdbc = jdbc;
     }
 
-    /** A search's words, looked up when first needed and kept for the other statements of the same answer. */
-    Lookup lookup(String search) {
-        return new Lookup(search);
+    /**
+     * A search's words, looked up when first needed and kept for the other statements of the same answer.
+     * Where the search is kept out of contacts' names, the words lead as ever, but a record holding one
+     * only in its contact's name is no match, and only the record's text tells where the word stands: so
+     * every searched word is checked on each record found, as the words that cannot lead are.
+     */
+    Lookup lookup(String search, boolean contactsHidden) {
+        return new Lookup(search, contactsHidden);
     }
 
     final class Lookup {
 
         private final String search;
+        private final boolean contactsHidden;
         private Optional<Words> words;
 
-        private Lookup(String search) {
+        private Lookup(String search, boolean contactsHidden) {
             this.search = search;
+            this.contactsHidden = contactsHidden;
         }
 
         Optional<Words> words() {
             if (words == null) {
-                words = SearchWords.this.words(search);
+                words = SearchWords.this.words(search, contactsHidden);
             }
             return words;
         }
@@ -89,8 +96,9 @@ final class SearchWords {
 
         /** This term leading, the other searched words checked in each record's text. */
         Words ledBy(Term lead) {
+            // Distinct, as others may already hold every searched word (see lookup).
             String rest = Stream.concat(terms.stream().filter(term -> term != lead).map(Term::searched),
-                    Stream.of(others).filter(o -> !o.isEmpty())).collect(Collectors.joining(" "));
+                    Stream.of(others.split(" ")).filter(o -> !o.isEmpty())).distinct().collect(Collectors.joining(" "));
             return new Words(List.of(lead), rest);
         }
     }
@@ -99,10 +107,11 @@ final class SearchWords {
      * The searched words that can lead a search, each with the words of the register it is part of, and
      * the other searched words; empty when none can lead.
      */
-    private Optional<Words> words(String search) {
+    private Optional<Words> words(String search, boolean everyWordChecked) {
         List<Term> terms = new ArrayList<>();
         List<String> others = new ArrayList<>();
-        for (String word : SearchText.words(search)) {
+        List<String> searched = SearchText.words(search);
+        for (String word : searched) {
             int length = word.codePointCount(0, word.length());
             List<String> found = length < SHORTEST || length > LONGEST ? null
                     : jdbc.sql("SELECT word FROM search_word WHERE word LIKE :pattern" + LikePattern.ESCAPE
@@ -114,7 +123,8 @@ final class SearchWords {
                 others.add(word);
             }
         }
-        return terms.isEmpty() ? Optional.empty() : Optional.of(new Words(terms, String.join(" ", others)));
+        return terms.isEmpty() ? Optional.empty()
+                : Optional.of(new Words(terms, String.join(" ", everyWordChecked ? searched : others)));
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +83,49 @@ class SearchWordsTests {
             assertThat(statement(query)).doesNotContain("organisation_word");
             assertThat(ids(query)).isEqualTo(like(query));
         }
+    }
+
+    /**
+     * A viewer's search is kept out of contacts' names: the words still lead, and each record they give
+     * is checked for where its words stand, as the list of the 400 records named "Kestrel", whose only
+     * "forum" is their contact's, comes before most of those holding it in their own text.
+     */
+    @Test
+    void shouldLeadAViewersSearchFromTheWordsAndFindNoRecordByItsContactsNameAlone() {
+        service.createAll(IntStream.range(0, 800).mapToObj(i -> OrganisationDetails.of("Kestrel Hall " + i,
+                OutreachStatus.LISTED).with(OrganisationField.CONTACT_NAME, i % 2 == 0 ? "Forum Keeper" : "Needle Smith"))
+                .toList(), null);
+        assertThat(statement(query("forum", null, null, false, 1, 25).withContactsHidden())).contains("organisation_word");
+        for (String search : List.of("forum", "needle", "keeper", "forum 12", "hall forum", "kestrel smith",
+                "weekly; needle", "orum trust")) {
+            for (boolean descending : new boolean[] {false, true}) {
+                for (int page : new int[] {1, 2, 30}) {
+                    OrganisationQuery query = query(search, null, null, descending, page, 20).withContactsHidden();
+                    List<Long> outside = outsideContacts(query);
+                    assertThat(ids(query)).as("%s, page %d, descending %b", search, page, descending)
+                            .isEqualTo(page(outside, query));
+                    if (outside.size() <= OrganisationRepository.EXACT_COUNT) {
+                        assertThat(service.search(query).total()).as("%s: total", search).isEqualTo(outside.size());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every record holding each of the query's words in its text but its contact's name, in the list's order. */
+    private List<Long> outsideContacts(OrganisationQuery query) {
+        List<String> words = SearchText.words(query.text());
+        String direction = query.descending() ? " DESC" : "";
+        return jdbc.query("SELECT id, name, coverage, description FROM organisation ORDER BY name_sort" + direction
+                + ", id" + direction, (rs, n) -> {
+                    String text = SearchText.of(rs.getString("name"), rs.getString("coverage"), rs.getString("description"));
+                    return words.stream().allMatch(text::contains) ? rs.getLong("id") : null;
+                }).stream().filter(Objects::nonNull).toList();
+    }
+
+    private static List<Long> page(List<Long> all, OrganisationQuery query) {
+        return all.subList((int) Math.min(all.size(), query.offset()),
+                (int) Math.min(all.size(), query.offset() + query.size()));
     }
 
     @Test
