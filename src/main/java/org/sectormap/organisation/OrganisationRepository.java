@@ -533,7 +533,8 @@ class OrganisationRepository {
         Sample sample = null;
         OrganisationQuery filtersAlone = query.withText(null);
         // The tally counts the filters alone: where they hold a thousand records or fewer, so do the matches.
-        if (!where(filtersAlone).sql.isEmpty() && count(filtersAlone) > EXACT_COUNT) {
+        if (!where(filtersAlone).sql.isEmpty() && count(filtersAlone) > EXACT_COUNT
+                || query.contactsHidden() && heldByMany(lookup)) {
             sample = sample(where, rows);
             if (sample.wellPast(EXACT_COUNT)) {
                 return estimate(key, sample.estimate(EXACT_COUNT + 1));
@@ -547,6 +548,16 @@ class OrganisationRepository {
             return new Total(upTo, true);
         }
         return estimate(key, (sample == null ? sample(where, rows) : sample).estimate(upTo));
+    }
+
+    /**
+     * Whether more than {@link #EXACT_COUNT} records hold every searched word that can lead, by the words'
+     * entries: then a search kept out of contacts' names is sampled before its matches are counted, as
+     * counting them reads each record's text (17 ms for a word in a tenth of a million, the sample 10).
+     */
+    private boolean heldByMany(SearchWords.Lookup lookup) {
+        return lookup.words().map(searched -> searched.terms().stream()
+                .allMatch(term -> words.held(term, EXACT_COUNT + 1) > EXACT_COUNT)).orElse(false);
     }
 
     private Total estimate(EstimatedTotals.Key key, long estimate) {
@@ -1738,9 +1749,14 @@ class OrganisationRepository {
             for (int i = 0; i < patterns.size(); i++) {
                 clauses.add("search_text LIKE :text" + i + LikePattern.ESCAPE);
                 if (q.contactsHidden()) {
-                    // The contact's name is the search text's last line, folded one character for one.
-                    clauses.add("(contact_name IS NULL OR LEFT(search_text, LENGTH(search_text) - LENGTH(contact_name) - 1)"
-                            + " LIKE :text" + i + LikePattern.ESCAPE + ")");
+                    // The contact's name is the search text's last line, folded one character for one. The
+                    // condition holds for nearly every record holding the word, but PostgreSQL guesses 0.5 %
+                    // for a LIKE of an expression, and so planned for few matches: a page by interview date
+                    // within a category read and sorted every match (42 ms at a million, against 2.4 ms), and
+                    // the words' count joined every record holding the word (256 ms, against 17). Asked as
+                    // NULLIF(...) IS NOT NULL, the guess is 99.5 %, and the plan is the researcher's.
+                    clauses.add("NULLIF(contact_name IS NULL OR LEFT(search_text, LENGTH(search_text) - LENGTH(contact_name) - 1)"
+                            + " LIKE :text" + i + LikePattern.ESCAPE + ", FALSE) IS NOT NULL");
                 }
                 params.put("text" + i, patterns.get(i));
             }
