@@ -12,6 +12,7 @@ import org.sectormap.shared.BadParameterException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -165,17 +166,20 @@ class OrganisationController {
 
     @PostMapping("/organisations/{id:\\d+}/edit")
     String update(@PathVariable long id, @RequestParam Map<String, String> params, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect, HttpServletResponse response) throws MissingServletRequestParameterException {
         Organisation current = load(id);
         model.addAttribute("organisation", current);
         OrganisationForm form = OrganisationForm.posted(params);
+        if (form.version() == null) {
+            // The edit page always sends it: a save without it would be taken for someone else's change.
+            throw new MissingServletRequestParameterException("version", "Integer");
+        }
         OrganisationParser.Result result = parser.parse(form.asSubmittedOnThePage());
         if (!result.valid()) {
             return showErrors(model, form, result, response);
         }
-        int version = form.version() == null ? -1 : form.version();
         try {
-            service.update(id, version, result.details());
+            service.update(id, form.version(), result.details());
         } catch (StaleOrganisationException e) {
             // Keep what they typed, but against the version now stored, so saving again is a
             // deliberate overwrite made after seeing the warning.

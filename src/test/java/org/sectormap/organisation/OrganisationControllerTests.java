@@ -1,9 +1,11 @@
 package org.sectormap.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -112,6 +114,12 @@ class OrganisationControllerTests {
         mvc.perform(post("/organisations/{id}/edit", id).with(csrf())
                         .param("name", "Changed").param("status", "listed").param("version", "abc"))
                 .andExpect(status().isBadRequest());
+        // Left out or blank, it is named, not taken for someone else's change.
+        for (String version : new String[] {null, " "}) {
+            var edit = post("/organisations/{id}/edit", id).with(csrf()).param("name", "Changed").param("status", "listed");
+            mvc.perform(version == null ? edit : edit.param("version", version)).andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("version is required")));
+        }
         assertThat(service.find(id).orElseThrow().details().name()).isEqualTo("Derby Millennium Network");
         for (String position : new String[] {"0", "-1"}) {
             mvc.perform(get("/organisations/review").param("position", position)).andExpect(status().isBadRequest());
