@@ -100,8 +100,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of many rows (an import) is taken in in the background; while any note is waiting, or the index
  * is being built, searches go to SQL's LIKE, which is always right and only slower. A register
  * written wholesale (a restore), or an index missing, left by a crash, or built from another
- * database, an older schema or another layout of fields, is built again in the background at start-up. Whether a record is
- * published, and who referred it, are not in the index, so those writes note nothing.
+ * database, an older schema or another layout of fields, is built again in the background at
+ * start-up. Whether a record is published, and who referred it, are not in the index, so those
+ * writes note nothing.
  */
 class SearchIndex implements AutoCloseable {
 
