@@ -2,6 +2,7 @@ package org.sectormap.recommendation;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -61,7 +62,8 @@ class RecommendationController {
     String addGroup(@RequestParam(defaultValue = "") String heading, @RequestParam(defaultValue = "") String addressedTo,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         return afterSave(() -> recommendations.addGroup(heading, addressedTo), "recommendation.groupAdded",
-                "redirect:/recommendations", () -> showList(model, null), model, redirect, response);
+                "redirect:/recommendations", () -> showList(model.addAttribute(TYPED,
+                        Map.of("heading", heading, "addressedTo", addressedTo)), null), model, redirect, response);
     }
 
     @PostMapping("/recommendations/groups/{id:\\d+}/items")
@@ -75,8 +77,8 @@ class RecommendationController {
                 throw new InvalidInputException(e.problems().stream()
                         .map(p -> new Problem(p.field() + "-" + id, p.messageKey(), p.args())).toList());
             }
-        }, "recommendation.added", "redirect:/recommendations", () -> showList(model, null), model, redirect,
-                response);
+        }, "recommendation.added", "redirect:/recommendations",
+                () -> showList(model.addAttribute(TYPED, Map.of("text-" + id, text)), null), model, redirect, response);
     }
 
     @GetMapping("/recommendations/{id:\\d+}")
@@ -90,7 +92,8 @@ class RecommendationController {
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         load(id);
         return afterSave(() -> recommendations.changeStatus(id, status, notedOn, note), "recommendation.statusChanged",
-                "redirect:/recommendations/" + id, () -> showOne(model, id, null, notedOn), model, redirect, response);
+                "redirect:/recommendations/" + id, () -> showOne(model.addAttribute(TYPED,
+                        Map.of("status", status, "note", note)), id, null, notedOn), model, redirect, response);
     }
 
     @PostMapping("/recommendations/{id:\\d+}/evidence")
@@ -110,6 +113,9 @@ class RecommendationController {
                     return showOne(model, id, null, inputs.today().toString());
                 }, model, redirect, response);
     }
+
+    /** What was typed into a form shown again with its errors, by field. */
+    private static final String TYPED = "typed";
 
     /** Redirects with a notice after a clean save, or shows the page again with its errors. */
     private String afterSave(Runnable save, String notice, String redirectTo,

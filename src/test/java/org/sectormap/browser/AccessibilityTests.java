@@ -24,6 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.sectormap.DatabaseTest;
+import org.sectormap.ErrorPattern;
 import org.sectormap.EveryKindOfRecord;
 import org.sectormap.organisation.OrganisationService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,6 +79,8 @@ class AccessibilityTests extends BrowserTest {
     /** Notes each fault on the page the browser shows against what the page was. */
     private void check(String page) {
         Axe.faults(browser, axe).forEach(fault -> faults.add(page + " " + browser.getCurrentUrl() + ": " + fault));
+        ErrorPattern.faults(browser.getPageSource())
+                .forEach(fault -> faults.add(page + " " + browser.getCurrentUrl() + ": " + fault));
         pagesChecked++;
     }
 
@@ -240,7 +243,7 @@ class AccessibilityTests extends BrowserTest {
         checkAt("/organisations/duplicates");
         checkAt("/organisations/merge?keep=" + r.organisation() + "&other=" + twin.substring(twin.lastIndexOf('/') + 1));
 
-        assertThat(faults).as("accessibility faults axe-core found on %d pages:%n%s", pagesChecked,
+        assertThat(faults).as("accessibility faults axe-core and the error pattern found on %d pages:%n%s", pagesChecked,
                 String.join("\n", faults)).isEmpty();
     }
 

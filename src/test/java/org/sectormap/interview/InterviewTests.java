@@ -14,6 +14,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.sectormap.WidestText;
 import org.sectormap.DatabaseTest;
+import org.sectormap.ErrorPattern;
 import org.sectormap.comment.CommentService;
 import org.sectormap.organisation.OrganisationDetails;
 import org.sectormap.organisation.OrganisationField;
@@ -112,6 +113,20 @@ class InterviewTests {
                 .andExpect(redirectedUrl("/organisations/" + id));
         comments.releaseNow();
         assertThat(comments.all()).extracting(c -> c.text()).containsExactly(naming);
+    }
+
+    /** An answer's error is read with its box, as a warning about it is (a warning comes once the answers are valid). */
+    @Test
+    void shouldDescribeAnAnswerByItsErrorAndItsWarning() throws Exception {
+        long id = organisation("Charnwood REC");
+        String tooLong = "Funding is short. ".repeat(1_000);
+        Document page = Jsoup.parse(mvc.perform(interview(id, questionnaire.current(), tooLong, tooLong))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        String second = "answer-" + questionnaire.current().questions().get(1).id();
+        assertThat(page.getElementById(second).attr("aria-describedby")).isEqualTo(second + "-error");
+        assertThat(page.getElementById(second).hasClass("input--error")).isTrue();
+        assertThat(ErrorPattern.faults(page.outerHtml())).isEmpty();
+        assertThat(page.title()).startsWith("Error: ");
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.sectormap.shared.InvalidInputException;
 import org.sectormap.WidestText;
 import org.sectormap.ApiCalls;
+import org.sectormap.ErrorPattern;
 import org.sectormap.DatabaseTest;
 import org.sectormap.comment.AnonymousComment;
 import org.sectormap.comment.CommentService;
@@ -130,6 +131,33 @@ class RecommendationTests {
         assertThat(box.closest("details").hasAttr("open")).isTrue();
         assertThat(page.select(".error-message").eachText()).containsExactly("Error: Enter the recommendation");
         assertThat(page.getElementById(box.attr("aria-describedby")).text()).contains("Enter the recommendation");
+    }
+
+    /** A form sent back with its errors keeps what was typed, and its page follows the error pattern. */
+    @Test
+    void shouldKeepWhatWasTypedWhenAFormComesBackWithErrors() throws Exception {
+        recommendations.addGroup("Commissioning", null);
+        long group = recommendations.groups().get(0).id();
+        recommendations.add(group, "Encourage commissioning boards to value local knowledge.");
+        long id = onlyRecommendation();
+        String tooLong = "Spreading the message ".repeat(40);
+        Document heading = Jsoup.parse(mvc.perform(post("/recommendations/groups").with(csrf())
+                        .param("heading", tooLong).param("addressedTo", "VCS Engage"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(heading.selectFirst("#heading").val()).isEqualTo(tooLong);
+        assertThat(heading.selectFirst("#addressedTo").val()).isEqualTo("VCS Engage");
+        Document text = Jsoup.parse(mvc.perform(post("/recommendations/groups/{id}/items", group).with(csrf())
+                        .param("text", "x".repeat(9_000)))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(text.selectFirst("#text-" + group).text()).hasSize(9_000);
+        Document progress = Jsoup.parse(mvc.perform(post("/recommendations/{id}/status", id).with(csrf())
+                        .param("status", "agreed").param("notedOn", "2007-02-31").param("note", "Agreed at the board"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(progress.selectFirst("input[name=status][checked]").val()).isEqualTo("agreed");
+        assertThat(progress.selectFirst("#note").text()).isEqualTo("Agreed at the board");
+        for (Document page : List.of(heading, text, progress)) {
+            assertThat(ErrorPattern.faults(page.outerHtml())).as(page.title()).isEmpty();
+        }
     }
 
     @Test
