@@ -24,6 +24,8 @@ public final class Input {
     public static final int EARLIEST_YEAR = 1900;
 
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    /** Three parts of a date, as the form's boxes are joined (year, month, day), some of them empty. */
+    private static final Pattern DATE_PARTS = Pattern.compile("([^-]*)-([^-]*)-([^-]*)");
     private static final Set<String> YES = Set.of("yes", "y", "true", "1", "-1");
     private static final Set<String> NO = Set.of("no", "n", "false", "0");
     private static final int CHOICE_LENGTH = 200;
@@ -127,6 +129,13 @@ public final class Input {
             if (requiredKey != null && !has(field)) {
                 problem(field, requiredKey);
             }
+            return null;
+        }
+        Matcher given = DATE_PARTS.matcher(value);
+        if (given.matches() && (given.group(1).isEmpty() || given.group(2).isEmpty() || given.group(3).isEmpty())) {
+            // As GOV.UK's date input says it: "must include a day and month".
+            problem(field, "error.date.missing" + (given.group(3).isEmpty() ? ".day" : "")
+                    + (given.group(2).isEmpty() ? ".month" : "") + (given.group(1).isEmpty() ? ".year" : ""), label(field));
             return null;
         }
         Matcher parts = ISO_DATE.matcher(value);

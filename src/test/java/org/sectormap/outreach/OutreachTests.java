@@ -156,6 +156,26 @@ class OutreachTests {
         assertThat(outreach.history(id)).isEmpty();
     }
 
+    /** A date without one of its parts says which, and comes back with the parts that were typed, each in its box. */
+    @Test
+    void shouldSayWhichPartOfADateIsMissingAndKeepTheOthers() throws Exception {
+        long id = organisation("Charnwood REC", OutreachStatus.LISTED, false);
+        String[][] cases = {{"", "2", "2007", "must include a day"}, {"31", "", "2007", "must include a month"},
+            {"31", "2", "", "must include a year"}, {"", "", "2007", "must include a day and month"}};
+        for (String[] typed : cases) {
+            Document page = Jsoup.parse(mvc.perform(post("/organisations/{id}/attempts/new", id).with(csrf())
+                            .param("attemptedOn-day", typed[0]).param("attemptedOn-month", typed[1])
+                            .param("attemptedOn-year", typed[2]).param("method", "visit").param("outcome", "declined"))
+                    .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+            assertThat(page.select(".error-summary__list a").eachText()).as(String.join("/", typed))
+                    .containsExactly("Date of the attempt " + typed[3]);
+            assertThat(List.of(page.selectFirst("#attemptedOn").val(), page.selectFirst("#attemptedOn-month").val(),
+                    page.selectFirst("#attemptedOn-year").val())).as(String.join("/", typed))
+                    .containsExactly(typed[0], typed[1].isEmpty() ? "" : "0" + typed[1], typed[2]);
+        }
+        assertThat(outreach.history(id)).isEmpty();
+    }
+
     @Test
     void shouldListWhoIsDueForContactArrangedFirstThenLongestWaiting() throws Exception {
         LocalDate today = outreach.today();
