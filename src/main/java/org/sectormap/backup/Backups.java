@@ -15,6 +15,7 @@ import org.sectormap.shared.DerivedTables;
 import org.sectormap.shared.FreshInstallationTables;
 import org.sectormap.shared.InstallationOnlyTables;
 import org.sectormap.shared.RegisterReplaced;
+import org.sectormap.shared.RestoreCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,18 +34,20 @@ class Backups {
     private final Set<String> installationOnly = new HashSet<>();
     private final Set<String> replaced = new HashSet<>();
     private final List<DerivedTables> derived;
+    private final List<RestoreCheck> checks;
     private final ObjectMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     Backups(DataSource dataSource, Flyway flyway, List<InstallationOnlyTables> installationOnly,
-            List<FreshInstallationTables> replaced, List<DerivedTables> derived, ObjectMapper json, Clock clock,
-            ApplicationEventPublisher events) {
+            List<FreshInstallationTables> replaced, List<DerivedTables> derived, List<RestoreCheck> checks,
+            ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
         this.flyway = flyway;
         installationOnly.forEach(tables -> this.installationOnly.addAll(tables.names()));
         replaced.forEach(tables -> this.replaced.addAll(tables.names()));
         this.derived = List.copyOf(derived);
+        this.checks = List.copyOf(checks);
         this.json = json;
         this.clock = clock;
         this.events = events;
@@ -58,7 +61,7 @@ class Backups {
      * @throws BackupRefusedException saying why, with nothing changed
      */
     Map<String, Long> restore(InputStream file) {
-        Map<String, Long> restored = new Restore(json).restore(register(), file);
+        Map<String, Long> restored = new Restore(json, checks).restore(register(), file);
         events.publishEvent(new RegisterReplaced());
         // Counts only: what the rows hold stays out of the log.
         log.info("Restored a backup: {} rows in {} tables", restored.values().stream().mapToLong(Long::longValue).sum(),

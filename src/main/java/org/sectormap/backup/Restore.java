@@ -30,10 +30,12 @@ import java.util.zip.ZipInputStream;
 
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
+import org.sectormap.shared.RestoreCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -60,9 +62,11 @@ final class Restore {
     private static final String IMPORTS = "import_record";
 
     private final ObjectMapper json;
+    private final List<RestoreCheck> checks;
 
-    Restore(ObjectMapper json) {
+    Restore(ObjectMapper json, List<RestoreCheck> checks) {
         this.json = json;
+        this.checks = checks;
     }
 
     /** @return the rows restored, by table, in the file's order */
@@ -80,6 +84,10 @@ final class Restore {
             try {
                 Map<String, Long> rows = read(register, tables, jdbc, file);
                 refuseUnheldImports(schema, jdbc);
+                JdbcClient inside = JdbcClient.create(jdbc);
+                checks.forEach(check -> check.check(inside).ifPresent(refusal -> {
+                    throw new BackupRefusedException(refusal.key(), refusal.args());
+                }));
                 register.recount().forEach(jdbc::update);
                 return rows;
             } catch (IOException e) {

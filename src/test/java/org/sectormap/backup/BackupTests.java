@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,6 +39,7 @@ import org.sectormap.organisation.OutreachStatus;
 import org.sectormap.shared.DerivedTables;
 import org.sectormap.shared.FreshInstallationTables;
 import org.sectormap.shared.InstallationOnlyTables;
+import org.sectormap.shared.RestoreCheck;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -149,7 +151,8 @@ class BackupTests {
         Map<String, String> before = pages(records.organisation());
 
         Register other = freshH2();
-        Map<String, Long> restored = new Restore(json).restore(other, new ByteArrayInputStream(first));
+        Map<String, Long> restored = new Restore(json, List.copyOf(spring.getBeansOfType(RestoreCheck.class).values()))
+                .restore(other, new ByteArrayInputStream(first));
         assertThat(restored.get("organisation")).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM organisation",
                 Long.class));
         ByteArrayOutputStream second = new ByteArrayOutputStream();
@@ -189,6 +192,24 @@ class BackupTests {
                 .isEqualTo("This Sector Map already holds records (1 in organisation): restore only into a new, "
                         + "empty Sector Map");
         assertThat(jdbc.queryForList("SELECT name FROM organisation", String.class)).containsExactly("Already here");
+    }
+
+    /**
+     * Comments waiting for release sealed under another installation's key would fail the interview that
+     * should release them, and each one after it: such a file is refused, and the register stays empty.
+     */
+    @Test
+    void shouldRefuseCommentsWaitingUnderAnotherInstallationsKey() throws Exception {
+        organisations.create(OrganisationDetails.of("Derby REC", OutreachStatus.LISTED));
+        byte[] sealedElsewhere = new byte[12 + 128 * 1024 + 16];
+        new SecureRandom().nextBytes(sealedElsewhere);
+        jdbc.update("INSERT INTO comment_pool (id, sealed) VALUES (?, ?)", UUID.randomUUID().toString(), sealedElsewhere);
+        byte[] file = backup();
+        CleanDatabase.emptyNow(spring);
+        assertRefused(file, "The backup holds comments still held back for anonymity (1 interviews' worth), sealed with "
+                + "another Sector Map's comment key");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM comment_pool", Integer.class)).isZero();
     }
 
     @Test
