@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.sectormap.organisation.Category;
 import org.sectormap.organisation.Organisation;
@@ -124,7 +125,7 @@ class Feed {
         json.put("id", FeedIds.of(ORGANIZATION, o.id()).toString());
         json.put("name", d.name());
         json.put("description", description(d));
-        put(json, "email", d.get(OrganisationField.EMAIL));
+        put(json, "email", mailbox(d));
         put(json, "website", d.websiteHref());
         return json;
     }
@@ -139,7 +140,7 @@ class Feed {
         json.put("name", d.name());
         json.put("description", description(d));
         put(json, "url", d.websiteHref());
-        put(json, "email", d.get(OrganisationField.EMAIL));
+        put(json, "email", mailbox(d));
         json.put("status", "active");
         json.put("last_modified", p.modifiedAt().toInstant().toString());
         json.put("organization", organization(o));
@@ -175,16 +176,19 @@ class Feed {
         json.put("location_type", "physical");
         json.put("name", d.name());
         String address = (String) d.get(OrganisationField.ADDRESS);
-        if (address != null) {
-            // The register keeps an address as lines of text; the first is the street, the last the town.
-            List<String> lines = address.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        String postcode = (String) d.get(OrganisationField.POSTCODE);
+        if (address != null || postcode != null) {
+            // The register keeps an address as lines of text, the last the town; a postcode alone is
+            // published too, as directories place a service by it.
+            List<String> lines = address == null ? List.of()
+                    : address.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
             Map<String, Object> postal = new LinkedHashMap<>();
             postal.put("id", FeedIds.of(ADDRESS, o.id()).toString());
             postal.put("location_id", locationId);
-            postal.put("address_1", lines.get(0));
+            postal.put("address_1", String.join(", ", lines.size() > 1 ? lines.subList(0, lines.size() - 1) : lines));
             postal.put("city", lines.size() > 1 ? lines.get(lines.size() - 1) : orEmpty(d.area()));
             postal.put("state_province", orEmpty(d.area()));
-            postal.put("postal_code", orEmpty((String) d.get(OrganisationField.POSTCODE)));
+            postal.put("postal_code", orEmpty(postcode));
             postal.put("country", "GB");
             postal.put("address_type", "physical");
             json.put("addresses", List.of(postal));
@@ -261,6 +265,18 @@ class Feed {
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;
+    }
+
+    /**
+     * The schemas' "email" is an address as RFC 5321 has it, in ASCII, which the register does not ask of
+     * what it keeps ("zoë@exämple.org", "x..y@example.org"): such an address is left out of the feed.
+     */
+    private static final Pattern MAILBOX = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+            + "@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+");
+
+    private static String mailbox(OrganisationDetails d) {
+        String email = (String) d.get(OrganisationField.EMAIL);
+        return email != null && MAILBOX.matcher(email).matches() ? email : null;
     }
 
     private static void put(Map<String, Object> json, String name, Object value) {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -137,14 +136,13 @@ public final class OrganisationDetails {
         return new OrganisationDetails(changed);
     }
 
-    /** A link target for the website, which people often type without the scheme. */
+    /**
+     * A link target for the website, which people often type without the scheme: an absolute URI in
+     * ASCII, or null for one stored before the website was checked as an address (see WebAddress).
+     */
     public String websiteHref() {
         String website = (String) values.get(WEBSITE);
-        if (website == null) {
-            return null;
-        }
-        String lower = website.toLowerCase(Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://") ? website : "https://" + website;
+        return website == null ? null : WebAddress.of(website).orElse(null);
     }
 
     @Override

@@ -64,9 +64,9 @@ public enum OrganisationField implements MappableField {
             return invalidKey;
         }
 
-        /** Whether a value has the kind's shape; a kind without one takes anything. */
+        /** Whether a value has the kind's shape (a website's, that of an address); a kind without one takes anything. */
         public boolean fits(String value) {
-            return pattern == null || pattern.matcher(value).matches();
+            return pattern == null || pattern.matcher(value).matches() && (this != WEBSITE || WebAddress.of(value).isPresent());
         }
 
         /** Shown as a one-line text box (pattern kinds included). */

@@ -22,6 +22,7 @@ import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -39,6 +40,9 @@ class OpenReferralFeedTests {
 
     @Autowired
     OrganisationService organisations;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -179,6 +183,39 @@ class OpenReferralFeedTests {
                 "office@somaliforum.org.uk", "https://somaliforum.org.uk", "Highfields and Belgrave");
         assertThat(all).doesNotContain("Hidden Unpublished Trust", "Excluded Ticked Anyway",
                 "Unreachable Ticked Anyway", CONTACT_NAME, "Qwertyperson", CONTACT_ROLE, "full_interview", "null");
+    }
+
+    /**
+     * Websites and emails kept before they were checked as addresses are left out where the schemas'
+     * "uri" and "email" would refuse them; an accented domain goes out in punycode; every line of an
+     * address is published, and a postcode without one.
+     */
+    @Test
+    void shouldPublishOnlyAddressesTheSchemasTakeAndEveryLineOfAPostalAddress() throws Exception {
+        long accented = publish(OrganisationDetails.of("Accented Domain Group", OutreachStatus.LISTED)
+                .with(OrganisationField.WEBSITE, "société.example/accueil")
+                .with(OrganisationField.ADDRESS, "Unit 4, Enterprise House\n27 Station Road\nLong Eaton\nNottingham"));
+        long odd = publish(OrganisationDetails.of("Odd Links Group", OutreachStatus.LISTED)
+                .with(OrganisationField.POSTCODE, "LE1 1AA"));
+        // Kept before websites were checked: the forms now refuse these.
+        jdbc.update("UPDATE organisation SET website = 'ftp:weird.example', email = 'x..y@weird.example' WHERE id = ?", odd);
+        for (String value : List.of("ftp:weird.example", "http://evil.example/x?a=1&b=\"2\"", "exa|mple.org")) {
+            assertThat(OrganisationField.WEBSITE.kind().fits(value)).as(value).isFalse();
+        }
+        everyPage("/openreferral/services?per_page=10", "service_list", 10);
+        JsonNode accentedService = json.readTree(body("/openreferral/services/" + FeedIds.of(FeedIds.Kind.SERVICE, accented)));
+        FeedSchemas.assertValid("service", json.writeValueAsString(accentedService));
+        assertThat(accentedService.get("url").asString()).isEqualTo("https://xn--socit-esab.example/accueil");
+        JsonNode address = accentedService.get("service_at_locations").get(0).get("location").get("addresses").get(0);
+        assertThat(address.get("address_1").asString()).isEqualTo("Unit 4, Enterprise House, 27 Station Road, Long Eaton");
+        assertThat(address.get("city").asString()).isEqualTo("Nottingham");
+        String oddText = body("/openreferral/services/" + FeedIds.of(FeedIds.Kind.SERVICE, odd));
+        FeedSchemas.assertValid("service", oddText);
+        JsonNode oddService = json.readTree(oddText);
+        assertThat(oddService.has("url")).isFalse();
+        assertThat(oddService.has("email")).isFalse();
+        assertThat(oddService.get("service_at_locations").get(0).get("location").get("addresses").get(0)
+                .get("postal_code").asString()).isEqualTo("LE1 1AA");
     }
 
     @Test
