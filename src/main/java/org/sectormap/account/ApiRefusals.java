@@ -27,6 +27,14 @@ final class ApiRefusals {
                 labels.text("error.api.forbidden"));
     }
 
+    /** The Open Referral feed is read only: anything but reading it is the wrong method, not a missing sign-in. */
+    static AuthenticationEntryPoint readOnly(Labels labels) {
+        return (request, response, e) -> {
+            response.setHeader("Allow", "GET, HEAD, OPTIONS");
+            write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, labels.text("error.openreferral.readOnly"));
+        };
+    }
+
     private static void write(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

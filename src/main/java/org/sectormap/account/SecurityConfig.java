@@ -66,7 +66,7 @@ class SecurityConfig {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain openReferralChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain openReferralChain(HttpSecurity http, Labels labels) throws Exception {
         http.securityMatcher("/openreferral", "/openreferral/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/openreferral", "/openreferral/**").permitAll()
@@ -78,6 +78,7 @@ class SecurityConfig {
                 .securityContext(context -> context.securityContextRepository(
                         new RequestAttributeSecurityContextRepository()))
                 .csrf(csrf -> csrf.disable())
+                .exceptionHandling(refusals -> refusals.authenticationEntryPoint(ApiRefusals.readOnly(labels)))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'none'; frame-ancestors 'none'"))

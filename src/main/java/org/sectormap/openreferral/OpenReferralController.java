@@ -142,8 +142,17 @@ class OpenReferralController {
                 perPage == null ? DEFAULT_PER_PAGE : perPage.intValue());
     }
 
+    /**
+     * Filters the UK profile declares that the register cannot answer: it holds no ages, opening times
+     * or coordinates. Ignored, they would answer "services near this postcode" with every service.
+     */
+    private static final List<String> UNANSWERABLE = List.of("minimum_age", "maximum_age", "start_time", "end_time",
+            "day", "postcode", "proximity");
+
     /** The filters of /services; empty when a taxonomy or term is not one of ours, so nothing matches. */
     private static Optional<Filter> filter(Input in) {
+        UNANSWERABLE.stream().filter(name -> in.raw(name) != null)
+                .forEach(name -> in.problem(name, "error.openreferral.unanswerable", name));
         String search = in.line("search", SEARCH_LENGTH);
         OffsetDateTime modifiedAfter = modifiedAfter(in);
         String termId = in.line("taxonomy_term_id", SEARCH_LENGTH);

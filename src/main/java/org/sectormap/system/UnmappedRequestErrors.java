@@ -15,8 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Requests that never reach a controller, so advice limited to the API's controllers cannot
- * answer them: a body type no endpoint takes (only the API declares body types), and an API
- * address that does not exist, which gets the API's 404 body rather than the framework's.
+ * answer them: a body type no endpoint takes (only the API declares body types), and an address
+ * of the API or the Open Referral feed that does not exist, which gets their 404 body rather than
+ * the framework's.
  */
 @RestControllerAdvice
 class UnmappedRequestErrors {
@@ -43,7 +44,8 @@ class UnmappedRequestErrors {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Map<String, Object>> noSuchAddress(NoResourceFoundException e, HttpServletRequest request)
             throws NoResourceFoundException {
-        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith("/api/") && !path.startsWith("/openreferral/")) {
             throw e;
         }
         return ApiErrors.error(HttpStatus.NOT_FOUND, labels.text("error.notFound.api", request.getRequestURI()), null);

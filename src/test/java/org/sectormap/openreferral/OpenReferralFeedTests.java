@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
@@ -247,10 +248,12 @@ class OpenReferralFeedTests {
 
     @Test
     void shouldRefuseBadPagingWithJsonNamingTheParameter() throws Exception {
+        // The profile's filters the register cannot answer are refused rather than ignored, on both lists.
         for (String query : List.of("page=0", "page=x", "per_page=0", "per_page=201", "per_page=-3",
-                "modified_after=yesterday")) {
+                "modified_after=yesterday", "postcode=DE1", "minimum_age=5", "day=monday")) {
             String field = query.substring(0, query.indexOf('='));
-            String text = mvc.perform(get("/openreferral/services?" + query).with(anonymous()))
+            String list = field.equals("postcode") ? "service_at_locations" : "services";
+            String text = mvc.perform(get("/openreferral/" + list + "?" + query).with(anonymous()))
                     .andExpect(status().isBadRequest())
                     .andExpect(header().string("Access-Control-Allow-Origin", "*"))
                     .andReturn().getResponse().getContentAsString();
@@ -286,7 +289,11 @@ class OpenReferralFeedTests {
         mvc.perform(head("/openreferral/services").with(anonymous())).andExpect(status().isOk());
         mvc.perform(options("/openreferral/services").with(anonymous())).andExpect(status().isOk())
                 .andExpect(header().string("Access-Control-Allow-Origin", "*"));
-        mvc.perform(post("/openreferral/services").with(anonymous())).andExpect(status().isForbidden());
+        mvc.perform(post("/openreferral/services").with(anonymous())).andExpect(status().isMethodNotAllowed())
+                .andExpect(header().string("Allow", "GET, HEAD, OPTIONS"))
+                .andExpect(jsonPath("$.error").value("This feed is read only: it answers GET, HEAD and OPTIONS"));
+        mvc.perform(get("/openreferral/nothing").with(anonymous())).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value("There is no API endpoint /openreferral/nothing"));
         mvc.perform(get("/organisations").with(anonymous())).andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/sign-in")));
         mvc.perform(get("/api/organisations").with(anonymous())).andExpect(status().isUnauthorized());
