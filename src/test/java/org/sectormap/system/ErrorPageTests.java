@@ -86,6 +86,25 @@ class ErrorPageTests {
         assertThat(response.body()).contains("'not-a-number' is not a valid value for id").doesNotContain("at org.");
     }
 
+    /** A form sent with an expired or missing CSRF token says what to do, not "Something went wrong". */
+    @Test
+    void shouldExplainARefusedFormAndAWrongMethod() throws Exception {
+        fetch("/", "text/html");
+        HttpRequest expired = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/organisations/new"))
+                .header("Accept", "text/html").header("Cookie", session)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=Derby+REC&status=listed&_csrf=stale")).build();
+        HttpResponse<String> refused = http.send(expired, HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("<h1 class=\"heading-l\">You cannot do that</h1>")
+                .contains("reload the page and try again");
+        HttpRequest put = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/organisations"))
+                .header("Accept", "text/html").header("Cookie", session).DELETE().build();
+        HttpResponse<String> wrongMethod = http.send(put, HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongMethod.statusCode()).isIn(403, 405);
+        assertThat(wrongMethod.body()).doesNotContain("Something went wrong");
+    }
+
     private HttpResponse<String> fetch(String path, String accept) throws Exception {
         if (session == null) {
             HttpBrowser browser = new HttpBrowser();
