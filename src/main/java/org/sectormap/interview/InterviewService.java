@@ -1,5 +1,6 @@
 package org.sectormap.interview;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,9 @@ public class InterviewService {
      * sector, which leave here with their theme and text only, to wait in the comment pool until
      * enough other interviews have joined them; always handed over, even none, so the pool grows by
      * one row per interview whatever was said. The register's interview fields
-     * follow the interview, so the summary reports count it.
+     * follow the interview, so the summary reports count it, unless the register already holds a
+     * later one's: an earlier interview entered afterwards (a first visit typed up late) would
+     * otherwise rewrite what the latest found, and the engagement figures with it.
      */
     @Transactional
     long record(Interview interview, List<InterviewRules.SectorComment> sectorComments) {
@@ -51,9 +54,12 @@ public class InterviewService {
         audit.created(audited(interview.organisationId(), id), interview.audited());
         comments.hold(sectorComments.stream()
                 .map(c -> new NewComment(c.sectionCode(), c.sectionTitle(), c.text())).toList());
-        organisations.recordInterview(interview.organisationId(), details -> details.interviewed(interview.heldOn(),
-                interview.mode(), interview.fullInterview(), interview.followUp(),
-                interview.cypBoard() == CypBoard.DIRECTLY, interview.wellInformed()));
+        LocalDate latest = organisations.get(interview.organisationId()).details().interviewDate();
+        if (latest == null || !latest.isAfter(interview.heldOn())) {
+            organisations.recordInterview(interview.organisationId(), details -> details.interviewed(interview.heldOn(),
+                    interview.mode(), interview.fullInterview(), interview.followUp(),
+                    interview.cypBoard() == CypBoard.DIRECTLY, interview.wellInformed()));
+        }
         return id;
     }
 

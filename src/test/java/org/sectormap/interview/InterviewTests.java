@@ -7,7 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -57,15 +60,28 @@ class InterviewTests {
     /** An interview answering the first question about the organisation and the second about the sector. */
     static MockHttpServletRequestBuilder interview(long organisation, Questionnaire questionnaire, String itself,
             String sector) {
+        return interview(organisation, questionnaire, itself, sector, Map.of());
+    }
+
+    /** The same, with some of the form's fields sent otherwise (an empty value leaves the field out). */
+    static MockHttpServletRequestBuilder interview(long organisation, Questionnaire questionnaire, String itself,
+            String sector, Map<String, String> otherwise) {
         List<Questionnaire.Question> questions = questionnaire.questions();
         long first = questions.get(0).id();
         long second = questions.get(1).id();
-        return post("/organisations/{id}/interviews/new", organisation).with(csrf())
-                .param("heldOn", "2007-07-12").param("mode", "visit").param("intervieweeRole", "Director")
-                .param("interviewer", "A. Researcher").param("fullInterview", "yes").param("followUp", "yes")
-                .param("cypBoard", "directly").param("wellInformed", "yes")
-                .param("answer-" + first, itself).param("about-" + first, "organisation")
-                .param("answer-" + second, sector).param("about-" + second, "sector");
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("heldOn", "2007-07-12", "mode", "visit",
+                "intervieweeRole", "Director", "interviewer", "A. Researcher", "fullInterview", "yes", "followUp", "yes",
+                "cypBoard", "directly", "wellInformed", "yes"));
+        fields.putAll(Map.of("answer-" + first, itself, "about-" + first, "organisation", "answer-" + second, sector,
+                "about-" + second, "sector"));
+        fields.putAll(otherwise);
+        MockHttpServletRequestBuilder request = post("/organisations/{id}/interviews/new", organisation).with(csrf());
+        fields.forEach((name, value) -> {
+            if (!value.isEmpty() || name.startsWith("answer-")) {
+                request.param(name, value);
+            }
+        });
+        return request;
     }
 
     private Document page(String path) throws Exception {
@@ -127,6 +143,26 @@ class InterviewTests {
         assertThat(page.getElementById(second).hasClass("input--error")).isTrue();
         assertThat(ErrorPattern.faults(page.outerHtml())).isEmpty();
         assertThat(page.title()).startsWith("Error: ");
+    }
+
+    /** An earlier interview typed up late leaves the register's fields as the latest interview set them. */
+    @Test
+    void shouldKeepTheRegisterAsTheLatestInterviewFoundIt() throws Exception {
+        long id = organisation("Riverside BME Forum");
+        mvc.perform(interview(id, questionnaire.current(), "", "")).andExpect(redirectedUrl("/organisations/" + id));
+        mvc.perform(interview(id, questionnaire.current(), "", "", Map.of("heldOn", "2007-06-20", "mode", "telephone",
+                "fullInterview", "", "cypBoard", "no", "wellInformed", ""))).andExpect(redirectedUrl("/organisations/" + id));
+        OrganisationDetails kept = organisations.get(id).details();
+        assertThat(kept.interviewDate()).isEqualTo(LocalDate.of(2007, 7, 12));
+        assertThat(kept.get(OrganisationField.INTERVIEW_MODE)).hasToString("VISIT");
+        assertThat(kept.get(OrganisationField.FULL_INTERVIEW)).isEqualTo(true);
+        assertThat(kept.get(OrganisationField.CYP_BOARD)).isEqualTo(true);
+        assertThat(interviews.ofOrganisation(id)).hasSize(2);
+        // A later one is followed.
+        mvc.perform(interview(id, questionnaire.current(), "", "", Map.of("heldOn", "2007-07-20", "cypBoard", "no")))
+                .andExpect(redirectedUrl("/organisations/" + id));
+        assertThat(organisations.get(id).details().interviewDate()).isEqualTo(LocalDate.of(2007, 7, 20));
+        assertThat(organisations.get(id).details().get(OrganisationField.CYP_BOARD)).isEqualTo(false);
     }
 
     @Test
