@@ -28,7 +28,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
@@ -148,6 +150,13 @@ class MappingReportTests {
                 }
             }
             assertThat(images).isEqualTo(CHARTS.size());
+            // A PDF is passed round where the app's own addresses lead nowhere: it links only within itself.
+            for (PDPage page : pdf.getPages()) {
+                for (PDAnnotation annotation : page.getAnnotations()) {
+                    assertThat(annotation instanceof PDAnnotationLink link && link.getAction() instanceof PDActionURI)
+                            .as("a link out of the PDF").isFalse();
+                }
+            }
         }
     }
 
