@@ -4,9 +4,10 @@ import java.security.Principal;
 import java.util.Map;
 
 import org.sectormap.audit.AuditTrail;
-import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.FormErrors;
+import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.Labels;
+import org.sectormap.shared.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,7 +63,9 @@ class UsersController {
             administration.changeRole(principal.getName(), id, role);
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(principal, model, Map.of(), null, labels.errors(e.problems()));
+            // Each user's row has its own role control, whose id carries the user's id; the invitation's is "role".
+            return show(principal, model, Map.of(), null, labels.errors(e.problems().stream()
+                    .map(p -> new Problem(p.field() + "-" + id, p.messageKey(), p.args())).toList()));
         }
         redirect.addFlashAttribute("notice", "users.roleChanged");
         return "redirect:/users";

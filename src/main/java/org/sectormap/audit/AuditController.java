@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVPrinter;
+import org.sectormap.shared.BadParameterException;
 import org.sectormap.shared.CsvDownload;
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
@@ -96,6 +97,10 @@ class AuditController {
         var from = in.date("changedFrom", null);
         var to = in.date("changedTo", null);
         Long page = in.number("page", 1, Integer.MAX_VALUE);
+        if (in.has("page")) {
+            // Not a field of the form, which the error summary could link to: a link's page number, edited.
+            throw new BadParameterException("page", params.get("page"));
+        }
         if (from != null && to != null && to.isBefore(from)) {
             in.problem("changedTo", "audit.error.toBeforeFrom");
         }

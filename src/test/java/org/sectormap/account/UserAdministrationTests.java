@@ -20,6 +20,7 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
+import org.sectormap.ErrorPattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -110,9 +111,13 @@ class UserAdministrationTests {
                 .andExpect(redirectedUrl("/users"));
         assertThat(jdbc.queryForObject("SELECT role FROM app_user WHERE id = ?", String.class, someone))
                 .isEqualTo("RESEARCHER");
-        mvc.perform(post("/users/{id}/role", someone).with(ADMIN).with(csrf()).param("role", "OWNER"))
+        String refused = mvc.perform(post("/users/{id}/role", someone).with(ADMIN).with(csrf()).param("role", "OWNER"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(Matchers.containsString("Select a role from those offered")));
+                .andExpect(content().string(Matchers.containsString("Select a role from those offered")))
+                .andReturn().getResponse().getContentAsString();
+        // The error is that user's role control's, not the invitation's.
+        assertThat(Jsoup.parse(refused).select(".error-summary a").eachAttr("href")).containsExactly("#role-" + someone);
+        assertThat(ErrorPattern.faults(refused)).isEmpty();
         // A role in any case, as every other choice is read.
         mvc.perform(post("/users/{id}/role", someone).with(ADMIN).with(csrf()).param("role", "viewer"))
                 .andExpect(redirectedUrl("/users"));

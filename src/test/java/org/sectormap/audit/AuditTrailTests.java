@@ -1,10 +1,12 @@
 package org.sectormap.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Timestamp;
@@ -236,6 +238,10 @@ class AuditTrailTests {
         assertThat(past.select("#audit-caption, .pagination")).isEmpty();
         assertThat(past.select("main p:contains(There is no page) a:not([rel])").attr("href")).contains("actor=bulk@", "page=1")
                 .doesNotContain("page=202");
+
+        // A page number that is no number is the link's, edited: the form has no field to link an error to.
+        mvc.perform(get("/audit").param("page", "abc")).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("&#39;abc&#39; is not a valid value for page")));
     }
 
     @Test
