@@ -39,7 +39,8 @@ class OrganisationLimitsTests {
             }
         }
         form.param("email", "a".repeat(300) + "@example.org.uk")
-                .param("website", "https://" + "w".repeat(480) + ".org.uk")
+                // A domain's labels are 63 characters at most: the length is in the path.
+                .param("website", "https://www.example.org.uk/" + "w".repeat(473))
                 .param("postcode", "DE1 1AA");
         String location = mvc.perform(form).andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();

@@ -172,7 +172,7 @@ class OrganisationSearchTests {
     void shouldExplainAnUnknownFilterValueOnTheList() throws Exception {
         Document page = Jsoup.parse(mvc.perform(get("/organisations").param("category", "charity shop"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
-        assertThat(page.select(".error-summary").text())
+        assertThat(page.select(".error-summary p").text())
                 .isEqualTo("'charity shop' is not a valid value for category. Showing all organisations instead.");
     }
 
