@@ -27,7 +27,8 @@ class PoolKeyCheck implements RestoreCheck {
         for (byte[] row : sealed) {
             try {
                 cipher.open(row);
-            } catch (IllegalStateException e) {
+            } catch (RuntimeException e) {
+                // Another key, or a row too damaged to open (shorter than its IV, empty): unusable alike.
                 return Optional.of(new Refusal("backup.error.poolKey", sealed.size()));
             }
         }

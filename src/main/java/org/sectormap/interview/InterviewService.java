@@ -1,7 +1,7 @@
 package org.sectormap.interview;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,9 +44,9 @@ public class InterviewService {
      * sector, which leave here with their theme and text only, to wait in the comment pool until
      * enough other interviews have joined them; always handed over, even none, so the pool grows by
      * one row per interview whatever was said. The register's interview fields
-     * follow the interview, so the summary reports count it, unless the register already holds a
-     * later one's: an earlier interview entered afterwards (a first visit typed up late) would
-     * otherwise rewrite what the latest found, and the engagement figures with it.
+     * follow the organisation's latest interview by date (the latest recorded, of one day), so the
+     * summary reports count it: an earlier interview entered afterwards (a first visit typed up late)
+     * would otherwise rewrite what the latest found, and the engagement figures with it.
      */
     @Transactional
     long record(Interview interview, List<InterviewRules.SectorComment> sectorComments) {
@@ -54,13 +54,17 @@ public class InterviewService {
         audit.created(audited(interview.organisationId(), id), interview.audited());
         comments.hold(sectorComments.stream()
                 .map(c -> new NewComment(c.sectionCode(), c.sectionTitle(), c.text())).toList());
-        LocalDate latest = organisations.get(interview.organisationId()).details().interviewDate();
-        if (latest == null || !latest.isAfter(interview.heldOn())) {
-            organisations.recordInterview(interview.organisationId(), details -> details.interviewed(interview.heldOn(),
-                    interview.mode(), interview.fullInterview(), interview.followUp(),
-                    interview.cypBoard() == CypBoard.DIRECTLY, interview.wellInformed()));
-        }
+        followLatest(interview.organisationId());
         return id;
+    }
+
+    /** The register's interview fields as the organisation's latest interview found; left as they are with none. */
+    private void followLatest(long organisationId) {
+        interviews.ofOrganisation(organisationId).stream()
+                .max(Comparator.comparing(Interview::heldOn).thenComparingLong(Interview::id))
+                .ifPresent(latest -> organisations.recordInterview(organisationId, details -> details.interviewed(
+                        latest.heldOn(), latest.mode(), latest.fullInterview(), latest.followUp(),
+                        latest.cypBoard() == CypBoard.DIRECTLY, latest.wellInformed())));
     }
 
     /**
@@ -93,7 +97,12 @@ public class InterviewService {
     boolean delete(long organisationId, long id) {
         Optional<Interview> before = find(organisationId, id);
         before.ifPresent(interview -> audit.deleted(audited(organisationId, id), interview.audited()));
-        return interviews.delete(organisationId, id);
+        boolean deleted = interviews.delete(organisationId, id);
+        if (deleted) {
+            // One recorded in error and deleted no longer decides them; with none left they stay as they were.
+            followLatest(organisationId);
+        }
+        return deleted;
     }
 
     private static Audited audited(long organisationId, long id) {

@@ -309,11 +309,17 @@ public class OrganisationService {
         save(current, current.version(), current.details().withStatus(status));
     }
 
-    /** Brings the register's interview fields into line with an interview just recorded. */
+    /**
+     * Brings the register's interview fields into line with the organisation's latest interview; a
+     * record already in line is left alone, so that someone editing it meanwhile meets no conflict.
+     */
     @Transactional
     public void recordInterview(long id, java.util.function.UnaryOperator<OrganisationDetails> interviewed) {
         Organisation current = repository.find(id).orElseThrow(() -> new OrganisationNotFoundException(id));
-        save(current, current.version(), interviewed.apply(current.details()));
+        OrganisationDetails after = interviewed.apply(current.details());
+        if (!after.audited().equals(current.details().audited())) {
+            save(current, current.version(), after);
+        }
     }
 
     /**

@@ -132,7 +132,8 @@ public final class Input {
             return null;
         }
         Matcher given = DATE_PARTS.matcher(value);
-        if (given.matches() && (given.group(1).isEmpty() || given.group(2).isEmpty() || given.group(3).isEmpty())) {
+        if (given.matches() && !(given.group(1) + given.group(2) + given.group(3)).isEmpty()
+                && (given.group(1).isEmpty() || given.group(2).isEmpty() || given.group(3).isEmpty())) {
             // As GOV.UK's date input says it: "must include a day and month".
             problem(field, "error.date.missing" + (given.group(3).isEmpty() ? ".day" : "")
                     + (given.group(2).isEmpty() ? ".month" : "") + (given.group(1).isEmpty() ? ".year" : ""), label(field));

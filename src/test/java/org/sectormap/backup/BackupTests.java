@@ -210,6 +210,12 @@ class BackupTests {
                 + "another Sector Map's comment key");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM comment_pool", Integer.class)).isZero();
+        // A row too short to hold its IV is as unusable, and refused the same way rather than failing the restore.
+        organisations.create(OrganisationDetails.of("Derby REC", OutreachStatus.LISTED));
+        jdbc.update("INSERT INTO comment_pool (id, sealed) VALUES (?, ?)", UUID.randomUUID().toString(), new byte[5]);
+        byte[] damaged = backup();
+        CleanDatabase.emptyNow(spring);
+        assertRefused(damaged, "The backup holds comments still held back for anonymity (1 interviews' worth)");
     }
 
     @Test

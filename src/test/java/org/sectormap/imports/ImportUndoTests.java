@@ -15,6 +15,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
+import org.sectormap.ErrorPattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -115,6 +116,7 @@ class ImportUndoTests {
         assertThat(Jsoup.parse(html).select(".error-summary").text())
                 .contains("organisation " + changed + " (")
                 .contains("has changed since it was imported");
+        assertThat(ErrorPattern.faults(html)).isEmpty();
         assertThat(names()).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT undone_at FROM import_record WHERE id = ?", Object.class, importId))
                 .isNull();

@@ -163,6 +163,20 @@ class InterviewTests {
                 .andExpect(redirectedUrl("/organisations/" + id));
         assertThat(organisations.get(id).details().interviewDate()).isEqualTo(LocalDate.of(2007, 7, 20));
         assertThat(organisations.get(id).details().get(OrganisationField.CYP_BOARD)).isEqualTo(false);
+        // Deleted as recorded in error, the latest no longer decides them: the one before it does again.
+        long latest = interviews.ofOrganisation(id).stream().filter(i -> i.heldOn().equals(LocalDate.of(2007, 7, 20)))
+                .findFirst().orElseThrow().id();
+        mvc.perform(post("/organisations/{id}/interviews/{interview}/delete", id, latest).with(csrf()))
+                .andExpect(redirectedUrl("/organisations/" + id));
+        assertThat(organisations.get(id).details().interviewDate()).isEqualTo(LocalDate.of(2007, 7, 12));
+        assertThat(organisations.get(id).details().get(OrganisationField.CYP_BOARD)).isEqualTo(true);
+        // An interview recorded in error, deleted and recorded again earlier, is followed.
+        long early = organisation("Typed Up Late");
+        mvc.perform(interview(early, questionnaire.current(), "", "", Map.of("heldOn", "2007-07-15")));
+        long wrong = interviews.ofOrganisation(early).get(0).id();
+        mvc.perform(post("/organisations/{id}/interviews/{interview}/delete", early, wrong).with(csrf()));
+        mvc.perform(interview(early, questionnaire.current(), "", "", Map.of("heldOn", "2007-07-05")));
+        assertThat(organisations.get(early).details().interviewDate()).isEqualTo(LocalDate.of(2007, 7, 5));
     }
 
     @Test

@@ -137,6 +137,11 @@ class OrganisationParserTests {
         assertThat(messages(parse(values))).containsExactly("interview_date: Interview date must be in 1900 or later");
         values.put(OrganisationField.INTERVIEW_DATE, "-9999-05-05");
         assertThat(messages(parse(values))).containsExactly("interview_date: Interview date must be a real date");
+        // Dashes alone have no part to name as missing.
+        values.put(OrganisationField.INTERVIEW_DATE, "--");
+        assertThat(messages(parse(values))).containsExactly("interview_date: Interview date must be a real date");
+        values.put(OrganisationField.INTERVIEW_DATE, "2007--05");
+        assertThat(messages(parse(values))).containsExactly("interview_date: Interview date must include a month");
         values.put(OrganisationField.INTERVIEW_DATE, "2007-07-31");
         assertThat(parse(values).details().interviewDate()).isEqualTo(LocalDate.of(2007, 7, 31));
     }
