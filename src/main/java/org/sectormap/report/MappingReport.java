@@ -19,8 +19,12 @@ record MappingReport(Map<String, Table> tables,
         Appendix appendix, Themes themes, List<Recommendation.Group> recommendations,
         Map<String, ReportCharts.Chart> charts) {
 
-    /** Comments per theme, and under each theme the comments marked as quotes: their text alone. */
-    record Themes(Table counts, List<ThemeQuotes> quotes) {
+    /**
+     * Comments per theme, and under each theme the comments marked as quotes: their text alone.
+     *
+     * @param sections each section heading the counts' columns by its letter, as "A. Barriers facing..."
+     */
+    record Themes(Table counts, List<String> sections, List<ThemeQuotes> quotes) {
     }
 
     /** @param more whether the theme has more quotes than those printed */

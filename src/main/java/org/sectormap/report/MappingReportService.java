@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.sectormap.comment.ThemeService;
+import org.sectormap.interview.QuestionnaireService;
 import org.sectormap.recommendation.Recommendation;
 import org.sectormap.recommendation.RecommendationService;
 import org.sectormap.report.ReportCharts.Data;
@@ -36,15 +37,28 @@ class MappingReportService {
     private final ThemeService themes;
     private final RecommendationService recommendations;
     private final MessageSource messages;
+    private final QuestionnaireService questionnaire;
 
     MappingReportService(ReportService reports, ReportTables tables, ReportCharts charts, ThemeService themes,
-            RecommendationService recommendations, MessageSource messages) {
+            RecommendationService recommendations, MessageSource messages, QuestionnaireService questionnaire) {
         this.reports = reports;
         this.tables = tables;
         this.charts = charts;
         this.themes = themes;
         this.recommendations = recommendations;
         this.messages = messages;
+        this.questionnaire = questionnaire;
+    }
+
+    /**
+     * The sections heading the theme counts' columns, by letter and title: the questionnaire's titles
+     * now (a comment keeps the title it was answered under, but reading them back reads every comment).
+     */
+    private List<String> sections(ThemeService.Summary summary) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        questionnaire.current().sections().forEach(s -> titles.put(s.code(), s.title()));
+        return summary.sections().stream()
+                .map(code -> titles.containsKey(code) ? code + ". " + titles.get(code) : code).toList();
     }
 
     /** @param withThemes false for a viewer: the themes and their quotes are left out */
@@ -64,7 +78,7 @@ class MappingReportService {
         if (withThemes) {
             ThemeService.Summary summary = themes.summary();
             data.add(themes(summary));
-            themeSection = new MappingReport.Themes(tables.themes(summary), quotes(summary));
+            themeSection = new MappingReport.Themes(tables.themes(summary), sections(summary), quotes(summary));
         }
         Map<String, ReportCharts.Chart> drawn = new LinkedHashMap<>();
         data.forEach(d -> drawn.put(d.kind().slug(), charts.draw(d)));

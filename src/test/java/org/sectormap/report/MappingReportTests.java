@@ -108,6 +108,8 @@ class MappingReportTests {
         assertThat(page.select("#by-category caption").text()).isEqualTo("Organisations on the database by category");
         assertThat(page.select("#by-category tfoot td").eachText()).containsExactly("54", "45");
         assertThat(page.select("#notes").text()).contains("no map of the areas");
+        // The theme counts' lettered columns are named, as the 2007 report's section letters were.
+        assertThat(page.select("#themes .caption").text()).contains("A. Barriers facing the infrastructure organisations");
         assertThat(page.select("link[media=print]").attr("href")).isEqualTo("/css/print.css");
         assertThat(page.select(".no-print a").eachAttr("href")).containsExactly("/reports/mapping.pdf",
                 "/reports/mapping.docx");
