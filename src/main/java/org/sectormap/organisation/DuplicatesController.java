@@ -1,5 +1,6 @@
 package org.sectormap.organisation;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +193,7 @@ class DuplicatesController {
             if (value != null) {
                 String shown = value instanceof Coded coded ? labels.of(coded)
                         : value instanceof Boolean tick ? labels.text(tick ? "common.yes" : "common.no")
-                        : value.toString();
+                        : value instanceof LocalDate date ? labels.dates().format(date) : value.toString();
                 parts.add(fields.size() == 1 || field == OrganisationField.STATUS ? shown
                         : labels.field(field.property()) + ": " + shown);
             }

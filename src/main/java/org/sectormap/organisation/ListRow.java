@@ -4,7 +4,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.sectormap.shared.Labels;
-import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * One row of the list page as the words it shows. Worked out here, once a page, rather than by the
@@ -17,8 +16,7 @@ public record ListRow(String href, String name, String category, String area, St
     static List<ListRow> of(List<Organisation> organisations, Labels labels) {
         String notClassified = labels.text("common.notClassified");
         String notRecorded = labels.text("common.notRecorded");
-        DateTimeFormatter dates = DateTimeFormatter.ofPattern(labels.text("date.format"),
-                LocaleContextHolder.getLocale());
+        DateTimeFormatter dates = labels.dates();
         return organisations.stream().map(o -> {
             OrganisationDetails d = o.details();
             return new ListRow("/organisations/" + o.id(), d.name(),

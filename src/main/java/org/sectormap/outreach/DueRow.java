@@ -4,7 +4,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.sectormap.shared.Labels;
-import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * One row of the morning list or of those keen for follow-up, as the words it shows, worked out once a
@@ -16,8 +15,7 @@ public record DueRow(String href, String name, String status, String contactName
 
     static List<DueRow> of(List<ContactAttemptRepository.Due> due, Labels labels) {
         String never = labels.text("due.never");
-        DateTimeFormatter dates = DateTimeFormatter.ofPattern(labels.text("date.format"),
-                LocaleContextHolder.getLocale());
+        DateTimeFormatter dates = labels.dates();
         return due.stream().map(d -> new DueRow("/organisations/" + d.id(), d.name(), labels.of(d.status()),
                 d.contactName(), d.phone(), d.email(), d.lastAttempt() == null ? never : dates.format(d.lastAttempt()),
                 labels.of(d.lastOutcome()))).toList();

@@ -1,5 +1,6 @@
 package org.sectormap.shared;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,11 @@ public class Labels {
 
     public String of(Coded value) {
         return value == null ? null : text(value.messageKey());
+    }
+
+    /** Dates as the pages show them ({@code date.format}, "1 February 2007"). */
+    public DateTimeFormatter dates() {
+        return DateTimeFormatter.ofPattern(text("date.format"), LocaleContextHolder.getLocale());
     }
 
     /** A field's label, {@code field.<name>}. */

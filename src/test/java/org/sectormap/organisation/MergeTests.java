@@ -138,7 +138,7 @@ class MergeTests {
         assertThat(page.selectFirst("#name").hasAttr("checked")).isTrue();
         assertThat(page.selectFirst("#phone").hasAttr("checked")).isTrue();
         assertThat(page.selectFirst("#email-other").hasAttr("checked")).as("the kept record has no email").isTrue();
-        assertThat(page.select("label[for=outreach-other]").text()).contains("Interviewed", "2007-07-20");
+        assertThat(page.select("label[for=outreach-other]").text()).contains("Interviewed", "20 July 2007");
     }
 
     @Test
