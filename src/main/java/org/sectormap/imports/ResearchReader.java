@@ -190,8 +190,11 @@ class ResearchReader {
                     return;
                 }
                 OrganisationForm stored = OrganisationForm.of(organisation);
-                OrganisationParser.Result result = parser.parse(OrganisationForm.from(field -> at.containsKey(field)
-                        ? cell(cells, field) : stored.value(field), organisation.version()));
+                // A blank cell, like a column the file lacks, leaves the record's own value: "not known" here.
+                OrganisationParser.Result result = parser.parse(OrganisationForm.from(field -> {
+                    String typed = at.containsKey(field) ? cell(cells, field) : null;
+                    return typed == null || typed.isBlank() ? stored.value(field) : typed;
+                }, organisation.version()));
                 found = result.problems();
                 report(row, found);
                 if (found.isEmpty() && !problems.any()) {
@@ -222,6 +225,12 @@ class ResearchReader {
                 Optional<Organisation> found = byId.computeIfAbsent(wanted, organisations::find);
                 if (found.isEmpty()) {
                     problems.add(row, heading, () -> tables.message("research.error.unknownId", id.strip()));
+                } else if (name != null && !name.isBlank()
+                        && !byName.computeIfAbsent(name.strip(), n -> finder.named(List.of(n)).get(n)).contains(wanted)) {
+                    // Two ways of naming the record that disagree: either may be the slip, so neither is taken.
+                    problems.add(row, heading, () -> tables.message("research.error.idAndName", wanted,
+                            found.get().details().name(), name.strip()));
+                    return null;
                 }
                 return found.orElse(null);
             }

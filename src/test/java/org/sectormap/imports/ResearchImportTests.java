@@ -242,6 +242,40 @@ class ResearchImportTests {
         assertThat(jdbc.queryForObject("SELECT rows_updated FROM import_record", Integer.class)).isEqualTo(1);
     }
 
+    /** A blank cell is "not known here", as a column the file lacks: the record keeps its own value. */
+    @Test
+    void shouldKeepTheRecordsOwnValueWhereACellIsBlank() throws Exception {
+        organisations.update(derby, organisations.get(derby).version(), organisations.get(derby).details()
+                .interviewed(LocalDate.of(2007, 7, 20), InterviewMode.VISIT, true, false, false, false));
+        String file = """
+                Organisation name,Date of Interview,Follow Up
+                Derby Racial Equality Council,,yes
+                """;
+        send("interviews", "interviews.csv", csv(file), null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported").value(1));
+        OrganisationDetails after = organisations.get(derby).details();
+        assertThat(after.interviewDate()).isEqualTo(LocalDate.of(2007, 7, 20));
+        assertThat(after.tick(OrganisationField.FOLLOW_UP)).isTrue();
+    }
+
+    /** A row naming one organisation by id and another by name is refused: either may be the slip. */
+    @Test
+    void shouldRefuseARowWhoseIdAndNameDisagree() throws Exception {
+        String file = """
+                Sector Map id,Organisation name,Date of contact,Method,Outcome
+                %d,Derby Racial Equality Council,2007-07-02,Telephone,No answer
+                %d,Derby Racial Equality Council,2007-07-03,Telephone,No answer
+                """.formatted(leicester, derby);
+        JsonNode answer = body(send("contact-attempts", "calls.csv", csv(file), null)
+                .andExpect(status().isUnprocessableContent()));
+        JsonNode error = answer.get("errors").get(0);
+        assertThat(answer.get("totalErrors").asInt()).isEqualTo(1);
+        assertThat(error.get("row").asInt()).isEqualTo(2);
+        assertThat(error.get("column").asString()).isEqualTo("Sector Map id");
+        assertThat(error.get("message").asString()).contains("not Derby Racial Equality Council");
+        assertThat(attempts()).isEmpty();
+    }
+
     @Test
     void shouldReadTheFilesOwnWordsAsProposedWhenTheApiIsSentNoMapping() throws Exception {
         String file = "Org,Interviewed?,Date of Interview,Full Interview,Comments\n"
