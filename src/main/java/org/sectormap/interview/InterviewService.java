@@ -123,5 +123,7 @@ public class InterviewService {
     @EventListener
     void merged(OrganisationsMerged merge) {
         interviews.moveOrganisation(merge.merged(), merge.kept());
+        // The kept record took the details chosen; its interviews, now both records', decide these fields.
+        followLatest(merge.kept());
     }
 }

@@ -172,6 +172,19 @@ class MergeTests {
                 .contains("Merged with", "#" + other + " The Derby Racial Equality Council Ltd");
     }
 
+    /** Keeping the listed record's outreach, as the choice does by default, still counts the interview it gains. */
+    @Test
+    void shouldFollowTheInterviewTheKeptRecordGainsWhateverOutreachWasKept() throws Exception {
+        seed();
+        mvc.perform(merge(version(kept), version(other)).param("name", "keep").param("phone", "keep")
+                        .param("email", "other").param("outreach", "keep"))
+                .andExpect(redirectedUrl("/organisations/" + kept));
+        OrganisationDetails merged = service.get(kept).details();
+        assertThat(merged.status()).isEqualTo(OutreachStatus.INTERVIEWED);
+        assertThat(merged.interviewDate()).isEqualTo(java.time.LocalDate.of(2007, 7, 20));
+        assertThat(merged.tick(OrganisationField.FULL_INTERVIEW)).isTrue();
+    }
+
     @Test
     void shouldMoveNothingWhenTheMergeFailsPartWay() throws Exception {
         seed();
