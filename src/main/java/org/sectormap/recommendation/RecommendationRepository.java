@@ -83,14 +83,21 @@ class RecommendationRepository {
         return keys.getKey().longValue();
     }
 
+    /**
+     * Notes the status on a day; the recommendation's status is then its latest-dated note's (the last
+     * noted of one day), so an older note typed up afterwards does not put it back.
+     */
     boolean setStatus(long id, RecommendationStatus status, LocalDate on, String note) {
-        boolean found = jdbc.sql("UPDATE recommendation SET status = :status WHERE id = :id")
-                .param("status", status.code()).param("id", id).update() == 1;
+        boolean found = jdbc.sql("SELECT COUNT(*) FROM recommendation WHERE id = :id").param("id", id)
+                .query(Long.class).single() == 1;
         if (found) {
             jdbc.sql("INSERT INTO recommendation_note (recommendation_id, noted_on, status, note) "
                             + "VALUES (:id, :on, :status, :note)")
                     .param("id", id).param("on", Date.valueOf(on)).param("status", status.code()).param("note", note)
                     .update();
+            jdbc.sql("UPDATE recommendation SET status = (SELECT n.status FROM recommendation_note n "
+                    + "WHERE n.recommendation_id = :id ORDER BY n.noted_on DESC, n.id DESC FETCH FIRST 1 ROWS ONLY) "
+                    + "WHERE id = :id").param("id", id).update();
         }
         return found;
     }

@@ -174,6 +174,11 @@ class RecommendationTests {
         assertThat(page.selectFirst("table").select("tbody tr td:first-child").eachText())
                 .containsExactly("15 September 2007", "1 August 2007");
         assertThat(page.select("h1 + p .tag").text()).isEqualTo("In progress");
+        // An older note typed up afterwards joins the list but leaves the status the latest-dated one's.
+        mvc.perform(post("/recommendations/{id}/status", id).with(csrf()).param("status", "proposed")
+                .param("notedOn", "2007-07-20").param("note", "Raised at the forum")).andExpect(redirectedUrl("/recommendations/" + id));
+        assertThat(page("/recommendations/" + id).select("h1 + p .tag").text()).isEqualTo("In progress");
+        assertThat(recommendations.find(id).orElseThrow().status()).isEqualTo(RecommendationStatus.IN_PROGRESS);
 
         Document bad = Jsoup.parse(mvc.perform(post("/recommendations/{id}/status", id).with(csrf())
                         .param("status", "finished").param("notedOn", "tomorrow"))
