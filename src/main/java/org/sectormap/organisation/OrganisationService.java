@@ -368,12 +368,20 @@ public class OrganisationService {
                 .map(r -> r.details().name() + " (" + referrerId + ")").orElse(String.valueOf(referrerId)));
     }
 
+    /**
+     * Deletes the record. Those it gave the details of are then found through nobody recorded (the
+     * schema clears their referrer): each one's History says so, as any change of a referrer does.
+     */
     @Transactional
     public void delete(long id, int version) {
         Organisation before = repository.find(id).orElseThrow(() -> new StaleOrganisationException(id));
+        Map<String, String> referrer = referrer(id);
+        List<ReferralLinks.Named> led = referrals.referredBy(id);
         if (!repository.delete(id, version)) {
             throw new StaleOrganisationException(id);
         }
         audit.deleted(audited(id), before.details().audited());
+        led.forEach(named -> audit.changed(Audited.of(AuditKind.REFERRAL, named.id()).partOf(audited(named.id())),
+                referrer, Map.of()));
     }
 }

@@ -26,6 +26,7 @@ import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OutreachStatus;
 import org.sectormap.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,6 +45,9 @@ class ReferralTests {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private long organisation(String name) {
         return organisations.create(OrganisationDetails.of(name, OutreachStatus.LISTED));
@@ -193,6 +197,10 @@ class ReferralTests {
         organisations.delete(referrer, 0);
         assertThat(organisations.find(referred)).isPresent();
         assertThat(referrals.of(referred).referredBy()).isNull();
+        // The record that stays says in its History that its referrer went, as any change of a referrer does.
+        assertThat(jdbc.queryForList("SELECT c.before_value FROM audit_change c JOIN audit_entry e ON e.id = c.entry_id "
+                + "WHERE e.record_kind = 'referral' AND e.record_id = ? AND c.after_value IS NULL", String.class,
+                String.valueOf(referred))).containsExactly("Gone (" + referrer + ")");
     }
 
     @Test
