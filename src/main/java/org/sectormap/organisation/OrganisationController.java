@@ -2,6 +2,7 @@ package org.sectormap.organisation;
 
 import org.sectormap.audit.AuditTrail;
 import org.sectormap.shared.FormErrors;
+import org.sectormap.shared.InvalidInputException;
 import org.sectormap.shared.Labels;
 import org.sectormap.shared.SignedIn;
 import java.util.LinkedHashMap;
@@ -180,6 +181,8 @@ class OrganisationController {
         }
         try {
             service.update(id, form.version(), result.details());
+        } catch (InvalidInputException e) {
+            return showErrors(model, form, new OrganisationParser.Result(null, e.problems()), response);
         } catch (StaleOrganisationException e) {
             // Keep what they typed, but against the version now stored, so saving again is a
             // deliberate overwrite made after seeing the warning.

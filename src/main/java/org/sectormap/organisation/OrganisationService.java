@@ -11,6 +11,9 @@ import org.sectormap.shared.SignedIn;
 import org.sectormap.shared.PageCount;
 import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
+import org.sectormap.shared.RecordedInterviews;
+import org.sectormap.shared.Problem;
+import org.sectormap.shared.InvalidInputException;
 import org.sectormap.audit.Audited;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,9 +27,11 @@ public class OrganisationService {
     private final AuditTrail audit;
     private final OrganisationParser parser;
     private final ImportedUpdates importedUpdates;
+    private final RecordedInterviews interviews;
 
     OrganisationService(OrganisationRepository repository, ReferralLinks referrals, AuditTrail audit,
-            OrganisationParser parser, ImportedUpdates importedUpdates) {
+            OrganisationParser parser, ImportedUpdates importedUpdates, RecordedInterviews interviews) {
+        this.interviews = interviews;
         this.repository = repository;
         this.referrals = referrals;
         this.audit = audit;
@@ -282,8 +287,19 @@ public class OrganisationService {
      * @throws StaleOrganisationException when someone else saved or deleted it in the meantime
      */
     @Transactional
+    /**
+     * @throws InvalidInputException naming the status, where it would take an organisation with
+     *         recorded interviews out of "interviewed" and so drop the interview fields they set
+     */
     public void update(long id, int version, OrganisationDetails details) {
         Organisation before = repository.find(id).orElseThrow(() -> new StaleOrganisationException(id));
+        if (before.details().status() == OutreachStatus.INTERVIEWED && details.status() != OutreachStatus.INTERVIEWED) {
+            long recorded = interviews.of(id);
+            if (recorded > 0) {
+                throw new InvalidInputException(List.of(Problem.of(OrganisationField.STATUS.property(),
+                        "error.status.interviewsRecorded", recorded)));
+            }
+        }
         save(before, version, details);
     }
 

@@ -179,6 +179,24 @@ class InterviewTests {
         assertThat(organisations.get(early).details().interviewDate()).isEqualTo(LocalDate.of(2007, 7, 5));
     }
 
+    /** The edit form would drop what the recorded interview found with a status other than interviewed. */
+    @Test
+    void shouldKeepTheStatusOfAnOrganisationWithRecordedInterviews() throws Exception {
+        long id = organisation("Theta Youth Voice");
+        mvc.perform(interview(id, questionnaire.current(), "", "")).andExpect(redirectedUrl("/organisations/" + id));
+        int version = organisations.get(id).version();
+        Document page = Jsoup.parse(mvc.perform(post("/organisations/{id}/edit", id).with(csrf())
+                        .param("name", "Theta Youth Voice").param("status", "unreachable")
+                        .param("version", String.valueOf(version)))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select(".error-summary a").eachAttr("href")).containsExactly("#status");
+        assertThat(page.select(".error-summary").text()).contains("An interview is recorded for this organisation");
+        OrganisationDetails kept = organisations.get(id).details();
+        assertThat(kept.status()).isEqualTo(OutreachStatus.INTERVIEWED);
+        assertThat(kept.interviewDate()).isEqualTo(LocalDate.of(2007, 7, 12));
+        assertThat(organisations.get(id).version()).isEqualTo(version);
+    }
+
     @Test
     void shouldKeepTheIntervieweesNameOnlyWithConsent() throws Exception {
         long id = organisation("Youth Voice");

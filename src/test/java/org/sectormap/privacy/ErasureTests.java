@@ -79,7 +79,7 @@ class ErasureTests {
         EveryPersonalDataPath entered = EveryPersonalDataPath.enter(mvc, organisations, questionnaire, NAME, EMAIL, ROLE);
         Organisation before = organisations.get(entered.organisation());
         mvc.perform(post("/organisations/{id}/edit", before.id()).with(csrf()).param("version",
-                        String.valueOf(before.version())).param("name", "Riverside Family Forum").param("status", "listed")
+                        String.valueOf(before.version())).param("name", "Riverside Family Forum").param("status", "interviewed")
                         .param("contactName", NAME).param("contactRole", "Senior " + ROLE).param("email", EMAIL)
                         .param("phone", "0116 496 0000").param("description", "Set up by " + NAME + " in 2001."))
                 .andExpect(status().is3xxRedirection());
