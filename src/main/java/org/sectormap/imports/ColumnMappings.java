@@ -56,9 +56,13 @@ class ColumnMappings {
             Map.entry(FOLLOW_UP, List.of("Follow Up", "Follow-up", "Follow up?")),
             Map.entry(CYP_BOARD, List.of("CYP board", "Children and young people board")),
             Map.entry(WELL_INFORMED, List.of("Well informed", "Well-informed")));
-    /** How spreadsheets and Access write a ticked or an unticked box (blank included). */
+    /**
+     * How spreadsheets and Access write a ticked or an unticked box. A blank is left as it is: not
+     * recorded, as in the register's own file, not "no" (which a blank under a mapped heading became,
+     * and an interview-fields import then wrote over a recorded yes).
+     */
     private static final Set<String> YES = Set.of("y", "yes", "true", "-1", "1", "x", "✓", "✔");
-    private static final Set<String> NO = Set.of("n", "no", "false", "0", "");
+    private static final Set<String> NO = Set.of("n", "no", "false", "0");
     static final String TICKED = "yes";
     static final String UNTICKED = "no";
     /** An organisation import's fields: every field of the record. */

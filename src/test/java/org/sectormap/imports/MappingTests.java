@@ -33,6 +33,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 
 /** Files in their own headings and words, mapped to ours on the mapping step and through POST /api/imports. */
 @DatabaseTest
@@ -101,6 +104,26 @@ class MappingTests {
         request.file(new MockMultipartFile("file", fileName, null, content))
                 .header("Authorization", "Bearer " + ApiCalls.TOKEN);
         return request;
+    }
+
+    /** A blank box under a mapped heading is not recorded, as in the register's own file, not "no". */
+    @Test
+    void shouldLeaveABlankTickBoxNotRecorded() throws Exception {
+        MockMultipartFile file = new MockMultipartFile("file", "ticks.csv", "text/csv",
+                "Org,Interviewed?,Full Interview\nBlank Tick,Y,\nTicked,Y,Y\nUnticked,Y,N\n".getBytes(StandardCharsets.UTF_8));
+        String columns = "{\"columns\": {\"Org\": \"name\", \"Interviewed?\": \"status\", \"Full Interview\": \"full_interview\"}}";
+        String dryRun = mvc.perform(multipart("/api/imports").file(file).param("dryRun", "true").param("mapping", columns)
+                .header("Authorization", "Bearer " + ApiCalls.TOKEN)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        JsonNode proposed = JsonMapper.builder().build().readTree(dryRun).get("proposedMapping");
+        assertThat(proposed.get("values").get("full_interview").propertyNames()).containsExactlyInAnyOrder("Y", "N");
+        // The proposal taken as it stands, as the mapping page's "Continue" does.
+        mvc.perform(multipart("/api/imports").file(file).param("mapping", proposed.toString())
+                .header("Authorization", "Bearer " + ApiCalls.TOKEN)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported").value(3));
+        assertThat(jdbc.sql("SELECT name, full_interview FROM organisation ORDER BY name")
+                .query((rs, n) -> rs.getString(1) + "=" + rs.getObject(2)).list())
+                .containsExactly("Blank Tick=null", "Ticked=true", "Unticked=false");
     }
 
     @Test
