@@ -39,6 +39,8 @@ final class CsvFile implements TableFile {
 
     private static final int BOM = 3;
     private static final int READ_AT_ONCE = 65_536;
+    /** How much of the start of the file its separator is told from. */
+    private static final int SNIFFED = 8_192;
 
     /** The file itself, read as a stream each time: decoding it whole would hold it two or three times over. */
     private final Path file;
@@ -106,7 +108,7 @@ final class CsvFile implements TableFile {
     @Override
     public void read(String table, int headerRow, TableRows rows) {
         FromHeaderRow from = new FromHeaderRow(headerRow, rows);
-        try (CSVParser csv = CSVFormat.RFC4180.parse(text())) {
+        try (CSVParser csv = CSVFormat.RFC4180.builder().setDelimiter(delimiter()).get().parse(text())) {
             for (CSVRecord record : csv) {
                 from.accept(Math.toIntExact(record.getRecordNumber()),
                         record.stream().map(SpreadsheetText::unguard).toList());
@@ -114,6 +116,33 @@ final class CsvFile implements TableFile {
         } catch (IOException | UncheckedIOException e) {
             throw unreadable(e);
         }
+    }
+
+    /**
+     * The file's separator: a comma, or a semicolon (which Excel writes where the comma is the decimal
+     * mark) or a tab where the first lines hold more of those, outside quotes, than commas. Read as one
+     * column, such a file could only be refused for lacking every column.
+     */
+    private char delimiter() throws IOException {
+        char[] start = new char[SNIFFED];
+        int read;
+        try (Reader text = text()) {
+            read = text.read(start);
+        }
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (int i = 0; i < Math.max(read, 0); i++) {
+            switch (start[i]) {
+                case '"' -> quoted = !quoted;
+                case ',' -> commas += quoted ? 0 : 1;
+                case ';' -> semicolons += quoted ? 0 : 1;
+                case '\t' -> tabs += quoted ? 0 : 1;
+                default -> { }
+            }
+        }
+        return semicolons > commas && semicolons >= tabs ? ';' : tabs > commas ? '\t' : ',';
     }
 
     /** Commons CSV names the line a quote was left open on; that is the one thing the user can act on. */

@@ -2,6 +2,7 @@ package org.sectormap.imports;
 
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -10,10 +11,13 @@ import org.apache.poi.ss.util.NumberToTextConverter;
 /**
  * Excel's numbers as a person reads them and the import's rules expect: a cell formatted as a date
  * is its date, yyyy-mm-dd (with the time when there is one), and any other number is written in
- * full without a trailing ".0", whatever its display format, so a phone number typed as a number
- * keeps all its digits. Text, including numbers stored as text, never comes through here.
+ * full without a trailing ".0", so a phone number typed as a number keeps all its digits; one
+ * formatted with digit places alone ("00000 000000") is read as shown, leading zero and all. Text,
+ * including numbers stored as text, never comes through here.
  */
 final class ExcelValues extends DataFormatter {
+
+    private static final Pattern DIGIT_PLACES = Pattern.compile("0[0 ()-]*");
 
     /** Excel's TRUE and FALSE, and Access's Yes/No, as the import's tick boxes read them. */
     static String bool(boolean value) {
@@ -32,6 +36,11 @@ final class ExcelValues extends DataFormatter {
             LocalDateTime at = DateUtil.getLocalDateTime(value, use1904Windowing);
             return at.toLocalTime().equals(LocalTime.MIDNIGHT) ? at.toLocalDate().toString()
                     : at.toString().replace('T', ' ');
+        }
+        // A format of digit places alone ("00000 000000"), as a phone number typed as a number wears it,
+        // is what the person sees: its leading zeros and spaces are part of the number to them.
+        if (formatString != null && DIGIT_PLACES.matcher(formatString).matches() && value == Math.rint(value)) {
+            return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
         }
         return NumberToTextConverter.toText(value);
     }

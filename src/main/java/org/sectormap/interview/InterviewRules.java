@@ -1,11 +1,13 @@
 package org.sectormap.interview;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.sectormap.interview.Questionnaire.Question;
@@ -22,6 +24,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class InterviewRules {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern APOSTROPHES = Pattern.compile("['\u2019`]");
+    private static final Pattern NOT_WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     static final String ANSWER = "answer-";
     static final String ABOUT = "about-";
@@ -103,8 +109,21 @@ class InterviewRules {
                 .forEach(id -> in.problem(ANSWER + id, UNKNOWN_QUESTION, id));
     }
 
+    /**
+     * Whether the text names the organisation, its words in order, whatever the case, accents,
+     * apostrophes and other punctuation between them: "Zeta Women's Group" is named by "zeta womens
+     * group", which a plain match let through.
+     */
     private static boolean names(String text, String organisationName) {
-        return text.toLowerCase(Locale.ROOT).contains(organisationName.strip().toLowerCase(Locale.ROOT));
+        String name = words(organisationName);
+        return !name.isBlank() && (" " + words(text) + " ").contains(" " + name + " ");
+    }
+
+    /** The text's letters and digits, folded, in words one space apart. */
+    private static String words(String text) {
+        String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        return NOT_WORDS.matcher(APOSTROPHES.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("")).replaceAll(" ")
+                .strip();
     }
 
     private static boolean ticked(Input in, String field) {

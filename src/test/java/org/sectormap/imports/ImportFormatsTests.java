@@ -9,12 +9,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
 import com.healthmarketscience.jackcess.Database;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -22,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sectormap.ApiCalls;
 import org.sectormap.DatabaseTest;
 import org.sectormap.organisation.OrganisationDetails;
+import org.sectormap.organisation.OrganisationField;
 import org.sectormap.organisation.OrganisationService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
@@ -122,6 +129,52 @@ class ImportFormatsTests {
     void shouldImportAnAccdbTableAsTheSameRegisterAsTheCsv() throws Exception {
         importThroughThePages("mapping.accdb", TestFiles.access(Database.FileFormat.V2007, dir), "1", "Organisations");
         assertSameRegisterAs(TestFiles.ACCESS_CSV);
+    }
+
+    /** Excel writes a semicolon between cells where the comma is the decimal mark; a tab-separated file is read too. */
+    @Test
+    void shouldReadACsvSeparatedBySemicolonsOrTabs() throws Exception {
+        for (String separator : new String[] {";", "\t"}) {
+            String file = String.join(separator, "name", "status", "phone") + "\n"
+                    + String.join(separator, "\"Derby REC, the council\"", "listed", "01332 000000") + "\n";
+            String preview = upload("groups.csv", file.getBytes(StandardCharsets.UTF_8), "1")
+                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+            mvc.perform(post(preview).with(session()).with(csrf())).andExpect(redirectedUrl("/organisations"));
+        }
+        assertThat(stored()).extracting(d -> d.name() + " " + d.get(OrganisationField.PHONE))
+                .containsExactly("Derby REC, the council 01332 000000", "Derby REC, the council 01332 000000");
+    }
+
+    /** A phone number typed as a number and formatted with digit places is read as Excel shows it. */
+    @Test
+    void shouldReadANumberFormattedWithDigitPlacesAsShownLeadingZeroAndAll() throws Exception {
+        byte[] file;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Groups");
+            Row heading = sheet.createRow(0);
+            heading.createCell(0).setCellValue("name");
+            heading.createCell(1).setCellValue("status");
+            heading.createCell(2).setCellValue("phone");
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue("Derby REC");
+            row.createCell(1).setCellValue("listed");
+            CellStyle places = workbook.createCellStyle();
+            places.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("00000 000000"));
+            Cell phone = row.createCell(2);
+            phone.setCellValue(1162333444);
+            phone.setCellStyle(places);
+            Row plain = sheet.createRow(2);
+            plain.createCell(0).setCellValue("Leicester CVS");
+            plain.createCell(1).setCellValue("listed");
+            plain.createCell(2).setCellValue(1162333444);
+            workbook.write(out);
+            file = out.toByteArray();
+        }
+        String preview = upload("phones.xlsx", file, "1").andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(post(preview).with(session()).with(csrf())).andExpect(redirectedUrl("/organisations"));
+        assertThat(stored()).extracting(d -> d.name() + " " + d.get(OrganisationField.PHONE))
+                .containsExactlyInAnyOrder("Derby REC 01162 333444", "Leicester CVS 1162333444");
     }
 
     @Test

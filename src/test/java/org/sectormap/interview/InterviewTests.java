@@ -131,6 +131,21 @@ class InterviewTests {
         assertThat(comments.all()).extracting(c -> c.text()).containsExactly(naming);
     }
 
+    /** The organisation is named whatever the apostrophes, accents and case of its name in the answer. */
+    @Test
+    void shouldWarnWhenAnAnswerNamesTheOrganisationWithoutItsPunctuation() throws Exception {
+        long id = organisation("Zeta Women's Group");
+        for (String naming : List.of("Here at Zeta Womens Group we feel unheard.", "ZETA WOMEN’S GROUP is stretched.",
+                "Zéta Women's  Group, like others, lacks funding.")) {
+            Document page = Jsoup.parse(mvc.perform(interview(id, questionnaire.current(), "", naming))
+                    .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+            assertThat(page.select(".warning-summary a").text()).as(naming).contains("it names Zeta Women's Group");
+        }
+        // Its words inside others' are no naming.
+        mvc.perform(interview(id, questionnaire.current(), "", "The Zeta Women's Groupings network is new."))
+                .andExpect(redirectedUrl("/organisations/" + id));
+    }
+
     /** An answer's error is read with its box, as a warning about it is (a warning comes once the answers are valid). */
     @Test
     void shouldDescribeAnAnswerByItsErrorAndItsWarning() throws Exception {
