@@ -19,6 +19,7 @@ import org.sectormap.audit.Audited;
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
 import org.sectormap.shared.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +36,11 @@ public class ThemeService {
     private final Inputs inputs;
     private final AuditTrail audit;
 
-    ThemeService(ThemeRepository themes, CommentRepository comments, Inputs inputs, AuditTrail audit) {
+    private final ApplicationEventPublisher events;
+
+    ThemeService(ThemeRepository themes, CommentRepository comments, Inputs inputs, AuditTrail audit,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.themes = themes;
         this.audit = audit;
         this.comments = comments;
@@ -212,6 +217,7 @@ public class ThemeService {
     public boolean delete(long id) {
         Optional<Theme> before = find(id);
         before.ifPresent(theme -> {
+            events.publishEvent(new ThemeDeleting(id));
             themes.delete(id);
             audit.deleted(audited(id), Map.of(NAME, theme.name()));
         });

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.sectormap.audit.AuditKind;
@@ -16,10 +17,12 @@ import org.sectormap.audit.Audited;
 import org.sectormap.comment.AnonymousComment;
 import org.sectormap.comment.CommentService;
 import org.sectormap.comment.Theme;
+import org.sectormap.comment.ThemeDeleting;
 import org.sectormap.comment.ThemeService;
 import org.sectormap.shared.Input;
 import org.sectormap.shared.Inputs;
 import org.sectormap.shared.InvalidInputException;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -156,6 +159,22 @@ public class RecommendationService {
         Map<String, String> before = links(id);
         repository.link(id, chosenThemes, chosenComments);
         audit.changed(audited(id), before, links(id));
+    }
+
+    /** Each recommendation the theme supports notes in its History that the theme's deletion unlinks it. */
+    @EventListener
+    void themeDeleting(ThemeDeleting deleting) {
+        Map<Long, Set<Long>> themeLinks = repository.themeLinks();
+        Map<Long, Set<String>> commentLinks = repository.commentLinks();
+        themeLinks.forEach((id, themes) -> {
+            if (themes.contains(deleting.themeId())) {
+                Set<Long> after = new TreeSet<>(themes);
+                after.remove(deleting.themeId());
+                String comments = sorted(commentLinks.getOrDefault(id, Set.of()));
+                audit.changed(audited(id), Map.of("themes", sorted(themes), "comments", comments),
+                        Map.of("themes", sorted(after), "comments", comments));
+            }
+        });
     }
 
     /** The evidence linked to a recommendation as the trail keeps it: theme ids and comment keys, sorted. */

@@ -133,6 +133,19 @@ class RecommendationTests {
         assertThat(page.getElementById(box.attr("aria-describedby")).text()).contains("Enter the recommendation");
     }
 
+    /** A theme's deletion drops its links to recommendations; each one's History says so. */
+    @Test
+    void shouldNoteInARecommendationsHistoryThatItsThemeWasDeleted() {
+        Evidence evidence = linkedEvidence();
+        assertThat(themes.delete(evidence.theme())).isTrue();
+        assertThat(recommendations.find(evidence.recommendation()).orElseThrow().themes()).isEmpty();
+        assertThat(jdbc.queryForList("SELECT c.before_value || ' -> ' || COALESCE(c.after_value, '') FROM audit_change c "
+                + "JOIN audit_entry e ON e.id = c.entry_id WHERE e.record_kind = 'recommendation' AND e.record_id = ? "
+                + "AND c.field = 'themes' AND e.id = (SELECT MAX(id) FROM audit_entry WHERE record_kind = 'recommendation')",
+                String.class, String.valueOf(evidence.recommendation())))
+                .containsExactly(evidence.theme() + " -> ");
+    }
+
     /** A form sent back with its errors keeps what was typed, and its page follows the error pattern. */
     @Test
     void shouldKeepWhatWasTypedWhenAFormComesBackWithErrors() throws Exception {
