@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -62,11 +63,13 @@ class ImportApiController {
     private final ImportLimit limit;
     private final ResearchImportAnswers research;
     private final PendingImports pending;
+    private final ImportJobs jobs;
 
     /** The API takes no larger a file than the upload form, whose limit is the multipart one. */
     ImportApiController(ImportService imports, ColumnMappings mappings, Inputs inputs, MessageSource messages,
             @Value("${spring.servlet.multipart.max-file-size}") DataSize largestFile, ImportLimit limit,
-            ResearchImportAnswers research, PendingImports pending) {
+            ResearchImportAnswers research, PendingImports pending, ImportJobs jobs) {
+        this.jobs = jobs;
         this.research = research;
         this.pending = pending;
         this.imports = imports;
@@ -181,7 +184,7 @@ class ImportApiController {
     }
 
     /** 200 when stored at once; 202 with the job to poll when the file is large enough to store in the background. */
-    private static ResponseEntity<?> answer(ImportOutcome outcome) {
+    private ResponseEntity<?> answer(ImportOutcome outcome) {
         if (outcome instanceof ImportOutcome.Refused refused) {
             ParsedImport result = refused.parsed();
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new Problems(result.problems(),
@@ -196,9 +199,14 @@ class ImportApiController {
         }
         ImportOutcome.Finished finished = (ImportOutcome.Finished) outcome;
         if (finished.stored().status() != ImportJob.Status.DONE) {
-            // Cancelled through the API by someone else in the moment it took, or an update refused.
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("importId", finished.jobId(),
+            // Cancelled through the API by someone else in the moment it took (409), or failed: an update
+            // refused, a file no longer passing its checks (422, saying why, as the job's page does).
+            Map<String, Object> body = new LinkedHashMap<>(Map.of("importId", finished.jobId(),
                     "status", finished.stored().status().code()));
+            jobs.find(finished.jobId()).map(ImportJob::message).filter(Objects::nonNull).ifPresent(key ->
+                    body.put("error", messages.getMessage(key, null, LocaleContextHolder.getLocale())));
+            return ResponseEntity.status(finished.stored().status() == ImportJob.Status.FAILED
+                    ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.CONFLICT).body(body);
         }
         ImportStorage.Stored stored = finished.stored();
         return ResponseEntity.ok(Map.of("imported", stored.added(), "updated", stored.updated(),

@@ -254,6 +254,14 @@ class ImportDuplicateChoiceTests {
                 .andExpect(jsonPath("$.duplicates[0].changes[1].after").value("01332 111111"))
                 .andExpect(jsonPath("$.duplicates[0].updateRefused").value(false))
                 .andExpect(jsonPath("$.duplicates[2].updateRefused").value(true));
+        // Updating every duplicate, one the dry run said cannot be: refused, saying why, and nothing stored.
+        List<String> before = names();
+        mvc.perform(multipart("/api/imports").file(file).param("duplicates", "update")
+                        .header("Authorization", "Bearer " + ApiCalls.TOKEN))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.status").value("failed"))
+                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.startsWith("A row chosen to update a record")));
+        assertThat(names()).isEqualTo(before);
         mvc.perform(multipart("/api/imports").file(file).param("duplicates", "skip")
                         .header("Authorization", "Bearer " + ApiCalls.TOKEN))
                 .andExpect(status().isOk())
