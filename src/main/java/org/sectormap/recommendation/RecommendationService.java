@@ -164,15 +164,12 @@ public class RecommendationService {
     /** Each recommendation the theme supports notes in its History that the theme's deletion unlinks it. */
     @EventListener
     void themeDeleting(ThemeDeleting deleting) {
-        Map<Long, Set<Long>> themeLinks = repository.themeLinks();
-        Map<Long, Set<String>> commentLinks = repository.commentLinks();
-        themeLinks.forEach((id, themes) -> {
+        // Only the themes change: the trail keeps a change's fields alone, as links() names them.
+        repository.themeLinks().forEach((id, themes) -> {
             if (themes.contains(deleting.themeId())) {
                 Set<Long> after = new TreeSet<>(themes);
                 after.remove(deleting.themeId());
-                String comments = sorted(commentLinks.getOrDefault(id, Set.of()));
-                audit.changed(audited(id), Map.of("themes", sorted(themes), "comments", comments),
-                        Map.of("themes", sorted(after), "comments", comments));
+                audit.changed(audited(id), Map.of("themes", sorted(themes)), Map.of("themes", sorted(after)));
             }
         });
     }
