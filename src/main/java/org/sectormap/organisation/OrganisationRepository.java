@@ -109,13 +109,16 @@ class OrganisationRepository {
     private final IndexPositions positions;
     /** On PostgreSQL, where a deep page of a list read in one index's order starts. */
     private final OrderMarks marks;
+    /** On PostgreSQL, where a deep page of the records holding one of the commonest words starts, and how many. */
+    private final WordMarks wordMarks;
     private final ContactPeopleRepository contactPeople;
 
     OrganisationRepository(JdbcClient jdbc, DataSource dataSource, Clock clock, OrganisationTally tally,
             ObjectProvider<SearchIndex> index, ContactPeopleRepository contactPeople, OrderMarks marks,
-            @Value("${sectormap.search.estimate-kept:1m}") Duration estimateKept) {
+            WordMarks wordMarks, @Value("${sectormap.search.estimate-kept:1m}") Duration estimateKept) {
         this.jdbc = jdbc;
         this.marks = marks;
+        this.wordMarks = wordMarks;
         this.contactPeople = contactPeople;
         this.clock = clock;
         this.tally = tally;
@@ -546,6 +549,10 @@ class OrganisationRepository {
                         .query(Long.class).single());
         if (upTo <= EXACT_COUNT) {
             return new Total(upTo, true);
+        }
+        Optional<MarkedWord> marked = sample == null ? markedWord(query, lookup) : Optional.empty();
+        if (marked.isPresent()) {
+            return new Total(marked.get().records(), true);
         }
         return estimate(key, (sample == null ? sample(where, rows) : sample).estimate(upTo));
     }
@@ -1348,6 +1355,13 @@ class OrganisationRepository {
         if (h2 || query.sort() != OrganisationQuery.Sort.NAME || total <= SORTED_IN_SQL || !where(query).searchesText) {
             return Optional.empty();
         }
+        Optional<MarkedWord> marked = query.offset() < DEEP_OFFSET ? Optional.empty() : markedWord(query, lookup);
+        if (marked.isPresent()) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            String ids = WordMarks.ids(marked.get().word(), query.descending(), params, query.offset(), size);
+            return Optional.of(new Statement("SELECT " + COLUMNS + " FROM organisation WHERE id IN (" + ids + ")"
+                    + orderBy(query), params));
+        }
         return lookup.words().map(searched -> {
             if (searched.terms().size() > 1) {
                 Where rest = where(query.withText(searched.others()));
@@ -1366,6 +1380,27 @@ class OrganisationRepository {
             return new Statement("SELECT " + COLUMNS + " FROM organisation WHERE id IN (" + ids + ")" + orderBy(query),
                     params);
         });
+    }
+
+    /** The one word of the register a search's matches hold, and how many hold it now. */
+    private record MarkedWord(String word, long records) {
+    }
+
+    /**
+     * Where a search has no filters and one searched word, part of one word of the register alone,
+     * which the search's matches all hold (contacts' names searched too), and that word's marks can
+     * place a page and count its records (WordMarks): that word.
+     */
+    private Optional<MarkedWord> markedWord(OrganisationQuery query, SearchWords.Lookup lookup) {
+        if (h2 || !where(query.withText(null)).sql.isEmpty()) {
+            return Optional.empty();
+        }
+        return lookup.words().flatMap(SearchWords.Words::alone).filter(term -> term.words().size() == 1)
+                .flatMap(term -> {
+                    String word = term.words().get(0);
+                    OptionalLong records = wordMarks.records(word);
+                    return records.isPresent() ? Optional.of(new MarkedWord(word, records.getAsLong())) : Optional.empty();
+                });
     }
 
     /**

@@ -54,6 +54,9 @@ class LuceneSearchTests {
     OrderMarks marks;
 
     @Autowired
+    WordMarks wordMarks;
+
+    @Autowired
     PublishedOrganisations published;
 
     private OrganisationRepository like;
@@ -64,7 +67,8 @@ class LuceneSearchTests {
         // The same table read through SQL alone: an index for no database at all.
         like = new OrganisationRepository(JdbcClient.create(dataSource), dataSource, Clock.systemUTC(), tally,
                 SearchIndexes.provided(new SearchIndex(jdbc, "jdbc:none")),
-                new ContactPeopleRepository(JdbcClient.create(dataSource), dataSource), marks, Duration.ZERO);
+                new ContactPeopleRepository(JdbcClient.create(dataSource), dataSource), marks, wordMarks,
+                Duration.ZERO);
     }
 
     @Test

@@ -106,7 +106,8 @@ class SearchEquivalenceTests {
             OrganisationRepository h2 = new OrganisationRepository(jdbc, file, Clock.systemUTC(),
                     new OrganisationTally(jdbc, new DataSourceTransactionManager(file)), SearchIndexes.provided(index),
                     new ContactPeopleRepository(jdbc, file),
-                    new OrderMarks(jdbc, file, new DataSourceTransactionManager(file)), Duration.ZERO);
+                    new OrderMarks(jdbc, file, new DataSourceTransactionManager(file)),
+                    new WordMarks(jdbc, file, new DataSourceTransactionManager(file)), Duration.ZERO);
             List<OrganisationDetails> register = register();
             repository.insertAll(register, null);
             h2.insertAll(register, null);

@@ -64,7 +64,8 @@ class SearchIndexStartTests {
         return new OrganisationRepository(client, h2, Clock.systemUTC(),
                 new OrganisationTally(client, new DataSourceTransactionManager(h2)), SearchIndexes.provided(index),
                 new ContactPeopleRepository(client, h2),
-                new OrderMarks(client, h2, new DataSourceTransactionManager(h2)), Duration.ZERO);
+                new OrderMarks(client, h2, new DataSourceTransactionManager(h2)),
+                new WordMarks(client, h2, new DataSourceTransactionManager(h2)), Duration.ZERO);
     }
 
     private static OrganisationQuery query(String text) {

@@ -1,0 +1,228 @@
+package org.sectormap.organisation;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.sectormap.shared.DatabaseFailure;
+import org.sectormap.shared.Databases;
+import org.sectormap.shared.RegisterReplaced;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On PostgreSQL, where a page deep in the records holding one of the commonest words of the register
+ * starts, by name, and how many records hold it, from the marks V179 keeps: every thousandth entry of
+ * the word in organisation_word's key when last marked, with its position then, and each entry added
+ * or deleted since as +1 or -1 at its key. As {@link OrderMarks} does for the list orders, a page starts
+ * from the last mark before it and steps past fewer than a thousand entries, where OFFSET stepped past
+ * every one (500,000 for page 20,000 of a word every record of a million holds).
+ *
+ * <p>The words marked are those the statistics of organisation_word name among its most common values
+ * and that enough records hold; a word listed stays until it is held by half as many, so that the
+ * statistics' sampling does not list and drop it by turns.
+ */
+@Repository
+class WordMarks {
+
+    private static final Logger log = LoggerFactory.getLogger(WordMarks.class);
+    /** Records holding a word, at least, for it to be listed: fewer are stepped past in about a millisecond. */
+    static final int LISTED_FROM = 2 * OrderMarks.SPACING;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate repeatableRead;
+    private final TransactionTemplate readCommitted;
+    private final boolean postgres;
+
+    WordMarks(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.postgres = !Databases.isH2(dataSource);
+        this.repeatableRead = new TransactionTemplate(transactions);
+        repeatableRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.readCommitted = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * How many records hold the word now, where its marks can place a page: on PostgreSQL, the word
+     * marked, with few enough changes since the last marking.
+     */
+    OptionalLong records(String word) {
+        if (!postgres) {
+            return OptionalLong.empty();
+        }
+        return jdbc.sql("SELECT " + HELD + " FROM common_word c WHERE c.word = :markedWord AND c.records IS NOT NULL"
+                        + " AND (SELECT COUNT(*) FROM (SELECT 1 FROM common_word_change FETCH FIRST :upTo ROWS ONLY) m) <= :most")
+                .param("markedWord", word).param("upTo", OrderMarks.READ_UP_TO + 1).param("most", OrderMarks.READ_UP_TO)
+                .query(Long.class).optional().map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /** The records holding the word, in the statement's snapshot: as marked, and changed since. */
+    private static final String HELD = "c.records + COALESCE((SELECT SUM(organisations) FROM common_word_change"
+            + " WHERE word = :markedWord), 0)";
+
+    /**
+     * The ids of the page {@code offset} records from the first, in the direction, of those holding a
+     * word its marks can place ({@link #records}), by name, for an {@code IN}. The page must end within
+     * them. One statement, so one snapshot: exact while records change around it.
+     */
+    static String ids(String word, boolean descending, Map<String, Object> params, long offset, int size) {
+        params.put("markedWord", word);
+        params.put("descending", descending);
+        params.put("offset", offset);
+        params.put("size", size);
+        // Each step is materialised, so that the changes are summed once, not once a mark.
+        return "WITH wanted AS MATERIALIZED (SELECT CASE WHEN :descending THEN GREATEST(n - :offset - :size, 0)"
+                + " ELSE :offset END AS position, CASE WHEN :descending THEN LEAST(:size, n - :offset) ELSE :size END AS size"
+                + " FROM (SELECT " + HELD + " AS n FROM common_word c WHERE c.word = :markedWord) held"
+                + "), marks AS ("
+                + " SELECT name_sort, id, kind, position"
+                + " + SUM(organisations) OVER (ORDER BY name_sort, id, kind ROWS UNBOUNDED PRECEDING) AS before"
+                // The mark ('', 0) stands before every entry; a change at a mark's key comes after it.
+                + " FROM (SELECT CAST('' AS VARCHAR(300)) COLLATE \"C\" AS name_sort, CAST(0 AS BIGINT) AS id,"
+                + " CAST(0 AS BIGINT) AS position, 0 AS organisations, 0 AS kind"
+                + " UNION ALL SELECT name_sort, organisation_id, position, 0, 0 FROM common_word_mark WHERE word = :markedWord"
+                + " UNION ALL SELECT name_sort, organisation_id, 0, organisations, 1 FROM common_word_change"
+                + " WHERE word = :markedWord) a"
+                + "), start AS MATERIALIZED ("
+                + " SELECT m.name_sort, m.id, w.position - m.before AS skip FROM marks m, wanted w"
+                + " WHERE m.kind = 0 AND m.before <= w.position ORDER BY m.name_sort DESC, m.id DESC FETCH FIRST 1 ROWS ONLY"
+                + ") SELECT organisation_id FROM organisation_word WHERE word = :markedWord"
+                + " AND (name_sort, organisation_id) >= (SELECT name_sort, id FROM start)"
+                + " ORDER BY name_sort, organisation_id OFFSET (SELECT skip FROM start) ROWS"
+                + " FETCH NEXT (SELECT size FROM wanted) ROWS ONLY";
+    }
+
+    /**
+     * Lists the commonest words afresh and marks again each listed word not yet marked or changed
+     * since, all in one repeatable-read snapshot, so that a change committed meanwhile stays a change.
+     *
+     * @return the words marked: none on H2
+     */
+    List<String> mark() {
+        if (!postgres) {
+            return List.of();
+        }
+        list(common());
+        return markListed();
+    }
+
+    private List<String> markListed() {
+        return repeatableRead.execute(status -> {
+            List<String> due = jdbc.sql("SELECT word FROM common_word WHERE records IS NULL"
+                    + " UNION SELECT DISTINCT word FROM common_word_change WHERE word IN (SELECT word FROM common_word)")
+                    .query(String.class).list();
+            for (String word : due) {
+                jdbc.sql("DELETE FROM common_word_mark WHERE word = :word").param("word", word).update();
+                jdbc.sql("INSERT INTO common_word_mark (word, name_sort, organisation_id, position)"
+                        + " SELECT :word, k.name_sort, k.organisation_id, k.n - 1 FROM (SELECT name_sort, organisation_id,"
+                        + " ROW_NUMBER() OVER (ORDER BY name_sort, organisation_id) AS n FROM organisation_word"
+                        + " WHERE word = :word) k WHERE MOD(k.n - 1, :spacing) = 0")
+                        .param("word", word).param("spacing", OrderMarks.SPACING).update();
+                jdbc.sql("UPDATE common_word SET records = (SELECT COUNT(*) FROM organisation_word WHERE word = :word)"
+                        + " WHERE word = :word").param("word", word).update();
+                jdbc.sql("DELETE FROM common_word_change WHERE word = :word").param("word", word).update();
+            }
+            return due;
+        });
+    }
+
+    /**
+     * The words to list: those listed that half as many records as listing takes still hold, and those
+     * the statistics name among the most common that enough records hold.
+     */
+    private Set<String> common() {
+        Set<String> common = new LinkedHashSet<>();
+        for (String word : jdbc.sql("SELECT word FROM common_word ORDER BY word").query(String.class).list()) {
+            if (held(word, LISTED_FROM / 2) >= LISTED_FROM / 2) {
+                common.add(word);
+            }
+        }
+        for (String word : jdbc.sql("SELECT v FROM pg_stats s CROSS JOIN LATERAL unnest(CAST(CAST(s.most_common_vals"
+                        + " AS TEXT) AS TEXT[])) v WHERE s.schemaname = current_schema() AND s.tablename = 'organisation_word'"
+                        + " AND s.attname = 'word' ORDER BY v").query(String.class).list()) {
+            if (held(word, LISTED_FROM) >= LISTED_FROM) {
+                common.add(word);
+            }
+        }
+        return common;
+    }
+
+    /** How many entries of the word there are, counted up to {@code upTo}. */
+    private long held(String word, int upTo) {
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM organisation_word WHERE word = :word FETCH FIRST :upTo"
+                + " ROWS ONLY) k").param("word", word).param("upTo", upTo).query(Long.class).single();
+    }
+
+    /**
+     * Lists these words, where the list differs. A writer of organisation_word notes a change only of a
+     * word listed when it wrote, so the list changes while none writes (the lock waits for those under
+     * way): a word listed is then followed by every writer after, and its first marking, in a snapshot
+     * taken later, holds every entry written before.
+     */
+    private void list(Set<String> common) {
+        Set<String> listed = new LinkedHashSet<>(jdbc.sql("SELECT word FROM common_word ORDER BY word")
+                .query(String.class).list());
+        if (listed.equals(common)) {
+            return;
+        }
+        readCommitted.executeWithoutResult(status -> {
+            jdbc.sql("SET LOCAL lock_timeout = '5s'").update();
+            jdbc.sql("LOCK TABLE organisation_word IN SHARE MODE").update();
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("words", common.isEmpty() ? List.of("") : List.copyOf(common));
+            for (String table : List.of("common_word_mark", "common_word_change", "common_word")) {
+                jdbc.sql("DELETE FROM " + table + " WHERE word NOT IN (:words)").params(params).update();
+            }
+            for (String word : common) {
+                if (!listed.contains(word)) {
+                    jdbc.sql("INSERT INTO common_word (word) VALUES (:word)").param("word", word).update();
+                }
+            }
+        });
+    }
+
+    /** Due once a thousand changes have piled up, or when a word is listed, or to be, and not yet marked. */
+    @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
+    void markWhenDue() {
+        if (postgres) {
+            markOrLeave(false);
+        }
+    }
+
+    /** After a restore, or a test's emptying every table, past the triggers: marked afresh at once. */
+    @EventListener
+    void on(RegisterReplaced replaced) {
+        markOrLeave(true);
+    }
+
+    private void markOrLeave(boolean always) {
+        try {
+            list(common());
+            if (always || due()) {
+                markListed();
+            }
+        } catch (DataAccessException e) {
+            log.info("common_word_mark not marked this time: {}", DatabaseFailure.describe(e));
+        }
+    }
+
+    private boolean due() {
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM common_word_change FETCH FIRST :upTo ROWS ONLY) c")
+                .param("upTo", OrderMarks.MARK_FROM).query(Long.class).single() >= OrderMarks.MARK_FROM
+                || jdbc.sql("SELECT COUNT(*) FROM common_word WHERE records IS NULL").query(Long.class).single() > 0;
+    }
+}

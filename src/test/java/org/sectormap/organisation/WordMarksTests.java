@@ -1,0 +1,264 @@
+package org.sectormap.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sectormap.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * PostgreSQL reads a page deep in the records holding one of its commonest words, and counts them, from
+ * the marks V179 keeps: each mark stays at its position as records holding the word are added, renamed,
+ * given another text and deleted, and every page so read, either way, before the changes are taken in
+ * and after, is the whole search's, by name.
+ */
+@DatabaseTest
+class WordMarksTests {
+
+    private static final int REGISTER = 4_000;
+
+    @Autowired
+    OrganisationService service;
+
+    @Autowired
+    OrganisationRepository repository;
+
+    @Autowired
+    WordMarks marks;
+
+    @Autowired
+    QueryParameters parameters;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Value("${spring.datasource.url}")
+    String url;
+
+    private final Random random = new Random(17);
+
+    @BeforeEach
+    void onPostgres() {
+        assumeTrue(url.startsWith("jdbc:postgresql:"), "The marks are PostgreSQL's; H2's search index places pages itself");
+        List<OrganisationDetails> register = new ArrayList<>();
+        for (int i = 0; i < REGISTER; i++) {
+            register.add(details(i % 4 != 0));
+        }
+        service.createAll(register, null);
+        // The words are listed from the statistics, as autovacuum would have gathered them by now.
+        jdbc.execute("ANALYZE organisation_word");
+        assertThat(marks.mark()).contains("organisation", "forum");
+    }
+
+    @Test
+    void shouldMarkEveryThousandthEntryOfTheCommonestWordsAtItsPosition() {
+        assertThat(jdbc.queryForList("SELECT position FROM common_word_mark WHERE word = 'organisation' ORDER BY position",
+                Long.class)).containsExactly(0L, 1_000L, 2_000L, 3_000L);
+        assertThat(jdbc.queryForObject("SELECT records FROM common_word WHERE word = 'organisation'", Long.class))
+                .isEqualTo(REGISTER);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM common_word WHERE word = 'rare'", Long.class))
+                .as("a word too few records hold").isZero();
+        assertThat(changes()).isZero();
+        assertMarksInPlace();
+    }
+
+    @Test
+    void shouldKeepEveryMarkInPlaceAsRecordsChange() {
+        change();
+
+        assertThat(changes()).isPositive();
+        assertMarksInPlace();
+        marks.mark();
+        assertThat(changes()).isZero();
+        assertMarksInPlace();
+    }
+
+    @Test
+    void shouldNoteNoChangeWhereARecordsWordsKeepTheirPlace() {
+        Organisation o = repository.findAll(List.of(firstId())).get(0);
+
+        service.update(o.id(), o.version(), o.details().with(OrganisationField.STATUS, OutreachStatus.UNREACHABLE));
+
+        assertThat(changes()).isZero();
+    }
+
+    @Test
+    void shouldGiveADeepPageAndTheTotalTheWholeSearchHasBeforeAndAfterTheChangesAreTakenIn() {
+        assertEveryDeepPage();
+        change();
+        assertEveryDeepPage();
+        marks.mark();
+        assertEveryDeepPage();
+    }
+
+    @Test
+    void shouldReadADeepPageAndTheTotalFromTheMarks() {
+        List<Long> whole = whole("organisation");
+        // Marks moved on by two records each, and five records more held: a page read from them starts
+        // two records early, and the total is five more.
+        jdbc.update("UPDATE common_word_mark SET position = position + 2 WHERE position > 0");
+        jdbc.update("UPDATE common_word SET records = records + 5");
+
+        assertThat(ids("organisation", Map.of(), 151, 10)).isEqualTo(whole.subList(1_498, 1_508));
+        assertThat(total("organisation", Map.of())).isEqualTo(REGISTER + 5);
+        assertThat(total("organisation", Map.of("status", "interviewed"))).as("under a filter, not from the marks")
+                .isLessThan(REGISTER);
+    }
+
+    @Test
+    void shouldReadByOffsetWhileTooManyChangesWaitToBeTakenIn() {
+        List<Long> whole = whole("organisation");
+        jdbc.update("UPDATE common_word_mark SET position = position + 2 WHERE position > 0");
+        jdbc.update("INSERT INTO common_word_change (word, name_sort, organisation_id, organisations) "
+                + "SELECT 'organisation', 'zz', -x, 1 FROM generate_series(1, ?) x", OrderMarks.READ_UP_TO / 2);
+        jdbc.update("INSERT INTO common_word_change (word, name_sort, organisation_id, organisations) "
+                + "SELECT 'organisation', 'zz', -x, -1 FROM generate_series(1, ?) x", OrderMarks.READ_UP_TO / 2 + 1);
+
+        assertThat(marks.records("organisation")).isEmpty();
+        assertThat(ids("organisation", Map.of(), 151, 10)).isEqualTo(whole.subList(1_500, 1_510));
+    }
+
+    @Test
+    void shouldKeepAWordListedUntilHalfAsManyRecordsHoldItAsListingTakes() {
+        List<Long> forum = jdbc.queryForList("SELECT organisation_id FROM organisation_word WHERE word = 'forum'"
+                + " ORDER BY organisation_id", Long.class);
+        int heldBetween = (WordMarks.LISTED_FROM / 2 + WordMarks.LISTED_FROM) / 2;
+        delete(forum.subList(heldBetween, forum.size()));
+        jdbc.execute("ANALYZE organisation_word");
+        marks.mark();
+        assertThat(marks.records("forum")).hasValue(heldBetween);
+
+        delete(forum.subList(WordMarks.LISTED_FROM / 2 - 1, heldBetween));
+        marks.mark();
+
+        assertThat(marks.records("forum")).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM common_word_mark WHERE word = 'forum'", Long.class)).isZero();
+        assertThat(ids("forum", Map.of(), 40, 25)).isEqualTo(whole("forum").subList(975, 999));
+    }
+
+    @Test
+    void shouldForgetEveryMarkWhenTheRegisterIsEmptied() {
+        jdbc.execute("TRUNCATE organisation CASCADE");
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM common_word", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM common_word_mark", Long.class)).isZero();
+        assertThat(marks.mark()).isEmpty();
+    }
+
+    /**
+     * Few distinct names, so that marks fall among records of one name, told apart by id; every record
+     * holds "organisation", three in four "forum", a few "rare".
+     */
+    private OrganisationDetails details(boolean forum) {
+        return OrganisationDetails.of("Group " + random.nextInt(40), random.nextBoolean() ? OutreachStatus.INTERVIEWED
+                        : OutreachStatus.LISTED)
+                .with(OrganisationField.DESCRIPTION, "A community organisation" + (forum ? " and forum" : "")
+                        + (random.nextInt(100) == 0 ? " rare" : ""));
+    }
+
+    /** Records added one by one and as an import does, renamed, given another text, and deleted. */
+    private void change() {
+        List<OrganisationDetails> added = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            added.add(details(random.nextBoolean()));
+        }
+        service.createAll(added, null);
+        service.create(OrganisationDetails.of("AAA first of all", OutreachStatus.LISTED)
+                .with(OrganisationField.DESCRIPTION, "An organisation"));
+        List<Organisation> all = new ArrayList<>();
+        repository.forEach(parameters.read(Map.of("sort", "name")), all::add);
+        for (int i = 0; i < 200; i++) {
+            Organisation o = all.remove(random.nextInt(all.size()));
+            OrganisationDetails d = o.details();
+            switch (i % 4) {
+                case 0 -> service.update(o.id(), o.version(), d.with(OrganisationField.NAME, "Renamed " + random.nextInt(40)));
+                case 1 -> service.update(o.id(), o.version(), d.with(OrganisationField.DESCRIPTION, "A community group"));
+                case 2 -> service.update(o.id(), o.version(), d.with(OrganisationField.DESCRIPTION,
+                        "An organisation and forum newly described"));
+                default -> service.delete(o.id(), o.version());
+            }
+        }
+    }
+
+    /** Deleted in one statement, as an erasure of many records is. */
+    private void delete(List<Long> ids) {
+        jdbc.update("DELETE FROM organisation WHERE id = ANY (?)", (Object) ids.toArray(Long[]::new));
+    }
+
+    /** Each mark's position, with the changes before it, is the number of the word's entries before it. */
+    private void assertMarksInPlace() {
+        for (Map<String, Object> mark : jdbc.queryForList("SELECT * FROM common_word_mark")) {
+            Object[] at = {mark.get("word"), mark.get("name_sort"), mark.get("organisation_id")};
+            long before = jdbc.queryForObject("SELECT COUNT(*) FROM organisation_word WHERE word = ?"
+                    + " AND (name_sort, organisation_id) < (?, ?)", Long.class, at);
+            long changed = jdbc.queryForObject("SELECT COALESCE(SUM(organisations), 0) FROM common_word_change"
+                    + " WHERE word = ? AND (name_sort, organisation_id) < (?, ?)", Long.class, at);
+            assertThat((Long) mark.get("position") + changed).as("mark %s", mark).isEqualTo(before);
+        }
+    }
+
+    private void assertEveryDeepPage() {
+        for (String word : List.of("organisation", "forum")) {
+            assertThat(marks.records(word)).as(word).isPresent();
+            List<Long> whole = whole(word);
+            assertThat(total(word, Map.of())).as(word).isEqualTo(whole.size());
+            assertThat(service.search(parameters.read(Map.of("q", word))).exact()).as("counted, not estimated").isTrue();
+            for (Map<String, String> direction : List.of(Map.<String, String>of(), Map.of("dir", "desc"))) {
+                List<Long> ordered = new ArrayList<>(whole);
+                if (!direction.isEmpty()) {
+                    Collections.reverse(ordered);
+                }
+                for (int size : new int[] {1, 7, 25}) {
+                    for (int page = (int) OrganisationRepository.DEEP_OFFSET / size; (page - 1) * size < whole.size();
+                            page += 1 + random.nextInt(size == 1 ? 120 : 30)) {
+                        int from = (page - 1) * size;
+                        assertThat(ids(word, direction, page, size)).as("page %d of %d of %s %s", page, size, word, direction)
+                                .isEqualTo(ordered.subList(from, Math.min(ordered.size(), from + size)));
+                    }
+                    // The last page, which may be short.
+                    int last = (whole.size() - 1) / size + 1;
+                    assertThat(ids(word, direction, last, size)).isEqualTo(ordered.subList((last - 1) * size, ordered.size()));
+                }
+            }
+        }
+    }
+
+    private long changes() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM common_word_change", Long.class);
+    }
+
+    private long firstId() {
+        return jdbc.queryForObject("SELECT MIN(id) FROM organisation", Long.class);
+    }
+
+    /** The records holding the word, by name, as SQL reads them from their text. */
+    private List<Long> whole(String word) {
+        return jdbc.queryForList("SELECT id FROM organisation WHERE search_text LIKE ? ORDER BY name_sort, id", Long.class,
+                "%" + word + "%");
+    }
+
+    private List<Long> ids(String word, Map<String, String> list, int page, int size) {
+        Map<String, String> params = new HashMap<>(list);
+        params.put("q", word);
+        params.put("page", String.valueOf(page));
+        params.put("size", String.valueOf(size));
+        return service.search(parameters.read(params)).items().stream().map(Organisation::id).toList();
+    }
+
+    private long total(String word, Map<String, String> filters) {
+        Map<String, String> params = new HashMap<>(filters);
+        params.put("q", word);
+        return service.search(parameters.read(params)).total();
+    }
+}
