@@ -1357,10 +1357,7 @@ class OrganisationRepository {
         }
         Optional<MarkedWord> marked = query.offset() < DEEP_OFFSET ? Optional.empty() : markedWord(query, lookup);
         if (marked.isPresent()) {
-            Map<String, Object> params = new LinkedHashMap<>();
-            String ids = WordMarks.ids(marked.get().word(), query.descending(), params, query.offset(), size);
-            return Optional.of(new Statement("SELECT " + COLUMNS + " FROM organisation WHERE id IN (" + ids + ")"
-                    + orderBy(query), params));
+            return Optional.of(WordMarks.page(COLUMNS, marked.get().word(), query.descending(), query.offset(), size));
         }
         return lookup.words().map(searched -> {
             if (searched.terms().size() > 1) {

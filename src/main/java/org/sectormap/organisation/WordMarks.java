@@ -15,6 +15,7 @@ import org.sectormap.shared.Databases;
 import org.sectormap.shared.RegisterReplaced;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,16 +41,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 class WordMarks {
 
     private static final Logger log = LoggerFactory.getLogger(WordMarks.class);
-    /** Records holding a word, at least, for it to be listed: fewer are stepped past in about a millisecond. */
-    static final int LISTED_FROM = 2 * OrderMarks.SPACING;
-
     private final JdbcClient jdbc;
+    /** Records holding a word, at least, for it to be listed. */
+    private final int listedFrom;
     private final TransactionTemplate repeatableRead;
     private final TransactionTemplate readCommitted;
     private final boolean postgres;
 
-    WordMarks(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
+    /**
+     * @param listedFrom records holding a word, at least, for it to be listed: 2,000 by default, as fewer
+     *                   are stepped past in about a millisecond
+     */
+    WordMarks(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
+            @Value("${sectormap.search.common-word-from:2000}") int listedFrom) {
         this.jdbc = jdbc;
+        this.listedFrom = listedFrom;
         this.postgres = !Databases.isH2(dataSource);
         this.repeatableRead = new TransactionTemplate(transactions);
         repeatableRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -75,11 +81,22 @@ class WordMarks {
             + " WHERE word = :markedWord), 0)";
 
     /**
-     * The ids of the page {@code offset} records from the first, in the direction, of those holding a
-     * word its marks can place ({@link #records}), by name, for an {@code IN}. The page must end within
-     * them. One statement, so one snapshot: exact while records change around it.
+     * The page {@code offset} records from the first, in the direction, of those holding a word its
+     * marks can place ({@link #records}), by name, of the given columns. The page must end within them.
+     * One statement, so one snapshot: exact while records change around it.
      */
-    static String ids(String word, boolean descending, Map<String, Object> params, long offset, int size) {
+    static OrganisationRepository.Statement page(String columns, String word, boolean descending, long offset,
+            int size) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        // Each record read by its id, whatever the planner guesses of the page (joined by IN, it read
+        // every record of a million, half a second, for a page where a generic plan guessed many).
+        String direction = descending ? " DESC" : " ASC";
+        return new OrganisationRepository.Statement("SELECT o.* FROM (" + keys(word, descending, params, offset, size)
+                + ") p CROSS JOIN LATERAL (SELECT " + columns + " FROM organisation WHERE id = p.organisation_id) o"
+                + " ORDER BY p.name_sort" + direction + ", p.organisation_id" + direction, params);
+    }
+
+    private static String keys(String word, boolean descending, Map<String, Object> params, long offset, int size) {
         params.put("markedWord", word);
         params.put("descending", descending);
         params.put("offset", offset);
@@ -100,7 +117,7 @@ class WordMarks {
                 + "), start AS MATERIALIZED ("
                 + " SELECT m.name_sort, m.id, w.position - m.before AS skip FROM marks m, wanted w"
                 + " WHERE m.kind = 0 AND m.before <= w.position ORDER BY m.name_sort DESC, m.id DESC FETCH FIRST 1 ROWS ONLY"
-                + ") SELECT organisation_id FROM organisation_word WHERE word = :markedWord"
+                + ") SELECT name_sort, organisation_id FROM organisation_word WHERE word = :markedWord"
                 + " AND (name_sort, organisation_id) >= (SELECT name_sort, id FROM start)"
                 + " ORDER BY name_sort, organisation_id OFFSET (SELECT skip FROM start) ROWS"
                 + " FETCH NEXT (SELECT size FROM wanted) ROWS ONLY";
@@ -147,14 +164,17 @@ class WordMarks {
     private Set<String> common() {
         Set<String> common = new LinkedHashSet<>();
         for (String word : jdbc.sql("SELECT word FROM common_word ORDER BY word").query(String.class).list()) {
-            if (held(word, LISTED_FROM / 2) >= LISTED_FROM / 2) {
+            if (held(word, listedFrom / 2) >= listedFrom / 2) {
                 common.add(word);
             }
         }
-        for (String word : jdbc.sql("SELECT v FROM pg_stats s CROSS JOIN LATERAL unnest(CAST(CAST(s.most_common_vals"
-                        + " AS TEXT) AS TEXT[])) v WHERE s.schemaname = current_schema() AND s.tablename = 'organisation_word'"
-                        + " AND s.attname = 'word' ORDER BY v").query(String.class).list()) {
-            if (held(word, LISTED_FROM) >= LISTED_FROM) {
+        // Only those the statistics say half as many hold are counted: a count reads as many entries as it needs.
+        for (String word : jdbc.sql("SELECT m.v FROM pg_stats s CROSS JOIN LATERAL unnest(CAST(CAST(s.most_common_vals"
+                        + " AS TEXT) AS TEXT[]), s.most_common_freqs) AS m (v, f) WHERE s.schemaname = current_schema()"
+                        + " AND s.tablename = 'organisation_word' AND s.attname = 'word' AND m.f * (SELECT reltuples"
+                        + " FROM pg_class WHERE oid = CAST('organisation_word' AS REGCLASS)) >= :half ORDER BY m.v")
+                .param("half", listedFrom / 2).query(String.class).list()) {
+            if (held(word, listedFrom) >= listedFrom) {
                 common.add(word);
             }
         }

@@ -67,7 +67,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @Tag("benchmark")
 // Each run's search is timed as a first visit would find it: an estimated total kept from a run before
 // would time a lookup in memory, not the search (bench/http times the app as it runs, totals kept).
-@SpringBootTest(properties = "sectormap.search.estimate-kept=0s")
+@SpringBootTest(properties = {"sectormap.search.estimate-kept=0s", "sectormap.search.common-word-from=2000"})
 @AutoConfigureMockMvc
 @WithMockUser(roles = "ADMIN")
 @Import(SentStatements.Recording.class)

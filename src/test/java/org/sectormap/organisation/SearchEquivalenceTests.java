@@ -107,7 +107,7 @@ class SearchEquivalenceTests {
                     new OrganisationTally(jdbc, new DataSourceTransactionManager(file)), SearchIndexes.provided(index),
                     new ContactPeopleRepository(jdbc, file),
                     new OrderMarks(jdbc, file, new DataSourceTransactionManager(file)),
-                    new WordMarks(jdbc, file, new DataSourceTransactionManager(file)), Duration.ZERO);
+                    new WordMarks(jdbc, file, new DataSourceTransactionManager(file), 2_000), Duration.ZERO);
             List<OrganisationDetails> register = register();
             repository.insertAll(register, null);
             h2.insertAll(register, null);

@@ -65,7 +65,7 @@ class SearchIndexStartTests {
                 new OrganisationTally(client, new DataSourceTransactionManager(h2)), SearchIndexes.provided(index),
                 new ContactPeopleRepository(client, h2),
                 new OrderMarks(client, h2, new DataSourceTransactionManager(h2)),
-                new WordMarks(client, h2, new DataSourceTransactionManager(h2)), Duration.ZERO);
+                new WordMarks(client, h2, new DataSourceTransactionManager(h2), 2_000), Duration.ZERO);
     }
 
     private static OrganisationQuery query(String text) {

@@ -16,6 +16,7 @@ import org.sectormap.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * PostgreSQL reads a page deep in the records holding one of its commonest words, and counts them, from
@@ -24,9 +25,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * and after, is the whole search's, by name.
  */
 @DatabaseTest
+@TestPropertySource(properties = "sectormap.search.common-word-from=" + WordMarksTests.LISTED_FROM)
 class WordMarksTests {
 
     private static final int REGISTER = 4_000;
+    static final int LISTED_FROM = 2_000;
 
     @Autowired
     OrganisationService service;
@@ -133,13 +136,13 @@ class WordMarksTests {
     void shouldKeepAWordListedUntilHalfAsManyRecordsHoldItAsListingTakes() {
         List<Long> forum = jdbc.queryForList("SELECT organisation_id FROM organisation_word WHERE word = 'forum'"
                 + " ORDER BY organisation_id", Long.class);
-        int heldBetween = (WordMarks.LISTED_FROM / 2 + WordMarks.LISTED_FROM) / 2;
+        int heldBetween = (LISTED_FROM / 2 + LISTED_FROM) / 2;
         delete(forum.subList(heldBetween, forum.size()));
         jdbc.execute("ANALYZE organisation_word");
         marks.mark();
         assertThat(marks.records("forum")).hasValue(heldBetween);
 
-        delete(forum.subList(WordMarks.LISTED_FROM / 2 - 1, heldBetween));
+        delete(forum.subList(LISTED_FROM / 2 - 1, heldBetween));
         marks.mark();
 
         assertThat(marks.records("forum")).isEmpty();
