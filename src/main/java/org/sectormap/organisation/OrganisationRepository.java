@@ -550,7 +550,7 @@ class OrganisationRepository {
         if (upTo <= EXACT_COUNT) {
             return new Total(upTo, true);
         }
-        Optional<MarkedWord> marked = sample == null ? markedWord(query, lookup) : Optional.empty();
+        Optional<WordMarks.Marked> marked = sample == null ? markedWord(query, lookup) : Optional.empty();
         if (marked.isPresent()) {
             return new Total(marked.get().records(), true);
         }
@@ -1355,9 +1355,9 @@ class OrganisationRepository {
         if (h2 || query.sort() != OrganisationQuery.Sort.NAME || total <= SORTED_IN_SQL || !where(query).searchesText) {
             return Optional.empty();
         }
-        Optional<MarkedWord> marked = query.offset() < DEEP_OFFSET ? Optional.empty() : markedWord(query, lookup);
+        Optional<WordMarks.Marked> marked = query.offset() < DEEP_OFFSET ? Optional.empty() : markedWord(query, lookup);
         if (marked.isPresent()) {
-            return Optional.of(WordMarks.page(COLUMNS, marked.get().word(), query.descending(), query.offset(), size));
+            return Optional.of(WordMarks.page(COLUMNS, marked.get(), query.descending(), query.offset(), size));
         }
         return lookup.words().map(searched -> {
             if (searched.terms().size() > 1) {
@@ -1379,25 +1379,16 @@ class OrganisationRepository {
         });
     }
 
-    /** The one word of the register a search's matches hold, and how many hold it now. */
-    private record MarkedWord(String word, long records) {
-    }
-
     /**
-     * Where a search has no filters and one searched word, part of one word of the register alone,
-     * which the search's matches all hold (contacts' names searched too), and that word's marks can
-     * place a page and count its records (WordMarks): that word.
+     * Where a search has no filters and one searched word, which the search's matches all hold
+     * (contacts' names searched too), and marks can place a page of the words of the register it is
+     * part of and count their records (WordMarks): those words.
      */
-    private Optional<MarkedWord> markedWord(OrganisationQuery query, SearchWords.Lookup lookup) {
+    private Optional<WordMarks.Marked> markedWord(OrganisationQuery query, SearchWords.Lookup lookup) {
         if (h2 || !where(query.withText(null)).sql.isEmpty()) {
             return Optional.empty();
         }
-        return lookup.words().flatMap(SearchWords.Words::alone).filter(term -> term.words().size() == 1)
-                .flatMap(term -> {
-                    String word = term.words().get(0);
-                    OptionalLong records = wordMarks.records(word);
-                    return records.isPresent() ? Optional.of(new MarkedWord(word, records.getAsLong())) : Optional.empty();
-                });
+        return lookup.words().flatMap(SearchWords.Words::alone).flatMap(term -> wordMarks.marked(term.words()));
     }
 
     /**

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -63,46 +63,95 @@ class WordMarks {
     }
 
     /**
-     * How many records hold the word now, where its marks can place a page: on PostgreSQL, the word
-     * marked, with few enough changes since the last marking.
+     * One word of the register whose marks can place a page, and the other words a searched word is
+     * part of, beside it.
+     *
+     * @param records how many records hold any of them now
      */
-    OptionalLong records(String word) {
-        if (!postgres) {
-            return OptionalLong.empty();
-        }
-        return jdbc.sql("SELECT " + HELD + " FROM common_word c WHERE c.word = :markedWord AND c.records IS NOT NULL"
-                        + " AND (SELECT COUNT(*) FROM (SELECT 1 FROM common_word_change FETCH FIRST :upTo ROWS ONLY) m) <= :most")
-                .param("markedWord", word).param("upTo", OrderMarks.READ_UP_TO + 1).param("most", OrderMarks.READ_UP_TO)
-                .query(Long.class).optional().map(OptionalLong::of).orElse(OptionalLong.empty());
+    record Marked(String word, List<String> others, long records) {
     }
 
-    /** The records holding the word, in the statement's snapshot: as marked, and changed since. */
-    private static final String HELD = "c.records + COALESCE((SELECT SUM(organisations) FROM common_word_change"
-            + " WHERE word = :markedWord), 0)";
+    /**
+     * Entries of the other words, at most, beside the marked one: each of their records is read, and
+     * counted where it does not hold the marked word too.
+     */
+    static final int OTHERS_UP_TO = 1_000;
 
     /**
-     * The page {@code offset} records from the first, in the direction, of those holding a word its
-     * marks can place ({@link #records}), by name, of the given columns. The page must end within them.
-     * One statement, so one snapshot: exact while records change around it.
+     * The words a searched word is part of, where marks can place a page of the records holding any of
+     * them: on PostgreSQL, one of them marked, with few enough changes since the last marking, and the
+     * others held by few records ("forum" and "forum," beside it, or "forums"). A record holding one of
+     * the others and not the marked word comes among the marked word's as a change does.
      */
-    static OrganisationRepository.Statement page(String columns, String word, boolean descending, long offset,
+    Optional<Marked> marked(List<String> words) {
+        if (!postgres || words.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> listed = jdbc.sql("SELECT word FROM common_word WHERE word IN (:words) AND records IS NOT NULL")
+                .param("words", words).query(String.class).list();
+        if (listed.size() != 1) {
+            return Optional.empty();
+        }
+        String word = listed.get(0);
+        List<String> others = words.stream().filter(other -> !other.equals(word)).toList();
+        if (!others.isEmpty() && jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM organisation_word WHERE word IN (:others)"
+                        + " FETCH FIRST :upTo ROWS ONLY) k").param("others", others).param("upTo", OTHERS_UP_TO + 1)
+                .query(Long.class).single() > OTHERS_UP_TO) {
+            return Optional.empty();
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("upTo", OrderMarks.READ_UP_TO + 1);
+        params.put("most", OrderMarks.READ_UP_TO);
+        return jdbc.sql(withOthers(word, others, params) + " SELECT " + HELD + " FROM common_word c"
+                        + " WHERE c.word = :markedWord AND c.records IS NOT NULL"
+                        + " AND (SELECT COUNT(*) FROM (SELECT 1 FROM common_word_change FETCH FIRST :upTo ROWS ONLY) m) <= :most")
+                .params(params).query(Long.class).optional().map(records -> new Marked(word, others, records));
+    }
+
+    /**
+     * The records holding the marked word or another, in the statement's snapshot: the marked word's as
+     * marked and changed since, and the others' records not holding it.
+     */
+    private static final String HELD = "c.records + COALESCE((SELECT SUM(organisations) FROM common_word_change"
+            + " WHERE word = :markedWord), 0) + (SELECT COUNT(*) FROM others)";
+
+    /** The statement's start: the keys of the records holding another word and not the marked one, as others. */
+    private static String withOthers(String word, List<String> others, Map<String, Object> params) {
+        params.put("markedWord", word);
+        params.put("otherWords", others.isEmpty() ? List.of("") : others);
+        // A record holds each word once, but may hold two of the others.
+        return "WITH others AS MATERIALIZED (SELECT DISTINCT k.name_sort, k.organisation_id FROM organisation_word k"
+                + " WHERE k.word IN (:otherWords)" + (others.isEmpty() ? " AND FALSE" : "")
+                + " AND NOT EXISTS (SELECT 1 FROM organisation_word w WHERE w.word = :markedWord"
+                + " AND w.name_sort = k.name_sort AND w.organisation_id = k.organisation_id))";
+    }
+
+    /**
+     * The page {@code offset} records from the first, in the direction, of those holding a word of
+     * {@link #marked}, by name, of the given columns. The page must end within them. One statement, so
+     * one snapshot: exact while records change around it.
+     */
+    static OrganisationRepository.Statement page(String columns, Marked marked, boolean descending, long offset,
             int size) {
         Map<String, Object> params = new LinkedHashMap<>();
-        // Each record read by its id, whatever the planner guesses of the page (joined by IN, it read
-        // every record of a million, half a second, for a page where a generic plan guessed many).
+        // Each record read by its id, whatever the planner guesses of the page: it cannot tell how many
+        // rows the page's size, worked out in the statement, gives, guessed a tenth of the word's, and
+        // joined them to every record of a million by hash (half a second). OFFSET 0 keeps the lateral
+        // subquery from being flattened into that join.
         String direction = descending ? " DESC" : " ASC";
-        return new OrganisationRepository.Statement("SELECT o.* FROM (" + keys(word, descending, params, offset, size)
-                + ") p CROSS JOIN LATERAL (SELECT " + columns + " FROM organisation WHERE id = p.organisation_id) o"
+        return new OrganisationRepository.Statement("SELECT o.* FROM (" + keys(marked, descending, params, offset, size)
+                + ") p CROSS JOIN LATERAL (SELECT " + columns + " FROM organisation WHERE id = p.organisation_id OFFSET 0) o"
                 + " ORDER BY p.name_sort" + direction + ", p.organisation_id" + direction, params);
     }
 
-    private static String keys(String word, boolean descending, Map<String, Object> params, long offset, int size) {
-        params.put("markedWord", word);
+    private static String keys(Marked marked, boolean descending, Map<String, Object> params, long offset, int size) {
         params.put("descending", descending);
         params.put("offset", offset);
         params.put("size", size);
+        String key = "(name_sort, organisation_id) >= (SELECT name_sort, id FROM start)";
         // Each step is materialised, so that the changes are summed once, not once a mark.
-        return "WITH wanted AS MATERIALIZED (SELECT CASE WHEN :descending THEN GREATEST(n - :offset - :size, 0)"
+        return withOthers(marked.word(), marked.others(), params)
+                + ", wanted AS MATERIALIZED (SELECT CASE WHEN :descending THEN GREATEST(n - :offset - :size, 0)"
                 + " ELSE :offset END AS position, CASE WHEN :descending THEN LEAST(:size, n - :offset) ELSE :size END AS size"
                 + " FROM (SELECT " + HELD + " AS n FROM common_word c WHERE c.word = :markedWord) held"
                 + "), marks AS ("
@@ -113,14 +162,17 @@ class WordMarks {
                 + " CAST(0 AS BIGINT) AS position, 0 AS organisations, 0 AS kind"
                 + " UNION ALL SELECT name_sort, organisation_id, position, 0, 0 FROM common_word_mark WHERE word = :markedWord"
                 + " UNION ALL SELECT name_sort, organisation_id, 0, organisations, 1 FROM common_word_change"
-                + " WHERE word = :markedWord) a"
+                + " WHERE word = :markedWord"
+                + " UNION ALL SELECT name_sort, organisation_id, 0, 1, 1 FROM others) a"
                 + "), start AS MATERIALIZED ("
-                + " SELECT m.name_sort, m.id, w.position - m.before AS skip FROM marks m, wanted w"
+                + " SELECT m.name_sort, m.id, w.position - m.before AS skip, w.size FROM marks m, wanted w"
                 + " WHERE m.kind = 0 AND m.before <= w.position ORDER BY m.name_sort DESC, m.id DESC FETCH FIRST 1 ROWS ONLY"
-                + ") SELECT name_sort, organisation_id FROM organisation_word WHERE word = :markedWord"
-                + " AND (name_sort, organisation_id) >= (SELECT name_sort, id FROM start)"
+                + ") SELECT name_sort, organisation_id FROM ((SELECT name_sort, organisation_id FROM organisation_word"
+                + " WHERE word = :markedWord AND " + key + " ORDER BY name_sort, organisation_id"
+                + " FETCH FIRST (SELECT skip + size FROM start) ROWS ONLY)"
+                + " UNION ALL SELECT name_sort, organisation_id FROM others WHERE " + key + ") u"
                 + " ORDER BY name_sort, organisation_id OFFSET (SELECT skip FROM start) ROWS"
-                + " FETCH NEXT (SELECT size FROM wanted) ROWS ONLY";
+                + " FETCH NEXT (SELECT size FROM start) ROWS ONLY";
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -128,8 +129,18 @@ class WordMarksTests {
         jdbc.update("INSERT INTO common_word_change (word, name_sort, organisation_id, organisations) "
                 + "SELECT 'organisation', 'zz', -x, -1 FROM generate_series(1, ?) x", OrderMarks.READ_UP_TO / 2 + 1);
 
-        assertThat(marks.records("organisation")).isEmpty();
+        assertThat(records("organisation")).isEmpty();
         assertThat(ids("organisation", Map.of(), 151, 10)).isEqualTo(whole.subList(1_500, 1_510));
+    }
+
+    @Test
+    void shouldPlaceNoPageWhereTheOtherWordsBesideTheMarkedOneAreHeldByMany() {
+        assertThat(marks.marked(List.of("forum", "forumx"))).isPresent();
+        jdbc.update("INSERT INTO organisation_word (word, name_sort, organisation_id, status) "
+                + "SELECT 'forumx', 'zz', -x, 'listed' FROM generate_series(1, ?) x", WordMarks.OTHERS_UP_TO + 1);
+
+        assertThat(marks.marked(List.of("forum", "forumx"))).isEmpty();
+        assertThat(marks.marked(List.of("forum", "organisation"))).as("two words marked").isEmpty();
     }
 
     @Test
@@ -140,12 +151,12 @@ class WordMarksTests {
         delete(forum.subList(heldBetween, forum.size()));
         jdbc.execute("ANALYZE organisation_word");
         marks.mark();
-        assertThat(marks.records("forum")).hasValue(heldBetween);
+        assertThat(records("forum")).hasValue((long) heldBetween);
 
         delete(forum.subList(LISTED_FROM / 2 - 1, heldBetween));
         marks.mark();
 
-        assertThat(marks.records("forum")).isEmpty();
+        assertThat(records("forum")).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM common_word_mark WHERE word = 'forum'", Long.class)).isZero();
         assertThat(ids("forum", Map.of(), 40, 25)).isEqualTo(whole("forum").subList(975, 999));
     }
@@ -188,7 +199,7 @@ class WordMarksTests {
                 case 0 -> service.update(o.id(), o.version(), d.with(OrganisationField.NAME, "Renamed " + random.nextInt(40)));
                 case 1 -> service.update(o.id(), o.version(), d.with(OrganisationField.DESCRIPTION, "A community group"));
                 case 2 -> service.update(o.id(), o.version(), d.with(OrganisationField.DESCRIPTION,
-                        "An organisation and forum newly described"));
+                        "An organisation and forum, newly described"));
                 default -> service.delete(o.id(), o.version());
             }
         }
@@ -213,7 +224,7 @@ class WordMarksTests {
 
     private void assertEveryDeepPage() {
         for (String word : List.of("organisation", "forum")) {
-            assertThat(marks.records(word)).as(word).isPresent();
+            assertThat(records(word)).as(word).isPresent();
             List<Long> whole = whole(word);
             assertThat(total(word, Map.of())).as(word).isEqualTo(whole.size());
             assertThat(service.search(parameters.read(Map.of("q", word))).exact()).as("counted, not estimated").isTrue();
@@ -235,6 +246,13 @@ class WordMarksTests {
                 }
             }
         }
+    }
+
+    /** How many records hold a word the searched word is part of, where marks can place a page of them. */
+    private Optional<Long> records(String searched) {
+        List<String> words = jdbc.queryForList("SELECT word FROM search_word WHERE word LIKE ?", String.class,
+                "%" + searched + "%");
+        return marks.marked(words).map(WordMarks.Marked::records);
     }
 
     private long changes() {
