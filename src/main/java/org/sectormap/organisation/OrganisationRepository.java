@@ -525,6 +525,11 @@ class OrganisationRepository {
         if (!where.searchesText || h2) {
             return new Total(count(query), true);
         }
+        // A word whose marks count its records needs no other statement (WordMarks).
+        Optional<WordMarks.Marked> marked = markedWord(query, lookup);
+        if (marked.isPresent()) {
+            return new Total(marked.get().records(), true);
+        }
         long rows = jdbc.sql(OrganisationCounts.SUM_OF_TALLY).query(Long.class).single();
         // Read before the matches: a change ending while they are read counts again, and the total kept
         // under the count before it is not given after.
@@ -549,10 +554,6 @@ class OrganisationRepository {
                         .query(Long.class).single());
         if (upTo <= EXACT_COUNT) {
             return new Total(upTo, true);
-        }
-        Optional<WordMarks.Marked> marked = sample == null ? markedWord(query, lookup) : Optional.empty();
-        if (marked.isPresent()) {
-            return new Total(marked.get().records(), true);
         }
         return estimate(key, (sample == null ? sample(where, rows) : sample).estimate(upTo));
     }

@@ -1,8 +1,11 @@
 package org.sectormap.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -11,11 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -46,6 +52,9 @@ class WordMarksTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Value("${spring.datasource.url}")
     String url;
@@ -131,6 +140,28 @@ class WordMarksTests {
 
         assertThat(records("organisation")).isEmpty();
         assertThat(ids("organisation", Map.of(), 151, 10)).isEqualTo(whole.subList(1_500, 1_510));
+    }
+
+    @Test
+    void shouldListAWordOnlyWhileNoneWritesItsEntries() throws Exception {
+        jdbc.update("DELETE FROM common_word_mark WHERE word = 'organisation'");
+        jdbc.update("DELETE FROM common_word WHERE word = 'organisation'");
+        try (Connection writer = dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            try (Statement insert = writer.createStatement()) {
+                // Written before the word is listed, so noted as no change: it must be in its first marking.
+                insert.executeUpdate("INSERT INTO organisation_word (word, name_sort, organisation_id, status) "
+                        + "VALUES ('organisation', 'group 1', -1, 'listed')");
+            }
+
+            assertThatThrownBy(marks::mark).as("waiting for the writer").isInstanceOf(DataAccessException.class);
+            assertThat(records("organisation")).isEmpty();
+            writer.commit();
+        }
+
+        assertThat(marks.mark()).contains("organisation");
+        assertThat(records("organisation")).hasValue(REGISTER + 1L);
+        assertMarksInPlace();
     }
 
     @Test
