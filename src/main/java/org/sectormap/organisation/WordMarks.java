@@ -42,8 +42,8 @@ class WordMarks {
 
     private static final Logger log = LoggerFactory.getLogger(WordMarks.class);
     private final JdbcClient jdbc;
-    /** The words marked when this instance last listed and marked them: none on H2. */
-    private volatile Set<String> marked = Set.of();
+    /** The words marked when this instance last looked: null until it first looks. */
+    private volatile Set<String> marked;
     /** Records holding a word, at least, for it to be listed. */
     private final int listedFrom;
     private final TransactionTemplate repeatableRead;
@@ -89,7 +89,11 @@ class WordMarks {
         // Which word leads is told by the words marked when this instance last looked, without asking
         // the database each search (most words are not marked): the records are counted right whichever
         // leads, and a word no longer marked gives none.
-        List<String> hinted = words.stream().filter(marked::contains).toList();
+        if (!postgres) {
+            return Optional.empty();
+        }
+        Set<String> known = marked == null ? lookAgain() : marked;
+        List<String> hinted = words.stream().filter(known::contains).toList();
         if (hinted.size() != 1) {
             return Optional.empty();
         }
@@ -213,8 +217,11 @@ class WordMarks {
     }
 
     /** Notes the words marked now. */
-    private void lookAgain() {
-        marked = Set.copyOf(jdbc.sql("SELECT word FROM common_word WHERE records IS NOT NULL").query(String.class).list());
+    private Set<String> lookAgain() {
+        Set<String> now = Set.copyOf(jdbc.sql("SELECT word FROM common_word WHERE records IS NOT NULL")
+                .query(String.class).list());
+        marked = now;
+        return now;
     }
 
     /**
