@@ -86,12 +86,12 @@ class WordMarks {
      * the others and not the marked word comes among the marked word's as a change does.
      */
     Optional<Marked> marked(List<String> words) {
-        // Which word leads is told by the words marked when this instance last looked, without asking
-        // the database each search (most words are not marked): the records are counted right whichever
-        // leads, and a word no longer marked gives none.
         if (!postgres) {
             return Optional.empty();
         }
+        // Which word leads is told by the words marked when this instance last looked, without asking
+        // the database each search (most words are not marked): the records are counted right whichever
+        // leads, and a word no longer marked gives none.
         Set<String> known = marked == null ? lookAgain() : marked;
         List<String> hinted = words.stream().filter(known::contains).toList();
         if (hinted.size() != 1) {
