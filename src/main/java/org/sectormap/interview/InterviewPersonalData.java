@@ -1,7 +1,9 @@
 package org.sectormap.interview;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
@@ -38,6 +40,35 @@ public class InterviewPersonalData {
     }
 
     /**
+     * Forgets the interviewee's name once nothing lets us keep it (the consent to keep it withdrawn):
+     * the name cleared and its consent unticked, and the name overwritten in the interview's history,
+     * which anyone who may read the interview sees.
+     *
+     * @return whether the interview held a name to forget
+     */
+    @Transactional
+    public boolean forgetName(long organisationId, long interviewId) {
+        Interview interview = interviews.ofOrganisation(organisationId).stream().filter(i -> i.id() == interviewId)
+                .findFirst().orElse(null);
+        if (interview == null || interview.intervieweeName() == null && !interview.nameConsent()) {
+            return false;
+        }
+        Interview after = new Interview(interview.id(), interview.organisationId(), interview.heldOn(),
+                interview.mode(), interview.intervieweeRole(), false, null, interview.interviewer(),
+                interview.fullInterview(), interview.followUp(), interview.cypBoard(), interview.wellInformed(),
+                interview.statutoryWork(), interview.answers());
+        interviews.rewrite(after);
+        audit.changed(audited(interview), interview.audited(), after.audited());
+        String field = "intervieweeName";
+        audit.eraseValues(audit.fieldHistory(AuditKind.INTERVIEW, String.valueOf(interviewId), List.of(field)).stream()
+                .flatMap(entry -> entry.changes().stream().flatMap(change -> Stream.of(
+                        change.before() == null ? null : new AuditTrail.Value(entry.id(), field, true),
+                        change.after() == null ? null : new AuditTrail.Value(entry.id(), field, false))))
+                .filter(Objects::nonNull).toList());
+        return interview.intervieweeName() != null;
+    }
+
+    /**
      * Saves the interview with its interviewee's name, role and interviewer replaced as given and each
      * answer's text passed through {@code redact}, and records the change in the trail.
      */
@@ -51,7 +82,10 @@ public class InterviewPersonalData {
                 intervieweeName, interviewer, interview.fullInterview(), interview.followUp(), interview.cypBoard(),
                 interview.wellInformed(), interview.statutoryWork(), answers);
         interviews.rewrite(after);
-        audit.changed(Audited.of(AuditKind.INTERVIEW, interview.id())
-                .partOf(OrganisationService.audited(interview.organisationId())), interview.audited(), after.audited());
+        audit.changed(audited(interview), interview.audited(), after.audited());
+    }
+
+    private static Audited audited(Interview interview) {
+        return Audited.of(AuditKind.INTERVIEW, interview.id()).partOf(OrganisationService.audited(interview.organisationId()));
     }
 }

@@ -295,7 +295,9 @@ class WordMarks {
     /** After a restore, or a test's emptying every table, past the triggers: marked afresh at once. */
     @EventListener
     void on(RegisterReplaced replaced) {
-        markOrLeave(true);
+        if (postgres) {
+            markOrLeave(true);
+        }
     }
 
     private void markOrLeave(boolean always) {

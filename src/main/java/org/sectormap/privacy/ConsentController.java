@@ -82,12 +82,12 @@ class ConsentController {
         Organisation organisation = organisations.get(id);
         ConsentRecord record = consents.get(id, consent);
         try {
-            consents.withdraw(record, rules.withdrawal(record, form));
+            boolean nameGone = consents.withdraw(record, rules.withdrawal(record, form));
+            redirect.addFlashAttribute("notice", nameGone ? "consent.withdrawn.nameRemoved" : "consent.withdrawn");
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return withdrawal(organisation, record, form, labels.errors(e.problems()), model);
         }
-        redirect.addFlashAttribute("notice", "consent.withdrawn");
         return "redirect:/organisations/" + id;
     }
 
@@ -106,6 +106,10 @@ class ConsentController {
             FormErrors errors, Model model) {
         model.addAttribute("organisation", organisation);
         model.addAttribute("consent", consent);
+        // The interview whose interviewee's name the withdrawal takes away, said before it is saved.
+        model.addAttribute("namedInterview", consents.leavesNameUnkept(consent) ? interviews.ofOrganisation(organisation.id())
+                .stream().filter(i -> i.id() == consent.interviewId() && i.intervieweeName() != null).findFirst()
+                .orElse(null) : null);
         model.addAttribute("form", form);
         model.addAttribute("labels", labels);
         model.addAttribute("errors", errors);

@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import org.sectormap.audit.AuditKind;
 import org.sectormap.audit.AuditTrail;
 import org.sectormap.audit.Audited;
+import org.sectormap.interview.InterviewPersonalData;
 import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OrganisationsMerged;
 import org.sectormap.shared.NotFoundException;
@@ -21,11 +22,14 @@ class ConsentService {
     private final ConsentRepository repository;
     private final OrganisationService organisations;
     private final AuditTrail audit;
+    private final InterviewPersonalData interviews;
 
-    ConsentService(ConsentRepository repository, OrganisationService organisations, AuditTrail audit) {
+    ConsentService(ConsentRepository repository, OrganisationService organisations, AuditTrail audit,
+            InterviewPersonalData interviews) {
         this.repository = repository;
         this.organisations = organisations;
         this.audit = audit;
+        this.interviews = interviews;
     }
 
     @Transactional
@@ -36,11 +40,26 @@ class ConsentService {
         return id;
     }
 
+    /**
+     * Records a withdrawal. Where it leaves an interview with no record standing that lets us keep its
+     * interviewee's data, their name goes from the interview and its history.
+     *
+     * @return whether an interviewee's name went
+     */
     @Transactional
-    void withdraw(ConsentRecord consent, LocalDate on) {
+    boolean withdraw(ConsentRecord consent, LocalDate on) {
         repository.withdraw(consent.id(), on);
         audit.changed(audited(consent.organisationId(), consent.id()), consent.audited(),
                 consent.withdrawn(on).audited());
+        return leavesNameUnkept(consent) && interviews.forgetName(consent.organisationId(), consent.interviewId());
+    }
+
+    /** Whether withdrawing this record leaves its interview (if it names one) without another record standing. */
+    @Transactional(readOnly = true)
+    boolean leavesNameUnkept(ConsentRecord consent) {
+        return consent.interviewId() != null && repository.ofOrganisation(consent.organisationId()).stream()
+                .noneMatch(other -> other.id() != consent.id() && consent.interviewId().equals(other.interviewId())
+                        && other.withdrawnOn() == null);
     }
 
     /** Redacts a person being erased from someone else's record that mentions them; the trail's values are erased after. */

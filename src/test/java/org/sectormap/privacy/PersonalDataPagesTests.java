@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -89,6 +90,43 @@ class PersonalDataPagesTests {
                 String.class)).containsExactly("CREATED", "CHANGED");
         assertThat(jdbc.queryForObject("SELECT after_value FROM audit_change c JOIN audit_entry e ON e.id = c.entry_id "
                 + "WHERE e.record_kind = 'consent' AND c.field = 'withdrawnOn'", String.class)).isEqualTo("2008-01-31");
+    }
+
+    @Test
+    void shouldRemoveAnIntervieweesNameFromTheInterviewAndItsHistoryOnceNoRecordLetsUsKeepIt() throws Exception {
+        long id = organisation();
+        String interviewee = "Interviewee Oyelaran";
+        mvc.perform(post("/organisations/{id}/interviews/new", id).with(csrf()).param("heldOn", "2007-07-10")
+                .param("mode", "visit").param("cypBoard", "no").param("nameConsent", "yes")
+                .param("intervieweeName", interviewee)).andExpect(status().is3xxRedirection());
+        long interview = jdbc.queryForObject("SELECT id FROM interview", Long.class);
+        for (String basis : List.of("consent", "legitimate-interests")) {
+            mvc.perform(post("/organisations/{id}/consents/new", id).with(csrf()).param("personName", interviewee)
+                    .param("interview", String.valueOf(interview)).param("basis", basis).param("givenOn", "2007-07-10")
+                    .param("givenHow", "Signed").param("purpose", "Named in the report"))
+                    .andExpect(status().is3xxRedirection());
+        }
+        List<Long> consents = jdbc.queryForList("SELECT id FROM consent_record ORDER BY id", Long.class);
+
+        // Another record still stands: the name stays, and the page says nothing of removing it.
+        mvc.perform(get("/organisations/{id}/consents/{c}/withdraw", id, consents.get(0)).with(RESEARCHER))
+                .andExpect(content().string(not(containsString("name-removed"))));
+        mvc.perform(post("/organisations/{id}/consents/{c}/withdraw", id, consents.get(0)).with(RESEARCHER).with(csrf())
+                .param("withdrawnOn", "2008-01-31")).andExpect(flash().attribute("notice", "consent.withdrawn"));
+        assertThat(jdbc.queryForObject("SELECT interviewee_name FROM interview", String.class)).isEqualTo(interviewee);
+
+        Document page = Jsoup.parse(mvc.perform(get("/organisations/{id}/consents/{c}/withdraw", id, consents.get(1))
+                .with(RESEARCHER)).andReturn().getResponse().getContentAsString());
+        assertThat(page.getElementById("name-removed").text()).contains(interviewee, "10 July 2007");
+        mvc.perform(post("/organisations/{id}/consents/{c}/withdraw", id, consents.get(1)).with(RESEARCHER).with(csrf())
+                .param("withdrawnOn", "2008-02-01"))
+                .andExpect(flash().attribute("notice", "consent.withdrawn.nameRemoved"));
+
+        assertThat(jdbc.queryForObject("SELECT interviewee_name FROM interview", String.class)).isNull();
+        assertThat(jdbc.queryForObject("SELECT name_consent FROM interview", Boolean.class)).isFalse();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_change c JOIN audit_entry e ON e.id = c.entry_id "
+                + "WHERE e.record_kind = 'interview' AND (c.before_value LIKE ? OR c.after_value LIKE ?)", Long.class,
+                "%Oyelaran%", "%Oyelaran%")).as("the name in the interview's history").isZero();
     }
 
     @Test
