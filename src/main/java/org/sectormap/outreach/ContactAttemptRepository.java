@@ -123,8 +123,8 @@ class ContactAttemptRepository {
 
     /**
      * Organisations neither interviewed nor excluded whose latest attempt arranged something (or, when
-     * not, is older than the cut-off), longest waiting first, up to the limit: the first and last of
-     * the morning list's groups. Ordered by date and then name, which are in two tables, H2 read and
+     * not, is older than the cut-off and was not a refusal: one that declined is not called again
+     * unasked), longest waiting first, up to the limit: the first and last of the morning list's groups. Ordered by date and then name, which are in two tables, H2 read and
      * sorted every one of a group (800,000 at a million with 3 attempts an organisation, 4 s); so the
      * day of the limit's one is found first, walking V127's index, and only those up to it are sorted.
      * The day is its own statement so that PostgreSQL plans the second knowing it: given it only as
@@ -134,7 +134,7 @@ class ContactAttemptRepository {
     List<Due> latestUnsettled(boolean arranged, LocalDate cutOff, int limit) {
         String group = " FROM contact_attempt_latest l JOIN organisation_contact o ON o.id = l.organisation_id"
                 + " WHERE o.status IN (" + UNSETTLED + ") AND l.arranged = :arranged"
-                + (arranged ? "" : " AND l.attempted_on < :cutOff");
+                + (arranged ? "" : " AND l.attempted_on < :cutOff AND l.outcome <> '" + ContactOutcome.DECLINED.code() + "'");
         Date lastDay = jdbc.sql("SELECT MAX(f.attempted_on) FROM (SELECT l.attempted_on" + group
                         + " ORDER BY l.arranged, l.attempted_on, l.organisation_id FETCH FIRST :limit ROWS ONLY) f")
                 .param("arranged", arranged).param("cutOff", Date.valueOf(cutOff)).param("limit", limit)

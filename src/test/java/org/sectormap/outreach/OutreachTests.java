@@ -187,26 +187,32 @@ class OutreachTests {
         attempt(callBack, today.minusDays(1), ContactOutcome.CALL_BACK_ARRANGED, null);
         long recent = organisation("Tried yesterday", OutreachStatus.LISTED, false);
         attempt(recent, today.minusDays(1), ContactOutcome.NO_ANSWER, null);
+        long declined = organisation("Declined long ago", OutreachStatus.LISTED, false);
+        attempt(declined, today.minusDays(40), ContactOutcome.DECLINED, null);
+        long askedAgain = organisation("Declined, then asked again", OutreachStatus.LISTED, false);
+        attempt(askedAgain, today.minusDays(50), ContactOutcome.DECLINED, null);
+        attempt(askedAgain, today.minusDays(45), ContactOutcome.NO_ANSWER, null);
         organisation("Interviewed already", OutreachStatus.INTERVIEWED, false);
         organisation("Excluded already", OutreachStatus.EXCLUDED, false);
 
         assertThat(outreach.due(14)).extracting(ContactAttemptRepository.Due::id)
-                .containsExactly(callBack, neverTried, longAgo);
+                .containsExactly(callBack, neverTried, askedAgain, longAgo);
         Document page = page("/outreach?days=14");
         assertThat(page.select("tbody td a").eachText())
-                .containsExactly("Call back booked", "Never tried", "Tried long ago");
+                .containsExactly("Call back booked", "Never tried", "Declined, then asked again", "Tried long ago");
         DateTimeFormatter asWritten = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
         assertThat(page.select("tbody td:nth-child(3)").eachText()).containsExactly(
-                today.minusDays(1).format(asWritten), "Never", today.minusDays(30).format(asWritten));
+                today.minusDays(1).format(asWritten), "Never", today.minusDays(45).format(asWritten),
+                today.minusDays(30).format(asWritten));
         assertThat(page.select("tbody tr").get(0).select("td").eachText()).containsExactly("Call back booked",
                 "Listed (on the database, not interviewed)", today.minusDays(1).format(asWritten), "Call back arranged",
                 "0115 496 0000");
         assertThat(page.select("tbody tr").get(1).select("td").stream().map(td -> td.text()).toList())
                 .containsExactly("Never tried", "Listed (on the database, not interviewed)", "Never", "", "0115 496 0000");
         assertThat(page.select("tbody td a").eachAttr("href")).containsExactly("/organisations/" + callBack,
-                "/organisations/" + neverTried, "/organisations/" + longAgo);
-        assertThat(page("/outreach?days=0").select("tbody td a").eachText())
-                .containsExactly("Call back booked", "Never tried", "Tried long ago", "Tried yesterday");
+                "/organisations/" + neverTried, "/organisations/" + askedAgain, "/organisations/" + longAgo);
+        assertThat(page("/outreach?days=0").select("tbody td a").eachText()).containsExactly("Call back booked",
+                "Never tried", "Declined, then asked again", "Tried long ago", "Tried yesterday");
     }
 
     @Test
