@@ -146,6 +146,12 @@ class AuditTrailTests {
                 .getContentAsString());
         assertThat(page.select("#history ~ div table tbody tr")).hasSize(history.size());
         assertThat(page.select("#history ~ div table").text()).contains("Try Tuesdays", "Director", API_USER);
+        // Kept as codes and ISO dates, shown as the other pages show them.
+        String shown = page.select("#history ~ div table").html();
+        assertThat(shown).contains("<ins>Visit</ins>", "<ins>No answer</ins>", "<ins>12 July 2007</ins>",
+                "<del>Listed (on the database, not interviewed)</del>", "<ins>Interviewed</ins>");
+        assertThat(shown).doesNotContain("<ins>visit</ins>", "<ins>no-answer</ins>", "<ins>2007-07-12</ins>",
+                "<del>listed</del>");
     }
 
     @Test
@@ -189,7 +195,8 @@ class AuditTrailTests {
                         new AuditEntry.Change("enabled", "yes", "no"));
 
         assertThat(Jsoup.parse(mvc.perform(get("/users")).andReturn().getResponse().getContentAsString())
-                .select("#history ~ div table").text()).contains("researcher@test.example", "VIEWER");
+                .select("#history ~ div table").text())
+                .contains("researcher@test.example", "Before:Researcher After:Viewer");
         assertThat(Jsoup.parse(mvc.perform(get("/questionnaire")).andReturn().getResponse().getContentAsString())
                 .select("#history ~ div table").text()).contains("What does your group do?");
     }
