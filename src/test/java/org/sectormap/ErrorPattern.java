@@ -15,7 +15,7 @@ import org.jsoup.nodes.Element;
  * says so in its title; each of the summary's links lands on a control of the page (or, for a file's
  * problems, on the table listing them, or a failed import's outcome, which take focus); and each error
  * message is named by some control's (or fieldset's) aria-describedby, so a screen reader reads it
- * with the field.
+ * with the field. A back link comes before main, as GOV.UK places it.
  */
 public final class ErrorPattern {
 
@@ -36,6 +36,10 @@ public final class ErrorPattern {
             } else if (!target.is("input, select, textarea, [tabindex]")) {
                 faults.add("the error summary links to #" + id + ", a " + target.tagName() + " that cannot take focus");
             }
+        }
+        // GOV.UK puts a back link before main, so that the skip link passes it and main opens on the summary.
+        if (!page.select("main .back-link").isEmpty()) {
+            faults.add("a back link inside main");
         }
         Set<String> described = new HashSet<>();
         page.select("[aria-describedby]").forEach(e -> described.addAll(Arrays.asList(e.attr("aria-describedby").split("\\s+"))));

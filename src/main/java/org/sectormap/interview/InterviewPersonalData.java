@@ -39,31 +39,35 @@ public class InterviewPersonalData {
                 .filter(interview -> ids.contains(interview.id())).toList();
     }
 
+    /** The interviewee's values, which go together once nothing lets us keep their data. */
+    private static final List<String> INTERVIEWEE = List.of("intervieweeName", "intervieweeRole");
+
     /**
-     * Forgets the interviewee's name once nothing lets us keep it (the consent to keep it withdrawn):
-     * the name cleared and its consent unticked, and the name overwritten in the interview's history,
-     * which anyone who may read the interview sees.
+     * Forgets the interviewee once nothing lets us keep their data (the consent to keep it withdrawn):
+     * their name and role cleared, the name's consent unticked, and both overwritten in the interview's
+     * history, which anyone who may read the interview sees. The role goes with the name, as an erasure
+     * takes it: left alone, it could still say who they were, and nothing would find it again.
      *
      * @return whether the interview held a name to forget
      */
     @Transactional
-    public boolean forgetName(long organisationId, long interviewId) {
+    public boolean forgetInterviewee(long organisationId, long interviewId) {
         Interview interview = interviews.ofOrganisation(organisationId).stream().filter(i -> i.id() == interviewId)
                 .findFirst().orElse(null);
-        if (interview == null || interview.intervieweeName() == null && !interview.nameConsent()) {
+        if (interview == null || interview.intervieweeName() == null && interview.intervieweeRole() == null
+                && !interview.nameConsent()) {
             return false;
         }
         Interview after = new Interview(interview.id(), interview.organisationId(), interview.heldOn(),
-                interview.mode(), interview.intervieweeRole(), false, null, interview.interviewer(),
+                interview.mode(), null, false, null, interview.interviewer(),
                 interview.fullInterview(), interview.followUp(), interview.cypBoard(), interview.wellInformed(),
                 interview.statutoryWork(), interview.answers());
         interviews.rewrite(after);
         audit.changed(audited(interview), interview.audited(), after.audited());
-        String field = "intervieweeName";
-        audit.eraseValues(audit.fieldHistory(AuditKind.INTERVIEW, String.valueOf(interviewId), List.of(field)).stream()
+        audit.eraseValues(audit.fieldHistory(AuditKind.INTERVIEW, String.valueOf(interviewId), INTERVIEWEE).stream()
                 .flatMap(entry -> entry.changes().stream().flatMap(change -> Stream.of(
-                        change.before() == null ? null : new AuditTrail.Value(entry.id(), field, true),
-                        change.after() == null ? null : new AuditTrail.Value(entry.id(), field, false))))
+                        change.before() == null ? null : new AuditTrail.Value(entry.id(), change.field(), true),
+                        change.after() == null ? null : new AuditTrail.Value(entry.id(), change.field(), false))))
                 .filter(Objects::nonNull).toList());
         return interview.intervieweeName() != null;
     }

@@ -133,8 +133,8 @@ class WordMarks {
 
     /**
      * The page {@code offset} records from the first, in the direction, of those holding a word of
-     * {@link #marked}, by name, of the given columns. The page must end within them. One statement, so
-     * one snapshot: exact while records change around it.
+     * {@link #marked}, by name, of the given columns: empty past their end, where records deleted since
+     * the total was read have left it. One statement, so one snapshot: exact while records change around it.
      */
     static OrganisationRepository.Statement page(String columns, Marked marked, boolean descending, long offset,
             int size) {
@@ -157,7 +157,7 @@ class WordMarks {
         // Each step is materialised, so that the changes are summed once, not once a mark.
         return withOthers(marked.word(), marked.others(), params)
                 + ", wanted AS MATERIALIZED (SELECT CASE WHEN :descending THEN GREATEST(n - :offset - :size, 0)"
-                + " ELSE :offset END AS position, CASE WHEN :descending THEN LEAST(:size, n - :offset) ELSE :size END AS size"
+                + " ELSE :offset END AS position, CASE WHEN :descending THEN GREATEST(LEAST(:size, n - :offset), 0) ELSE :size END AS size"
                 + " FROM (SELECT " + HELD + " AS n FROM common_word c WHERE c.word = :markedWord) held"
                 + "), marks AS ("
                 + " SELECT name_sort, id, kind, position"

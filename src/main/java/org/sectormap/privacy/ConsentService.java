@@ -42,16 +42,20 @@ class ConsentService {
 
     /**
      * Records a withdrawal. Where it leaves an interview with no record standing that lets us keep its
-     * interviewee's data, their name goes from the interview and its history.
+     * interviewee's data, their name and role go from the interview and its history. Withdrawals of
+     * one organisation's records queue on its record: two at once would each see the other's record
+     * still standing, and leave the name with none.
      *
      * @return whether an interviewee's name went
      */
     @Transactional
     boolean withdraw(ConsentRecord consent, LocalDate on) {
+        organisations.hold(consent.organisationId());
         repository.withdraw(consent.id(), on);
         audit.changed(audited(consent.organisationId(), consent.id()), consent.audited(),
                 consent.withdrawn(on).audited());
-        return leavesNameUnkept(consent) && interviews.forgetName(consent.organisationId(), consent.interviewId());
+        return leavesNameUnkept(consent)
+                && interviews.forgetInterviewee(consent.organisationId(), consent.interviewId());
     }
 
     /** Whether withdrawing this record leaves its interview (if it names one) without another record standing. */

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -127,6 +128,18 @@ class WordMarksTests {
         assertThat(total("organisation", Map.of())).isEqualTo(REGISTER + 5);
         assertThat(total("organisation", Map.of("status", "interviewed"))).as("under a filter, not from the marks")
                 .isLessThan(REGISTER);
+    }
+
+    @Test
+    void shouldGiveAnEmptyPagePastTheEndWhereRecordsWentAfterTheTotalWasRead() {
+        WordMarks.Marked marked = marks.marked(List.of("organisation")).orElseThrow();
+        delete(whole("organisation").subList(0, 30));
+
+        for (boolean descending : new boolean[] {false, true}) {
+            OrganisationRepository.Statement page = WordMarks.page("id", marked, descending, marked.records() - 10, 25);
+            assertThat(new NamedParameterJdbcTemplate(jdbc).queryForList(page.sql(), page.params(), Long.class))
+                    .as(descending ? "descending" : "ascending").isEmpty();
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -57,6 +60,12 @@ class PersonalDataPagesTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ConsentService consents;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private long organisation() {
         return organisations.create(OrganisationDetails.of("Eastside Elders", OutreachStatus.LISTED)
@@ -98,7 +107,8 @@ class PersonalDataPagesTests {
         String interviewee = "Interviewee Oyelaran";
         mvc.perform(post("/organisations/{id}/interviews/new", id).with(csrf()).param("heldOn", "2007-07-10")
                 .param("mode", "visit").param("cypBoard", "no").param("nameConsent", "yes")
-                .param("intervieweeName", interviewee)).andExpect(status().is3xxRedirection());
+                .param("intervieweeName", interviewee).param("intervieweeRole", "Imam of the Central Mosque"))
+                .andExpect(status().is3xxRedirection());
         long interview = jdbc.queryForObject("SELECT id FROM interview", Long.class);
         for (String basis : List.of("consent", "legitimate-interests")) {
             mvc.perform(post("/organisations/{id}/consents/new", id).with(csrf()).param("personName", interviewee)
@@ -123,10 +133,52 @@ class PersonalDataPagesTests {
                 .andExpect(flash().attribute("notice", "consent.withdrawn.nameRemoved"));
 
         assertThat(jdbc.queryForObject("SELECT interviewee_name FROM interview", String.class)).isNull();
+        assertThat(jdbc.queryForObject("SELECT interviewee_role FROM interview", String.class))
+                .as("the role, which could still say who they were").isNull();
         assertThat(jdbc.queryForObject("SELECT name_consent FROM interview", Boolean.class)).isFalse();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_change c JOIN audit_entry e ON e.id = c.entry_id "
-                + "WHERE e.record_kind = 'interview' AND (c.before_value LIKE ? OR c.after_value LIKE ?)", Long.class,
-                "%Oyelaran%", "%Oyelaran%")).as("the name in the interview's history").isZero();
+        for (String held : List.of("Oyelaran", "Imam")) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_change c JOIN audit_entry e ON e.id = c.entry_id "
+                    + "WHERE e.record_kind = 'interview' AND (c.before_value LIKE ? OR c.after_value LIKE ?)", Long.class,
+                    "%" + held + "%", "%" + held + "%")).as("%s in the interview's history", held).isZero();
+        }
+    }
+
+    @Test
+    void shouldRemoveTheIntervieweesNameWhenTheLastTwoRecordsAreWithdrawnAtOnce() throws Exception {
+        long id = organisation();
+        mvc.perform(post("/organisations/{id}/interviews/new", id).with(csrf()).param("heldOn", "2007-07-10")
+                .param("mode", "visit").param("cypBoard", "no").param("nameConsent", "yes")
+                .param("intervieweeName", "Interviewee Oyelaran")).andExpect(status().is3xxRedirection());
+        long interview = jdbc.queryForObject("SELECT id FROM interview", Long.class);
+        for (String basis : List.of("consent", "legitimate-interests")) {
+            mvc.perform(post("/organisations/{id}/consents/new", id).with(csrf()).param("personName", "Interviewee Oyelaran")
+                    .param("interview", String.valueOf(interview)).param("basis", basis).param("givenOn", "2007-07-10")
+                    .param("givenHow", "Signed").param("purpose", "Named in the report"))
+                    .andExpect(status().is3xxRedirection());
+        }
+        List<Long> ids = jdbc.queryForList("SELECT id FROM consent_record ORDER BY id", Long.class);
+        ConsentRecord first = consents.get(id, ids.get(0));
+        ConsentRecord second = consents.get(id, ids.get(1));
+
+        // The second withdrawal runs while the first's transaction is still open: each would see the
+        // other's record standing, unless the second waits for the first.
+        Thread[] other = new Thread[1];
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            consents.withdraw(first, LocalDate.of(2008, 1, 31));
+            other[0] = new Thread(() -> consents.withdraw(second, LocalDate.of(2008, 1, 31)));
+            other[0].start();
+            try {
+                other[0].join(300);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        other[0].join();
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM consent_record WHERE withdrawn_on IS NULL", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT interviewee_name FROM interview", String.class))
+                .as("no record stands").isNull();
     }
 
     @Test
