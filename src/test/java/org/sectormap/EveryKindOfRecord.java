@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.sectormap.comment.CommentService;
@@ -83,7 +84,7 @@ public record EveryKindOfRecord(long organisation, long referred, long interview
         ThemeService themes = spring.getBean(ThemeService.class);
         // One interview is fewer than a release takes: released here so the comment pages have one to show.
         CommentService comments = spring.getBean(CommentService.class);
-        comments.releaseNow();
+        comments.releaseNow(Map.of());
         String comment = comments.all().get(0).id();
         // And one still waiting, so the pool has a row too.
         mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", second).contentType("application/json")

@@ -15,12 +15,14 @@ import org.springframework.stereotype.Component;
 /**
  * Length over composition rules, as NCSC and NIST advise: at least 12 characters, and not one of
  * the passwords attackers try first. The list is small because length already rules out most of it.
+ * At most 72 bytes in UTF-8, as bcrypt hashes no more (Spring Security's refuses a longer one with an
+ * exception): 72 letters of plain English, fewer accented letters, letters of other scripts or emoji.
  */
 @Component
 class PasswordRules {
 
     static final int MIN_LENGTH = 12;
-    static final int MAX_LENGTH = 200;
+    static final int MAX_LENGTH = 72;
 
     private final Set<String> common;
 
@@ -45,6 +47,10 @@ class PasswordRules {
         }
         String password = input.checked(field, typed, MAX_LENGTH, false);
         if (password == null) {
+            return null;
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_LENGTH) {
+            input.problem(field, "account.error.password.tooLong", MAX_LENGTH);
             return null;
         }
         if (password.codePointCount(0, password.length()) < MIN_LENGTH) {

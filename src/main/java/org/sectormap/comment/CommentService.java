@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -55,12 +57,14 @@ public class CommentService {
      * Holds one interview's sector comments, none or many, as one sealed row of the pool, and
      * releases the pool once {@code sectormap.anonymity.release-after} interviews have added to it.
      * Nothing identifying goes in and nothing comes back, so the caller holds no key to link them.
+     *
+     * @param titles each section's title now, by its code, which every comment of a release takes
      */
     @Transactional
-    public void hold(List<NewComment> fromOneInterview) {
+    public void hold(List<NewComment> fromOneInterview, Map<String, String> titles) {
         pool.add(cipher.seal(fromOneInterview));
         if (pool.count() >= releaseAfter) {
-            release(releaseAfter);
+            release(releaseAfter, titles);
         }
     }
 
@@ -68,10 +72,12 @@ public class CommentService {
      * Releases whatever waits, however few interviews added it. Only the demo data calls this, for
      * its last few fictional interviews, and it loads only while the pool is empty, so no real
      * comment is ever released in a batch smaller than the setting.
+     *
+     * @param titles each section's title now, by its code
      */
     @Transactional
-    public void releaseNow() {
-        release(1);
+    public void releaseNow(Map<String, String> titles) {
+        release(1, titles);
     }
 
     @Transactional(readOnly = true)
@@ -105,18 +111,23 @@ public class CommentService {
     /**
      * Counts again under lock: another interview may have released the pool since it was counted.
      * The comments become new rows with new random keys, written in shuffled order, so neither the
-     * keys nor the order they are stored in say which interview gave them.
+     * keys nor the order they are stored in say which interview gave them. Each takes its section's
+     * title as it stands now, not as it was worded at its interview: a section renamed between two
+     * interviews would otherwise tell their comments apart, and the questionnaire's History says when.
+     * A section gone since takes one of its comments' titles for all of them.
      */
-    private void release(int atLeast) {
+    private void release(int atLeast, Map<String, String> titles) {
         List<CommentPoolRepository.Row> rows = pool.lockAll();
         if (rows.size() < atLeast) {
             return;
         }
         List<NewComment> released = new ArrayList<>();
         rows.forEach(row -> released.addAll(cipher.open(row.sealed())));
+        Map<String, String> shared = new HashMap<>(titles);
+        released.forEach(c -> shared.merge(c.sectionCode(), c.sectionTitle(), (kept, other) -> kept));
         released.sort(CONTENT);
         Collections.shuffle(released, shuffle);
-        released.forEach(c -> comments.insert(c.sectionCode(), c.sectionTitle(), c.text()));
+        released.forEach(c -> comments.insert(c.sectionCode(), shared.get(c.sectionCode()), c.text()));
         pool.delete(rows);
     }
 }

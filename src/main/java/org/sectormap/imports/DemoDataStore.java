@@ -144,7 +144,7 @@ class DemoDataStore {
      * ones to join them, and their comments could not be coded and linked as the example shows.
      */
     void releaseDemoComments() {
-        comments.releaseNow();
+        comments.releaseNow(questionnaire.current().titles());
     }
 
     List<AnonymousComment> comments() {

@@ -53,7 +53,8 @@ public class InterviewService {
         long id = interviews.insert(interview);
         audit.created(audited(interview.organisationId(), id), interview.audited());
         comments.hold(sectorComments.stream()
-                .map(c -> new NewComment(c.sectionCode(), c.sectionTitle(), c.text())).toList());
+                .map(c -> new NewComment(c.sectionCode(), c.sectionTitle(), c.text())).toList(),
+                questionnaire.current().titles());
         followLatest(interview.organisationId());
         return id;
     }

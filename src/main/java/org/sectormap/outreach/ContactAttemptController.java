@@ -44,10 +44,52 @@ class ContactAttemptController {
 
     @GetMapping("/organisations/{id:\\d+}/attempts/new")
     String newAttempt(@PathVariable long id, Model model) {
+        return form(load(id), null, ContactAttemptForm.today(outreach.today().toString()), "", FormErrors.none(), model);
+    }
+
+    @GetMapping("/organisations/{id:\\d+}/attempts/{attempt:\\d+}/edit")
+    String editAttempt(@PathVariable long id, @PathVariable long attempt, Model model) {
+        ContactAttempt logged = outreach.get(id, attempt);
+        return form(load(id), logged, logged.typed(), "", FormErrors.none(), model);
+    }
+
+    @PostMapping("/organisations/{id:\\d+}/attempts/{attempt:\\d+}/edit")
+    String change(@PathVariable long id, @PathVariable long attempt, ContactAttemptForm form, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        Organisation organisation = load(id);
+        ContactAttempt logged = outreach.get(id, attempt);
+        ContactAttemptRules.Result result = rules.check(form);
+        if (!result.problems().isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return form(organisation, logged, form, "", labels.errors(result.problems()), model);
+        }
+        outreach.change(id, attempt, result.attempt());
+        redirect.addFlashAttribute("notice", "contact.changed");
+        return "redirect:/organisations/" + id;
+    }
+
+    @GetMapping("/organisations/{id:\\d+}/attempts/{attempt:\\d+}/delete")
+    String confirmDelete(@PathVariable long id, @PathVariable long attempt, Model model) {
         model.addAttribute("organisation", load(id));
-        model.addAttribute("form", ContactAttemptForm.today(outreach.today().toString()));
-        model.addAttribute("newStatus", "");
-        model.addAttribute("errors", FormErrors.none());
+        model.addAttribute("attempt", outreach.get(id, attempt));
+        return "outreach/attempt-delete";
+    }
+
+    @PostMapping("/organisations/{id:\\d+}/attempts/{attempt:\\d+}/delete")
+    String delete(@PathVariable long id, @PathVariable long attempt, RedirectAttributes redirect) {
+        outreach.delete(id, attempt);
+        redirect.addFlashAttribute("notice", "contact.deleted");
+        return "redirect:/organisations/" + id;
+    }
+
+    /** The form, to log a new attempt ({@code attempt} null) or change one logged. */
+    private String form(Organisation organisation, ContactAttempt attempt, ContactAttemptForm form, String newStatus,
+            FormErrors errors, Model model) {
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("attempt", attempt);
+        model.addAttribute("form", form);
+        model.addAttribute("newStatus", newStatus);
+        model.addAttribute("errors", errors);
         return FORM;
     }
 
@@ -59,11 +101,7 @@ class ContactAttemptController {
         ContactAttemptRules.Result result = rules.check(form, newStatus, organisation.details().status());
         if (!result.problems().isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("organisation", organisation);
-            model.addAttribute("form", form);
-            model.addAttribute("newStatus", newStatus);
-            model.addAttribute("errors", labels.errors(result.problems()));
-            return FORM;
+            return form(organisation, null, form, newStatus, labels.errors(result.problems()), model);
         }
         outreach.record(id, result.attempt(), result.newStatus());
         if (result.attempt().outcome() == ContactOutcome.INTERVIEW_HELD

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -89,6 +90,31 @@ class ContactAttemptRepository {
     /** Every organisation's latest attempt found afresh, once a restore's rows are in. */
     String recount() {
         return LATEST;
+    }
+
+    /** One organisation's latest attempt found afresh, after one of its attempts was changed or deleted. */
+    void findLatestAgain(long organisationId) {
+        jdbc.sql("DELETE FROM contact_attempt_latest WHERE organisation_id = :organisation")
+                .param("organisation", organisationId).update();
+        jdbc.sql(LATEST + " WHERE o.id = :organisation").param("organisation", organisationId).update();
+    }
+
+    Optional<ContactAttempt> find(long organisationId, long id) {
+        return jdbc.sql("SELECT id, organisation_id, attempted_on, method, outcome, note FROM contact_attempt "
+                        + "WHERE id = :id AND organisation_id = :organisation")
+                .param("id", id).param("organisation", organisationId).query(ContactAttemptRepository::attempt)
+                .optional();
+    }
+
+    void update(long id, ContactAttemptRules.Attempt a) {
+        jdbc.sql("UPDATE contact_attempt SET attempted_on = :date, method = :method, outcome = :outcome, note = :note "
+                        + "WHERE id = :id")
+                .param("date", Date.valueOf(a.attemptedOn())).param("method", a.method().code())
+                .param("outcome", a.outcome().code()).param("note", a.note()).param("id", id).update();
+    }
+
+    void delete(long id) {
+        jdbc.sql("DELETE FROM contact_attempt WHERE id = :id").param("id", id).update();
     }
 
     /** Newest first, as the researcher reads a history. */

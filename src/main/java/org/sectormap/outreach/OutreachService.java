@@ -22,6 +22,7 @@ import org.sectormap.organisation.OrganisationService;
 import org.sectormap.organisation.OrganisationsMerged;
 import org.sectormap.organisation.OutreachStatus;
 import org.sectormap.shared.InvalidInputException;
+import org.sectormap.shared.NotFoundException;
 import org.sectormap.shared.Problem;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -59,9 +60,7 @@ public class OutreachService {
     long record(long organisationId, ContactAttemptRules.Attempt attempt, OutreachStatus newStatus) {
         organisations.hold(organisationId);
         long id = attempts.insert(organisationId, attempt);
-        audit.created(Audited.of(AuditKind.CONTACT_ATTEMPT, id).partOf(OrganisationService.audited(organisationId)),
-                Map.of("attemptedOn", attempt.attemptedOn(), "method", attempt.method(), "outcome", attempt.outcome(),
-                        "note", attempt.note() == null ? "" : attempt.note()));
+        audit.created(audited(organisationId, id), values(attempt));
         if (newStatus != null) {
             organisations.markContacted(organisationId, newStatus);
         }
@@ -125,6 +124,44 @@ public class OutreachService {
         }
         audit.createdAll(logged);
         return all.size();
+    }
+
+    /**
+     * Changes an attempt logged in error, and finds the organisation's latest attempt again, which the
+     * morning list goes by. The outreach status is left as it is: it is changed on the record's form.
+     */
+    @Transactional
+    void change(long organisationId, long id, ContactAttemptRules.Attempt attempt) {
+        organisations.hold(organisationId);
+        ContactAttempt before = get(organisationId, id);
+        attempts.update(id, attempt);
+        attempts.findLatestAgain(organisationId);
+        audit.changed(audited(organisationId, id), values(before.logged()), values(attempt));
+    }
+
+    /** Deletes an attempt logged in error, and finds the organisation's latest attempt again. */
+    @Transactional
+    void delete(long organisationId, long id) {
+        organisations.hold(organisationId);
+        ContactAttempt before = get(organisationId, id);
+        attempts.delete(id);
+        attempts.findLatestAgain(organisationId);
+        audit.deleted(audited(organisationId, id), values(before.logged()));
+    }
+
+    /** @throws NotFoundException when the organisation has no such attempt */
+    @Transactional(readOnly = true)
+    ContactAttempt get(long organisationId, long id) {
+        return attempts.find(organisationId, id).orElseThrow(() -> new NotFoundException("error.notFound.attempt", id));
+    }
+
+    private static Audited audited(long organisationId, long id) {
+        return Audited.of(AuditKind.CONTACT_ATTEMPT, id).partOf(OrganisationService.audited(organisationId));
+    }
+
+    private static Map<String, Object> values(ContactAttemptRules.Attempt attempt) {
+        return Map.of("attemptedOn", attempt.attemptedOn(), "method", attempt.method(), "outcome", attempt.outcome(),
+                "note", attempt.note() == null ? "" : attempt.note());
     }
 
     @Transactional(readOnly = true)

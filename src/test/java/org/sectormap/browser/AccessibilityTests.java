@@ -130,6 +130,15 @@ class AccessibilityTests extends BrowserTest {
             submit("main form[method=post]");
             check(form + " with errors");
         }
+        long attempt = spring.getBean(JdbcTemplate.class).queryForObject("SELECT MIN(id) FROM contact_attempt"
+                + " WHERE organisation_id = ?", Long.class, r.organisation());
+        checkAt(organisation + "/attempts/" + attempt + "/delete");
+        checkAt(organisation + "/attempts/" + attempt + "/edit");
+        browser.findElement(By.cssSelector("#outcome-other")).click();
+        // A note one character past its limit: refused, with its error beside the box.
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('note').value = 'x'.repeat(2001)");
+        submit("main form[method=post]");
+        check("a contact attempt's change with errors");
         long consent = spring.getBean(JdbcTemplate.class).queryForObject("SELECT MIN(id) FROM consent_record",
                 Long.class);
         checkAt(organisation + "/consents/" + consent + "/withdraw");

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -215,7 +216,7 @@ class BrowserJourneyTests extends BrowserTest {
         open("/comments");
         assertThat(find("#waiting").getText()).startsWith("Comments from 1 interview are waiting");
         assertThat(find("main").getText()).doesNotContain(aboutSector);
-        comments.releaseNow();
+        comments.releaseNow(Map.of());
         open("/comments");
         WebElement comment = browser.findElement(By.xpath("//blockquote[normalize-space()='" + aboutSector + "']"));
         assertThat(comment.findElement(By.xpath("preceding::h2[1]")).getText()).startsWith("B. ");
@@ -261,8 +262,8 @@ class BrowserJourneyTests extends BrowserTest {
         recommendations.add(recommendations.groups().get(0).id(), "Seek clarification of future funding.");
         long recommendation = recommendations.groups().get(0).items().get(0).id();
         recommendations.changeStatus(recommendation, "agreed", "2007-08-01", "Agreed at the board");
-        comments.hold(List.of(new NewComment("A", "Barriers", "Meetings are too central.")));
-        comments.releaseNow();
+        comments.hold(List.of(new NewComment("A", "Barriers", "Meetings are too central.")), Map.of());
+        comments.releaseNow(Map.of());
 
         browser.manage().window().setSize(new Dimension(320, 900));
         try {

@@ -312,6 +312,22 @@ class AnonymityTests {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void shouldGiveEveryCommentOfAReleaseItsSectionsTitleAsItStandsNotAsItWasWordedAtItsInterview() throws Exception {
+        int k = settings.releaseAfter();
+        Questionnaire.Section first = questionnaire.current().sections().get(0);
+        // The section renamed before each interview, as the questionnaire's History would show.
+        for (int i = 1; i <= k; i++) {
+            mvc.perform(post("/questionnaire/sections/{id}/edit", first.id()).with(csrf())
+                    .param("text", first.title() + " (wording " + i + ")")).andExpect(status().is3xxRedirection());
+            recordInterview(i, List.of("Interview " + i + " thinks funding is short."));
+        }
+
+        assertThat(jdbc.queryForList("SELECT DISTINCT section_title FROM anonymous_comment WHERE section_code = ?",
+                String.class, first.code())).containsExactly(first.title() + " (wording " + k + ")");
+        assertThat(apiTexts()).hasSize(k);
+    }
+
     /** Records an interview at an organisation of its own, its sector comments answering the questions in turn. */
     private void recordInterview(int number, List<String> aboutTheSector) {
         long organisation = organisations.create(OrganisationDetails.of("Batch member " + number,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
@@ -40,18 +41,18 @@ class CommentPoolConcurrencyTests {
         List<String> batch = new ArrayList<>();
         for (int n = 1; n < k; n++) {
             batch.add("Waiting comment " + n);
-            comments.hold(List.of(new NewComment("A", "Barriers", "Waiting comment " + n)));
+            comments.hold(List.of(new NewComment("A", "Barriers", "Waiting comment " + n)), Map.of());
         }
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         // The second finds the pool full too and waits on the rows the first has locked.
         HeldTransaction.whileHeld(transactions,
-                () -> comments.hold(List.of(new NewComment("A", "Barriers", "First at once"))),
+                () -> comments.hold(List.of(new NewComment("A", "Barriers", "First at once")), Map.of()),
                 () -> transaction.executeWithoutResult(status ->
-                        comments.hold(List.of(new NewComment("A", "Barriers", "Second at once")))));
+                        comments.hold(List.of(new NewComment("A", "Barriers", "Second at once")), Map.of())));
         batch.add("First at once");
         assertThat(comments.all()).extracting(AnonymousComment::text).containsExactlyInAnyOrderElementsOf(batch);
         assertThat(comments.waiting().interviews()).isEqualTo(1);
-        comments.releaseNow();
+        comments.releaseNow(Map.of());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM anonymous_comment WHERE comment_text = 'Second at once'",
                 Integer.class)).isEqualTo(1);
     }

@@ -123,8 +123,8 @@ class RefiQdaTests {
     @Test
     void shouldExportEveryCommentCodedWithItsThemesSectionAndQuoteValidAgainstTheProjectSchema() throws Exception {
         EveryKindOfRecord.fill(mvc, spring);
-        comments.hold(List.of(new NewComment("B", "Support", AWKWARD)));
-        comments.releaseNow();
+        comments.hold(List.of(new NewComment("B", "Support", AWKWARD)), Map.of());
+        comments.releaseNow(Map.of());
         String awkward = comments.all().stream().filter(c -> c.text().equals(AWKWARD)).findFirst().orElseThrow().id();
         long funding = themes.all().stream().filter(t -> t.name().equals("Funding")).findFirst().orElseThrow().id();
         long trust = themes.all().stream().filter(t -> t.name().equals("Trust")).findFirst().orElseThrow().id();

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jsoup.Jsoup;
@@ -44,8 +45,8 @@ class ThemePageTests {
         for (int i = 0; i < 120; i++) {
             held.add(new NewComment(i % 2 == 0 ? "A" : "B", "Section", "Comment " + (1000 + i)));
         }
-        comments.hold(held);
-        comments.releaseNow();
+        comments.hold(held, Map.of());
+        comments.releaseNow(Map.of());
         long funding = themes.all().get(0).id();
         long trust = themes.all().get(1).id();
         comments.all().forEach(c -> themes.code(c.id(), Set.of(funding, trust), false));
@@ -75,8 +76,8 @@ class ThemePageTests {
         for (int i = 0; i < 120; i++) {
             held.add(new NewComment(i % 3 == 0 ? "B" : "A", i % 3 == 0 ? "Networks" : "Barriers", "Comment " + i));
         }
-        comments.hold(held);
-        comments.releaseNow();
+        comments.hold(held, Map.of());
+        comments.releaseNow(Map.of());
         List<AnonymousComment> stored = comments.all();
         List<String> expected = stored.stream()
                 .sorted(Comparator.comparing(AnonymousComment::sectionCode).thenComparing(AnonymousComment::id))

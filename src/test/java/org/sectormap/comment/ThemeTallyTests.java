@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -58,8 +59,8 @@ class ThemeTallyTests {
             String section = String.valueOf((char) ('A' + random.nextInt(4)));
             held.add(new NewComment(section, "Section " + section, "Comment " + i));
         }
-        comments.hold(held);
-        comments.releaseNow();
+        comments.hold(held, Map.of());
+        comments.releaseNow(Map.of());
         List<String> ids = comments.all().stream().map(AnonymousComment::id).toList();
         for (int step = 0; step < 120; step++) {
             List<Long> all = themes.all().stream().map(Theme::id).toList();
@@ -93,8 +94,8 @@ class ThemeTallyTests {
                 String section = String.valueOf((char) ('A' + random.nextInt(4)));
                 held.add(new NewComment(section, "Section " + section, "Comment " + release + "." + i));
             }
-            comments.hold(held);
-            comments.releaseNow();
+            comments.hold(held, Map.of());
+            comments.releaseNow(Map.of());
             if (release == 1) {
                 commentRepository.foldTally();
             }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jsoup.Jsoup;
@@ -63,8 +64,8 @@ class ThemeTests {
         for (int i = 0; i < 1_205; i++) {
             many.add(new NewComment("B", "Support", String.format("Comment %04d", i)));
         }
-        comments.hold(many);
-        comments.releaseNow();
+        comments.hold(many, Map.of());
+        comments.releaseNow(Map.of());
         themes.code(commentId("Comment 1100"), Set.of(themeId("Funding"), themeId("Trust")), true);
         themes.code(commentId("Comment 0003"), Set.of(themeId("Trust")), false);
 
@@ -85,8 +86,8 @@ class ThemeTests {
     void shouldCodeACommentUnderSeveralThemesAndCountThemBySection() throws Exception {
         comments.hold(List.of(new NewComment("A", "Barriers", "Funding runs out in April."),
                 new NewComment("D", "Groups", "Small groups cannot fund training or find trusted support."),
-                new NewComment("D", "Groups", "Faith groups are met with suspicion.")));
-        comments.releaseNow();
+                new NewComment("D", "Groups", "Faith groups are met with suspicion.")), Map.of());
+        comments.releaseNow(Map.of());
         String mixed = commentId("Small groups cannot fund training or find trusted support.");
         mvc.perform(post("/comments/{id}/code", mixed).with(csrf())
                         .param("theme", String.valueOf(themeId("Funding")))
@@ -122,8 +123,8 @@ class ThemeTests {
         assertThat(duplicate.select(".error-summary a").text()).isEqualTo("There is already a theme called 'funding'");
 
         long premises = themeId("Premises");
-        comments.hold(List.of(new NewComment("D", "Groups", "The rent on the hall doubled.")));
-        comments.releaseNow();
+        comments.hold(List.of(new NewComment("D", "Groups", "The rent on the hall doubled.")), Map.of());
+        comments.releaseNow(Map.of());
         themes.code(commentId("The rent on the hall doubled."), Set.of(premises), false);
         mvc.perform(post("/themes/{id}/rename", premises).with(csrf()).param("name", "Premises and rent"))
                 .andExpect(redirectedUrl("/themes/" + premises));
@@ -135,8 +136,8 @@ class ThemeTests {
 
     @Test
     void shouldRefuseToCodeUnderAThemeThatDoesNotExist() throws Exception {
-        comments.hold(List.of(new NewComment("A", "Barriers", "Too many meetings.")));
-        comments.releaseNow();
+        comments.hold(List.of(new NewComment("A", "Barriers", "Too many meetings.")), Map.of());
+        comments.releaseNow(Map.of());
         String id = commentId("Too many meetings.");
         mvc.perform(post("/comments/{id}/code", id).with(csrf()).param("theme", "999999"))
                 .andExpect(status().isNotFound());

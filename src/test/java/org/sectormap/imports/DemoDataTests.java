@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,7 +96,7 @@ class DemoDataTests {
     /** Released with the demo's comments, which anyone can read in the source, a real one would stand out. */
     @Test
     void shouldNotLoadWhileARealInterviewsCommentsWaitInThePool() {
-        comments.hold(List.of(new NewComment("A", "Barriers", "Said at an interview whose organisation was deleted.")));
+        comments.hold(List.of(new NewComment("A", "Barriers", "Said at an interview whose organisation was deleted.")), Map.of());
 
         assertThat(demo.load(DemoDataSet.WORKED_EXAMPLE).outcome()).isEqualTo(DemoData.Outcome.NOT_EMPTY);
         assertThat(organisations.count()).isZero();

@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.sectormap.WidestText;
 import org.sectormap.ApiCalls;
@@ -56,7 +58,7 @@ class InterviewApiTests {
                 .andExpect(jsonPath("$.answers[0].text").value("We cover the whole region."));
         // Held in the pool until enough interviews release it (AnonymityTests), released here to check it.
         assertThat(comments.all()).isEmpty();
-        comments.releaseNow();
+        comments.releaseNow(Map.of());
         assertThat(comments.all()).extracting(c -> c.text()).containsExactly("Rural groups are left out.");
         mvc.perform(get("/api/organisations/{id}/interviews", id)).andExpect(jsonPath("$.length()").value(1));
         // Through a board member is not sitting on the board itself, as section B counts it.
@@ -81,7 +83,7 @@ class InterviewApiTests {
         assertThat(comments.all()).isEmpty();
         mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                 .content(naming + ",\"confirmAnonymous\":true}")).andExpect(status().isCreated());
-        comments.releaseNow();
+        comments.releaseNow(Map.of());
         assertThat(comments.all()).hasSize(1);
         mvc.perform(get("/api/organisations/{id}/interviews", 987654)).andExpect(status().isNotFound());
     }
@@ -111,7 +113,7 @@ class InterviewApiTests {
 
         mvc.perform(ApiCalls.post("/api/organisations/{id}/interviews", id).contentType("application/json")
                 .content(answer(question, "Sector"))).andExpect(status().isCreated());
-        comments.releaseNow();
+        comments.releaseNow(Map.of());
         assertThat(comments.all()).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview_answer", Integer.class)).isZero();
     }
@@ -223,7 +225,7 @@ class InterviewApiTests {
                         .content(body.formatted(role, role, first, answer, second, answer)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.answers[0].text").value(answer));
-        comments.releaseNow();
+        comments.releaseNow(Map.of());
         assertThat(comments.all()).extracting(c -> c.text()).containsExactly(answer);
 
         String longer = WidestText.of(InterviewRules.ANSWER_LENGTH + 1);

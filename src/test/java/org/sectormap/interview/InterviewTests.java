@@ -110,7 +110,7 @@ class InterviewTests {
         // Held, unread, until enough interviews have joined it (AnonymityTests shows the release).
         assertThat(comments.all()).isEmpty();
         assertThat(comments.waiting().interviews()).isEqualTo(1);
-        comments.releaseNow();
+        comments.releaseNow(Map.of());
         assertThat(comments.all()).extracting(c -> c.text()).containsExactly(ABOUT_SECTOR);
         assertThat(page("/comments").select("blockquote").eachText()).containsExactly(ABOUT_SECTOR);
     }
@@ -127,7 +127,7 @@ class InterviewTests {
 
         mvc.perform(interview(id, questionnaire.current(), "", naming).param("confirmAnonymous", "yes"))
                 .andExpect(redirectedUrl("/organisations/" + id));
-        comments.releaseNow();
+        comments.releaseNow(Map.of());
         assertThat(comments.all()).extracting(c -> c.text()).containsExactly(naming);
     }
 
@@ -268,7 +268,7 @@ class InterviewTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview_answer", Integer.class)).isZero();
         // Still waiting, still counted towards the release: the pool cannot tell which row was the interview's.
         assertThat(comments.waiting().interviews()).isEqualTo(1);
-        comments.releaseNow();
+        comments.releaseNow(Map.of());
         assertThat(comments.all()).extracting(c -> c.text()).containsExactly(ABOUT_SECTOR);
     }
 
@@ -324,7 +324,7 @@ class InterviewTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interview_answer", Integer.class)).isZero();
         // Still waiting, still counted towards the release: the pool cannot tell which row was the interview's.
         assertThat(comments.waiting().interviews()).isEqualTo(1);
-        comments.releaseNow();
+        comments.releaseNow(Map.of());
         assertThat(comments.all()).extracting(c -> c.text()).containsExactly(ABOUT_SECTOR);
     }
 

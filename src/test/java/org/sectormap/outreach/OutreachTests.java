@@ -156,6 +156,65 @@ class OutreachTests {
         assertThat(outreach.history(id)).isEmpty();
     }
 
+    @Test
+    void shouldChangeAnAttemptLoggedInErrorAndListTheOrganisationByItsNewOutcome() throws Exception {
+        LocalDate today = outreach.today();
+        long id = organisation("Charnwood REC", OutreachStatus.LISTED, false);
+        attempt(id, today.minusDays(40), ContactOutcome.DECLINED, "Said no");
+        long logged = outreach.history(id).get(0).id();
+        assertThat(outreach.due(14)).isEmpty();
+
+        Document form = page("/organisations/" + id + "/attempts/" + logged + "/edit");
+        assertThat(form.selectFirst("#note").val()).isEqualTo("Said no");
+        assertThat(form.select("input[name=outcome][checked]").val()).isEqualTo("declined");
+        assertThat(form.select("input[name=newStatus]")).as("the status is changed on the record's form").isEmpty();
+        Document refused = Jsoup.parse(mvc.perform(post("/organisations/{id}/attempts/{a}/edit", id, logged).with(csrf())
+                        .param("attemptedOn", today.minusDays(40).toString()).param("method", "telephone")
+                        .param("note", "Wrong outcome"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(refused.select(".error-summary__list a").eachAttr("href")).containsExactly("#outcome");
+        assertThat(outreach.history(id).get(0).note()).as("nothing changed").isEqualTo("Said no");
+
+        mvc.perform(post("/organisations/{id}/attempts/{a}/edit", id, logged).with(csrf())
+                        .param("attemptedOn", today.minusDays(40).toString()).param("method", "telephone")
+                        .param("outcome", "no-answer").param("note", "No answer, not a refusal"))
+                .andExpect(redirectedUrl("/organisations/" + id));
+
+        assertThat(outreach.history(id)).extracting(ContactAttempt::outcome).containsExactly(ContactOutcome.NO_ANSWER);
+        assertThat(outreach.due(14)).extracting(ContactAttemptRepository.Due::id).containsExactly(id);
+        assertThat(jdbc.queryForList("SELECT c.after_value FROM audit_change c JOIN audit_entry e ON e.id = c.entry_id "
+                + "WHERE e.record_kind = 'contact-attempt' AND e.action = 'CHANGED' ORDER BY c.field", String.class))
+                .containsExactly("No answer, not a refusal", "no-answer");
+    }
+
+    @Test
+    void shouldDeleteAnAttemptLoggedInErrorAndFindTheLatestAgain() throws Exception {
+        LocalDate today = outreach.today();
+        long id = organisation("Charnwood REC", OutreachStatus.LISTED, false);
+        attempt(id, today.minusDays(30), ContactOutcome.NO_ANSWER, null);
+        attempt(id, today.minusDays(1), ContactOutcome.CALL_BACK_ARRANGED, "Logged against the wrong group");
+        List<ContactAttempt> history = outreach.history(id);
+        assertThat(outreach.due(14)).extracting(ContactAttemptRepository.Due::lastOutcome)
+                .containsExactly(ContactOutcome.CALL_BACK_ARRANGED);
+
+        assertThat(page("/organisations/" + id + "/attempts/" + history.get(0).id() + "/delete").text())
+                .contains("Logged against the wrong group", "Call back arranged");
+        mvc.perform(post("/organisations/{id}/attempts/{a}/delete", id, history.get(0).id()).with(csrf()))
+                .andExpect(redirectedUrl("/organisations/" + id));
+
+        assertThat(outreach.due(14)).extracting(ContactAttemptRepository.Due::lastAttempt)
+                .containsExactly(today.minusDays(30));
+        mvc.perform(post("/organisations/{id}/attempts/{a}/delete", id, history.get(1).id()).with(csrf()))
+                .andExpect(redirectedUrl("/organisations/" + id));
+        assertThat(outreach.due(14)).extracting(ContactAttemptRepository.Due::lastAttempt)
+                .as("never tried again").containsExactly((LocalDate) null);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE record_kind = 'contact-attempt'"
+                + " AND action = 'DELETED'", Long.class)).isEqualTo(2);
+        long other = organisation("Rushcliffe CVS", OutreachStatus.LISTED, false);
+        mvc.perform(get("/organisations/{id}/attempts/{a}/edit", other, history.get(0).id()))
+                .andExpect(status().isNotFound());
+    }
+
     /** A date without one of its parts says which, and comes back with the parts that were typed, each in its box. */
     @Test
     void shouldSayWhichPartOfADateIsMissingAndKeepTheOthers() throws Exception {

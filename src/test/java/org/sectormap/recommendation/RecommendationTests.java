@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -63,8 +64,8 @@ class RecommendationTests {
         recommendations.addGroup("Supporting the infrastructure organisations", "VCS Engage");
         recommendations.add(recommendations.groups().get(0).id(), "Seek clarification of NRF funding.");
         long id = onlyRecommendation();
-        comments.hold(List.of(new NewComment("A", "Barriers", "The whole county rests on NRF money.")));
-        comments.releaseNow();
+        comments.hold(List.of(new NewComment("A", "Barriers", "The whole county rests on NRF money.")), Map.of());
+        comments.releaseNow(Map.of());
         String nrf = comments.all().get(0).id();
         long funding = themes.all().get(0).id();
         themes.code(nrf, Set.of(funding), true);
@@ -222,8 +223,8 @@ class RecommendationTests {
         recommendations.add(recommendations.groups().get(0).id(), "Seek clarification of NRF funding.");
         long id = onlyRecommendation();
         comments.hold(List.of(new NewComment("A", "Barriers", "The whole county rests on NRF money."),
-                new NewComment("A", "Barriers", "Meetings are too central.")));
-        comments.releaseNow();
+                new NewComment("A", "Barriers", "Meetings are too central.")), Map.of());
+        comments.releaseNow(Map.of());
         String nrf = comments.all().stream().filter(c -> c.text().startsWith("The whole")).findFirst().orElseThrow().id();
         long funding = themes.all().get(0).id();
         themes.code(nrf, Set.of(funding), true);
@@ -338,8 +339,8 @@ class RecommendationTests {
         recommendations.add(recommendations.groups().get(0).id(), "Seek clarification of NRF funding.");
         long id = onlyRecommendation();
         comments.hold(IntStream.range(0, 230)
-                .mapToObj(i -> new NewComment(i % 3 == 0 ? "B" : "A", "Section", "Comment " + i)).toList());
-        comments.releaseNow();
+                .mapToObj(i -> new NewComment(i % 3 == 0 ? "B" : "A", "Section", "Comment " + i)).toList(), Map.of());
+        comments.releaseNow(Map.of());
         long funding = themes.all().get(0).id();
         List<AnonymousComment> all = comments.all();
         all.forEach(c -> themes.code(c.id(), Set.of(funding), false));
