@@ -47,7 +47,7 @@ class DemoDataWorkedExample {
     void load(Map<String, Long> organisations, Map<Integer, Long> recommendations) {
         for (CSVRecord row : rows("attempts.csv")) {
             store.recordAttempt(id(organisations, row.get("organisation")), new ContactAttemptForm(
-                    row.get("attempted_on"), row.get("method"), row.get("outcome"), row.get("note")));
+                    row.get("attempted_on"), row.get("method"), row.get("outcome"), row.get("note"), null));
         }
         for (CSVRecord row : rows("referrals.csv")) {
             store.setReferrer(id(organisations, row.get("organisation")), id(organisations, row.get("referred_by")));

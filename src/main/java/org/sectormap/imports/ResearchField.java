@@ -23,7 +23,8 @@ enum ResearchField implements MappableField {
     ATTEMPTED_ON("attemptedOn", Kind.DATE, null),
     METHOD("method", Kind.CHOICE, ContactMethod.class),
     OUTCOME("outcome", Kind.CHOICE, ContactOutcome.class),
-    NOTE("note", Kind.TEXT, null);
+    NOTE("note", Kind.TEXT, null),
+    DUE_ON("dueOn", Kind.DATE, null);
 
     private static final Map<MappableField, List<String>> NAMING = Map.of(
             ORGANISATION_ID, List.of("Id", "Sector Map id", "Organisation id", "Organization id", "Org id",
@@ -31,13 +32,14 @@ enum ResearchField implements MappableField {
             ORGANISATION, List.of("Org", "Organisation name", "Organization name", "Organisation", "Organization",
                     "Name", "Name of organisation", "Name of organization", "Org name"));
 
-    /** A contact attempt a row: its organisation, date, method, outcome and note. */
+    /** A contact attempt a row: its organisation, date, method, outcome, note and the day anything arranged is due. */
     static final ImportFields ATTEMPTS = new ImportFields(
-            List.of(ORGANISATION_ID, ORGANISATION, ATTEMPTED_ON, METHOD, OUTCOME, NOTE), with(NAMING, Map.of(
+            List.of(ORGANISATION_ID, ORGANISATION, ATTEMPTED_ON, METHOD, OUTCOME, NOTE, DUE_ON), with(NAMING, Map.of(
                     ATTEMPTED_ON, List.of("Date of contact", "Date", "Contact date", "Date contacted", "When"),
                     METHOD, List.of("Method", "Contact method", "How contacted", "Contacted by"),
                     OUTCOME, List.of("Outcome", "Result", "Contact outcome"),
-                    NOTE, List.of("Notes", "Note", "Comments", "Comment"))));
+                    NOTE, List.of("Notes", "Note", "Comments", "Comment"),
+                    DUE_ON, List.of("Due on", "Due", "Call back on", "Call back date", "Arranged for"))));
 
     /** An organisation a row: its outreach status and interview fields, as the organisation import reads them. */
     static final ImportFields INTERVIEWS = new ImportFields(interviewFields(),

@@ -174,7 +174,7 @@ class ResearchReader {
             if (kind == ImportKind.CONTACT_ATTEMPTS) {
                 ContactAttemptForm form = new ContactAttemptForm(cell(cells, ResearchField.ATTEMPTED_ON),
                         cell(cells, ResearchField.METHOD), cell(cells, ResearchField.OUTCOME),
-                        cell(cells, ResearchField.NOTE));
+                        cell(cells, ResearchField.NOTE), cell(cells, ResearchField.DUE_ON));
                 found = outreach.check(form);
                 report(row, found);
                 if (organisation != null && found.isEmpty() && !problems.any()) {

@@ -15,6 +15,7 @@ class ContactAttemptRules {
 
     static final int NOTE_LENGTH = 2000;
     private static final String NEW_STATUS = "newStatus";
+    private static final String DUE_ON = "dueOn";
 
     private final Inputs inputs;
 
@@ -22,7 +23,8 @@ class ContactAttemptRules {
         this.inputs = inputs;
     }
 
-    record Attempt(LocalDate attemptedOn, ContactMethod method, ContactOutcome outcome, String note) {
+    /** @param dueOn the day a call back or interview it arranged is due, or null for as soon as may be */
+    record Attempt(LocalDate attemptedOn, ContactMethod method, ContactOutcome outcome, String note, LocalDate dueOn) {
     }
 
     /** @param newStatus listed or unreachable, when the page asked to move the organisation on; else null */
@@ -44,6 +46,7 @@ class ContactAttemptRules {
             case "method" -> form.method();
             case "outcome" -> form.outcome();
             case NEW_STATUS -> typedNewStatus;
+            case DUE_ON -> form.dueOn();
             default -> form.note();
         });
         OutreachStatus newStatus = in.choice(OutreachStatus.class, NEW_STATUS, null);
@@ -55,7 +58,13 @@ class ContactAttemptRules {
         ContactMethod method = in.choice(ContactMethod.class, "method", "contact.error.method.required");
         ContactOutcome outcome = in.choice(ContactOutcome.class, "outcome", "contact.error.outcome.required");
         String note = in.text("note", NOTE_LENGTH);
-        return new Result(in.valid() ? new Attempt(date, method, outcome, note) : null, in.valid() ? newStatus : null,
-                in.problems());
+        LocalDate dueOn = in.dateAhead(DUE_ON);
+        if (dueOn != null && outcome != null && !outcome.arranges()) {
+            in.problem(DUE_ON, "contact.error.dueOn.notArranged");
+        } else if (dueOn != null && date != null && dueOn.isBefore(date)) {
+            in.problem(DUE_ON, "contact.error.dueOn.beforeAttempt");
+        }
+        return new Result(in.valid() ? new Attempt(date, method, outcome, note, dueOn) : null,
+                in.valid() ? newStatus : null, in.problems());
     }
 }

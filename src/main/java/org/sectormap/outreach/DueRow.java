@@ -18,6 +18,7 @@ public record DueRow(String href, String name, String status, String contactName
         DateTimeFormatter dates = labels.dates();
         return due.stream().map(d -> new DueRow("/organisations/" + d.id(), d.name(), labels.of(d.status()),
                 d.contactName(), d.phone(), d.email(), d.lastAttempt() == null ? never : dates.format(d.lastAttempt()),
-                labels.of(d.lastOutcome()))).toList();
+                d.dueOn() == null ? labels.of(d.lastOutcome())
+                        : labels.text("due.outcomeFor", labels.of(d.lastOutcome()), dates.format(d.dueOn())))).toList();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,7 +83,7 @@ public class OutreachService {
         }
         ContactAttemptRules.Attempt a = result.attempt();
         long id = record(organisationId, a, null);
-        return new ContactAttempt(id, organisationId, a.attemptedOn(), a.method(), a.outcome(), a.note());
+        return new ContactAttempt(id, organisationId, a.attemptedOn(), a.method(), a.outcome(), a.note(), a.dueOn());
     }
 
     /**
@@ -160,8 +161,13 @@ public class OutreachService {
     }
 
     private static Map<String, Object> values(ContactAttemptRules.Attempt attempt) {
-        return Map.of("attemptedOn", attempt.attemptedOn(), "method", attempt.method(), "outcome", attempt.outcome(),
-                "note", attempt.note() == null ? "" : attempt.note());
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("attemptedOn", attempt.attemptedOn());
+        values.put("method", attempt.method());
+        values.put("outcome", attempt.outcome());
+        values.put("note", attempt.note() == null ? "" : attempt.note());
+        values.put("dueOn", attempt.dueOn());
+        return values;
     }
 
     @Transactional(readOnly = true)
@@ -195,18 +201,21 @@ public class OutreachService {
     }
 
     /**
-     * Something arranged first, oldest first; then those never tried, by name; then those whose latest
-     * attempt is older than the days, oldest first: up to {@link #DUE_LIMIT} in all. Its statements read
+     * Something arranged and due by today first (a call back for a later day waits for it), oldest
+     * first; then those never tried, by name; then those whose latest attempt is older than the days,
+     * oldest first: up to {@link #DUE_LIMIT} in all. Its statements read
      * one snapshot, so that an attempt logged meanwhile cannot move a record between the groups, nor
      * leave a group short of a page between the day its page ends on and the page itself.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     List<ContactAttemptRepository.Due> due(int days) {
-        LocalDate cutOff = LocalDate.now(clock).minusDays(days);
-        List<ContactAttemptRepository.Due> due = new ArrayList<>(attempts.latestUnsettled(true, cutOff, DUE_LIMIT));
+        LocalDate today = LocalDate.now(clock);
+        LocalDate cutOff = today.minusDays(days);
+        List<ContactAttemptRepository.Due> due = new ArrayList<>(attempts.latestUnsettled(true, cutOff, today,
+                DUE_LIMIT));
         neverTried(due);
         if (due.size() < DUE_LIMIT) {
-            due.addAll(attempts.latestUnsettled(false, cutOff, DUE_LIMIT - due.size()));
+            due.addAll(attempts.latestUnsettled(false, cutOff, today, DUE_LIMIT - due.size()));
         }
         return due;
     }
@@ -223,7 +232,7 @@ public class OutreachService {
             Set<Long> tried = attempts.latest(batch.stream().map(ContactsByName.Contact::id).toList()).keySet();
             batch.stream().filter(c -> !tried.contains(c.id())).limit(DUE_LIMIT - due.size())
                     .forEach(c -> due.add(new ContactAttemptRepository.Due(c.id(), c.name(), c.status(), c.phone(),
-                            c.email(), c.contactName(), null, null)));
+                            c.email(), c.contactName(), null, null, null)));
             if (batch.size() < NEVER_TRIED_BATCH) {
                 return;
             }
@@ -261,7 +270,7 @@ public class OutreachService {
         return new ContactAttemptRepository.Due(o.id(), d.name(), (OutreachStatus) d.get(OrganisationField.STATUS),
                 (String) d.get(OrganisationField.PHONE), (String) d.get(OrganisationField.EMAIL),
                 (String) d.get(OrganisationField.CONTACT_NAME), latest == null ? null : latest.attemptedOn(),
-                latest == null ? null : latest.outcome());
+                latest == null ? null : latest.outcome(), latest == null ? null : latest.dueOn());
     }
 
     /** Everyone keen for follow-up, by name, for a download that never holds them all. */

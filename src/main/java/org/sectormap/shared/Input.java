@@ -124,6 +124,15 @@ public final class Input {
 
     /** A real date in yyyy-mm-dd, from {@value #EARLIEST_YEAR} to today; required when a key is given. */
     public LocalDate date(String field, String requiredKey) {
+        return date(field, requiredKey, false);
+    }
+
+    /** A real date in yyyy-mm-dd from {@value #EARLIEST_YEAR} on, today or later too (a day arranged); optional. */
+    public LocalDate dateAhead(String field) {
+        return date(field, null, true);
+    }
+
+    private LocalDate date(String field, String requiredKey, boolean ahead) {
         String value = line(field, CHOICE_LENGTH);
         if (value == null) {
             if (requiredKey != null && !has(field)) {
@@ -155,7 +164,7 @@ public final class Input {
             problem(field, "error.date.tooEarly", label(field), EARLIEST_YEAR);
             return null;
         }
-        if (date.isAfter(today)) {
+        if (!ahead && date.isAfter(today)) {
             problem(field, "error.date.future", label(field));
             return null;
         }

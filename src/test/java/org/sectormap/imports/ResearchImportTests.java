@@ -118,6 +118,18 @@ class ResearchImportTests {
                 + "OR record_kind LIKE '%attempt%'", Integer.class)).isEqualTo(2);
     }
 
+    @Test
+    void shouldStoreTheDayACallBackIsForFromItsOwnColumn() throws Exception {
+        String file = """
+                Sector Map id,Date of contact,Method,Outcome,Call back on
+                %d,2007-07-03,telephone,call back arranged,2007-07-10
+                """.formatted(leicester);
+        send("contact-attempts", "calls.csv", csv(file), null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported").value(1));
+
+        assertThat(jdbc.queryForObject("SELECT due_on FROM contact_attempt", java.sql.Date.class)).hasToString("2007-07-10");
+    }
+
     /** A sheet as Excel writes one: the id a number, the date a date cell; one row by name, one by id. */
     private byte[] callsWorkbook() throws Exception {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {

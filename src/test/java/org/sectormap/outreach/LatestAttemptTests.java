@@ -96,11 +96,11 @@ class LatestAttemptTests {
     }
 
     private void attempt(long organisation, LocalDate on, ContactOutcome outcome) {
-        outreach.record(organisation, new ContactAttemptRules.Attempt(on, ContactMethod.TELEPHONE, outcome, null), null);
+        outreach.record(organisation, new ContactAttemptRules.Attempt(on, ContactMethod.TELEPHONE, outcome, null, null), null);
     }
 
     private static OutreachService.TypedAttempt typed(long organisation, String on, String outcome) {
-        return new OutreachService.TypedAttempt(organisation, new ContactAttemptForm(on, "telephone", outcome, null));
+        return new OutreachService.TypedAttempt(organisation, new ContactAttemptForm(on, "telephone", outcome, null, null));
     }
 
     private List<String> latest() {

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -64,7 +65,7 @@ class OutreachTests {
     }
 
     private void attempt(long organisation, LocalDate on, ContactOutcome outcome, String note) {
-        outreach.record(organisation, new ContactAttemptRules.Attempt(on, ContactMethod.TELEPHONE, outcome, note),
+        outreach.record(organisation, new ContactAttemptRules.Attempt(on, ContactMethod.TELEPHONE, outcome, note, null),
                 null);
     }
 
@@ -154,6 +155,43 @@ class OutreachTests {
                 .containsExactly("#attemptedOn", "#method", "#outcome");
         assertThat(page.selectFirst("#note").val()).isEqualTo("Keep this");
         assertThat(outreach.history(id)).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveACallBackOffTheMorningListUntilTheDayItIsFor() throws Exception {
+        LocalDate today = outreach.today();
+        long nextWeek = organisation("Call back next week", OutreachStatus.LISTED, false);
+        long dueToday = organisation("Call back today", OutreachStatus.LISTED, false);
+        for (Map.Entry<Long, LocalDate> callBack : Map.of(nextWeek, today.plusDays(7), dueToday, today).entrySet()) {
+            mvc.perform(post("/organisations/{id}/attempts/new", callBack.getKey()).with(csrf())
+                            .param("attemptedOn", today.minusDays(2).toString()).param("method", "telephone")
+                            .param("outcome", "call-back-arranged").param("dueOn", callBack.getValue().toString()))
+                    .andExpect(redirectedUrl("/organisations/" + callBack.getKey()));
+        }
+
+        assertThat(outreach.due(14)).extracting(ContactAttemptRepository.Due::id).containsExactly(dueToday);
+        DateTimeFormatter asWritten = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+        assertThat(page("/outreach").select("tbody td").eachText())
+                .contains("Call back arranged, for " + today.format(asWritten));
+        assertThat(page("/organisations/" + nextWeek).select("#contact-history ~ div td").eachText())
+                .contains("Call back arranged, for " + today.plusDays(7).format(asWritten));
+        assertThat(outreach.history(nextWeek).get(0).dueOn()).isEqualTo(today.plusDays(7));
+
+        // A day only for something arranged, and not before the attempt.
+        for (Map<String, String> wrong : List.of(Map.of("outcome", "no-answer", "dueOn", today.toString()),
+                Map.of("outcome", "interview-arranged", "dueOn", today.minusDays(3).toString()))) {
+            Document refused = Jsoup.parse(mvc.perform(post("/organisations/{id}/attempts/new", dueToday).with(csrf())
+                            .param("attemptedOn", today.minusDays(2).toString()).param("method", "telephone")
+                            .param("outcome", wrong.get("outcome")).param("dueOn", wrong.get("dueOn")))
+                    .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+            assertThat(refused.select(".error-summary__list a").eachAttr("href")).as("%s", wrong)
+                    .containsExactly("#dueOn");
+        }
+        assertThat(outreach.history(dueToday)).hasSize(1);
+        mvc.perform(ApiCalls.post("/api/organisations/{id}/attempts", nextWeek).contentType("application/json")
+                        .content("{\"attemptedOn\":\"%s\",\"method\":\"email\",\"outcome\":\"interview-arranged\",\"dueOn\":\"%s\"}"
+                                .formatted(today, today.plusDays(3))))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.dueOn").value(today.plusDays(3).toString()));
     }
 
     @Test

@@ -70,7 +70,7 @@ class LastContactsTests {
         setDay(quiet, LONG_AGO);
 
         setDay(id, LONG_AGO);
-        outreach.log(id, new ContactAttemptForm(today.minusDays(3).toString(), "telephone", "no-answer", null));
+        outreach.log(id, new ContactAttemptForm(today.minusDays(3).toString(), "telephone", "no-answer", null, null));
         assertThat(day(id)).as("an attempt dated earlier, logged today").isEqualTo(today);
 
         setDay(id, LONG_AGO);
@@ -92,9 +92,9 @@ class LastContactsTests {
         List.of(first, second, quiet).forEach(id -> setDay(id, LONG_AGO));
 
         outreach.logAll(List.of(
-                new OutreachService.TypedAttempt(first, new ContactAttemptForm("2018-01-01", "email", "no-answer", null)),
-                new OutreachService.TypedAttempt(second, new ContactAttemptForm("2018-01-02", "email", "no-answer", null)),
-                new OutreachService.TypedAttempt(first, new ContactAttemptForm("2018-01-03", "letter", "no-answer", null))));
+                new OutreachService.TypedAttempt(first, new ContactAttemptForm("2018-01-01", "email", "no-answer", null, null)),
+                new OutreachService.TypedAttempt(second, new ContactAttemptForm("2018-01-02", "email", "no-answer", null, null)),
+                new OutreachService.TypedAttempt(first, new ContactAttemptForm("2018-01-03", "letter", "no-answer", null, null))));
 
         assertThat(day(first)).isEqualTo(today);
         assertThat(day(second)).isEqualTo(today);
@@ -106,7 +106,7 @@ class LastContactsTests {
         long kept = organisation("Kept Group");
         long other = organisation("Other Group");
         long quiet = organisation("Quiet Group");
-        outreach.log(other, new ContactAttemptForm("2019-04-01", "visit", "interview-arranged", null));
+        outreach.log(other, new ContactAttemptForm("2019-04-01", "visit", "interview-arranged", null, null));
         interviews.record(kept, Map.of("heldOn", "2019-05-01", "mode", "telephone", "cypBoard", "no"));
         mvc.perform(post("/organisations/merge").with(csrf()).param("keep", String.valueOf(kept))
                 .param("other", String.valueOf(other))
@@ -115,9 +115,9 @@ class LastContactsTests {
                 .param("name", "keep")).andExpect(status().is3xxRedirection());
         // Records from before the trail: only an attempt dates one, an interview and an attempt the other.
         long older = organisation("Older Group");
-        outreach.log(older, new ContactAttemptForm("2017-02-03", "letter", "no-answer", null));
+        outreach.log(older, new ContactAttemptForm("2017-02-03", "letter", "no-answer", null, null));
         long interviewed = organisation("Interviewed Group");
-        outreach.log(interviewed, new ContactAttemptForm("2016-01-04", "letter", "no-answer", null));
+        outreach.log(interviewed, new ContactAttemptForm("2016-01-04", "letter", "no-answer", null, null));
         interviews.record(interviewed, Map.of("heldOn", "2016-05-06", "mode", "visit", "cypBoard", "no"));
         for (long id : List.of(older, interviewed)) {
             jdbc.update("DELETE FROM audit_change WHERE entry_id IN (SELECT id FROM audit_entry WHERE record_page = ?)",
