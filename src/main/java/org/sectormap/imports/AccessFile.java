@@ -19,7 +19,9 @@ import com.healthmarketscience.jackcess.Table;
 /**
  * An Access database (.mdb or .accdb) through Jackcess, which reads only from a file: the upload's own,
  * opened read-only. Its user tables are the tables to choose from, their column
- * names the headings, and records are numbered from 1 as Access's datasheet counts them.
+ * names the headings, and records are numbered from 1 as Access's datasheet counts them. A linked
+ * table is none of them, and no link is followed: Jackcess would open the file it names, any file on
+ * the server the app may read, and import its rows as the upload's.
  */
 final class AccessFile implements TableFile {
 
@@ -28,13 +30,22 @@ final class AccessFile implements TableFile {
 
     private AccessFile(Database database) throws IOException {
         this.database = database;
-        this.tables = List.copyOf(database.getTableNames());
+        List<String> own = new ArrayList<>();
+        for (String name : database.getTableNames()) {
+            if (!database.getTableMetaData(name).isLinked()) {
+                own.add(name);
+            }
+        }
+        this.tables = List.copyOf(own);
     }
 
     static AccessFile open(Path file) {
         Database database = null;
         try {
             database = new DatabaseBuilder(file.toFile()).setReadOnly(true).open();
+            database.setLinkResolver((linker, linkee) -> {
+                throw new IOException("a linked table is not read");
+            });
             return new AccessFile(database);
         } catch (IOException | RuntimeException e) {
             closeQuietly(database);
@@ -50,25 +61,37 @@ final class AccessFile implements TableFile {
     @Override
     public void read(String name, int headerRow, TableRows rows) {
         try {
-            Table table = database.getTable(name);
+            Table table = tables.contains(name) ? database.getTable(name) : null;
             if (table == null) {
                 throw new UnreadableFileException("import.error.noSuchSheet", name);
             }
             List<String> columns = table.getColumns().stream().map(Column::getName).toList();
-            rows.header(null, columns);
+            handOver(() -> rows.header(null, columns));
             int number = 0;
             for (Row record : table) {
                 List<String> cells = new ArrayList<>(columns.size());
                 for (String column : columns) {
                     cells.add(text(record.get(column)));
                 }
-                rows.row(++number, cells);
+                int at = ++number;
+                handOver(() -> rows.row(at, cells));
             }
+        } catch (RowFailed e) {
+            throw e.getCause();
         } catch (IOException | RuntimeException e) {
             if (e instanceof UnreadableFileException unreadable) {
                 throw unreadable;
             }
             throw new UnreadableFileException("import.error.damagedDatabase");
+        }
+    }
+
+    /** Hands a row over to the code storing it, whose failure (a database's refusal, a cancellation) is its own. */
+    private static void handOver(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            throw new RowFailed(e);
         }
     }
 

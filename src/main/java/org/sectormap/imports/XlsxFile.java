@@ -97,19 +97,6 @@ final class XlsxFile implements TableFile {
         }
     }
 
-    /** Carries a failure of the code the rows were handed to through POI, so it is not taken for a damaged file. */
-    private static final class RowFailed extends RuntimeException {
-
-        RowFailed(RuntimeException cause) {
-            super(cause);
-        }
-
-        @Override
-        public synchronized RuntimeException getCause() {
-            return (RuntimeException) super.getCause();
-        }
-    }
-
     private List<CellRangeAddress> mergedRanges(String table) throws Exception {
         List<CellRangeAddress> ranges = new ArrayList<>();
         parse(table, new DefaultHandler() {
