@@ -218,6 +218,24 @@ class BackupTests {
         assertRefused(damaged, "The backup holds comments still held back for anonymity (1 interviews' worth)");
     }
 
+    /**
+     * The REFI-QDA export names each comment's file by its id: a backup whose comment id climbs out of
+     * the folder would make every later export hold an entry that does. Such a file is refused.
+     */
+    @Test
+    void shouldRefuseACommentWhoseKeyIsNoneSectorMapWrites() throws Exception {
+        organisations.create(OrganisationDetails.of("Derby REC", OutreachStatus.LISTED));
+        jdbc.update("INSERT INTO anonymous_comment (id, section_code, section_title, comment_text, quote)"
+                + " VALUES (?, 'A', 'Barriers', ?, FALSE)",
+                "../../../../tmp/pwned", "Said at an interview.");
+        byte[] file = backup();
+        CleanDatabase.emptyNow(spring);
+
+        assertRefused(file, "The backup holds 1 anonymous comment whose key is not one Sector Map writes");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM anonymous_comment", Integer.class)).isZero();
+    }
+
     @Test
     void shouldRefuseAFileFromANewerVersionOrDamagedAndRestoreNothing() throws Exception {
         organisations.create(OrganisationDetails.of("Derby REC", OutreachStatus.LISTED));
