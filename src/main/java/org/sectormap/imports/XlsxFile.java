@@ -1,5 +1,6 @@
 package org.sectormap.imports;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
@@ -17,6 +19,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
@@ -83,7 +86,7 @@ final class XlsxFile implements TableFile {
             // Merged ranges are listed after the cells, so a first quick pass finds them.
             MergedCells merged = new MergedCells(mergedRanges(table));
             StylesTable styles = reader.getStylesTable();
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(workbook, false);
+            ReadOnlySharedStringsTable strings = sharedStrings();
             SheetRows sheetRows = new SheetRows(merged, new FromHeaderRow(headerRow, rows));
             XSSFSheetXMLHandler cells = new XSSFSheetXMLHandler(styles, strings, sheetRows, new ExcelValues(), false);
             parse(table, new CellTypes(cells, sheetRows));
@@ -94,6 +97,66 @@ final class XlsxFile implements TableFile {
                 throw unreadable;
             }
             throw unreadable(e, "import.error.damagedWorkbook");
+        }
+    }
+
+    /**
+     * Text a workbook's cells share, which POI holds in memory while the sheet streams past: bounded,
+     * as a part that compresses as well as real text does passed the bomb check and still filled the
+     * heap (12.7 MB on disk, a gigabyte of strings, an out-of-memory error that closed H2's database).
+     * A workbook of a million rows of names and places shares some tens of MB.
+     */
+    private ReadOnlySharedStringsTable sharedStrings() throws Exception {
+        List<PackagePart> parts = workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return new ReadOnlySharedStringsTable(workbook, false);
+        }
+        // Counted as it is read: the size the zip's directory gives may be a lie.
+        AtMost text = new AtMost(parts.get(0).getInputStream(), MOST_SHARED_TEXT);
+        try (text) {
+            return new ReadOnlySharedStringsTable(text, false);
+        } catch (Exception e) {
+            if (text.exceeded) {
+                throw new UnreadableFileException("import.error.tooMuchText", MOST_SHARED_TEXT >> 20);
+            }
+            throw e;
+        }
+    }
+
+    /** The shared text's XML, at most: about 200 MB of the heap once read. */
+    static final long MOST_SHARED_TEXT = 96L << 20;
+
+    /** A stream that fails past so many bytes, and says it did. */
+    private static final class AtMost extends FilterInputStream {
+
+        private long left;
+        private boolean exceeded;
+
+        AtMost(InputStream in, long most) {
+            super(in);
+            this.left = most;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) throws IOException {
+            int read = super.read(into, offset, length);
+            count(Math.max(read, 0));
+            return read;
+        }
+
+        private void count(int read) throws IOException {
+            left -= read;
+            if (left < 0) {
+                exceeded = true;
+                throw new IOException("more than the limit");
+            }
         }
     }
 

@@ -257,6 +257,20 @@ class ImportFormatsTests {
     }
 
     @Test
+    void shouldRefuseAWorkbookWhoseSharedTextWouldFillTheHeap() throws Exception {
+        assertRefused("groups.xlsx", TestFiles.sharedTextBomb(TestFiles.oneSheet("Organisations",
+                new String[] {"name", "status"}, new String[] {"Derby REC", "listed"})), "This workbook holds more text than an "
+                + "import reads at once (over 96 MB of it, once unpacked): split it into smaller workbooks, or save it as CSV");
+    }
+
+    @Test
+    void shouldRefuseAFileWithALineLongerThanAnyRowNamingTheLine() throws Exception {
+        byte[] file = ("name,status\n" + ",".repeat(3 << 20) + "\nDerby REC,listed\n").getBytes(StandardCharsets.UTF_8);
+        assertRefused("groups.csv", file, "Line 2 of this file is longer than any row the import takes (over 2 MB): it is "
+                + "not a table of organisations. Check the file is the one you meant");
+    }
+
+    @Test
     void shouldRefuseAWorkbookProtectedByAPassword() throws Exception {
         assertRefused("groups.xlsx", TestFiles.withPassword(TestFiles.xlsx()),
                 "This workbook is protected by a password: save a copy without one and upload that");

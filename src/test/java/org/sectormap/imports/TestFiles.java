@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -200,6 +201,42 @@ final class TestFiles {
                             out.write(spaces);
                         }
                         out.write(xml.substring(body).getBytes(StandardCharsets.UTF_8));
+                    } else {
+                        out.write(content);
+                    }
+                    out.closeEntry();
+                }
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The workbook with its shared text replaced by 100,000 strings of a thousand characters, each
+     * opening with random digits: about 100 MB unpacked, compressing less than a hundredfold, so it
+     * passes the bomb check and would fill the heap once read.
+     */
+    static byte[] sharedTextBomb(byte[] xlsx) {
+        Random random = new Random(7);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+                for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    out.putNextEntry(new ZipEntry(entry.getName()));
+                    byte[] content = in.readAllBytes();
+                    if (entry.getName().equals("xl/sharedStrings.xml")) {
+                        int strings = 100_000;
+                        out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><sst xmlns=\""
+                                + "http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"" + strings
+                                + "\" uniqueCount=\"" + strings + "\">").getBytes(StandardCharsets.UTF_8));
+                        byte[] tail = ("a".repeat(1_000) + "</t></si>").getBytes(StandardCharsets.US_ASCII);
+                        for (int i = 0; i < strings; i++) {
+                            out.write(("<si><t>" + Long.toHexString(random.nextLong())).getBytes(StandardCharsets.US_ASCII));
+                            out.write(tail);
+                        }
+                        out.write("</sst>".getBytes(StandardCharsets.UTF_8));
                     } else {
                         out.write(content);
                     }
