@@ -3,7 +3,7 @@ package org.sectormap.audit;
 import org.sectormap.shared.Coded;
 
 public enum AuditAction implements Coded {
-    CREATED, CHANGED, DELETED, ERASED;
+    CREATED, CHANGED, DELETED, ERASED, DOWNLOADED, RESTORED;
 
     @Override
     public String code() {

@@ -62,6 +62,15 @@ public class AuditTrail {
     }
 
     /**
+     * The whole register downloaded as a backup, or replaced by one, by whom and when: it holds every
+     * person's data. In a transaction of its own, after a restore has replaced the trail with the file's.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void backup(AuditAction action) {
+        repository.insert(now(), SignedIn.email(), action, Audited.of(AuditKind.BACKUP, "-"), List.of());
+    }
+
+    /**
      * Many records created at once, without their values: those are the values the records hold
      * until a change records them as its "before", so nothing is lost and a large import stays fast.
      */

@@ -11,6 +11,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.sectormap.audit.AuditAction;
+import org.sectormap.audit.AuditTrail;
 import org.sectormap.shared.DerivedTables;
 import org.sectormap.shared.FreshInstallationTables;
 import org.sectormap.shared.InstallationOnlyTables;
@@ -38,10 +40,11 @@ class Backups {
     private final ObjectMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     Backups(DataSource dataSource, Flyway flyway, List<InstallationOnlyTables> installationOnly,
             List<FreshInstallationTables> replaced, List<DerivedTables> derived, List<RestoreCheck> checks,
-            ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
+            ObjectMapper json, Clock clock, ApplicationEventPublisher events, AuditTrail audit) {
         this.dataSource = dataSource;
         this.flyway = flyway;
         installationOnly.forEach(tables -> this.installationOnly.addAll(tables.names()));
@@ -51,9 +54,11 @@ class Backups {
         this.json = json;
         this.clock = clock;
         this.events = events;
+        this.audit = audit;
     }
 
     void write(OutputStream out) {
+        audit.backup(AuditAction.DOWNLOADED);
         new BackupWriter(json).write(register(), out, clock.instant());
     }
 
@@ -62,6 +67,7 @@ class Backups {
      */
     Map<String, Long> restore(InputStream file) {
         Map<String, Long> restored = new Restore(json, checks).restore(register(), file);
+        audit.backup(AuditAction.RESTORED);
         events.publishEvent(new RegisterReplaced());
         // Counts only: what the rows hold stays out of the log.
         log.info("Restored a backup: {} rows in {} tables", restored.values().stream().mapToLong(Long::longValue).sum(),

@@ -1,9 +1,9 @@
 package org.sectormap.backup;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -170,7 +170,11 @@ final class Restore {
     private BackupFile manifest(ZipInputStream zip, Register register) throws IOException {
         BackupFile manifest;
         try {
-            manifest = json.readValue(zip.readAllBytes(), BackupFile.class);
+            byte[] read = zip.readNBytes(MOST_MANIFEST);
+            if (zip.read() >= 0) {
+                throw new BackupRefusedException("backup.error.notABackup");
+            }
+            manifest = json.readValue(read, BackupFile.class);
         } catch (JacksonException e) {
             throw new BackupRefusedException("backup.error.notABackup");
         }
@@ -196,6 +200,56 @@ final class Restore {
         return manifest;
     }
 
+    /** A manifest's bytes, at most: it names the tables and their columns, some kB. */
+    static final int MOST_MANIFEST = 1 << 24;
+    /**
+     * A row's line, at most, in characters: the widest a backup writes is a waiting interview's sealed
+     * comments, some hundreds of kB. Read whole, a file's one endless line filled the heap.
+     */
+    static final int MOST_LINE = 1 << 22;
+
+    /** A table's lines, each refused past {@link #MOST_LINE} characters, read a piece at a time. */
+    private static final class Lines {
+
+        private final Reader in;
+        private final String table;
+        private final char[] buffer = new char[1 << 16];
+        private int at;
+        private int end;
+
+        Lines(Reader in, String table) {
+            this.in = in;
+            this.table = table;
+        }
+
+        /** The next line, without its line end; null past the last. */
+        String next(long number) throws IOException {
+            StringBuilder line = null;
+            while (true) {
+                if (at == end) {
+                    at = 0;
+                    end = Math.max(in.read(buffer), 0);
+                    if (end == 0) {
+                        return line == null ? null : line.toString();
+                    }
+                }
+                int start = at;
+                while (at < end && buffer[at] != '\n') {
+                    at++;
+                }
+                line = line == null ? new StringBuilder(at - start) : line;
+                line.append(buffer, start, at - start);
+                if (line.length() > MOST_LINE) {
+                    throw new BackupRefusedException("backup.error.badRow", table, number);
+                }
+                if (at < end) {
+                    at++;
+                    return line.toString();
+                }
+            }
+        }
+    }
+
     /** A table's entry with its name and every column named, as a backup writes them. */
     private static boolean whole(BackupFile.TableEntry entry) {
         return entry != null && entry.name() != null && entry.columns() != null
@@ -211,9 +265,9 @@ final class Restore {
                 + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
         List<Object[]> batch = new ArrayList<>(BATCH);
         List<Referring> selfReferences = new ArrayList<>();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        Lines lines = new Lines(new InputStreamReader(in, StandardCharsets.UTF_8), entry.name());
         long count = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        for (String line = lines.next(count + 1); line != null; line = lines.next(count + 1)) {
             count++;
             Object[] row = row(table, entry, types, line, count);
             Object[] self = selfReference(table, columns, row);

@@ -61,9 +61,12 @@ import tools.jackson.databind.node.ArrayNode;
 class BackupTests {
 
     /** Pages whose content must read the same after the register has been through a backup. */
+    /** Pages a restore gives back as they were; the audit trail's adds the downloads and the restore (below). */
     private static final List<String> PAGES = List.of("/organisations", "/reports/by-category", "/reports/outreach",
             "/reports/engagement", "/reports/interviewees", "/comments", "/themes", "/recommendations", "/imports",
-            "/questionnaire", "/audit");
+            "/questionnaire");
+    /** A backup's download or restore, as the trail keeps it: an entry each, which later backups carry. */
+    private static final String BACKUP_ENTRY = "\"backup\"";
 
     @Autowired
     MockMvc mvc;
@@ -105,13 +108,16 @@ class BackupTests {
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(backup))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 String text = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                // The same but for the trail's entries of backups downloaded and restored, which each adds.
                 if (entry.getName().equals(BackupFile.MANIFEST)) {
                     BackupFile manifest = json.readValue(text, BackupFile.class);
                     data.put(entry.getName(), manifest.tables().stream()
-                            .sorted(java.util.Comparator.comparing(BackupFile.TableEntry::name)).toList().toString()
-                            + manifest.schemaVersion());
+                            .sorted(java.util.Comparator.comparing(BackupFile.TableEntry::name))
+                            .map(table -> table.name().equals("audit_entry") ? table.name() + table.columns()
+                                    : table.toString())
+                            .toList().toString() + manifest.schemaVersion());
                 } else {
-                    data.put(entry.getName(), text.lines().sorted().toList());
+                    data.put(entry.getName(), text.lines().filter(line -> !line.contains(BACKUP_ENTRY)).sorted().toList());
                 }
             }
         }
@@ -175,6 +181,11 @@ class BackupTests {
         }
         assertThat(canonical(backup())).isEqualTo(data);
         assertThat(pages(records.organisation())).isEqualTo(before);
+        // Who took the register away and who replaced it, in the trail the restore brought, newest first.
+        assertThat(jdbc.queryForList("SELECT action FROM audit_entry WHERE record_kind = 'backup' ORDER BY id",
+                String.class)).containsExactly("DOWNLOADED", "RESTORED", "DOWNLOADED");
+        assertThat(main("/audit")).contains("Restored a backup, replacing the whole register",
+                "Downloaded a backup of the whole register");
 
         long maxId = jdbc.queryForObject("SELECT MAX(id) FROM organisation", Long.class);
         assertThat(organisations.create(OrganisationDetails.of("Added after the restore", OutreachStatus.LISTED)))
@@ -251,6 +262,11 @@ class BackupTests {
         assertRefused(rewrite(good, "tables/organisation.jsonl", rows -> rows.replaceFirst("^\\[\\d+", "[\"x\"")),
                 "Line 1 of organisation in the backup has a damaged value in id");
         assertRefused("not a zip at all".getBytes(StandardCharsets.UTF_8), "This file is not a Sector Map backup");
+        // Read whole, an endless manifest or line filled the heap (a 1.5 MB file, a 1.5 GB manifest).
+        assertRefused(rewrite(good, BackupFile.MANIFEST, m -> " ".repeat(Restore.MOST_MANIFEST) + m),
+                "This file is not a Sector Map backup");
+        assertRefused(rewrite(good, "tables/organisation.jsonl", rows -> rows.replaceFirst("\n",
+                " ".repeat(Restore.MOST_LINE) + "\n")), "Line 1 of organisation in the backup is damaged");
         mvc.perform(multipart("/backup/restore").with(csrf())).andExpect(status().isUnprocessableContent());
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Integer.class)).isZero();
