@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -186,31 +187,16 @@ final class TestFiles {
 
     /** The workbook with its sheet's XML padded by 50 MB of spaces, which deflate a thousandfold. */
     static byte[] zipBomb(byte[] xlsx) {
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-                for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                    out.putNextEntry(new ZipEntry(entry.getName()));
-                    byte[] content = in.readAllBytes();
-                    if (entry.getName().startsWith("xl/worksheets/")) {
-                        String xml = new String(content, StandardCharsets.UTF_8);
-                        int body = xml.indexOf("<sheetData");
-                        out.write(xml.substring(0, body).getBytes(StandardCharsets.UTF_8));
-                        byte[] spaces = " ".repeat(1024 * 1024).getBytes(StandardCharsets.US_ASCII);
-                        for (int i = 0; i < 50; i++) {
-                            out.write(spaces);
-                        }
-                        out.write(xml.substring(body).getBytes(StandardCharsets.UTF_8));
-                    } else {
-                        out.write(content);
-                    }
-                    out.closeEntry();
-                }
+        return rewritten(xlsx, name -> name.startsWith("xl/worksheets/"), (content, out) -> {
+            String xml = new String(content, StandardCharsets.UTF_8);
+            int body = xml.indexOf("<sheetData");
+            out.write(xml.substring(0, body).getBytes(StandardCharsets.UTF_8));
+            byte[] spaces = " ".repeat(1024 * 1024).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 50; i++) {
+                out.write(spaces);
             }
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            out.write(xml.substring(body).getBytes(StandardCharsets.UTF_8));
+        });
     }
 
     /**
@@ -220,23 +206,35 @@ final class TestFiles {
      */
     static byte[] sharedTextBomb(byte[] xlsx) {
         Random random = new Random(7);
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+        return rewritten(xlsx, "xl/sharedStrings.xml"::equals, (content, out) -> {
+            int strings = 100_000;
+            out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><sst xmlns=\""
+                    + "http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"" + strings
+                    + "\" uniqueCount=\"" + strings + "\">").getBytes(StandardCharsets.UTF_8));
+            byte[] tail = ("a".repeat(1_000) + "</t></si>").getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < strings; i++) {
+                out.write(("<si><t>" + Long.toHexString(random.nextLong())).getBytes(StandardCharsets.US_ASCII));
+                out.write(tail);
+            }
+            out.write("</sst>".getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    /** How an entry's content is written in its place. */
+    private interface Rewrite {
+        void write(byte[] content, OutputStream out) throws IOException;
+    }
+
+    /** The zip with the entries whose names pass the test written anew, the others as they were. */
+    private static byte[] rewritten(byte[] zip, Predicate<String> which, Rewrite rewrite) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ZipOutputStream out = new ZipOutputStream(bytes)) {
                 for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                     out.putNextEntry(new ZipEntry(entry.getName()));
                     byte[] content = in.readAllBytes();
-                    if (entry.getName().equals("xl/sharedStrings.xml")) {
-                        int strings = 100_000;
-                        out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><sst xmlns=\""
-                                + "http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"" + strings
-                                + "\" uniqueCount=\"" + strings + "\">").getBytes(StandardCharsets.UTF_8));
-                        byte[] tail = ("a".repeat(1_000) + "</t></si>").getBytes(StandardCharsets.US_ASCII);
-                        for (int i = 0; i < strings; i++) {
-                            out.write(("<si><t>" + Long.toHexString(random.nextLong())).getBytes(StandardCharsets.US_ASCII));
-                            out.write(tail);
-                        }
-                        out.write("</sst>".getBytes(StandardCharsets.UTF_8));
+                    if (which.test(entry.getName())) {
+                        rewrite.write(content, out);
                     } else {
                         out.write(content);
                     }
