@@ -240,6 +240,12 @@ class RegisterBenchmark {
             operations.put(String.format("a word in every record, deep page %,d (by name)", wordPage),
                     run -> page(Map.of("q", "organisation", "page", String.valueOf(wordPage + run % 2))));
         }
+        // What the marks of the commonest words (PostgreSQL's WordMarks) do not answer: a viewer's
+        // search, whose words are checked on each record's text, and a sort by a group.
+        operations.put(String.format("a word in every record, viewer, deep page %,d (by name)", middlePage),
+                run -> viewerPage(Map.of("q", "organisation", "page", String.valueOf(middlePage + run % 2))));
+        operations.put(String.format("a word in every record, deep page %,d (by status)", middlePage),
+                run -> page(Map.of("q", "organisation", "sort", "status", "page", String.valueOf(middlePage + run % 2))));
         operations.put(String.format("deep page %,d (by name)", middlePage),
                 run -> page(Map.of("page", String.valueOf(middlePage + run))));
         int interviewedMiddle = ORGANISATIONS * 6 / 10 / 25 / 2;
