@@ -107,9 +107,10 @@ class WordMarks {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("upTo", OrderMarks.READ_UP_TO + 1);
         params.put("most", OrderMarks.READ_UP_TO);
+        // The word's own changes counted, through V189's index, as only they are summed for its pages.
         return jdbc.sql(withOthers(word, others, params) + " SELECT " + HELD + " FROM common_word c"
-                        + " WHERE c.word = :markedWord AND c.records IS NOT NULL"
-                        + " AND (SELECT COUNT(*) FROM (SELECT 1 FROM common_word_change FETCH FIRST :upTo ROWS ONLY) m) <= :most")
+                        + " WHERE c.word = :markedWord AND c.records IS NOT NULL AND (SELECT COUNT(*) FROM (SELECT 1"
+                        + " FROM common_word_change WHERE word = :markedWord FETCH FIRST :upTo ROWS ONLY) m) <= :most")
                 .params(params).query(Long.class).optional().map(records -> new Marked(word, others, records));
     }
 
@@ -196,9 +197,8 @@ class WordMarks {
 
     private List<String> markListed() {
         List<String> marking = repeatableRead.execute(status -> {
-            List<String> due = jdbc.sql("SELECT word FROM common_word WHERE records IS NULL"
-                    + " UNION SELECT DISTINCT word FROM common_word_change WHERE word IN (SELECT word FROM common_word)")
-                    .query(String.class).list();
+            List<String> due = jdbc.sql("SELECT word FROM common_word c WHERE c.records IS NULL"
+                    + " OR EXISTS (SELECT 1 FROM common_word_change x WHERE x.word = c.word)").query(String.class).list();
             for (String word : due) {
                 jdbc.sql("DELETE FROM common_word_mark WHERE word = :word").param("word", word).update();
                 jdbc.sql("INSERT INTO common_word_mark (word, name_sort, organisation_id, position)"
@@ -314,7 +314,8 @@ class WordMarks {
     }
 
     private boolean due() {
-        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM common_word_change FETCH FIRST :upTo ROWS ONLY) c")
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM common_word_change ORDER BY word, name_sort, organisation_id"
+                        + " FETCH FIRST :upTo ROWS ONLY) c")
                 .param("upTo", OrderMarks.MARK_FROM).query(Long.class).single() >= OrderMarks.MARK_FROM
                 || jdbc.sql("SELECT COUNT(*) FROM common_word WHERE records IS NULL").query(Long.class).single() > 0;
     }
