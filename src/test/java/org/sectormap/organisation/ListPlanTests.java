@@ -10,11 +10,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,8 +58,23 @@ class ListPlanTests {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    OrderMarks marks;
+
     @Value("${spring.datasource.url}")
     String url;
+
+    private void takeInTheChanges() {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!marks.usable()) {
+            assertThat(System.nanoTime()).as("the orders marked within 30 s").isLessThan(until);
+            try {
+                marks.mark();
+            } catch (DataAccessException markingBeside) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+            }
+        }
+    }
 
     @Test
     void shouldReadEveryFilteredAndSortedPageThroughAnIndex() {
@@ -64,6 +82,10 @@ class ListPlanTests {
         boolean postgres = url.startsWith("jdbc:postgresql:");
         if (postgres) {
             Vacuum.settle(jdbc);
+            // As the marking a minute after the fill leaves them: taken here, as one at start-up may have
+            // failed beside another test context's scheduled marking, leaving the fill's changes and the
+            // emptied register's before them, too many to read, and a deep page read by OFFSET.
+            takeInTheChanges();
         }
         String area = areas.areas().get(1);
         List<OrganisationQuery> filters = List.of(
