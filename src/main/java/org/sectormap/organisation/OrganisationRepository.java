@@ -541,8 +541,7 @@ class OrganisationRepository {
         Sample sample = null;
         OrganisationQuery filtersAlone = query.withText(null);
         // The tally counts the filters alone: where they hold a thousand records or fewer, so do the matches.
-        if (!where(filtersAlone).sql.isEmpty() && count(filtersAlone) > EXACT_COUNT
-                || query.contactsHidden() && heldByMany(lookup)) {
+        if (!where(filtersAlone).sql.isEmpty() && count(filtersAlone) > EXACT_COUNT) {
             sample = sample(where, rows);
             if (sample.wellPast(EXACT_COUNT)) {
                 return estimate(key, sample.estimate(EXACT_COUNT + 1));
@@ -556,16 +555,6 @@ class OrganisationRepository {
             return new Total(upTo, true);
         }
         return estimate(key, (sample == null ? sample(where, rows) : sample).estimate(upTo));
-    }
-
-    /**
-     * Whether more than {@link #EXACT_COUNT} records hold every searched word that can lead, by the words'
-     * entries: then a search kept out of contacts' names is sampled before its matches are counted, as
-     * counting them reads each record's text (17 ms for a word in a tenth of a million, the sample 10).
-     */
-    private boolean heldByMany(SearchWords.Lookup lookup) {
-        return lookup.words().map(searched -> searched.terms().stream()
-                .allMatch(term -> words.held(term, EXACT_COUNT + 1) > EXACT_COUNT)).orElse(false);
     }
 
     private Total estimate(EstimatedTotals.Key key, long estimate) {
@@ -1382,14 +1371,14 @@ class OrganisationRepository {
 
     /**
      * Where a search has no filters and one searched word, which the search's matches all hold
-     * (contacts' names searched too), and marks can place a page of the words of the register it is
+     * (outside contacts' names where it is kept out of them), and marks can place a page of the words of the register it is
      * part of and count their records (WordMarks): those words.
      */
     private Optional<WordMarks.Marked> markedWord(OrganisationQuery query, SearchWords.Lookup lookup) {
         if (h2 || !where(query.withText(null)).sql.isEmpty()) {
             return Optional.empty();
         }
-        return lookup.words().flatMap(SearchWords.Words::alone).flatMap(term -> wordMarks.marked(term.words()));
+        return lookup.words().flatMap(SearchWords.Words::alone).flatMap(wordMarks::marked);
     }
 
     /**

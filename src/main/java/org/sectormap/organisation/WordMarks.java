@@ -68,9 +68,12 @@ class WordMarks {
      * One word of the register whose marks can place a page, and the other words a searched word is
      * part of, beside it.
      *
-     * @param records how many records hold any of them now
+     * @param records        how many records hold any of them now (outside contacts' names, where hidden)
+     * @param contactsHidden whether the search is kept out of contacts' names: then an entry standing
+     *                       only in a contact's name (V190) is none, and the positions and counts of the
+     *                       entries outside them are read (V192)
      */
-    record Marked(String word, List<String> others, long records) {
+    record Marked(String word, List<String> others, long records, boolean contactsHidden) {
     }
 
     /**
@@ -85,7 +88,8 @@ class WordMarks {
      * others held by few records ("forum" and "forum," beside it, or "forums"). A record holding one of
      * the others and not the marked word comes among the marked word's as a change does.
      */
-    Optional<Marked> marked(List<String> words) {
+    Optional<Marked> marked(SearchWords.Term term) {
+        List<String> words = term.words();
         if (!postgres) {
             return Optional.empty();
         }
@@ -108,27 +112,37 @@ class WordMarks {
         params.put("upTo", OrderMarks.READ_UP_TO + 1);
         params.put("most", OrderMarks.READ_UP_TO);
         // The word's own changes counted, through V189's index, as only they are summed for its pages.
-        return jdbc.sql(withOthers(word, others, params) + " SELECT " + HELD + " FROM common_word c"
+        Marked candidate = new Marked(word, others, 0, term.contactsHidden()); // its records not yet read
+        return jdbc.sql(withOthers(candidate, params) + " SELECT " + held(candidate) + " FROM common_word c"
                         + " WHERE c.word = :markedWord AND c.records IS NOT NULL AND (SELECT COUNT(*) FROM (SELECT 1"
                         + " FROM common_word_change WHERE word = :markedWord FETCH FIRST :upTo ROWS ONLY) m) <= :most")
-                .params(params).query(Long.class).optional().map(records -> new Marked(word, others, records));
+                .params(params).query(Long.class).optional()
+                .map(records -> new Marked(word, others, records, term.contactsHidden()));
     }
 
     /**
      * The records holding the marked word or another, in the statement's snapshot: the marked word's as
      * marked and changed since, and the others' records not holding it.
      */
-    private static final String HELD = "c.records + COALESCE((SELECT SUM(organisations) FROM common_word_change"
-            + " WHERE word = :markedWord), 0) + (SELECT COUNT(*) FROM others)";
+    private static String held(Marked marked) {
+        return (marked.contactsHidden() ? "c.shown_records" : "c.records")
+                + " + COALESCE((SELECT SUM(organisations) FROM common_word_change WHERE word = :markedWord"
+                + shown(marked, "") + "), 0) + (SELECT COUNT(*) FROM others)";
+    }
+
+    /** As {@link SearchWords.Term#shown}, for an entry of organisation_word or a change of common_word_change. */
+    private static String shown(Marked marked, String alias) {
+        return marked.contactsHidden() ? " AND " + alias + "contact_only = FALSE" : "";
+    }
 
     /** The statement's start: the keys of the records holding another word and not the marked one, as others. */
-    private static String withOthers(String word, List<String> others, Map<String, Object> params) {
-        params.put("markedWord", word);
-        params.put("otherWords", others.isEmpty() ? List.of("") : others);
+    private static String withOthers(Marked marked, Map<String, Object> params) {
+        params.put("markedWord", marked.word());
+        params.put("otherWords", marked.others().isEmpty() ? List.of("") : marked.others());
         // A record holds each word once, but may hold two of the others.
         return "WITH others AS MATERIALIZED (SELECT DISTINCT k.name_sort, k.organisation_id FROM organisation_word k"
-                + " WHERE k.word IN (:otherWords)" + (others.isEmpty() ? " AND FALSE" : "")
-                + " AND NOT EXISTS (SELECT 1 FROM organisation_word w WHERE w.word = :markedWord"
+                + " WHERE k.word IN (:otherWords)" + shown(marked, "k.") + (marked.others().isEmpty() ? " AND FALSE" : "")
+                + " AND NOT EXISTS (SELECT 1 FROM organisation_word w WHERE w.word = :markedWord" + shown(marked, "w.")
                 + " AND w.name_sort = k.name_sort AND w.organisation_id = k.organisation_id))";
     }
 
@@ -156,25 +170,26 @@ class WordMarks {
         params.put("size", size);
         String key = "(name_sort, organisation_id) >= (SELECT name_sort, id FROM start)";
         // Each step is materialised, so that the changes are summed once, not once a mark.
-        return withOthers(marked.word(), marked.others(), params)
+        return withOthers(marked, params)
                 + ", wanted AS MATERIALIZED (SELECT CASE WHEN :descending THEN GREATEST(n - :offset - :size, 0)"
                 + " ELSE :offset END AS position, CASE WHEN :descending THEN GREATEST(LEAST(:size, n - :offset), 0) ELSE :size END AS size"
-                + " FROM (SELECT " + HELD + " AS n FROM common_word c WHERE c.word = :markedWord) held"
+                + " FROM (SELECT " + held(marked) + " AS n FROM common_word c WHERE c.word = :markedWord) held"
                 + "), marks AS ("
                 + " SELECT name_sort, id, kind, position"
                 + " + SUM(organisations) OVER (ORDER BY name_sort, id, kind ROWS UNBOUNDED PRECEDING) AS before"
                 // The mark ('', 0) stands before every entry; a change at a mark's key comes after it.
                 + " FROM (SELECT CAST('' AS VARCHAR(300)) COLLATE \"C\" AS name_sort, CAST(0 AS BIGINT) AS id,"
                 + " CAST(0 AS BIGINT) AS position, 0 AS organisations, 0 AS kind"
-                + " UNION ALL SELECT name_sort, organisation_id, position, 0, 0 FROM common_word_mark WHERE word = :markedWord"
+                + " UNION ALL SELECT name_sort, organisation_id, " + (marked.contactsHidden() ? "shown_position" : "position")
+                + ", 0, 0 FROM common_word_mark WHERE word = :markedWord"
                 + " UNION ALL SELECT name_sort, organisation_id, 0, organisations, 1 FROM common_word_change"
-                + " WHERE word = :markedWord"
+                + " WHERE word = :markedWord" + shown(marked, "")
                 + " UNION ALL SELECT name_sort, organisation_id, 0, 1, 1 FROM others) a"
                 + "), start AS MATERIALIZED ("
                 + " SELECT m.name_sort, m.id, w.position - m.before AS skip, w.size FROM marks m, wanted w"
                 + " WHERE m.kind = 0 AND m.before <= w.position ORDER BY m.name_sort DESC, m.id DESC FETCH FIRST 1 ROWS ONLY"
                 + ") SELECT name_sort, organisation_id FROM ((SELECT name_sort, organisation_id FROM organisation_word"
-                + " WHERE word = :markedWord AND " + key + " ORDER BY name_sort, organisation_id"
+                + " WHERE word = :markedWord" + shown(marked, "") + " AND " + key + " ORDER BY name_sort, organisation_id"
                 + " FETCH FIRST (SELECT skip + size FROM start) ROWS ONLY)"
                 + " UNION ALL SELECT name_sort, organisation_id FROM others WHERE " + key + ") u"
                 + " ORDER BY name_sort, organisation_id OFFSET (SELECT skip FROM start) ROWS"
@@ -201,12 +216,16 @@ class WordMarks {
                     + " OR EXISTS (SELECT 1 FROM common_word_change x WHERE x.word = c.word)").query(String.class).list();
             for (String word : due) {
                 jdbc.sql("DELETE FROM common_word_mark WHERE word = :word").param("word", word).update();
-                jdbc.sql("INSERT INTO common_word_mark (word, name_sort, organisation_id, position)"
-                        + " SELECT :word, k.name_sort, k.organisation_id, k.n - 1 FROM (SELECT name_sort, organisation_id,"
-                        + " ROW_NUMBER() OVER (ORDER BY name_sort, organisation_id) AS n FROM organisation_word"
-                        + " WHERE word = :word) k WHERE MOD(k.n - 1, :spacing) = 0")
+                // A mark's shown position counts the entries before it outside contacts' names, not itself.
+                jdbc.sql("INSERT INTO common_word_mark (word, name_sort, organisation_id, position, shown_position)"
+                        + " SELECT :word, k.name_sort, k.organisation_id, k.n - 1, k.shown FROM (SELECT name_sort,"
+                        + " organisation_id, ROW_NUMBER() OVER entries AS n, COUNT(CASE WHEN NOT contact_only THEN 1 END)"
+                        + " OVER entries - CASE WHEN contact_only THEN 0 ELSE 1 END AS shown FROM organisation_word"
+                        + " WHERE word = :word WINDOW entries AS (ORDER BY name_sort, organisation_id ROWS UNBOUNDED PRECEDING))"
+                        + " k WHERE MOD(k.n - 1, :spacing) = 0")
                         .param("word", word).param("spacing", OrderMarks.SPACING).update();
-                jdbc.sql("UPDATE common_word SET records = (SELECT COUNT(*) FROM organisation_word WHERE word = :word)"
+                jdbc.sql("UPDATE common_word SET (records, shown_records) = (SELECT COUNT(*),"
+                        + " COUNT(CASE WHEN NOT contact_only THEN 1 END) FROM organisation_word WHERE word = :word)"
                         + " WHERE word = :word").param("word", word).update();
                 jdbc.sql("DELETE FROM common_word_change WHERE word = :word").param("word", word).update();
             }

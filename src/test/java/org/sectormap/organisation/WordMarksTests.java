@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,8 @@ import org.springframework.test.context.TestPropertySource;
  * PostgreSQL reads a page deep in the records holding one of its commonest words, and counts them, from
  * the marks V179 keeps: each mark stays at its position as records holding the word are added, renamed,
  * given another text and deleted, and every page so read, either way, before the changes are taken in
- * and after, is the whole search's, by name.
+ * and after, is the whole search's, by name, for those who may see contacts' names and for those who
+ * may not (V192), whose search finds no record holding the word only in its contact's name.
  */
 @DatabaseTest
 @TestPropertySource(properties = "sectormap.search.common-word-from=" + WordMarksTests.LISTED_FROM)
@@ -81,6 +83,8 @@ class WordMarksTests {
                 Long.class)).containsExactly(0L, 1_000L, 2_000L, 3_000L);
         assertThat(jdbc.queryForObject("SELECT records FROM common_word WHERE word = 'organisation'", Long.class))
                 .isEqualTo(REGISTER);
+        assertThat(jdbc.queryForObject("SELECT shown_records FROM common_word WHERE word = 'forum'", Long.class))
+                .as("outside contacts' names").isEqualTo(whole("forum", true).size()).isLessThan(whole("forum", false).size());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM common_word WHERE word = 'rare'", Long.class))
                 .as("a word too few records hold").isZero();
         assertThat(changes()).isZero();
@@ -118,22 +122,27 @@ class WordMarksTests {
 
     @Test
     void shouldReadADeepPageAndTheTotalFromTheMarks() {
-        List<Long> whole = whole("organisation");
+        List<Long> whole = whole("organisation", false);
+        List<Long> shown = whole("forum", true);
         // Marks moved on by two records each, and five records more held: a page read from them starts
-        // two records early, and the total is five more.
+        // two records early, and the total is five more. Those outside contacts' names moved on by three.
         jdbc.update("UPDATE common_word_mark SET position = position + 2 WHERE position > 0");
         jdbc.update("UPDATE common_word SET records = records + 5");
+        jdbc.update("UPDATE common_word_mark SET shown_position = shown_position + 3 WHERE shown_position > 0");
+        jdbc.update("UPDATE common_word SET shown_records = shown_records + 7");
 
-        assertThat(ids("organisation", Map.of(), 151, 10)).isEqualTo(whole.subList(1_498, 1_508));
-        assertThat(total("organisation", Map.of())).isEqualTo(REGISTER + 5);
-        assertThat(total("organisation", Map.of("status", "interviewed"))).as("under a filter, not from the marks")
+        assertThat(ids("organisation", Map.of(), 151, 10, false)).isEqualTo(whole.subList(1_498, 1_508));
+        assertThat(total("organisation", Map.of(), false)).isEqualTo(REGISTER + 5);
+        assertThat(total("organisation", Map.of("status", "interviewed"), false)).as("under a filter, not from the marks")
                 .isLessThan(REGISTER);
+        assertThat(ids("forum", Map.of(), 151, 10, true)).as("for a viewer").isEqualTo(shown.subList(1_497, 1_507));
+        assertThat(total("forum", Map.of(), true)).as("for a viewer").isEqualTo(shown.size() + 7);
     }
 
     @Test
     void shouldGiveAnEmptyPagePastTheEndWhereRecordsWentAfterTheTotalWasRead() {
-        WordMarks.Marked marked = marks.marked(List.of("organisation")).orElseThrow();
-        delete(whole("organisation").subList(0, 30));
+        WordMarks.Marked marked = marked(List.of("organisation")).orElseThrow();
+        delete(whole("organisation", false).subList(0, 30));
 
         for (boolean descending : new boolean[] {false, true}) {
             OrganisationRepository.Statement page = WordMarks.page("id", marked, descending, marked.records() - 10, 25);
@@ -144,15 +153,15 @@ class WordMarksTests {
 
     @Test
     void shouldReadByOffsetWhileTooManyChangesWaitToBeTakenIn() {
-        List<Long> whole = whole("organisation");
+        List<Long> whole = whole("organisation", false);
         jdbc.update("UPDATE common_word_mark SET position = position + 2 WHERE position > 0");
-        jdbc.update("INSERT INTO common_word_change (word, name_sort, organisation_id, organisations) "
-                + "SELECT 'organisation', 'zz', -x, 1 FROM generate_series(1, ?) x", OrderMarks.READ_UP_TO / 2);
-        jdbc.update("INSERT INTO common_word_change (word, name_sort, organisation_id, organisations) "
-                + "SELECT 'organisation', 'zz', -x, -1 FROM generate_series(1, ?) x", OrderMarks.READ_UP_TO / 2 + 1);
+        jdbc.update("INSERT INTO common_word_change (word, name_sort, organisation_id, organisations, contact_only) "
+                + "SELECT 'organisation', 'zz', -x, 1, FALSE FROM generate_series(1, ?) x", OrderMarks.READ_UP_TO / 2);
+        jdbc.update("INSERT INTO common_word_change (word, name_sort, organisation_id, organisations, contact_only) "
+                + "SELECT 'organisation', 'zz', -x, -1, FALSE FROM generate_series(1, ?) x", OrderMarks.READ_UP_TO / 2 + 1);
 
         assertThat(records("organisation")).isEmpty();
-        assertThat(ids("organisation", Map.of(), 151, 10)).isEqualTo(whole.subList(1_500, 1_510));
+        assertThat(ids("organisation", Map.of(), 151, 10, false)).isEqualTo(whole.subList(1_500, 1_510));
     }
 
     @Test
@@ -179,12 +188,12 @@ class WordMarksTests {
 
     @Test
     void shouldPlaceNoPageWhereTheOtherWordsBesideTheMarkedOneAreHeldByMany() {
-        assertThat(marks.marked(List.of("forum", "forumx"))).isPresent();
+        assertThat(marked(List.of("forum", "forumx"))).isPresent();
         jdbc.update("INSERT INTO organisation_word (word, name_sort, organisation_id, status) "
                 + "SELECT 'forumx', 'zz', -x, 'listed' FROM generate_series(1, ?) x", WordMarks.OTHERS_UP_TO + 1);
 
-        assertThat(marks.marked(List.of("forum", "forumx"))).isEmpty();
-        assertThat(marks.marked(List.of("forum", "organisation"))).as("two words marked").isEmpty();
+        assertThat(marked(List.of("forum", "forumx"))).isEmpty();
+        assertThat(marked(List.of("forum", "organisation"))).as("two words marked").isEmpty();
     }
 
     @Test
@@ -195,14 +204,16 @@ class WordMarksTests {
         delete(forum.subList(heldBetween, forum.size()));
         jdbc.execute("ANALYZE organisation_word");
         marks.mark();
-        assertThat(records("forum")).hasValue((long) heldBetween);
+        // With the records holding "forumson" in their contact's name alone, beside it.
+        assertThat(records("forum")).hasValue((long) whole("forum", false).size());
 
         delete(forum.subList(LISTED_FROM / 2 - 1, heldBetween));
         marks.mark();
 
         assertThat(records("forum")).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM common_word_mark WHERE word = 'forum'", Long.class)).isZero();
-        assertThat(ids("forum", Map.of(), 40, 25)).isEqualTo(whole("forum").subList(975, 999));
+        List<Long> whole = whole("forum", false);
+        assertThat(ids("forum", Map.of(), 40, 25, false)).isEqualTo(whole.subList(975, Math.min(whole.size(), 1_000)));
     }
 
     @Test
@@ -216,14 +227,19 @@ class WordMarksTests {
 
     /**
      * Few distinct names, so that marks fall among records of one name, told apart by id; every record
-     * holds "organisation", three in four "forum", a few "rare".
+     * holds "organisation", three in four "forum", a few "rare"; a contact's name may hold "forum",
+     * "organisation" or "forumson", where the rest of the record may not.
      */
     private OrganisationDetails details(boolean forum) {
         return OrganisationDetails.of("Group " + random.nextInt(40), random.nextBoolean() ? OutreachStatus.INTERVIEWED
                         : OutreachStatus.LISTED)
                 .with(OrganisationField.DESCRIPTION, "A community organisation" + (forum ? " and forum" : "")
-                        + (random.nextInt(100) == 0 ? " rare" : ""));
+                        + (random.nextInt(100) == 0 ? " rare" : ""))
+                .with(OrganisationField.CONTACT_NAME, CONTACTS.get(random.nextInt(CONTACTS.size())));
     }
+
+    private static final List<String> CONTACTS = Arrays.asList(null, null, "Ann Forum", "Ben Organisation",
+            "Cy Forumson");
 
     /** Records added one by one and as an import does, renamed, given another text, and deleted. */
     private void change() {
@@ -254,7 +270,10 @@ class WordMarksTests {
         jdbc.update("DELETE FROM organisation WHERE id = ANY (?)", (Object) ids.toArray(Long[]::new));
     }
 
-    /** Each mark's position, with the changes before it, is the number of the word's entries before it. */
+    /**
+     * Each mark's position, with the changes before it, is the number of the word's entries before it,
+     * and its shown position the number of those not standing only in a contact's name, by their text.
+     */
     private void assertMarksInPlace() {
         for (Map<String, Object> mark : jdbc.queryForList("SELECT * FROM common_word_mark")) {
             Object[] at = {mark.get("word"), mark.get("name_sort"), mark.get("organisation_id")};
@@ -263,40 +282,71 @@ class WordMarksTests {
             long changed = jdbc.queryForObject("SELECT COALESCE(SUM(organisations), 0) FROM common_word_change"
                     + " WHERE word = ? AND (name_sort, organisation_id) < (?, ?)", Long.class, at);
             assertThat((Long) mark.get("position") + changed).as("mark %s", mark).isEqualTo(before);
+            // An entry a test wrote without its record is told by its note.
+            long shownBefore = jdbc.queryForObject("SELECT COUNT(*) FROM organisation_word k LEFT JOIN organisation o"
+                    + " ON o.id = k.organisation_id WHERE k.word = ? AND (k.name_sort, k.organisation_id) < (?, ?) AND "
+                    + "CASE WHEN o.id IS NULL THEN NOT k.contact_only ELSE " + SHOWN_TEXT
+                    + " ~ ('(^|\\s)' || k.word || '(\\s|$)') END", Long.class, at);
+            long shownChanged = jdbc.queryForObject("SELECT COALESCE(SUM(organisations), 0) FROM common_word_change"
+                    + " WHERE word = ? AND (name_sort, organisation_id) < (?, ?) AND NOT contact_only", Long.class, at);
+            assertThat((Long) mark.get("shown_position") + shownChanged).as("mark %s outside contacts' names", mark)
+                    .isEqualTo(shownBefore);
         }
     }
 
+    /** A record's search text before its contact's name, its last line. */
+    private static final String SHOWN_TEXT = "CASE WHEN o.contact_name IS NULL THEN o.search_text"
+            + " ELSE LEFT(o.search_text, LENGTH(o.search_text) - LENGTH(o.contact_name) - 1) END";
+
     private void assertEveryDeepPage() {
         for (String word : List.of("organisation", "forum")) {
-            assertThat(records(word)).as(word).isPresent();
-            List<Long> whole = whole(word);
-            assertThat(total(word, Map.of())).as(word).isEqualTo(whole.size());
-            assertThat(service.search(parameters.read(Map.of("q", word))).exact()).as("counted, not estimated").isTrue();
-            for (Map<String, String> direction : List.of(Map.<String, String>of(), Map.of("dir", "desc"))) {
-                List<Long> ordered = new ArrayList<>(whole);
-                if (!direction.isEmpty()) {
-                    Collections.reverse(ordered);
+            for (boolean viewer : new boolean[] {false, true}) {
+                assertEveryDeepPage(word, viewer);
+            }
+        }
+    }
+
+    private void assertEveryDeepPage(String word, boolean viewer) {
+        String as = word + (viewer ? " for a viewer" : "");
+        assertThat(records(word, viewer)).as(as).isPresent();
+        List<Long> whole = whole(word, viewer);
+        assertThat(total(word, Map.of(), viewer)).as(as).isEqualTo(whole.size());
+        assertThat(search(word, Map.of(), viewer).exact()).as("counted, not estimated").isTrue();
+        for (Map<String, String> direction : List.of(Map.<String, String>of(), Map.of("dir", "desc"))) {
+            List<Long> ordered = new ArrayList<>(whole);
+            if (!direction.isEmpty()) {
+                Collections.reverse(ordered);
+            }
+            for (int size : new int[] {1, 7, 25}) {
+                for (int page = (int) OrganisationRepository.DEEP_OFFSET / size; (page - 1) * size < whole.size();
+                        page += 1 + random.nextInt(size == 1 ? 120 : 30)) {
+                    int from = (page - 1) * size;
+                    assertThat(ids(word, direction, page, size, viewer)).as("page %d of %d of %s %s", page, size, as, direction)
+                            .isEqualTo(ordered.subList(from, Math.min(ordered.size(), from + size)));
                 }
-                for (int size : new int[] {1, 7, 25}) {
-                    for (int page = (int) OrganisationRepository.DEEP_OFFSET / size; (page - 1) * size < whole.size();
-                            page += 1 + random.nextInt(size == 1 ? 120 : 30)) {
-                        int from = (page - 1) * size;
-                        assertThat(ids(word, direction, page, size)).as("page %d of %d of %s %s", page, size, word, direction)
-                                .isEqualTo(ordered.subList(from, Math.min(ordered.size(), from + size)));
-                    }
-                    // The last page, which may be short.
-                    int last = (whole.size() - 1) / size + 1;
-                    assertThat(ids(word, direction, last, size)).isEqualTo(ordered.subList((last - 1) * size, ordered.size()));
-                }
+                // The last page, which may be short.
+                int last = (whole.size() - 1) / size + 1;
+                assertThat(ids(word, direction, last, size, viewer)).isEqualTo(ordered.subList((last - 1) * size, ordered.size()));
             }
         }
     }
 
     /** How many records hold a word the searched word is part of, where marks can place a page of them. */
     private Optional<Long> records(String searched) {
-        List<String> words = jdbc.queryForList("SELECT word FROM search_word WHERE word LIKE ?", String.class,
-                "%" + searched + "%");
-        return marks.marked(words).map(WordMarks.Marked::records);
+        return records(searched, false);
+    }
+
+    private Optional<Long> records(String searched, boolean viewer) {
+        return marked(jdbc.queryForList("SELECT word FROM search_word WHERE word LIKE ?", String.class,
+                "%" + searched + "%"), viewer).map(WordMarks.Marked::records);
+    }
+
+    private Optional<WordMarks.Marked> marked(List<String> words) {
+        return marked(words, false);
+    }
+
+    private Optional<WordMarks.Marked> marked(List<String> words, boolean viewer) {
+        return marks.marked(new SearchWords.Term(words.get(0), words, viewer));
     }
 
     private long changes() {
@@ -307,23 +357,27 @@ class WordMarksTests {
         return jdbc.queryForObject("SELECT MIN(id) FROM organisation", Long.class);
     }
 
-    /** The records holding the word, by name, as SQL reads them from their text. */
-    private List<Long> whole(String word) {
-        return jdbc.queryForList("SELECT id FROM organisation WHERE search_text LIKE ? ORDER BY name_sort, id", Long.class,
-                "%" + word + "%");
+    /** The records holding the word, by name, as SQL reads them from their text (before the contact's name, for a viewer). */
+    private List<Long> whole(String word, boolean viewer) {
+        return jdbc.queryForList("SELECT id FROM organisation o WHERE " + (viewer ? SHOWN_TEXT : "search_text")
+                + " LIKE ? ORDER BY name_sort, id", Long.class, "%" + word + "%");
     }
 
-    private List<Long> ids(String word, Map<String, String> list, int page, int size) {
+    private List<Long> ids(String word, Map<String, String> list, int page, int size, boolean viewer) {
         Map<String, String> params = new HashMap<>(list);
-        params.put("q", word);
         params.put("page", String.valueOf(page));
         params.put("size", String.valueOf(size));
-        return service.search(parameters.read(params)).items().stream().map(Organisation::id).toList();
+        return search(word, params, viewer).items().stream().map(Organisation::id).toList();
     }
 
-    private long total(String word, Map<String, String> filters) {
-        Map<String, String> params = new HashMap<>(filters);
+    private long total(String word, Map<String, String> filters, boolean viewer) {
+        return search(word, filters, viewer).total();
+    }
+
+    private OrganisationService.Page search(String word, Map<String, String> list, boolean viewer) {
+        Map<String, String> params = new HashMap<>(list);
         params.put("q", word);
-        return service.search(parameters.read(params)).total();
+        OrganisationQuery query = parameters.read(params);
+        return service.search(viewer ? query.withContactsHidden() : query);
     }
 }
