@@ -17,8 +17,11 @@ BEGIN
     IF contact_length IS NULL THEN
         RETURN QUERY SELECT w, FALSE FROM unnest(organisation_search_words(search_text)) w;
     ELSE
+        -- The text split once: a word spans no line, so the whole text's words are the two parts'.
         shown := organisation_search_words(LEFT(search_text, LENGTH(search_text) - contact_length - 1));
-        RETURN QUERY SELECT w, NOT (w = ANY (shown)) FROM unnest(organisation_search_words(search_text)) w;
+        RETURN QUERY SELECT w, FALSE FROM unnest(shown) w
+            UNION ALL SELECT w, TRUE FROM unnest(organisation_search_words(RIGHT(search_text, contact_length))) w
+            WHERE NOT (w = ANY (shown));
     END IF;
 END
 $$;

@@ -240,8 +240,8 @@ class RegisterBenchmark {
             operations.put(String.format("a word in every record, deep page %,d (by name)", wordPage),
                     run -> page(Map.of("q", "organisation", "page", String.valueOf(wordPage + run % 2))));
         }
-        // What the marks of the commonest words (PostgreSQL's WordMarks) do not answer: a viewer's
-        // search, whose words are checked on each record's text, and a sort by a group.
+        // A viewer's search, whose words' entries standing only in contacts' names are left out (V190),
+        // its deep page placed by marks of their own (V192); and a sort by a group, which no marks place.
         operations.put(String.format("a word in every record, viewer, deep page %,d (by name)", middlePage),
                 run -> viewerPage(Map.of("q", "organisation", "page", String.valueOf(middlePage + run % 2))));
         operations.put(String.format("a word in every record, deep page %,d (by status)", middlePage),
