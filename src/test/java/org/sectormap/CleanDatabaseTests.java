@@ -65,11 +65,11 @@ class CleanDatabaseTests {
             }
             // It lists its commonest words only where enough records hold them (V179).
             if (seeded.containsKey("common_word")) {
-                jdbc.update("INSERT INTO common_word (word, records) VALUES ('organisation', 1)");
-                jdbc.update("INSERT INTO common_word_mark (word, name_sort, organisation_id, position) "
-                        + "SELECT 'organisation', name_sort, id, 0 FROM organisation WHERE id = ?", organisation);
-                jdbc.update("INSERT INTO common_word_change (word, name_sort, organisation_id, organisations) "
-                        + "SELECT 'organisation', name_sort, id, 1 FROM organisation WHERE id = ?", organisation);
+                jdbc.update("INSERT INTO common_word (word, records, shown_records) VALUES ('organisation', 1, 1)");
+                jdbc.update("INSERT INTO common_word_mark (word, name_sort, organisation_id, position, shown_position) "
+                        + "SELECT 'organisation', name_sort, id, 0, 0 FROM organisation WHERE id = ?", organisation);
+                jdbc.update("INSERT INTO common_word_change (word, name_sort, organisation_id, organisations, contact_only) "
+                        + "SELECT 'organisation', name_sort, id, 1, FALSE FROM organisation WHERE id = ?", organisation);
             }
             Map<String, Integer> filled = rowsPerTable();
             // The sessions the requests above opened, kept in the database by Spring Session.

@@ -299,6 +299,13 @@ class RegisterBenchmark {
         int areaMiddle = ORGANISATIONS / areaNames.length / 25 / 2;
         operations.put(String.format("one area, deep page %,d (by name)", areaMiddle),
                 run -> page(Map.of("area", areaNames[run % areaNames.length], "page", String.valueOf(areaMiddle + run))));
+        // What no marks place: a word in every record within an area, and a word that is part of two
+        // marked words ("leicester", of "leicester" and "leicestershire", each an area's), in the middle.
+        operations.put(String.format("a word in every record, one area, deep page %,d (by name)", areaMiddle),
+                run -> page(Map.of("q", "organisation", "area", areaNames[run % areaNames.length],
+                        "page", String.valueOf(areaMiddle + run % 2))));
+        operations.put(String.format("a word of two marked words, deep page %,d (by name)", 2 * areaMiddle),
+                run -> page(Map.of("q", "leicester", "page", String.valueOf(2 * areaMiddle + run % 2))));
         // Two filters that no one index holds in name order, a page in the middle of their matches (on
         // PostgreSQL the filters' own indexes read side by side).
         Map<String, Map<String, String>> pairs = new LinkedHashMap<>();
