@@ -86,9 +86,9 @@ class SearchWordsTests {
     }
 
     /**
-     * A viewer's search is kept out of contacts' names: the words still lead, and each record they give
-     * is checked for where its words stand, as the list of the 400 records named "Kestrel", whose only
-     * "forum" is their contact's, comes before most of those holding it in their own text.
+     * A viewer's search is kept out of contacts' names: the words still lead, from the entries of words
+     * standing outside the contact's name (V190), as the list of the 400 records named "Kestrel", whose
+     * only "forum" is their contact's, comes before most of those holding it in their own text.
      */
     @Test
     void shouldLeadAViewersSearchFromTheWordsAndFindNoRecordByItsContactsNameAlone() {
