@@ -60,7 +60,6 @@ BEGIN
 END
 $$;
 
--- A contact's name changes the search text, so its words are written anew here.
 CREATE OR REPLACE FUNCTION organisation_words_updated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM organisation_word
@@ -75,3 +74,23 @@ BEGIN
     RETURN NULL;
 END
 $$;
+
+-- The search text joins the name, coverage, description and contact's name by lines, leaving out those
+-- missing, so the same text can come from another contact's name: a description's last line moved
+-- into the contact's name, or back. The words are then written anew as when the text changes, and
+-- the groups are not rewritten beside them.
+DROP TRIGGER organisation_words_updated ON organisation;
+CREATE TRIGGER organisation_words_updated AFTER UPDATE OF search_text, name_sort, contact_name ON organisation
+FOR EACH ROW
+WHEN (OLD.search_text IS DISTINCT FROM NEW.search_text OR OLD.name_sort IS DISTINCT FROM NEW.name_sort
+    OR LENGTH(OLD.contact_name) IS DISTINCT FROM LENGTH(NEW.contact_name))
+EXECUTE FUNCTION organisation_words_updated();
+
+DROP TRIGGER organisation_words_regrouped ON organisation;
+CREATE TRIGGER organisation_words_regrouped AFTER UPDATE OF category, area, status, interview_date ON organisation
+FOR EACH ROW
+WHEN ((OLD.category, OLD.area, OLD.status, OLD.interview_date)
+        IS DISTINCT FROM (NEW.category, NEW.area, NEW.status, NEW.interview_date)
+    AND OLD.search_text IS NOT DISTINCT FROM NEW.search_text AND OLD.name_sort IS NOT DISTINCT FROM NEW.name_sort
+    AND LENGTH(OLD.contact_name) IS NOT DISTINCT FROM LENGTH(NEW.contact_name))
+EXECUTE FUNCTION organisation_words_regrouped();
