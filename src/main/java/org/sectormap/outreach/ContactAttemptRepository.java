@@ -1,9 +1,9 @@
 package org.sectormap.outreach;
 
 import java.sql.Date;
-import java.sql.Types;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -151,18 +151,22 @@ class ContactAttemptRepository {
         return Arrays.stream(values).map(v -> "'" + v.code() + "'").collect(Collectors.joining(", "));
     }
 
-    /** An organisation still to settle, with its latest attempt if any. */
-    /** @param dueOn the day the call back or interview the last attempt arranged is due, if one was given */
+    /**
+     * An organisation still to settle, with its latest attempt if any.
+     *
+     * @param dueOn the day the call back or interview the last attempt arranged is due, if one was given
+     */
     record Due(long id, String name, OutreachStatus status, String phone, String email, String contactName,
             LocalDate lastAttempt, ContactOutcome lastOutcome, LocalDate dueOn) {
     }
 
     /**
-     * Organisations neither interviewed nor excluded whose latest attempt arranged something (or, when
-     * not, is older than the cut-off and was not a refusal: one that declined is not called again
-     * unasked), longest waiting first, up to the limit: the first and last of the morning list's groups. Ordered by date and then name, which are in two tables, H2 read and
-     * sorted every one of a group (800,000 at a million with 3 attempts an organisation, 4 s); so the
-     * day of the limit's one is found first, walking V183's index, and only those up to it are sorted.
+     * Organisations neither interviewed nor excluded whose latest attempt arranged something due by
+     * today (or, when not, is older than the cut-off and was not a refusal: one that declined is not
+     * called again unasked), longest waiting first, up to the limit: the first and last of the morning
+     * list's groups. Ordered by date and then name, which are in two tables, H2 read and sorted every
+     * one of a group (800,000 at a million with 3 attempts an organisation, 4 s); so the day of the
+     * limit's one is found first, walking V183's index, and only those up to it are sorted.
      * The day is its own statement so that PostgreSQL plans the second knowing it: given it only as
      * a subquery's, it guessed a third of the group, and gathered them with parallel workers (40 to
      * 75 ms at a million, against 5 ms).
@@ -173,15 +177,15 @@ class ContactAttemptRepository {
                 + (arranged ? " AND (l.due_on IS NULL OR l.due_on <= :today)" : " AND l.attempted_on < :cutOff");
         Date lastDay = jdbc.sql("SELECT MAX(f.attempted_on) FROM (SELECT l.attempted_on" + group
                         + " ORDER BY l.arranged, l.declined, l.attempted_on, l.organisation_id FETCH FIRST :limit ROWS ONLY) f")
-                .param("arranged", arranged).param("cutOff", Date.valueOf(cutOff)).param("today", Date.valueOf(today)).param("limit", limit)
-                .query(Date.class).optional().orElse(null);
+                .param("arranged", arranged).param("cutOff", Date.valueOf(cutOff)).param("today", Date.valueOf(today))
+                .param("limit", limit).query(Date.class).optional().orElse(null);
         if (lastDay == null) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + CONTACT + ", l.attempted_on, l.outcome, l.due_on" + group + " AND l.attempted_on <= :lastDay"
-                        + " ORDER BY l.attempted_on, o.name_sort, o.id FETCH FIRST :limit ROWS ONLY")
-                .param("arranged", arranged).param("cutOff", Date.valueOf(cutOff)).param("today", Date.valueOf(today)).param("lastDay", lastDay)
-                .param("limit", limit).query(ContactAttemptRepository::due).list();
+        return jdbc.sql("SELECT " + CONTACT + ", l.attempted_on, l.outcome, l.due_on" + group
+                        + " AND l.attempted_on <= :lastDay ORDER BY l.attempted_on, o.name_sort, o.id FETCH FIRST :limit ROWS ONLY")
+                .param("arranged", arranged).param("cutOff", Date.valueOf(cutOff)).param("today", Date.valueOf(today))
+                .param("lastDay", lastDay).param("limit", limit).query(ContactAttemptRepository::due).list();
     }
 
     /** The latest attempt of each of these organisations that has one, by organisation id. */
