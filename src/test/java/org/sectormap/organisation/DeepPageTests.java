@@ -344,7 +344,8 @@ class DeepPageTests {
             String ids = statement.sql().substring(statement.sql().indexOf("(SELECT a.name_sort") + 1,
                     statement.sql().indexOf(") p CROSS JOIN"));
             // One group's name index alone, the other filter tested from the columns it holds (V172, V173).
-            assertThat(indexOnlyPlan(ids, statement)).as("%s, with organisation's pages and those all-visible %s", category,
+            assertThat(Plans.indexOnly(transactions, named, ids, statement.params()))
+                    .as("%s, with organisation's pages and those all-visible %s", category,
                             jdbc.queryForList("SELECT relpages, relallvisible FROM pg_class WHERE oid = 'organisation'::regclass"))
                     .containsPattern("Index Only Scan (Backward )?using organisation_(category|area)_name")
                     .doesNotContain("Join").doesNotContain("Sort").doesNotContain("Seq Scan");
@@ -355,7 +356,7 @@ class DeepPageTests {
         OrganisationRepository.Statement twoBoxes = repository.mergedIds(boxes, repository.count(boxes), 10).orElseThrow();
         String boxIds = twoBoxes.sql().substring(twoBoxes.sql().indexOf("(SELECT a.name_sort") + 1,
                 twoBoxes.sql().indexOf(") p CROSS JOIN"));
-        assertThat(indexOnlyPlan(boxIds, twoBoxes)).contains("Merge Join")
+        assertThat(Plans.indexOnly(transactions, named, boxIds, twoBoxes.params())).contains("Merge Join")
                 .containsPattern("Index Only Scan (Backward )?using organisation_follow_up_name")
                 .containsPattern("Index Only Scan (Backward )?using organisation_full_interview_name")
                 .doesNotContain("Sort").doesNotContain("Seq Scan");
@@ -363,7 +364,8 @@ class DeepPageTests {
         OrganisationRepository.Statement datePage = OrganisationRepository.datePage(
                 parameters.read(Map.of("sort", "interview-date", "followUp", "yes")), LocalDate.of(2007, 7, 3), 100, 10);
         String ids = datePage.sql().substring(datePage.sql().indexOf("(SELECT id") + 1, datePage.sql().lastIndexOf(")"));
-        assertThat(indexOnlyPlan(ids, datePage)).contains("Index Only Scan using organisation_dated_filters")
+        assertThat(Plans.indexOnly(transactions, named, ids, datePage.params()))
+                .contains("Index Only Scan using organisation_dated_filters")
                 .doesNotContain("Sort").doesNotContain("Seq Scan");
         // A group's name index holds the other filters' columns (V172 to V174): a deep page by name within
         // an area and a box not ticked, a category and the other box, or a status, is read from it alone.
@@ -373,7 +375,7 @@ class DeepPageTests {
         within.forEach((filters, index) -> {
             String page = "SELECT id FROM organisation WHERE " + filters
                     + " ORDER BY name_sort, id OFFSET 200 ROWS FETCH NEXT 10 ROWS ONLY";
-            assertThat(indexOnlyPlan(page, new OrganisationRepository.Statement(page, Map.of()))).as(filters)
+            assertThat(Plans.indexOnly(transactions, named, page, Map.of())).as(filters)
                     .contains("Index Only Scan using " + index).doesNotContain("Sort").doesNotContain("Seq Scan");
         });
         // A group's blocks of ids are summed from the block tally's rows of that group alone (V176 to V178).
@@ -389,17 +391,6 @@ class DeepPageTests {
         });
     }
 
-    /** The plan of a statement's ids alone (the rows after them are each read by the primary key). */
-    private String indexOnlyPlan(String ids, OrganisationRepository.Statement statement) {
-        return transactions.execute(status -> {
-            for (String setting : List.of("enable_seqscan", "enable_bitmapscan", "enable_sort", "enable_hashjoin",
-                    "enable_indexscan")) {
-                jdbc.execute("SET LOCAL " + setting + " = off");
-            }
-            jdbc.execute("SET LOCAL max_parallel_workers_per_gather = 0");
-            return String.join("\n", named.queryForList("EXPLAIN " + ids, statement.params(), String.class));
-        });
-    }
 
     /**
      * Most records of one category, in one area, interviewed and keen for follow-up; a third unclassified,

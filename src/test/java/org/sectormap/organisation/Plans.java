@@ -4,9 +4,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The plan a database chooses for a query, as the plan tests read it. */
 final class Plans {
@@ -48,6 +51,23 @@ final class Plans {
     static String explainBitmapOnlyWithout(JdbcTemplate jdbc, String url, String query, List<String> indexes) {
         return explain(jdbc, url, query, List.of("enable_indexscan", "enable_indexonlyscan"), true,
                 indexes.stream().map(index -> "DROP INDEX " + index).toList());
+    }
+
+    /**
+     * On PostgreSQL, the plan of part of a statement (such as a page's ids, the rows after them each read
+     * by the primary key) with its parameters, all but index-only scans, merge joins and merges forbidden:
+     * whether indexes alone can give it, in order.
+     */
+    static String indexOnly(TransactionTemplate transactions, NamedParameterJdbcTemplate named, String part,
+            Map<String, ?> params) {
+        return transactions.execute(status -> {
+            for (String setting : List.of("enable_seqscan", "enable_bitmapscan", "enable_sort", "enable_hashjoin",
+                    "enable_indexscan")) {
+                named.getJdbcTemplate().execute("SET LOCAL " + setting + " = off");
+            }
+            named.getJdbcTemplate().execute("SET LOCAL max_parallel_workers_per_gather = 0");
+            return String.join("\n", named.queryForList("EXPLAIN " + part, params, String.class));
+        });
     }
 
     private static String explain(JdbcTemplate jdbc, String url, String query, List<String> alsoForbidden) {

@@ -15,6 +15,8 @@ import org.sectormap.shared.LikePattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * PostgreSQL reads a page of a text search by name from the words of the search text (V147): every
@@ -34,6 +36,12 @@ class SearchWordsTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    NamedParameterJdbcTemplate named;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Value("${spring.datasource.url}")
     String url;
@@ -154,6 +162,19 @@ class SearchWordsTests {
     private static List<Long> page(List<Long> all, OrganisationQuery query) {
         return all.subList((int) Math.min(all.size(), query.offset()),
                 (int) Math.min(all.size(), query.offset() + query.size()));
+    }
+
+    /**
+     * A searched part of several words ("orum", of "forum" and "forum's") is read from each word's entries
+     * in name order, merged, a record holding two of them kept once as they pass: none of them sorted.
+     */
+    @Test
+    void shouldMergeTheEntriesOfAPartOfSeveralWordsInNameOrderWithoutSortingThem() {
+        OrganisationQuery query = query("orum", null, null, true, 30, 20);
+        OrganisationRepository.Statement page = repository.firstPart(query, service.search(query).total());
+        String plan = Plans.indexOnly(transactions, named, page.sql(), page.params());
+        assertThat(plan).contains("Merge Append").contains("Unique").doesNotContain("HashAggregate");
+        assertThat(ids(query)).hasSize(20).isEqualTo(like(query));
     }
 
     @Test
