@@ -391,7 +391,6 @@ class DeepPageTests {
         });
     }
 
-
     /**
      * Most records of one category, in one area, interviewed and keen for follow-up; a third unclassified,
      * half fully interviewed. Their ids reach across many blocks of the block tally.
