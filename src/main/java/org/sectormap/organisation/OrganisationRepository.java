@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 
 import org.sectormap.shared.CopyIn;
 import org.sectormap.shared.LikePattern;
@@ -38,9 +39,14 @@ import org.sectormap.shared.Databases;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.PreparedStatementCreatorFactory;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -1319,7 +1325,15 @@ class OrganisationRepository {
     }
 
     /** A statement and its parameters, as a page runs it. */
-    record Statement(String sql, Map<String, Object> params) {
+    /**
+     * A statement and its parameters; {@code plannedEachTime} where PostgreSQL must plan it for its own
+     * values each time it runs ({@link #run}).
+     */
+    record Statement(String sql, Map<String, Object> params, boolean plannedEachTime) {
+
+        Statement(String sql, Map<String, Object> params) {
+            this(sql, params, false);
+        }
     }
 
     /** The page's first statement: the whole page, or for a sort on a column that may be empty, its records holding a value. */
@@ -1530,11 +1544,32 @@ class OrganisationRepository {
         Map<String, Object> params = new LinkedHashMap<>(where.params);
         params.put("offset", offset);
         params.put("size", size);
-        return new Statement(sql, params);
+        return new Statement(sql, params, where.searchesText);
     }
 
+    /**
+     * Runs a statement; one that searches the text, planned for its pattern each time. PostgreSQL's
+     * driver prepares a statement on the server once it has run five times, and PostgreSQL then tries a
+     * plan for any values, which it keeps where it costs no more than those planned before: for a word
+     * within a category and status by interview date at 100,000 records, reading the trigram and status
+     * indexes whole and sorting (16 to 28 ms), where the plan for the word walks the date index (1 to 4 ms).
+     */
     private List<Organisation> run(Statement statement) {
-        return jdbc.sql(statement.sql()).params(statement.params()).query(ROW).list();
+        if (h2 || !statement.plannedEachTime()) {
+            return jdbc.sql(statement.sql()).params(statement.params()).query(ROW).list();
+        }
+        MapSqlParameterSource values = new MapSqlParameterSource(statement.params());
+        ParsedSql parsed = NamedParameterUtils.parseSqlStatement(statement.sql());
+        PreparedStatementCreator creator = new PreparedStatementCreatorFactory(
+                NamedParameterUtils.substituteNamedParameters(parsed, values),
+                NamedParameterUtils.buildSqlParameterList(parsed, values))
+                .newPreparedStatementCreator(NamedParameterUtils.buildValueArray(parsed, values, null));
+        return template.query(connection -> {
+            PreparedStatement prepared = creator.createPreparedStatement(connection);
+            // Never prepared on the server: each run is planned for its values.
+            prepared.unwrap(PGStatement.class).setPrepareThreshold(0);
+            return prepared;
+        }, ROW);
     }
 
     /** Hands every match, in list order, to the consumer one at a time: exports never hold them all. */

@@ -1,6 +1,7 @@
 package org.sectormap.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sectormap.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @DatabaseTest
 class OrganisationSearchTests {
@@ -29,6 +33,15 @@ class OrganisationSearchTests {
 
     @Autowired
     QueryParameters parameters;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Value("${spring.datasource.url}")
+    String url;
 
     @BeforeEach
     void register() {
@@ -69,6 +82,27 @@ class OrganisationSearchTests {
         assertThat(names(Map.of("q", "Sociéte"))).containsExactly("Société Franco-Africaine");
         assertThat(names(Map.of("q", "société derby"))).isEmpty();
         assertThat(names(Map.of("q", "derby network"))).containsExactly("Derby Millennium Network");
+    }
+
+    /**
+     * On PostgreSQL a search of the text is planned for its pattern each time it runs: never prepared on
+     * the server, where after five runs PostgreSQL tries one plan for every pattern, and keeps it when it
+     * seems no dearer (for a word within a category and status at 100,000 records, 16 to 28 ms where the
+     * word's own plan took 1 to 4). A list without text is prepared there as before.
+     */
+    @Test
+    void shouldPlanASearchOfTheTextForItsPatternEachTimeOnPostgreSql() {
+        assumeTrue(url.startsWith("jdbc:postgresql:"), "PostgreSQL's plans of prepared statements");
+        List<String> prepared = transactions.execute(status -> {
+            for (int i = 0; i < 8; i++) {
+                assertThat(names(Map.of("q", i % 2 == 0 ? "network" : "trust", "sort", "interview-date")))
+                        .hasSize(1);
+                assertThat(names(Map.of("status", "interviewed", "sort", "interview-date"))).hasSize(3);
+            }
+            return jdbc.queryForList("SELECT statement FROM pg_prepared_statements", String.class);
+        });
+        assertThat(prepared).anyMatch(sql -> sql.contains("ORDER BY interview_date") && !sql.contains("search_text"))
+                .noneMatch(sql -> sql.contains("search_text LIKE"));
     }
 
     @Test
