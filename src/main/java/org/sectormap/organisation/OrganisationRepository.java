@@ -1378,8 +1378,9 @@ class OrganisationRepository {
             Map<String, Object> params = new LinkedHashMap<>();
             String ids = termIds(searched.terms().get(0), query.withText(searched.others()), direction(query), params,
                     query.offset(), size);
+            // The searched words that cannot lead are looked for in each record's text.
             return new Statement("SELECT " + COLUMNS + " FROM organisation WHERE id IN (" + ids + ")" + orderBy(query),
-                    params);
+                    params, !searched.others().isEmpty());
         });
     }
 

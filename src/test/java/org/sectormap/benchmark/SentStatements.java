@@ -28,8 +28,11 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 final class SentStatements {
 
-    /** A statement's text and its parameters by position. */
-    record Sent(String sql, Map<Integer, Object> parameters) {
+    /**
+     * A statement's text, its parameters by position, and on PostgreSQL the driver's prepare threshold
+     * the app left on it (0 where it is planned for its values each time), or null.
+     */
+    record Sent(String sql, Map<Integer, Object> parameters, Integer prepareThreshold) {
     }
 
     private static final ThreadLocal<List<Sent>> RECORDING = new ThreadLocal<>();
@@ -56,9 +59,8 @@ final class SentStatements {
             connection.setReadOnly(true);
             for (Sent sent : statements) {
                 try (PreparedStatement statement = connection.prepareStatement(sent.sql())) {
-                    if (sent.sql().contains("search_text LIKE") && statement.isWrapperFor(PGStatement.class)) {
-                        // As the app sends a page searching the text: planned for its pattern each time.
-                        statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+                    if (sent.prepareThreshold() != null) {
+                        statement.unwrap(PGStatement.class).setPrepareThreshold(sent.prepareThreshold());
                     }
                     for (Map.Entry<Integer, Object> parameter : sent.parameters().entrySet()) {
                         statement.setObject(parameter.getKey(), parameter.getValue());
@@ -127,10 +129,14 @@ final class SentStatements {
                         if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer index) {
                             parameters.put(index, name.equals("setNull") ? null : args[1]);
                         } else if (name.startsWith("execute") && (args == null || args.length == 0)) {
-                            sent.add(new Sent(sql, new TreeMap<>(parameters)));
+                            sent.add(new Sent(sql, new TreeMap<>(parameters), prepareThreshold(target)));
                         }
                         return invoke(method, target, args);
                     });
+        }
+
+        private static Integer prepareThreshold(PreparedStatement statement) throws SQLException {
+            return statement.isWrapperFor(PGStatement.class) ? statement.unwrap(PGStatement.class).getPrepareThreshold() : null;
         }
 
         private static Object invoke(Method method, Object target, Object[] args) throws Throwable {

@@ -177,6 +177,23 @@ class SearchWordsTests {
         assertThat(ids(query)).hasSize(20).isEqualTo(like(query));
     }
 
+    /**
+     * A page led by a searched word, with another too short to lead looked for in each record's text, is
+     * planned for its words each time, as a page searching the text alone is (OrganisationSearchTests).
+     */
+    @Test
+    void shouldPlanAPageCheckingOtherWordsInTheTextForItsWordsEachTime() {
+        OrganisationQuery query = query("forum fo", null, null, false, 2, 20);
+        List<String> prepared = transactions.execute(status -> {
+            for (int i = 0; i < 8; i++) {
+                assertThat(ids(query)).isEqualTo(like(query));
+            }
+            return jdbc.queryForList("SELECT statement FROM pg_prepared_statements", String.class);
+        });
+        assertThat(statement(query)).contains("organisation_word").contains("search_text LIKE");
+        assertThat(prepared).noneMatch(sql -> OrganisationSearchTests.page(sql) && sql.contains("search_text LIKE"));
+    }
+
     @Test
     void shouldReadAsBeforeWhenTheWordsAlternateLongBeforeTheyMeet() {
         List<OrganisationDetails> alternating = new ArrayList<>();
