@@ -1324,7 +1324,6 @@ class OrganisationRepository {
                 + where.and(clause).sql + orderBy(query) + " FETCH FIRST :size ROWS ONLY", params);
     }
 
-    /** A statement and its parameters, as a page runs it. */
     /**
      * A statement and its parameters; {@code plannedEachTime} where PostgreSQL must plan it for its own
      * values each time it runs ({@link #run}).

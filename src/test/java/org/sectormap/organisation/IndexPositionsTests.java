@@ -147,6 +147,11 @@ class IndexPositionsTests {
                 // Each changed name is the old entry and a new one until the change commits.
                 statement.executeUpdate("UPDATE organisation SET name_sort = CONCAT('a ', name_sort) WHERE status = 'unreachable'");
                 assertThat(positions.start(byName, 10, false)).isEmpty();
+                other.rollback();
+                // A new record is a new entry in every index until it commits.
+                statement.executeUpdate("INSERT INTO organisation (version, name, name_sort, status, search_text) "
+                        + "VALUES (0, 'Aardvark', 'aardvark', 'listed', 'aardvark')");
+                assertThat(positions.start(byName, 10, false)).isEmpty();
             }
             other.rollback();
         }
