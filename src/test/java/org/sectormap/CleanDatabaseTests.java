@@ -70,6 +70,10 @@ class CleanDatabaseTests {
                         + "SELECT 'organisation', name_sort, id, 0, 0 FROM organisation WHERE id = ?", organisation);
                 jdbc.update("INSERT INTO common_word_change (word, name_sort, organisation_id, organisations, contact_only) "
                         + "SELECT 'organisation', name_sort, id, 1, FALSE FROM organisation WHERE id = ?", organisation);
+                jdbc.update("INSERT INTO common_word_group (word, grouped_by, value, records, shown_records) "
+                        + "VALUES ('organisation', 'status', 'listed', 1, 1)");
+                jdbc.update("INSERT INTO common_word_group_mark (word, grouped_by, value, organisation_id, position, "
+                        + "shown_position) VALUES ('organisation', 'status', 'listed', ?, 0, 0)", organisation);
             }
             Map<String, Integer> filled = rowsPerTable();
             // The sessions the requests above opened, kept in the database by Spring Session.

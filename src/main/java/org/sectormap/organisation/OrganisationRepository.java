@@ -925,9 +925,45 @@ class OrganisationRepository {
                 || !otherFilters(query.withText(null)).sql.isEmpty()) {
             return Optional.empty();
         }
-        return lookup.words().flatMap(SearchWords.Words::alone)
-                .filter(term -> term.words().size() == 1 || !term.words().isEmpty() && total <= GROUPED_BY_WORD_MOST)
-                .flatMap(term -> byWordGroups(query, term, size));
+        return markedGroups(query, lookup).flatMap(marked -> byMarkedGroups(query, marked, size))
+                .or(() -> lookup.words().flatMap(SearchWords.Words::alone)
+                        .filter(term -> term.words().size() == 1 || !term.words().isEmpty() && total <= GROUPED_BY_WORD_MOST)
+                        .flatMap(term -> byWordGroups(query, term, size)));
+    }
+
+    /**
+     * A common word searched alone, with no filters, sorted by category, area or status, whose groups'
+     * marks place a page (WordGroupMarks): the word, with no other word of the register it is part of.
+     */
+    private Optional<WordMarks.Marked> markedGroups(OrganisationQuery query, SearchWords.Lookup lookup) {
+        return WordGroupMarks.groups(query.sort().column())
+                ? markedWord(query, lookup).filter(marked -> marked.others().isEmpty()) : Optional.empty();
+    }
+
+    /**
+     * The word's records counted by group from the groups' marks, and the page's group's read from the
+     * last mark before it, a descending page as the ascending one as far from the group's end.
+     */
+    private Optional<List<Organisation>> byMarkedGroups(OrganisationQuery query, WordMarks.Marked marked, int size) {
+        String sorted = query.sort().column();
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<Group> groups = valuedFirst(jdbc.sql(WordGroupMarks.counted(marked, sorted, params)
+                + " ORDER BY value" + direction(query)).params(params)
+                .query((rs, row) -> new Group(rs.getObject(1), rs.getLong(2))).list());
+        return across(groups, Group::records, query.offset(), size, (group, skip, wanted) -> {
+            long from = query.descending() ? group.records() - skip - wanted : skip;
+            long reading = wanted + Math.min(from, 0);
+            if (reading <= 0) {
+                return Optional.of(List.of());
+            }
+            Map<String, Object> inGroup = new LinkedHashMap<>();
+            inGroup.put("sortedValue", group.value());
+            inGroup.put("position", Math.max(from, 0));
+            inGroup.put("size", reading);
+            String ids = WordGroupMarks.ids(marked, sorted, group.value(), inGroup);
+            return Optional.of(run(new Statement("SELECT " + COLUMNS + " FROM organisation WHERE id IN (" + ids + ")"
+                    + byId(query), inGroup)));
+        });
     }
 
     private Optional<List<Organisation>> byWordGroups(OrganisationQuery query, SearchWords.Term term, int size) {

@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The counts behind the summary reports follow the organisations restored rather than travel in a
- * backup, and so do PostgreSQL's words of the search text (V147) and marks in the list orders (V159)
- * and in the commonest words (V179), which its triggers keep in step as the restored rows go in (H2
- * has no such tables).
+ * backup, and so do PostgreSQL's words of the search text (V147) and marks in the list orders (V159),
+ * in the commonest words (V179) and in their groups (V194, V195), which its triggers keep in step as
+ * the restored rows go in (H2 has no such tables).
  */
 @Configuration
 class OrganisationTables {
@@ -27,7 +27,8 @@ class OrganisationTables {
         return new DerivedTables(List.of("organisation_tally", "organisation_block_tally", "organisation_date_tally",
                         "organisation_word", "search_word",
                         "organisation_order_mark", "organisation_order_change", "organisation_order_marking",
-                        "organisation_order_total", "common_word", "common_word_mark", "common_word_change"),
+                        "organisation_order_total", "common_word", "common_word_mark", "common_word_change",
+                        "common_word_group", "common_word_group_mark"),
                 tally.recount());
     }
 }

@@ -27,9 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On PostgreSQL, where a page deep in the records holding one of the commonest words of the register
- * starts, by name, and how many records hold it, from the marks V179 keeps: every thousandth entry of
- * the word in organisation_word's key when last marked, with its position then, and each entry added
- * or deleted since as +1 or -1 at its key. As {@link OrderMarks} does for the list orders, a page starts
+ * starts, by name (by a group in {@link WordGroupMarks}), and how many records hold it, from the marks
+ * V179 keeps: every thousandth entry of the word in organisation_word's key when last marked, with its
+ * position then, and each entry added or deleted since as +1 or -1 at its key (moved to other groups,
+ * both at its key, V193). As {@link OrderMarks} does for the list orders, a page starts
  * from the last mark before it and steps past fewer than a thousand entries, where OFFSET stepped past
  * every one (500,000 for page 20,000 of a word every record of a million holds).
  *
@@ -227,6 +228,7 @@ class WordMarks {
                 jdbc.sql("UPDATE common_word SET (records, shown_records) = (SELECT COUNT(*),"
                         + " COUNT(CASE WHEN NOT contact_only THEN 1 END) FROM organisation_word WHERE word = :word)"
                         + " WHERE word = :word").param("word", word).update();
+                WordGroupMarks.mark(jdbc, word);
                 jdbc.sql("DELETE FROM common_word_change WHERE word = :word").param("word", word).update();
             }
             return due;
@@ -292,7 +294,8 @@ class WordMarks {
             jdbc.sql("LOCK TABLE organisation_word IN SHARE MODE").update();
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("words", common.isEmpty() ? List.of("") : List.copyOf(common));
-            for (String table : List.of("common_word_mark", "common_word_change", "common_word")) {
+            for (String table : List.of("common_word_group_mark", "common_word_group", "common_word_mark",
+                    "common_word_change", "common_word")) {
                 jdbc.sql("DELETE FROM " + table + " WHERE word NOT IN (:words)").params(params).update();
             }
             for (String word : common) {

@@ -103,12 +103,23 @@ class WordMarksTests {
     }
 
     @Test
-    void shouldNoteNoChangeWhereARecordsWordsKeepTheirPlace() {
+    void shouldNoteARecordMovedToAnotherGroupAsChangesThatLeaveItsPlaceByName() {
         Organisation o = repository.findAll(List.of(firstId())).get(0);
 
+        service.update(o.id(), o.version(), o.details().with(OrganisationField.INTERVIEW_DATE, java.time.LocalDate.of(2007, 7, 11)));
+        assertThat(changes()).as("a change of interview date alone").isZero();
+
+        o = repository.findAll(List.of(o.id())).get(0);
         service.update(o.id(), o.version(), o.details().with(OrganisationField.STATUS, OutreachStatus.UNREACHABLE));
 
-        assertThat(changes()).isZero();
+        List<Map<String, Object>> noted = jdbc.queryForList("SELECT status, SUM(organisations) AS n FROM common_word_change"
+                + " WHERE word = 'organisation' GROUP BY status ORDER BY status");
+        assertThat(noted).extracting(row -> row.get("status"), row -> ((Number) row.get("n")).longValue())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(o.details().get(OrganisationField.STATUS) == OutreachStatus.LISTED
+                        ? "listed" : "interviewed", -1L), org.assertj.core.groups.Tuple.tuple("unreachable", 1L));
+        assertThat(jdbc.queryForObject("SELECT SUM(organisations) FROM common_word_change", Long.class))
+                .as("in name order, nothing moved").isZero();
+        assertMarksInPlace();
     }
 
     @Test
@@ -137,6 +148,38 @@ class WordMarksTests {
                 .isLessThan(REGISTER);
         assertThat(ids("forum", Map.of(), 151, 10, true)).as("for a viewer").isEqualTo(shown.subList(1_497, 1_507));
         assertThat(total("forum", Map.of(), true)).as("for a viewer").isEqualTo(shown.size() + 7);
+    }
+
+    @Test
+    void shouldReadADeepPageByGroupFromTheGroupsMarks() {
+        List<Long> byStatus = byGroup("organisation", "status", false, false);
+        List<Long> descending = byGroup("organisation", "status", true, true);
+        assertThat(jdbc.queryForList("SELECT position FROM common_word_group_mark WHERE word = 'organisation'"
+                + " AND grouped_by = 'status' AND value = 'interviewed' ORDER BY position", Long.class))
+                .as("every thousandth of a group every record of which holds the word").startsWith(0L, 1_000L);
+        // Marks moved on by two records each: a page read from them starts two records early. Those
+        // outside contacts' names moved on by three.
+        jdbc.update("UPDATE common_word_group_mark SET position = position + 2, shown_position = shown_position + 3"
+                + " WHERE position > 0");
+        long interviewed = jdbc.queryForObject("SELECT COUNT(*) FROM organisation WHERE status = 'interviewed'", Long.class);
+        assertThat(interviewed).isGreaterThan(1_510);
+
+        assertThat(ids("organisation", Map.of("sort", "status"), 151, 10, false)).isEqualTo(byStatus.subList(1_498, 1_508));
+        assertThat(ids("forum", Map.of("sort", "status"), 151, 10, false)).as("a word part of others, read as before")
+                .isEqualTo(byGroup("forum", "status", false, false).subList(1_500, 1_510));
+        // Descending, a page is read as the ascending one as far from its group's end: about 1,200 records
+        // from the end of the interviewed, past the mark at 1,000, it starts three records early going up,
+        // so three records late going down.
+        long listed = shown("listed");
+        long offset = (listed + shown("interviewed") - 1_210 + 9) / 10 * 10;
+        assertThat(ids("organisation", Map.of("sort", "status", "dir", "desc"), (int) offset / 10 + 1, 10, true))
+                .as("for a viewer, descending").isEqualTo(descending.subList((int) offset + 3, (int) offset + 13));
+    }
+
+    /** How many records of the status hold "organisation" outside contacts' names, by the groups' count. */
+    private long shown(String status) {
+        return jdbc.queryForObject("SELECT shown_records FROM common_word_group WHERE word = 'organisation'"
+                + " AND grouped_by = 'status' AND value = ?", Long.class, status);
     }
 
     @Test
@@ -235,13 +278,20 @@ class WordMarksTests {
                         : OutreachStatus.LISTED)
                 .with(OrganisationField.DESCRIPTION, "A community organisation" + (forum ? " and forum" : "")
                         + (random.nextInt(100) == 0 ? " rare" : ""))
-                .with(OrganisationField.CONTACT_NAME, CONTACTS.get(random.nextInt(CONTACTS.size())));
+                .with(OrganisationField.CONTACT_NAME, CONTACTS.get(random.nextInt(CONTACTS.size())))
+                .with(OrganisationField.CATEGORY, CATEGORIES.get(random.nextInt(CATEGORIES.size())))
+                .with(OrganisationField.AREA, AREAS.get(random.nextInt(AREAS.size())));
     }
 
     private static final List<String> CONTACTS = Arrays.asList(null, null, "Ann Forum", "Ben Organisation",
             "Cy Forumson");
+    /** A few records in each, and more without one. */
+    private static final List<Category> CATEGORIES = Arrays.asList(null, null, null, Category.BME_NETWORK,
+            Category.ACCESS_POINT);
+    private static final List<String> AREAS = Arrays.asList(null, "Derby city", "Leicester", "Leicester");
+    private static final List<String> GROUPED_BY = List.of("category", "area", "status");
 
-    /** Records added one by one and as an import does, renamed, given another text, and deleted. */
+    /** Records added one by one and as an import does, renamed, given another text, moved to other groups, and deleted. */
     private void change() {
         List<OrganisationDetails> added = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
@@ -255,11 +305,13 @@ class WordMarksTests {
         for (int i = 0; i < 200; i++) {
             Organisation o = all.remove(random.nextInt(all.size()));
             OrganisationDetails d = o.details();
-            switch (i % 4) {
+            switch (i % 5) {
                 case 0 -> service.update(o.id(), o.version(), d.with(OrganisationField.NAME, "Renamed " + random.nextInt(40)));
                 case 1 -> service.update(o.id(), o.version(), d.with(OrganisationField.DESCRIPTION, "A community group"));
                 case 2 -> service.update(o.id(), o.version(), d.with(OrganisationField.DESCRIPTION,
                         "An organisation and forum, newly described"));
+                case 3 -> service.update(o.id(), o.version(), d.with(OrganisationField.STATUS, OutreachStatus.UNREACHABLE)
+                        .with(OrganisationField.AREA, AREAS.get(random.nextInt(AREAS.size()))));
                 default -> service.delete(o.id(), o.version());
             }
         }
@@ -291,6 +343,47 @@ class WordMarksTests {
                     + " WHERE word = ? AND (name_sort, organisation_id) < (?, ?) AND NOT contact_only", Long.class, at);
             assertThat((Long) mark.get("shown_position") + shownChanged).as("mark %s outside contacts' names", mark)
                     .isEqualTo(shownBefore);
+        }
+        assertGroupMarksInPlace();
+    }
+
+    /**
+     * Each group's count, with the changes in it, is the number of the word's entries in the group, and
+     * each of its marks' positions, with the changes before it, the number of those before it by id.
+     */
+    private void assertGroupMarksInPlace() {
+        for (Map<String, Object> group : jdbc.queryForList("SELECT * FROM common_word_group")) {
+            String in = " WHERE word = ? AND " + group.get("grouped_by") + (group.get("value") == null ? " IS NULL" : " = ?");
+            List<Object> args = new ArrayList<>(Arrays.asList(group.get("word"), group.get("value")));
+            args.removeIf(java.util.Objects::isNull);
+            long held = jdbc.queryForObject("SELECT COUNT(*) FROM organisation_word" + in, Long.class, args.toArray());
+            long changed = jdbc.queryForObject("SELECT COALESCE(SUM(organisations), 0) FROM common_word_change" + in,
+                    Long.class, args.toArray());
+            assertThat((Long) group.get("records") + changed).as("group %s", group).isEqualTo(held);
+            long shownHeld = jdbc.queryForObject("SELECT COUNT(*) FROM organisation_word" + in + " AND NOT contact_only",
+                    Long.class, args.toArray());
+            long shownChanged = jdbc.queryForObject("SELECT COALESCE(SUM(organisations), 0) FROM common_word_change" + in
+                    + " AND NOT contact_only", Long.class, args.toArray());
+            assertThat((Long) group.get("shown_records") + shownChanged).as("group %s outside contacts' names", group)
+                    .isEqualTo(shownHeld);
+            List<Object> ofGroup = new ArrayList<>(args);
+            ofGroup.add(1, group.get("grouped_by"));
+            for (Map<String, Object> mark : jdbc.queryForList("SELECT * FROM common_word_group_mark WHERE word = ?"
+                    + " AND grouped_by = ? AND value" + (group.get("value") == null ? " IS NULL" : " = ?"), ofGroup.toArray())) {
+                List<Object> at = new ArrayList<>(args);
+                at.add(mark.get("organisation_id"));
+                long before = jdbc.queryForObject("SELECT COUNT(*) FROM organisation_word" + in + " AND organisation_id < ?",
+                        Long.class, at.toArray());
+                long changedBefore = jdbc.queryForObject("SELECT COALESCE(SUM(organisations), 0) FROM common_word_change"
+                        + in + " AND organisation_id < ?", Long.class, at.toArray());
+                assertThat((Long) mark.get("position") + changedBefore).as("mark %s", mark).isEqualTo(before);
+                long shownBefore = jdbc.queryForObject("SELECT COUNT(*) FROM organisation_word" + in
+                        + " AND organisation_id < ? AND NOT contact_only", Long.class, at.toArray());
+                long shownChangedBefore = jdbc.queryForObject("SELECT COALESCE(SUM(organisations), 0) FROM common_word_change"
+                        + in + " AND organisation_id < ? AND NOT contact_only", Long.class, at.toArray());
+                assertThat((Long) mark.get("shown_position") + shownChangedBefore).as("mark %s outside contacts' names", mark)
+                        .isEqualTo(shownBefore);
+            }
         }
     }
 
@@ -329,6 +422,35 @@ class WordMarksTests {
                 assertThat(ids(word, direction, last, size, viewer)).isEqualTo(ordered.subList((last - 1) * size, ordered.size()));
             }
         }
+        for (String column : GROUPED_BY) {
+            for (boolean descending : new boolean[] {false, true}) {
+                List<Long> ordered = byGroup(word, column, descending, viewer);
+                Map<String, String> list = Map.of("sort", column.equals("status") ? "status" : column, "dir",
+                        descending ? "desc" : "asc");
+                for (int size : new int[] {7, 25}) {
+                    for (int page = (int) OrganisationRepository.DEEP_OFFSET / size; (page - 1) * size < ordered.size();
+                            page += 1 + random.nextInt(20)) {
+                        int from = (page - 1) * size;
+                        assertThat(ids(word, list, page, size, viewer)).as("page %d of %d of %s by %s", page, size, as, list)
+                                .isEqualTo(ordered.subList(from, Math.min(ordered.size(), from + size)));
+                    }
+                    int last = (ordered.size() - 1) / size + 1;
+                    assertThat(ids(word, list, last, size, viewer)).as("the last page of %s by %s", as, list)
+                            .isEqualTo(ordered.subList((last - 1) * size, ordered.size()));
+                }
+            }
+        }
+    }
+
+    /**
+     * The records holding the word by a group, as SQL reads them from their text: by the column's value,
+     * compared by code point, those without one last, then by id, each in the direction.
+     */
+    private List<Long> byGroup(String word, String column, boolean descending, boolean viewer) {
+        String direction = descending ? " DESC" : " ASC";
+        return jdbc.queryForList("SELECT id FROM organisation o WHERE " + (viewer ? SHOWN_TEXT : "search_text")
+                + " LIKE ? ORDER BY " + column + " IS NULL, " + column + " COLLATE \"C\"" + direction + ", id" + direction,
+                Long.class, "%" + word + "%");
     }
 
     /** How many records hold a word the searched word is part of, where marks can place a page of them. */
