@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -50,6 +51,8 @@ class WordMarks {
     private final TransactionTemplate repeatableRead;
     private final TransactionTemplate readCommitted;
     private final boolean postgres;
+    /** Reads a word's entries a batch at a time, within the marking's transaction. */
+    private final JdbcTemplate streaming;
 
     /**
      * @param listedFrom records holding a word, at least, for it to be listed: 2,000 by default, as fewer
@@ -63,6 +66,8 @@ class WordMarks {
         this.repeatableRead = new TransactionTemplate(transactions);
         repeatableRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.readCommitted = new TransactionTemplate(transactions);
+        this.streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(10_000);
     }
 
     /**
@@ -228,7 +233,7 @@ class WordMarks {
                 jdbc.sql("UPDATE common_word SET (records, shown_records) = (SELECT COUNT(*),"
                         + " COUNT(CASE WHEN NOT contact_only THEN 1 END) FROM organisation_word WHERE word = :word)"
                         + " WHERE word = :word").param("word", word).update();
-                WordGroupMarks.mark(jdbc, word);
+                WordGroupMarks.mark(streaming, word);
                 jdbc.sql("DELETE FROM common_word_change WHERE word = :word").param("word", word).update();
             }
             return due;
