@@ -247,7 +247,8 @@ class RegisterBenchmark {
                     run -> page(Map.of("q", "organisation", "page", String.valueOf(wordPage + run % 2))));
         }
         // A viewer's search, whose words' entries standing only in contacts' names are left out (V190),
-        // its deep page placed by marks of their own (V192); and a sort by a group, which no marks place.
+        // its deep page placed by marks of their own (V192); and a sort by a group, placed by the marks
+        // of the word's groups (V195).
         operations.put(String.format("a word in every record, viewer, deep page %,d (by name)", middlePage),
                 run -> viewerPage(Map.of("q", "organisation", "page", String.valueOf(middlePage + run % 2))));
         operations.put(String.format("a word in every record, deep page %,d (by status)", middlePage),
