@@ -4,8 +4,10 @@
 -- Each group of such a word is now counted and marked by id when the word is marked (V194, V195), and
 -- each change since notes its entry's groups. An entry moved to other groups in place (V175) is noted
 -- too, as a -1 in its old groups and a +1 in its new ones at its one key, which cancel in name order
--- and leave V179's marks where they were. The changes noted so far lack their groups: the marks are
--- dropped and every word is marked afresh at the next marking.
+-- and leave V179's marks where they were: noted as moved, they make a marking due only once many more
+-- of them wait than of other changes (WordMarks), as a status changes more often than a text. The
+-- changes noted so far lack their groups: the marks are dropped and every word is marked afresh at the
+-- next marking.
 DELETE FROM common_word_mark;
 DELETE FROM common_word_change;
 UPDATE common_word SET records = NULL, shown_records = NULL;
@@ -13,6 +15,7 @@ UPDATE common_word SET records = NULL, shown_records = NULL;
 ALTER TABLE common_word_change ADD COLUMN category VARCHAR(40) COLLATE "C";
 ALTER TABLE common_word_change ADD COLUMN area VARCHAR(100) COLLATE "C";
 ALTER TABLE common_word_change ADD COLUMN status VARCHAR(20) COLLATE "C";
+ALTER TABLE common_word_change ADD COLUMN moved BOOLEAN DEFAULT FALSE NOT NULL;
 
 CREATE OR REPLACE FUNCTION common_words_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -44,10 +47,11 @@ BEGIN
         JOIN common_word c ON c.word = o.word
         WHERE (o.category, o.area, o.status, o.contact_only) IS DISTINCT FROM (n.category, n.area, n.status, n.contact_only)
     )
-    INSERT INTO common_word_change (word, name_sort, organisation_id, organisations, contact_only, category, area, status)
-    SELECT word, name_sort, organisation_id, -1, old_contact, old_category, old_area, old_status FROM moved
+    INSERT INTO common_word_change (word, name_sort, organisation_id, organisations, contact_only, category, area, status,
+        moved)
+    SELECT word, name_sort, organisation_id, -1, old_contact, old_category, old_area, old_status, TRUE FROM moved
     UNION ALL
-    SELECT word, name_sort, organisation_id, 1, new_contact, new_category, new_area, new_status FROM moved;
+    SELECT word, name_sort, organisation_id, 1, new_contact, new_category, new_area, new_status, TRUE FROM moved;
     RETURN NULL;
 END
 $$;

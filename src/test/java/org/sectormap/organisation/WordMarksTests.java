@@ -123,6 +123,27 @@ class WordMarksTests {
     }
 
     @Test
+    void shouldMarkAgainOnlyOnceManyEntriesMovedToOtherGroupsWait() {
+        Long[] moving = whole("organisation", false).subList(0, 200).toArray(Long[]::new);
+        jdbc.update("UPDATE organisation SET status = 'unreachable' WHERE id = ANY (?)", (Object) moving);
+        long moved = changes();
+        assertThat(moved).as("as many as make a marking due of other changes").isGreaterThanOrEqualTo(OrderMarks.MARK_FROM)
+                .isLessThan(WordMarks.MOVED_FROM);
+
+        marks.markWhenDue();
+        assertThat(changes()).isEqualTo(moved);
+        assertEveryDeepPage();
+
+        while (changes() < WordMarks.MOVED_FROM) {
+            jdbc.update("UPDATE organisation SET status = CASE WHEN status = 'unreachable' THEN 'listed' ELSE 'unreachable'"
+                    + " END WHERE id = ANY (?)", (Object) moving);
+        }
+        marks.markWhenDue();
+        assertThat(changes()).isZero();
+        assertMarksInPlace();
+    }
+
+    @Test
     void shouldGiveADeepPageAndTheTotalTheWholeSearchHasBeforeAndAfterTheChangesAreTakenIn() {
         assertEveryDeepPage();
         change();
