@@ -148,8 +148,31 @@ final class IndexPositions {
                 .flatMap(index -> tree(index, part)).filter(tree -> settled(reading, tree));
     }
 
-    /** A transaction's session in H2, and its connection. */
-    private record Reading(SessionLocal session, Connection connection) {
+    /**
+     * A transaction's session in H2 and its connection, and the records it sees, summed once for all the
+     * trees one read settles.
+     */
+    private static final class Reading {
+
+        private final SessionLocal session;
+        private final Connection connection;
+        private Long seen;
+
+        Reading(SessionLocal session, Connection connection) {
+            this.session = session;
+            this.connection = connection;
+        }
+
+        SessionLocal session() {
+            return session;
+        }
+
+        long seen() {
+            if (seen == null) {
+                seen = sum(connection);
+            }
+            return seen;
+        }
     }
 
     private static Optional<SessionLocal> session(Connection connection) throws SQLException {
@@ -175,10 +198,10 @@ final class IndexPositions {
     private static boolean settled(Reading reading, Tree tree) {
         boolean changing = reading.session().getDatabase().getStore().getTransactionStore().getOpenTransactions()
                 .stream().anyMatch(Transaction::hasChanges);
-        return !changing || seen(reading.connection()) == tree.map().sizeAsLong();
+        return !changing || reading.seen() == tree.map().sizeAsLong();
     }
 
-    private static long seen(Connection connection) {
+    private static long sum(Connection connection) {
         try (Statement statement = connection.createStatement(); ResultSet sum = statement.executeQuery(SEEN)) {
             sum.next();
             return sum.getLong(1);

@@ -947,41 +947,52 @@ class OrganisationRepository {
     private Optional<List<Organisation>> byMarkedGroups(OrganisationQuery query, WordMarks.Marked marked, int size) {
         String sorted = query.sort().column();
         Map<String, Object> params = new LinkedHashMap<>();
-        List<Group> groups = valuedFirst(jdbc.sql(WordGroupMarks.counted(marked, sorted, params)
-                + " ORDER BY value" + direction(query)).params(params)
-                .query((rs, row) -> new Group(rs.getObject(1), rs.getLong(2))).list());
-        return across(groups, Group::records, query.offset(), size, (group, skip, wanted) -> {
-            long from = query.descending() ? group.records() - skip - wanted : skip;
-            long reading = wanted + Math.min(from, 0);
-            if (reading <= 0) {
-                return Optional.of(List.of());
-            }
-            Map<String, Object> inGroup = new LinkedHashMap<>();
-            inGroup.put("sortedValue", group.value());
-            inGroup.put("position", Math.max(from, 0));
-            inGroup.put("size", reading);
-            String ids = WordGroupMarks.ids(marked, sorted, group.value(), inGroup);
-            return Optional.of(run(new Statement("SELECT " + COLUMNS + " FROM organisation WHERE id IN (" + ids + ")"
-                    + byId(query), inGroup)));
-        });
+        return byCountedGroups(query, size, WordGroupMarks.counted(marked, sorted, params) + " ORDER BY value", params,
+                (group, skip, wanted, inGroup) -> {
+                    long from = query.descending() ? group.records() - skip - wanted : skip;
+                    long reading = wanted + Math.min(from, 0);
+                    if (reading <= 0) {
+                        return Optional.empty();
+                    }
+                    inGroup.put("position", Math.max(from, 0));
+                    inGroup.put("size", reading);
+                    return Optional.of(WordGroupMarks.ids(marked, sorted, group.value(), inGroup));
+                });
     }
 
     private Optional<List<Organisation>> byWordGroups(OrganisationQuery query, SearchWords.Term term, int size) {
         String sorted = query.sort().column();
         Where beside = groupFilters(query);
         Map<String, Object> params = new LinkedHashMap<>(beside.params);
-        List<Group> groups = valuedFirst(jdbc.sql(SearchWords.counted(term, sorted, beside.clauses(), params)
-                + " ORDER BY " + sorted + direction(query)).params(params)
+        return byCountedGroups(query, size, SearchWords.counted(term, sorted, beside.clauses(), params) + " ORDER BY "
+                + sorted, params, (group, skip, wanted, inGroup) -> {
+                    inGroup.put("skip", skip);
+                    inGroup.put("size", wanted);
+                    return Optional.of(SearchWords.idsBeside(term, beside.and(holdingValue(sorted, group.value()))
+                            .condition(), direction(query), inGroup));
+                });
+    }
+
+    /** The ids of a group's part of a page, for an {@code IN}, with its parameters put in; empty for none. */
+    private interface GroupIds {
+        Optional<String> ids(Group group, long skip, int wanted, Map<String, Object> inGroup);
+    }
+
+    /**
+     * A page across groups a statement counts (a value and its records, ordered but for the direction),
+     * each group it reaches read by the ids it gives, with the group's value as {@code :sortedValue}.
+     */
+    private Optional<List<Organisation>> byCountedGroups(OrganisationQuery query, int size, String counted,
+            Map<String, Object> params, GroupIds groupIds) {
+        List<Group> groups = valuedFirst(jdbc.sql(counted + direction(query)).params(params)
                 .query((rs, row) -> new Group(rs.getObject(1), rs.getLong(2))).list());
         return across(groups, Group::records, query.offset(), size, (group, skip, wanted) -> {
             Map<String, Object> inGroup = new LinkedHashMap<>(params);
             inGroup.put("sortedValue", group.value());
-            inGroup.put("skip", skip);
-            inGroup.put("size", wanted);
-            String ids = SearchWords.idsBeside(term, beside.and(holdingValue(sorted, group.value())).condition(),
-                    direction(query), inGroup);
-            return Optional.of(run(new Statement("SELECT " + COLUMNS + " FROM organisation WHERE id IN (" + ids + ")"
-                    + byId(query), inGroup)));
+            return Optional.of(groupIds.ids(group, skip, wanted, inGroup)
+                    .map(ids -> run(new Statement("SELECT " + COLUMNS + " FROM organisation WHERE id IN (" + ids + ")"
+                            + byId(query), inGroup)))
+                    .orElse(List.of()));
         });
     }
 
